@@ -1,0 +1,59 @@
+// Package callee resolves calls, in SSA and in syntax, to the function or
+// method they invoke, so that analyzers can match them against the
+// [httpapi] table.
+package callee
+
+import (
+	"go/ast"
+	"go/types"
+
+	"golang.org/x/tools/go/ssa"
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// Func returns the function or method that call invokes, resolved to its
+// generic origin: the static callee's symbol (for a promoted or bound
+// method, the method it wraps), or the interface method for a dynamic
+// dispatch. It returns nil for calls of function values and builtins.
+func Func(call *ssa.CallCommon) *types.Func {
+	if call.IsInvoke() {
+		return call.Method.Origin()
+	}
+	fn := call.StaticCallee()
+	if fn == nil {
+		return nil
+	}
+	if obj, ok := fn.Object().(*types.Func); ok {
+		return obj.Origin()
+	}
+	return nil
+}
+
+// Body returns the function whose body a call statically runs, mapping a
+// generic instance or instantiation wrapper to its origin, or nil if the call
+// is dynamic or its callee has no body in this program (functions of other
+// packages are created without bodies).
+func Body(call *ssa.CallCommon) *ssa.Function {
+	fn := call.StaticCallee()
+	if fn == nil {
+		return nil
+	}
+	if origin := fn.Origin(); origin != nil {
+		fn = origin
+	}
+	if len(fn.Blocks) == 0 || fn.Synthetic != "" {
+		return nil
+	}
+	return fn
+}
+
+// OfExpr returns the function or method that a call expression invokes,
+// resolved to its generic origin, or nil for calls of function values,
+// conversions and builtins.
+func OfExpr(info *types.Info, call *ast.CallExpr) *types.Func {
+	fn, ok := typeutil.Callee(info, call).(*types.Func)
+	if !ok {
+		return nil
+	}
+	return fn.Origin()
+}

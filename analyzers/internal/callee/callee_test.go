@@ -1,0 +1,108 @@
+package callee_test
+
+import (
+	"go/ast"
+	"go/importer"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"testing"
+
+	"github.com/kalint/kalint/analyzers/internal/callee"
+	"github.com/kalint/kalint/analyzers/internal/httpapi"
+	"golang.org/x/tools/go/ssa"
+	"golang.org/x/tools/go/ssa/ssautil"
+)
+
+const src = `package p
+
+import (
+	"io"
+	"net/http"
+)
+
+type wrapped struct{ *http.Client }
+
+func id[T any](x T) T { return x }
+
+func calls(c *http.Client, w wrapped, req *http.Request, f func()) {
+	resp, _ := c.Do(req)   // static method
+	resp.Body.Close()      // interface method, resolves to io.Closer.Close
+	w.Do(req)              // promoted through embedding
+	http.Get("")           // package function
+	id(c)                  // generic instance
+	f()                    // function value
+	var rc io.ReadCloser
+	rc.Close()
+	_ = len("")            // builtin
+}
+`
+
+func TestFunc(t *testing.T) {
+	t.Parallel()
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "p.go", src, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	info := &types.Info{Uses: map[*ast.Ident]types.Object{}, Selections: map[*ast.SelectorExpr]*types.Selection{}, Types: map[ast.Expr]types.TypeAndValue{}, Instances: map[*ast.Ident]types.Instance{}}
+	conf := &types.Config{Importer: importer.Default()}
+	_, err = conf.Check("p", fset, []*ast.File{f}, info)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	// The same calls, resolved from syntax.
+	var fromAST []*types.Func
+	ast.Inspect(f, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok {
+			fromAST = append(fromAST, callee.OfExpr(info, call))
+		}
+		return true
+	})
+
+	ssapkg, _, err := ssautil.BuildPackage(&types.Config{Importer: importer.Default()}, fset, types.NewPackage("p", "p"), []*ast.File{f}, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var fromSSA []*types.Func
+	var bodies []*ssa.Function
+	for _, b := range ssapkg.Func("calls").Blocks {
+		for _, instr := range b.Instrs {
+			if call, ok := instr.(*ssa.Call); ok {
+				fromSSA = append(fromSSA, callee.Func(call.Common()))
+				bodies = append(bodies, callee.Body(call.Common()))
+			}
+		}
+	}
+
+	check := func(what string, got []*types.Func) {
+		t.Helper()
+		want := []func(*types.Func) bool{
+			httpapi.ClientDo.Matches,
+			httpapi.CloserClose.Matches,
+			httpapi.ClientDo.Matches,
+			httpapi.Get.Matches,
+			func(fn *types.Func) bool { return fn != nil && fn.Name() == "id" && fn.Origin() == fn },
+			func(fn *types.Func) bool { return fn == nil },
+			httpapi.CloserClose.Matches,
+		}
+		if len(got) < len(want) {
+			t.Fatalf("%s: %d calls, want at least %d", what, len(got), len(want))
+		}
+		for i, ok := range want {
+			if !ok(got[i]) {
+				t.Errorf("%s: call %d resolved to %v", what, i, got[i])
+			}
+		}
+	}
+	check("ssa", fromSSA)
+	check("ast", fromAST)
+
+	if bodies[0] != nil {
+		t.Error("Body of (*http.Client).Do is not nil: other packages have no bodies here")
+	}
+	if bodies[4] == nil || bodies[4] != ssapkg.Func("id") {
+		t.Errorf("Body of id[*http.Client] = %v, want the generic origin", bodies[4])
+	}
+}

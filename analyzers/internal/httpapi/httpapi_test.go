@@ -1,0 +1,133 @@
+package httpapi
+
+import (
+	"go/importer"
+	"go/token"
+	"go/types"
+	"testing"
+)
+
+// TestTableAgainstStdlib type-checks the real standard library from source
+// and checks that every entry of the table names something that exists,
+// and that each matcher accepts it.
+func TestTableAgainstStdlib(t *testing.T) {
+	t.Parallel()
+	imp := importer.ForCompiler(token.NewFileSet(), "source", nil)
+	load := func(path string) *types.Package {
+		pkg, err := imp.Import(path)
+		if err != nil {
+			t.Fatalf("import %s: %v", path, err)
+		}
+		return pkg
+	}
+	lookup := func(nt Type) *types.TypeName {
+		tn, ok := load(nt.Path).Scope().Lookup(nt.Name).(*types.TypeName)
+		if !ok {
+			t.Errorf("%s: no such type", nt)
+			return nil
+		}
+		return tn
+	}
+	if len(table) == 0 {
+		t.Fatal("empty table")
+	}
+	for _, entry := range table {
+		switch e := entry.(type) {
+		case Type:
+			if tn := lookup(e); tn != nil {
+				if !e.Matches(tn.Type()) || !e.MatchesPtr(types.NewPointer(tn.Type())) {
+					t.Errorf("%s does not match itself", e)
+				}
+				if e.Matches(types.NewPointer(tn.Type())) || e.MatchesPtr(tn.Type()) {
+					t.Errorf("%s confuses the type and its pointer", e)
+				}
+			}
+		case Field:
+			tn := lookup(e.Struct)
+			if tn == nil {
+				continue
+			}
+			obj, _, _ := types.LookupFieldOrMethod(tn.Type(), true, tn.Pkg(), e.Name)
+			v, ok := obj.(*types.Var)
+			if !ok || !v.IsField() {
+				t.Errorf("%s: no such field", e)
+				continue
+			}
+			if !e.Matches(tn.Type(), v) || !e.Matches(types.NewPointer(tn.Type()), v) {
+				t.Errorf("%s does not match itself", e)
+			}
+		case Method:
+			tn := lookup(e.Recv)
+			if tn == nil {
+				continue
+			}
+			obj, _, _ := types.LookupFieldOrMethod(tn.Type(), true, tn.Pkg(), e.Name)
+			fn, ok := obj.(*types.Func)
+			if !ok {
+				t.Errorf("%s: no such method", e)
+				continue
+			}
+			if !e.Matches(fn) {
+				t.Errorf("%s does not match itself", e)
+			}
+		case Func:
+			fn, ok := load(e.Path).Scope().Lookup(e.Name).(*types.Func)
+			if !ok {
+				t.Errorf("%s: no such function", e)
+				continue
+			}
+			if !e.Matches(fn) {
+				t.Errorf("%s does not match itself", e)
+			}
+		default:
+			t.Errorf("unknown table entry %T", entry)
+		}
+	}
+}
+
+// TestNearMisses checks that matchers reject look-alikes: same name in
+// another package or on another receiver.
+func TestNearMisses(t *testing.T) {
+	t.Parallel()
+	imp := importer.ForCompiler(token.NewFileSet(), "source", nil)
+	http, err := imp.Import("net/http")
+	if err != nil {
+		t.Fatal(err)
+	}
+	scope := http.Scope()
+	transport := scope.Lookup("Transport").Type()
+	client := scope.Lookup("Client").Type()
+
+	// A fake net/http-like package with a Server of its own.
+	fake := types.NewPackage("example.com/net/http", "http")
+	fakeServer := types.NewNamed(types.NewTypeName(token.NoPos, fake, "Server", nil), types.NewStruct(nil, nil), nil)
+	if Server.Matches(fakeServer) {
+		t.Error("Server matches a type named Server in another package")
+	}
+
+	// A method of another receiver is not Client.Do.
+	obj, _, _ := types.LookupFieldOrMethod(transport, true, http, "RoundTrip")
+	if ClientDo.Matches(obj.(*types.Func)) {
+		t.Error("Client.Do matches Transport.RoundTrip")
+	}
+	// Client.Get is a method, not the package function http.Get.
+	obj, _, _ = types.LookupFieldOrMethod(client, true, http, "Get")
+	if Get.Matches(obj.(*types.Func)) {
+		t.Error("http.Get matches (*Client).Get")
+	}
+	// io.ReadCloser's Close is io.Closer's, through embedding.
+	io, err := imp.Import("io")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rc := io.Scope().Lookup("ReadCloser").Type()
+	obj, _, _ = types.LookupFieldOrMethod(rc, true, io, "Close")
+	if !CloserClose.Matches(obj.(*types.Func)) {
+		t.Error("io.ReadCloser.Close does not match io.Closer.Close")
+	}
+	// A struct field named IdleTimeout elsewhere is not the Server's.
+	transportIdle, _, _ := types.LookupFieldOrMethod(transport, true, http, "IdleConnTimeout")
+	if ServerIdleTimeout.Matches(transport, transportIdle.(*types.Var)) {
+		t.Error("Server.IdleTimeout matches a Transport field")
+	}
+}

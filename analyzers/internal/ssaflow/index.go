@@ -1,0 +1,202 @@
+// Package ssaflow traces values through the SSA form of one package: where a
+// value is copied (Phi, ChangeType, MakeInterface, TypeAssert, Extract),
+// stored and loaded again (locals, captured variables, struct fields,
+// globals), passed (parameters, free variables of closures) and returned
+// (results at the package's own call sites), and where it is handed off to
+// code the package cannot see.
+package ssaflow
+
+import (
+	"go/types"
+	"strconv"
+
+	"github.com/kalint/kalint/analyzers/internal/callee"
+	"golang.org/x/tools/go/ssa"
+)
+
+// An Index records, for one built SSA package, the uses that SSA's Referrers
+// do not give: selections of each struct field, uses of globals, the static
+// call sites of each function, the bindings of free variables, and which
+// functions are used as values. It is built in one pass over the package.
+type Index struct {
+	Pkg *ssa.Package
+	// Funcs lists every function with a body in the package: package-level
+	// functions, methods, init functions and all anonymous functions.
+	Funcs []*ssa.Function
+
+	fields   map[*types.Var][]ssa.Value // *ssa.FieldAddr and *ssa.Field
+	globals  map[*ssa.Global][]ssa.Instruction
+	calls    map[*ssa.Function][]ssa.CallInstruction
+	bindings map[*ssa.FreeVar][]ssa.Value
+	asValue  map[*ssa.Function]bool
+}
+
+// NewIndex indexes a built package.
+func NewIndex(pkg *ssa.Package) *Index {
+	x := &Index{
+		Pkg:      pkg,
+		fields:   make(map[*types.Var][]ssa.Value),
+		globals:  make(map[*ssa.Global][]ssa.Instruction),
+		calls:    make(map[*ssa.Function][]ssa.CallInstruction),
+		bindings: make(map[*ssa.FreeVar][]ssa.Value),
+		asValue:  make(map[*ssa.Function]bool),
+	}
+	var add func(fn *ssa.Function)
+	add = func(fn *ssa.Function) {
+		if fn == nil || len(fn.Blocks) == 0 {
+			return
+		}
+		x.Funcs = append(x.Funcs, fn)
+		for _, anon := range fn.AnonFuncs {
+			add(anon)
+		}
+	}
+	// Members are visited in a fixed order so that results are stable.
+	scope := pkg.Pkg.Scope()
+	for _, name := range scope.Names() {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok || tn.IsAlias() {
+			continue
+		}
+		if named, ok := tn.Type().(*types.Named); ok {
+			for m := range named.Methods() {
+				add(pkg.Prog.FuncValue(m))
+			}
+		}
+	}
+	add(pkg.Func("init"))
+	for _, name := range scope.Names() {
+		if fn, ok := pkg.Members[name].(*ssa.Function); ok {
+			add(fn)
+		}
+	}
+	for i := 1; ; i++ {
+		fn := pkg.Func("init#" + strconv.Itoa(i))
+		if fn == nil {
+			break
+		}
+		add(fn)
+	}
+
+	var ops []*ssa.Value
+	for _, fn := range x.Funcs {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				x.record(instr, ops[:0])
+			}
+		}
+	}
+	return x
+}
+
+func (x *Index) record(instr ssa.Instruction, ops []*ssa.Value) {
+	switch instr := instr.(type) {
+	case *ssa.FieldAddr:
+		if f := fieldOf(instr.X.Type(), instr.Field); f != nil {
+			x.fields[f] = append(x.fields[f], instr)
+		}
+	case *ssa.Field:
+		if f := fieldOf(instr.X.Type(), instr.Field); f != nil {
+			x.fields[f] = append(x.fields[f], instr)
+		}
+	case *ssa.MakeClosure:
+		if fn, ok := instr.Fn.(*ssa.Function); ok {
+			for i, b := range instr.Bindings {
+				fv := fn.FreeVars[i]
+				x.bindings[fv] = append(x.bindings[fv], b)
+			}
+		}
+	}
+	// Function operands other than the callee of a call or the function of
+	// a closure are functions used as values.
+	var callValue ssa.Value
+	if mc, ok := instr.(*ssa.MakeClosure); ok {
+		callValue = mc.Fn
+		if fn, ok := mc.Fn.(*ssa.Function); ok && !onlyCalled(mc) {
+			x.asValue[originOf(fn)] = true
+		}
+	}
+	if call, ok := instr.(ssa.CallInstruction); ok {
+		common := call.Common()
+		if fn := callee.Body(common); fn != nil {
+			x.calls[fn] = append(x.calls[fn], call)
+		}
+		if !common.IsInvoke() {
+			callValue = common.Value
+		}
+	}
+	for _, op := range instr.Operands(ops) {
+		switch v := (*op).(type) {
+		case *ssa.Global:
+			x.globals[v] = append(x.globals[v], instr)
+		case *ssa.Function:
+			if v != callValue {
+				x.asValue[originOf(v)] = true
+			}
+		}
+	}
+}
+
+// onlyCalled reports whether a closure is only ever called where it is made.
+func onlyCalled(mc *ssa.MakeClosure) bool {
+	for _, ref := range *mc.Referrers() {
+		call, ok := ref.(ssa.CallInstruction)
+		if !ok || call.Common().IsInvoke() || call.Common().Value != mc {
+			return false
+		}
+	}
+	return true
+}
+
+func originOf(fn *ssa.Function) *ssa.Function {
+	if o := fn.Origin(); o != nil {
+		return o
+	}
+	return fn
+}
+
+// fieldOf returns field i of the struct that t is or points to.
+func fieldOf(t types.Type, i int) *types.Var {
+	t = t.Underlying()
+	if ptr, ok := t.(*types.Pointer); ok {
+		t = ptr.Elem().Underlying()
+	}
+	if st, ok := t.(*types.Struct); ok && i < st.NumFields() {
+		return st.Field(i)
+	}
+	return nil
+}
+
+// Selections returns the *ssa.FieldAddr and *ssa.Field instructions that
+// select field f anywhere in the package.
+func (x *Index) Selections(f *types.Var) []ssa.Value { return x.fields[f] }
+
+// GlobalUses returns the instructions that use global g.
+func (x *Index) GlobalUses(g *ssa.Global) []ssa.Instruction { return x.globals[g] }
+
+// Callers returns the package's static call sites of fn (or of its
+// instances, when fn is generic).
+func (x *Index) Callers(fn *ssa.Function) []ssa.CallInstruction { return x.calls[originOf(fn)] }
+
+// Bindings returns the values bound to a closure's free variable at the
+// package's MakeClosure instructions.
+func (x *Index) Bindings(fv *ssa.FreeVar) []ssa.Value { return x.bindings[fv] }
+
+// MayHaveUnseenCallers reports whether fn can be called from somewhere the
+// package's static call sites do not show: it is exported, a method (which
+// interfaces and other packages can reach), an init function, or used as a
+// value.
+func (x *Index) MayHaveUnseenCallers(fn *ssa.Function) bool {
+	fn = originOf(fn)
+	if x.asValue[fn] {
+		return true
+	}
+	if fn.Parent() != nil {
+		return false // an anonymous function only runs where it is made or passed
+	}
+	obj := fn.Object()
+	if obj == nil {
+		return true
+	}
+	return obj.Exported() || fn.Signature.Recv() != nil || fn.Name() == "main"
+}

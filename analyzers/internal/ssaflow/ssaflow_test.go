@@ -1,0 +1,272 @@
+package ssaflow_test
+
+import (
+	"go/ast"
+	"go/importer"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/kalint/kalint/analyzers/internal/ssaflow"
+	"golang.org/x/tools/go/ssa"
+	"golang.org/x/tools/go/ssa/ssautil"
+)
+
+// Each case is a package p with a type T. The traced root is the first
+// allocation of a T in function root. The test reports the constants stored
+// into T.F through the values the tracer found, and the kinds of hand-offs.
+var cases = []struct {
+	name     string
+	src      string
+	fields   bool
+	stores   string // constants stored into F, sorted
+	handOffs string // hand-off kinds, sorted
+}{
+	{
+		name: "phi and branches",
+		src: `func root(c bool) { t := &T{}; if c { t = &T{} }; t.F = 1 }
+		      func other() { t := &T{}; t.F = 99 }`,
+		stores: "1",
+	},
+	{
+		name: "parameter of a helper",
+		src: `func root() { t := &T{}; set(t) }
+		      func set(t *T) { t.F = 2 }`,
+		stores: "2",
+	},
+	{
+		name: "result of an unexported constructor",
+		src: `func root() *T { return &T{} }
+		      func use() { x := root(); x.F = 3 }`,
+		stores: "3",
+	},
+	{
+		name: "result of an exported constructor is also handed off",
+		src: `func root() *T { return &T{} }
+		      func Root() *T { return root() }
+		      func use() { x := Root(); x.F = 3 }`,
+		stores:   "3",
+		handOffs: "return",
+	},
+	{
+		name: "tuple result",
+		src: `func root() (*T, error) { return &T{}, nil }
+		      func use() { x, err := root(); if err != nil { return }; x.F = 4 }`,
+		stores: "4",
+	},
+	{
+		name: "captured by value",
+		src:  `func root() { t := &T{}; go func() { t.F = 5 }() }`,
+		stores: "5",
+	},
+	{
+		name: "assigned inside a closure, used outside",
+		src: `func root() { var t *T; func() { t = &T{} }(); t.F = 6 }`,
+		stores: "6",
+	},
+	{
+		name:   "struct field, followed",
+		fields: true,
+		src: `type H struct{ t *T }
+		      func (h *H) root() { h.t = &T{} }
+		      func (h *H) use() { h.t.F = 7 }`,
+		stores: "7",
+	},
+	{
+		name: "struct field, not followed",
+		src: `type H struct{ t *T }
+		      func (h *H) root() { h.t = &T{} }
+		      func (h *H) use() { h.t.F = 7 }`,
+		handOffs: "store",
+	},
+	{
+		name:   "global",
+		fields: true,
+		src: `var g *T
+		      func root() { g = &T{} }
+		      func use() { g.F = 8 }`,
+		stores: "8",
+	},
+	{
+		name: "interface and type assertion",
+		src: `func root() { var i any = &T{}; if t, ok := i.(*T); ok { t.F = 9 }; i.(*T).F = 10 }`,
+		stores: "10 9",
+	},
+	{
+		name: "struct copied by value",
+		src: `func root() { v := T{}; w := v; w.F = 11; take(w) }
+		      func take(x T) { x.F = 12 }`,
+		stores: "11 12",
+	},
+	{
+		name: "generic identity",
+		src: `func id[X any](x X) X { return x }
+		      func root() { t := id(&T{}); t.F = 13 }`,
+		stores: "13",
+	},
+	{
+		name: "recursion terminates",
+		src: `func root() { walk(&T{}, 3) }
+		      func walk(t *T, n int) { if n > 0 { walk(t, n-1) }; t.F = 14 }`,
+		stores: "14",
+	},
+	{
+		name: "hand-offs",
+		src: `var m = map[int]*T{}
+		      func root(ch chan *T, f func(*T), s []*T) {
+		          t := &T{}
+		          fmt.Println(t)
+		          f(t)
+		          m[0] = t
+		          ch <- t
+		          s = append(s, t)
+		          _ = s
+		      }`,
+		handOffs: "call call store store store",
+	},
+	{
+		name: "address of the variable handed off",
+		src: `func root() { t := &T{}; fmt.Sscan("", &t); t.F = 15 }`,
+		stores:   "15",
+		handOffs: "call",
+	},
+}
+
+func TestTrace(t *testing.T) {
+	t.Parallel()
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			pkg := build(t, tc.src)
+			x := ssaflow.NewIndex(pkg)
+			root := firstAlloc(t, pkg.Func("root"), x)
+			flow := (&ssaflow.Tracer{Index: x, Fields: tc.fields}).Trace(root)
+
+			var stores []string
+			for _, v := range flow.Values {
+				for _, ref := range *referrers(v) {
+					fa, ok := ref.(*ssa.FieldAddr)
+					if !ok {
+						continue
+					}
+					for _, use := range *fa.Referrers() {
+						if st, ok := use.(*ssa.Store); ok && st.Addr == fa {
+							if c, ok := st.Val.(*ssa.Const); ok {
+								stores = append(stores, strconv.FormatInt(c.Int64(), 10))
+							}
+						}
+					}
+				}
+			}
+			var kinds []string
+			for _, h := range flow.HandOffs {
+				kinds = append(kinds, h.Kind.String())
+			}
+			slices.Sort(stores)
+			slices.Sort(kinds)
+			if got := strings.Join(stores, " "); got != tc.stores {
+				t.Errorf("stores reached = %q, want %q", got, tc.stores)
+			}
+			if got := strings.Join(kinds, " "); got != tc.handOffs {
+				t.Errorf("hand-offs = %q, want %q", got, tc.handOffs)
+			}
+		})
+	}
+}
+
+func TestIndexFuncs(t *testing.T) {
+	t.Parallel()
+	pkg := build(t, `
+		type G[X any] struct{ x X }
+		func (g *G[X]) Get() X { return g.x }
+		func init() {}
+		func init() { func() {}() }
+		func plain() {}`)
+	x := ssaflow.NewIndex(pkg)
+	var names []string
+	for _, fn := range x.Funcs {
+		names = append(names, fn.Name())
+	}
+	slices.Sort(names)
+	want := "Get init init#1 init#2 init#2$1 plain"
+	if got := strings.Join(names, " "); got != want {
+		t.Errorf("Funcs = %s, want %s", got, want)
+	}
+}
+
+func TestMayHaveUnseenCallers(t *testing.T) {
+	t.Parallel()
+	pkg := build(t, `
+		func Exported() {}
+		func unexported() {}
+		func asValue() {}
+		type S struct{}
+		func (S) method() {}
+		func run(f func()) { f() }
+		func use() { unexported(); run(asValue); func() {}() }`)
+	x := ssaflow.NewIndex(pkg)
+	for name, want := range map[string]bool{"Exported": true, "unexported": false, "asValue": true, "use": false} {
+		if got := x.MayHaveUnseenCallers(pkg.Func(name)); got != want {
+			t.Errorf("MayHaveUnseenCallers(%s) = %v, want %v", name, got, want)
+		}
+	}
+	use := pkg.Func("use")
+	if got := x.MayHaveUnseenCallers(use.AnonFuncs[0]); got {
+		t.Error("an immediately called closure has unseen callers")
+	}
+}
+
+func build(t *testing.T, src string) *ssa.Package {
+	t.Helper()
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "p.go", "package p\nimport \"fmt\"\nvar _ = fmt.Sprint\ntype T struct{ F int }\n"+src, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	conf := &types.Config{Importer: importer.Default()}
+	pkg, _, err := ssautil.BuildPackage(conf, fset, types.NewPackage("p", "p"), []*ast.File{f}, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pkg
+}
+
+// firstAlloc returns the first allocation of a T in fn or the functions
+// nested in it.
+func firstAlloc(t *testing.T, fn *ssa.Function, x *ssaflow.Index) ssa.Value {
+	t.Helper()
+	if fn == nil {
+		for _, f := range x.Funcs {
+			if f.Name() == "root" {
+				fn = f
+			}
+		}
+	}
+	if fn == nil {
+		t.Fatal("no function root")
+	}
+	T := x.Pkg.Type("T").Type()
+	fns := append([]*ssa.Function{fn}, fn.AnonFuncs...)
+	for _, f := range fns {
+		for _, b := range f.Blocks {
+			for _, instr := range b.Instrs {
+				if a, ok := instr.(*ssa.Alloc); ok && types.Identical(a.Type().(*types.Pointer).Elem(), T) {
+					return a
+				}
+			}
+		}
+	}
+	t.Fatal("no allocation of T in root")
+	return nil
+}
+
+func referrers(v ssa.Value) *[]ssa.Instruction {
+	if refs := v.Referrers(); refs != nil {
+		return refs
+	}
+	return new([]ssa.Instruction)
+}

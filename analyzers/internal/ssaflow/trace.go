@@ -1,0 +1,409 @@
+package ssaflow
+
+import (
+	"go/token"
+	"go/types"
+
+	"github.com/kalint/kalint/analyzers/internal/callee"
+	"golang.org/x/tools/go/ssa"
+)
+
+// A HandOffKind says how a value left what the package can see.
+type HandOffKind int
+
+const (
+	// Call: passed to a function without a body in this package (another
+	// package's function, a function value, an interface method), or the
+	// address of a variable holding it was.
+	Call HandOffKind = iota + 1
+	// Return: returned from a function that has callers the package does
+	// not show (see [Index.MayHaveUnseenCallers]).
+	Return
+	// Store: stored where the package cannot follow it: a slice, array or
+	// map element, a channel, memory reached through a pointer, or (when
+	// fields are not followed) a struct field or global.
+	Store
+	// Unsafe: converted to unsafe.Pointer or another representation.
+	Unsafe
+)
+
+func (k HandOffKind) String() string {
+	switch k {
+	case Call:
+		return "call"
+	case Return:
+		return "return"
+	case Store:
+		return "store"
+	case Unsafe:
+		return "unsafe"
+	}
+	return "unknown"
+}
+
+// A HandOff is an instruction where a traced value leaves what the package
+// can see.
+type HandOff struct {
+	Kind  HandOffKind
+	Instr ssa.Instruction
+	Value ssa.Value // the traced value (or variable holding it) handed off
+}
+
+// Pos returns the position of the hand-off.
+func (h HandOff) Pos() token.Pos {
+	if call, ok := h.Instr.(ssa.CallInstruction); ok {
+		return call.Common().Pos()
+	}
+	return h.Instr.Pos()
+}
+
+// A Flow is what a package does with a traced value.
+type Flow struct {
+	// Values are the SSA values that may hold the value (or, for a struct,
+	// a copy of it, or a pointer to it), in the order they were found: the
+	// roots first.
+	Values []ssa.Value
+	// HandOffs are the places where it leaves what the package can see.
+	HandOffs []HandOff
+}
+
+// A Tracer follows values through one package.
+type Tracer struct {
+	Index *Index
+	// Fields makes the tracer follow a value stored in a struct field or a
+	// global to every load of that field or global in the package (all
+	// instances of the struct alike). Without it such stores are hand-offs.
+	Fields bool
+}
+
+type tracer struct {
+	*Tracer
+	flow   Flow
+	values map[ssa.Value]bool
+	locs   map[ssa.Value]bool // addresses of variables holding the value
+	fields map[*types.Var]bool
+	// Work lists of values and of variable addresses still to follow.
+	workValues, workLocs []ssa.Value
+}
+
+// Trace follows the roots, which are taken to hold one value, and returns
+// everything they flow to. It visits each SSA value at most once, so it
+// terminates on any package, recursion and loops included.
+func (t *Tracer) Trace(roots ...ssa.Value) *Flow {
+	tr := &tracer{
+		Tracer: t,
+		values: make(map[ssa.Value]bool),
+		locs:   make(map[ssa.Value]bool),
+		fields: make(map[*types.Var]bool),
+	}
+	for _, r := range roots {
+		tr.value(r)
+	}
+	for len(tr.workValues)+len(tr.workLocs) > 0 {
+		if n := len(tr.workValues); n > 0 {
+			v := tr.workValues[n-1]
+			tr.workValues = tr.workValues[:n-1]
+			tr.follow(v)
+		} else {
+			n := len(tr.workLocs)
+			addr := tr.workLocs[n-1]
+			tr.workLocs = tr.workLocs[:n-1]
+			tr.followLoc(addr)
+		}
+	}
+	return &tr.flow
+}
+
+// value records v as holding the traced value.
+func (tr *tracer) value(v ssa.Value) {
+	if v == nil || tr.values[v] {
+		return
+	}
+	tr.values[v] = true
+	tr.flow.Values = append(tr.flow.Values, v)
+	tr.workValues = append(tr.workValues, v)
+}
+
+// loc records addr as the address of a variable that holds the value.
+func (tr *tracer) loc(addr ssa.Value) {
+	if tr.locs[addr] {
+		return
+	}
+	tr.locs[addr] = true
+	tr.workLocs = append(tr.workLocs, addr)
+}
+
+func (tr *tracer) handOff(kind HandOffKind, instr ssa.Instruction, v ssa.Value) {
+	tr.flow.HandOffs = append(tr.flow.HandOffs, HandOff{kind, instr, v})
+}
+
+func (tr *tracer) referrers(v ssa.Value) []ssa.Instruction {
+	if g, ok := v.(*ssa.Global); ok {
+		return tr.Index.GlobalUses(g)
+	}
+	if refs := v.Referrers(); refs != nil {
+		return *refs
+	}
+	return nil
+}
+
+// follow visits the uses of a value that holds the traced value.
+func (tr *tracer) follow(v ssa.Value) {
+	for _, instr := range tr.referrers(v) {
+		switch instr := instr.(type) {
+		case *ssa.Phi:
+			tr.value(instr)
+		case *ssa.ChangeType:
+			tr.value(instr)
+		case *ssa.MakeInterface:
+			tr.value(instr)
+		case *ssa.ChangeInterface:
+			tr.value(instr)
+		case *ssa.TypeAssert:
+			tr.value(instr)
+		case *ssa.Extract:
+			if instr.Index == 0 { // the value of a comma-ok type assertion
+				tr.value(instr)
+			}
+		case *ssa.UnOp:
+			if instr.Op == token.MUL {
+				tr.value(instr) // a load through a pointer, or a copy of a struct
+			}
+		case *ssa.Convert:
+			tr.handOff(Unsafe, instr, v)
+		case *ssa.Store:
+			if instr.Val == v {
+				tr.store(instr, v)
+			}
+		case *ssa.MapUpdate:
+			if instr.Value == v || instr.Key == v {
+				tr.handOff(Store, instr, v)
+			}
+		case *ssa.Send:
+			tr.handOff(Store, instr, v)
+		case *ssa.MakeClosure:
+			fn := instr.Fn.(*ssa.Function)
+			for i, b := range instr.Bindings {
+				if b == v {
+					tr.value(fn.FreeVars[i])
+				}
+			}
+		case ssa.CallInstruction:
+			tr.call(instr, v, false)
+		case *ssa.Return:
+			tr.ret(instr, v)
+		case *ssa.Slice:
+			if instr.X == v {
+				tr.handOff(Store, instr, v) // a slice of an array holding it
+			}
+		}
+	}
+}
+
+// store follows a traced value written to memory.
+func (tr *tracer) store(s *ssa.Store, v ssa.Value) {
+	// A struct copied into a variable makes that variable a copy of it.
+	byValue := isStruct(v.Type())
+	switch addr := s.Addr.(type) {
+	case *ssa.Alloc:
+		if byValue {
+			tr.value(addr)
+		} else {
+			tr.loc(addr)
+		}
+	case *ssa.FreeVar:
+		for _, b := range tr.Index.Bindings(addr) {
+			if byValue {
+				tr.value(b)
+			} else {
+				tr.loc(b)
+			}
+		}
+		if byValue {
+			tr.value(addr)
+		} else {
+			tr.loc(addr)
+		}
+	case *ssa.FieldAddr:
+		f := fieldOf(addr.X.Type(), addr.Field)
+		if !tr.Fields || f == nil {
+			tr.handOff(Store, s, v)
+			return
+		}
+		tr.field(f, byValue)
+	case *ssa.Global:
+		if !tr.Fields {
+			tr.handOff(Store, s, v)
+			return
+		}
+		if byValue {
+			tr.value(addr)
+		} else {
+			tr.loc(addr)
+		}
+	default:
+		tr.storeElsewhere(s, v)
+	}
+}
+
+// storeElsewhere records a store the tracer does not follow. Arguments of a
+// variadic call are stored in an array first: that is a hand-off to the call.
+func (tr *tracer) storeElsewhere(s *ssa.Store, v ssa.Value) {
+	if addr, ok := s.Addr.(*ssa.IndexAddr); ok {
+		if call := variadicCall(addr); call != nil {
+			tr.handOff(Call, call, v)
+			return
+		}
+	}
+	tr.handOff(Store, s, v)
+}
+
+// field follows a value stored in field f to every selection of f.
+func (tr *tracer) field(f *types.Var, byValue bool) {
+	if tr.fields[f] {
+		return
+	}
+	tr.fields[f] = true
+	for _, sel := range tr.Index.Selections(f) {
+		switch sel := sel.(type) {
+		case *ssa.FieldAddr:
+			if byValue {
+				tr.value(sel) // a pointer to the struct held in the field
+			} else {
+				tr.loc(sel)
+			}
+		case *ssa.Field:
+			tr.value(sel)
+		}
+	}
+}
+
+// followLoc visits the uses of the address of a variable that holds the
+// traced value: loads read it; closures share the variable; anything else
+// that takes the address may read it where the package cannot see.
+func (tr *tracer) followLoc(addr ssa.Value) {
+	if fv, ok := addr.(*ssa.FreeVar); ok {
+		for _, b := range tr.Index.Bindings(fv) {
+			tr.loc(b)
+		}
+	}
+	for _, instr := range tr.referrers(addr) {
+		switch instr := instr.(type) {
+		case *ssa.UnOp:
+			if instr.Op == token.MUL {
+				tr.value(instr)
+			}
+		case *ssa.Store:
+			if instr.Val == addr {
+				tr.storeElsewhere(instr, addr)
+			}
+		case *ssa.MakeClosure:
+			fn := instr.Fn.(*ssa.Function)
+			for i, b := range instr.Bindings {
+				if b == addr {
+					tr.loc(fn.FreeVars[i])
+				}
+			}
+		case ssa.CallInstruction:
+			tr.call(instr, addr, true)
+		case *ssa.MakeInterface, *ssa.ChangeType:
+			tr.loc(instr.(ssa.Value)) // the address, converted
+		case *ssa.DebugRef:
+		default:
+			if _, ok := instr.(ssa.Value); ok {
+				// Other derived pointers (Phi of addresses, conversions)
+				// are rare; stop following rather than guess.
+				tr.handOff(Store, instr, addr)
+			}
+		}
+	}
+}
+
+// call follows v (a traced value, or the address of a variable holding it
+// when isLoc) into a call.
+func (tr *tracer) call(call ssa.CallInstruction, v ssa.Value, isLoc bool) {
+	common := call.Common()
+	if common.IsInvoke() && common.Value == v {
+		tr.handOff(Call, call, v) // receiver of an interface method
+		return
+	}
+	if b, ok := common.Value.(*ssa.Builtin); ok {
+		switch b.Name() {
+		case "append", "copy":
+			tr.handOff(Store, call, v)
+		}
+		return // len, cap, print and the like only look
+	}
+	fn := callee.Body(common)
+	if fn == nil || fn.Pkg != tr.Index.Pkg {
+		if common.Value != v { // a call of the traced value itself is not a hand-off
+			tr.handOff(Call, call, v)
+		}
+		return
+	}
+	for i, arg := range common.Args {
+		if arg != v || i >= len(fn.Params) {
+			continue
+		}
+		if isLoc {
+			tr.loc(fn.Params[i])
+		} else {
+			tr.value(fn.Params[i])
+		}
+	}
+}
+
+// ret follows a returned value to the results of the package's calls of
+// the function.
+func (tr *tracer) ret(r *ssa.Return, v ssa.Value) {
+	fn := r.Parent()
+	if tr.Index.MayHaveUnseenCallers(fn) {
+		tr.handOff(Return, r, v)
+	}
+	for i, res := range r.Results {
+		if res != v {
+			continue
+		}
+		for _, call := range tr.Index.Callers(fn) {
+			result := call.Value()
+			if result == nil { // go and defer discard results
+				continue
+			}
+			if len(r.Results) == 1 {
+				tr.value(result)
+				continue
+			}
+			for _, ref := range *result.Referrers() {
+				if ex, ok := ref.(*ssa.Extract); ok && ex.Index == i {
+					tr.value(ex)
+				}
+			}
+		}
+	}
+}
+
+// variadicCall returns the call (other than append) whose variadic
+// arguments are stored at addr, if that is what addr is.
+func variadicCall(addr *ssa.IndexAddr) ssa.CallInstruction {
+	array, ok := addr.X.(*ssa.Alloc)
+	if !ok {
+		return nil
+	}
+	for _, ref := range *array.Referrers() {
+		if sl, ok := ref.(*ssa.Slice); ok {
+			for _, use := range *sl.Referrers() {
+				if call, ok := use.(ssa.CallInstruction); ok {
+					if _, builtin := call.Common().Value.(*ssa.Builtin); !builtin {
+						return call
+					}
+				}
+			}
+		}
+	}
+	return nil
+}
+
+func isStruct(t types.Type) bool {
+	_, ok := t.Underlying().(*types.Struct)
+	return ok
+}

@@ -1,0 +1,103 @@
+// Package ssapass is the one SSA pass that every kalint analyzer shares.
+//
+// It builds the SSA form of the package under analysis itself instead of
+// requiring golang.org/x/tools/go/analysis/passes/buildssa: buildssa requires
+// ctrlflow, whose facts make every driver load and analyse every dependency
+// (the standard library included) from source. This pass has no facts, so
+// dependencies come from export data, and it creates SSA packages only for
+// the direct imports, which is all the SSA builder needs when it does not
+// instantiate generics. Packages that cannot reach net/http through their
+// import graph cannot hold a net/http value; for them no SSA is built.
+package ssapass
+
+import (
+	"fmt"
+	"go/types"
+	"os"
+	"reflect"
+	"runtime/debug"
+
+	"github.com/kalint/kalint/analyzers/internal/httpapi"
+	"github.com/kalint/kalint/analyzers/internal/ssaflow"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+)
+
+// Analyzer builds the package's SSA form once for all kalint analyzers.
+var Analyzer = &analysis.Analyzer{
+	Name:       "ssapass",
+	Doc:        "build the SSA form of packages that can reach net/http, once for all kalint analyzers",
+	Run:        Guard(run),
+	ResultType: reflect.TypeFor[*Result](),
+}
+
+// Result is the shared SSA form of one package.
+type Result struct {
+	// Pkg is the built package, or nil if the package cannot reach
+	// net/http; analyzers then have nothing to do.
+	Pkg *ssa.Package
+	// Index indexes Pkg for ssaflow; nil when Pkg is.
+	Index *ssaflow.Index
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	if !Reaches(pass.Pkg, httpapi.NetHTTP) {
+		return &Result{}, nil
+	}
+	prog := ssa.NewProgram(pass.Fset, 0)
+	for _, imp := range pass.Pkg.Imports() {
+		prog.CreatePackage(imp, nil, nil, true)
+	}
+	pkg := prog.CreatePackage(pass.Pkg, pass.Files, pass.TypesInfo, false)
+	pkg.Build()
+	return &Result{Pkg: pkg, Index: ssaflow.NewIndex(pkg)}, nil
+}
+
+// Reaches reports whether pkg is, or transitively imports, the package
+// with the given path. For packages loaded from export data the import list
+// holds the packages whose declarations pkg's API mentions, which is what
+// matters here: a package that cannot name a net/http type cannot hold one.
+func Reaches(pkg *types.Package, path string) bool {
+	seen := make(map[*types.Package]bool)
+	var walk func(p *types.Package) bool
+	walk = func(p *types.Package) bool {
+		if p.Path() == path {
+			return true
+		}
+		if seen[p] {
+			return false
+		}
+		seen[p] = true
+		for _, imp := range p.Imports() {
+			if walk(imp) {
+				return true
+			}
+		}
+		return false
+	}
+	return walk(pkg)
+}
+
+// Guard wraps an analyzer's run function so that a panic (a kalint bug,
+// typically on code shapes nobody foresaw) becomes an analysis error naming
+// the package, instead of a stack trace that stops the whole run. Set
+// KALINT_TRACEBACK=1 to include the stack in the error.
+func Guard(run func(*analysis.Pass) (any, error)) func(*analysis.Pass) (any, error) {
+	return func(pass *analysis.Pass) (result any, err error) {
+		defer func() {
+			if r := recover(); r != nil {
+				err = fmt.Errorf("internal error in kalint on package %s: %v (please report it at https://github.com/kalint/kalint/issues)%s",
+					pass.Pkg.Path(), r, traceback())
+				result = nil
+			}
+		}()
+		return run(pass)
+	}
+}
+
+func traceback() string {
+	if os.Getenv("KALINT_TRACEBACK") == "" {
+		return ""
+	}
+	return "\n" + string(debug.Stack())
+}

@@ -1,0 +1,5 @@
+package lib // want package:"built"
+
+import "net/http"
+
+func Client() *http.Client { return &http.Client{} }
