@@ -12,7 +12,7 @@ func TestExtract(t *testing.T) {
 	}{
 		{
 			name: "ok",
-			src: "// Package x is documented.\n//\n// # Analyzer x\n//\n// x: check a thing\n//\n// Longer text.\n//\n// More.\npackage x\n",
+			src:  "// Package x is documented.\n//\n// # Analyzer x\n//\n// x: check a thing\n//\n// Longer text.\n//\n// More.\npackage x\n",
 			want: "check a thing\n\nLonger text.\n\nMore.",
 		},
 		{

@@ -92,11 +92,11 @@ func NewIndex(pkg *ssa.Package) *Index {
 func (x *Index) record(instr ssa.Instruction, ops []*ssa.Value) {
 	switch instr := instr.(type) {
 	case *ssa.FieldAddr:
-		if f := fieldOf(instr.X.Type(), instr.Field); f != nil {
+		if f := FieldOf(instr.X.Type(), instr.Field); f != nil {
 			x.fields[f] = append(x.fields[f], instr)
 		}
 	case *ssa.Field:
-		if f := fieldOf(instr.X.Type(), instr.Field); f != nil {
+		if f := FieldOf(instr.X.Type(), instr.Field); f != nil {
 			x.fields[f] = append(x.fields[f], instr)
 		}
 	case *ssa.MakeClosure:
@@ -155,13 +155,14 @@ func originOf(fn *ssa.Function) *ssa.Function {
 	return fn
 }
 
-// fieldOf returns field i of the struct that t is or points to.
-func fieldOf(t types.Type, i int) *types.Var {
+// FieldOf returns field i of the struct that t is or points to, or nil if
+// t is neither (a type parameter, say).
+func FieldOf(t types.Type, i int) *types.Var {
 	t = t.Underlying()
 	if ptr, ok := t.(*types.Pointer); ok {
 		t = ptr.Elem().Underlying()
 	}
-	if st, ok := t.(*types.Struct); ok && i < st.NumFields() {
+	if st, ok := t.(*types.Struct); ok && i >= 0 && i < st.NumFields() {
 		return st.Field(i)
 	}
 	return nil
@@ -171,8 +172,17 @@ func fieldOf(t types.Type, i int) *types.Var {
 // select field f anywhere in the package.
 func (x *Index) Selections(f *types.Var) []ssa.Value { return x.fields[f] }
 
-// GlobalUses returns the instructions that use global g.
-func (x *Index) GlobalUses(g *ssa.Global) []ssa.Instruction { return x.globals[g] }
+// Referrers returns the instructions that use v, globals included (SSA
+// keeps no referrers for globals).
+func (x *Index) Referrers(v ssa.Value) []ssa.Instruction {
+	if g, ok := v.(*ssa.Global); ok {
+		return x.globals[g]
+	}
+	if refs := v.Referrers(); refs != nil {
+		return *refs
+	}
+	return nil
+}
 
 // Callers returns the package's static call sites of fn (or of its
 // instances, when fn is generic).

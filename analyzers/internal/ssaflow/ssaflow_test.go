@@ -59,13 +59,13 @@ var cases = []struct {
 		stores: "4",
 	},
 	{
-		name: "captured by value",
-		src:  `func root() { t := &T{}; go func() { t.F = 5 }() }`,
+		name:   "captured by value",
+		src:    `func root() { t := &T{}; go func() { t.F = 5 }() }`,
 		stores: "5",
 	},
 	{
-		name: "assigned inside a closure, used outside",
-		src: `func root() { var t *T; func() { t = &T{} }(); t.F = 6 }`,
+		name:   "assigned inside a closure, used outside",
+		src:    `func root() { var t *T; func() { t = &T{} }(); t.F = 6 }`,
 		stores: "6",
 	},
 	{
@@ -92,8 +92,8 @@ var cases = []struct {
 		stores: "8",
 	},
 	{
-		name: "interface and type assertion",
-		src: `func root() { var i any = &T{}; if t, ok := i.(*T); ok { t.F = 9 }; i.(*T).F = 10 }`,
+		name:   "interface and type assertion",
+		src:    `func root() { var i any = &T{}; if t, ok := i.(*T); ok { t.F = 9 }; i.(*T).F = 10 }`,
 		stores: "10 9",
 	},
 	{
@@ -129,8 +129,8 @@ var cases = []struct {
 		handOffs: "call call store store store",
 	},
 	{
-		name: "address of the variable handed off",
-		src: `func root() { t := &T{}; fmt.Sscan("", &t); t.F = 15 }`,
+		name:     "address of the variable handed off",
+		src:      `func root() { t := &T{}; fmt.Sscan("", &t); t.F = 15 }`,
 		stores:   "15",
 		handOffs: "call",
 	},

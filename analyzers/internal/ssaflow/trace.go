@@ -137,19 +137,9 @@ func (tr *tracer) handOff(kind HandOffKind, instr ssa.Instruction, v ssa.Value) 
 	tr.flow.HandOffs = append(tr.flow.HandOffs, HandOff{kind, instr, v})
 }
 
-func (tr *tracer) referrers(v ssa.Value) []ssa.Instruction {
-	if g, ok := v.(*ssa.Global); ok {
-		return tr.Index.GlobalUses(g)
-	}
-	if refs := v.Referrers(); refs != nil {
-		return *refs
-	}
-	return nil
-}
-
 // follow visits the uses of a value that holds the traced value.
 func (tr *tracer) follow(v ssa.Value) {
-	for _, instr := range tr.referrers(v) {
+	for _, instr := range tr.Index.Referrers(v) {
 		switch instr := instr.(type) {
 		case *ssa.Phi:
 			tr.value(instr)
@@ -225,7 +215,7 @@ func (tr *tracer) store(s *ssa.Store, v ssa.Value) {
 			tr.loc(addr)
 		}
 	case *ssa.FieldAddr:
-		f := fieldOf(addr.X.Type(), addr.Field)
+		f := FieldOf(addr.X.Type(), addr.Field)
 		if !tr.Fields || f == nil {
 			tr.handOff(Store, s, v)
 			return
@@ -287,7 +277,7 @@ func (tr *tracer) followLoc(addr ssa.Value) {
 			tr.loc(b)
 		}
 	}
-	for _, instr := range tr.referrers(addr) {
+	for _, instr := range tr.Index.Referrers(addr) {
 		switch instr := instr.(type) {
 		case *ssa.UnOp:
 			if instr.Op == token.MUL {

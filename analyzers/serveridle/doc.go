@@ -1,0 +1,60 @@
+// Package serveridle defines an analyzer that reports http.Server values
+// whose idle keep-alive timeout silently falls back to ReadTimeout.
+//
+// # Analyzer serveridle
+//
+// serveridle: report http.Server with ReadTimeout but no IdleTimeout
+//
+// net/http's (*Server).idleTimeout returns IdleTimeout when it is non-zero
+// and ReadTimeout otherwise. A server that sets ReadTimeout: 10 * time.Second
+// and no IdleTimeout therefore closes every idle keep-alive connection after
+// 10 s. Clients keep pooled connections longer (http.Transport's default
+// IdleConnTimeout is 90 s), write their next request onto a connection the
+// server is closing, and fail with EOF or "connection reset by peer".
+// An explicit IdleTimeout: 0 is the same as leaving it unset.
+//
+// Wrong:
+//
+//	srv := &http.Server{
+//		Addr:        ":8080",
+//		ReadTimeout: 10 * time.Second, // idle connections also close after 10s
+//	}
+//
+// Right:
+//
+//	srv := &http.Server{
+//		Addr:        ":8080",
+//		ReadTimeout: 10 * time.Second,
+//		IdleTimeout: 2 * time.Minute, // longer than clients' idle pools expect
+//	}
+//
+// The analyzer follows each server through the package: composite literals
+// (value or pointer), new(http.Server), var declarations, package-level
+// servers and struct fields holding servers, through local variables,
+// closures, helper functions it is passed to, constructors that return it
+// and struct fields or globals it is stored in. It stays quiet when
+// IdleTimeout is set (to a non-zero constant or any non-constant value)
+// anywhere the server flows in the package, when ReadTimeout is not set or is
+// a constant of zero or less (no read timeout), when only ReadHeaderTimeout
+// is set, when keep-alives are switched off with SetKeepAlivesEnabled(false),
+// and when the server is handed to code it cannot see (a function of another
+// package other than the server's own methods, a function value, a
+// container or a channel), since that code may set IdleTimeout.
+//
+// The diagnostic is at the composite literal that sets ReadTimeout, or at
+// the assignment to ReadTimeout. For a literal, a suggested fix adds
+// IdleTimeout with the value of the -serveridle.idle-timeout flag (default
+// 2m).
+//
+// Known limits: the analysis is flow-insensitive within a package (an
+// IdleTimeout set on any path counts); a server returned to, or exported
+// to, another package is judged by what this package does with it; servers
+// configured by reflection or decoding (json.Unmarshal into an http.Server)
+// are not seen unless the server is passed there, which counts as a
+// hand-off.
+//
+// Background: kalint's KNOWLEDGE.md, "Server idle timeout falls back to
+// ReadTimeout"; (*Server).idleTimeout in net/http/server.go and the
+// Server.IdleTimeout documentation ("If zero, the value of ReadTimeout is
+// used").
+package serveridle

@@ -1,0 +1,352 @@
+package serveridle
+
+import (
+	_ "embed"
+	"fmt"
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"slices"
+	"strconv"
+	"time"
+
+	"github.com/kalint/kalint/analyzers/internal/callee"
+	"github.com/kalint/kalint/analyzers/internal/docs"
+	"github.com/kalint/kalint/analyzers/internal/httpapi"
+	"github.com/kalint/kalint/analyzers/internal/ssaflow"
+	"github.com/kalint/kalint/analyzers/internal/ssapass"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/astutil"
+	"golang.org/x/tools/go/ssa"
+)
+
+//go:embed doc.go
+var doc []byte
+
+// DefaultIdleTimeout is the IdleTimeout the suggested fix sets unless
+// Options says otherwise.
+const DefaultIdleTimeout = 2 * time.Minute
+
+// Options configure the analyzer.
+type Options struct {
+	// IdleTimeout is the value the suggested fix sets; zero means
+	// DefaultIdleTimeout. Flag -serveridle.idle-timeout.
+	IdleTimeout time.Duration
+}
+
+// Analyzer is serveridle with default options.
+var Analyzer = New(Options{})
+
+// New returns a serveridle analyzer with its own options and flags.
+func New(opts Options) *analysis.Analyzer {
+	if opts.IdleTimeout == 0 {
+		opts.IdleTimeout = DefaultIdleTimeout
+	}
+	c := &checker{opts: opts}
+	a := &analysis.Analyzer{
+		Name:     "serveridle",
+		Doc:      docs.MustExtract(doc, "serveridle"),
+		URL:      "https://pkg.go.dev/github.com/kalint/kalint/analyzers/serveridle",
+		Requires: []*analysis.Analyzer{ssapass.Analyzer},
+		Run:      ssapass.Guard(c.run),
+	}
+	a.Flags.DurationVar(&c.opts.IdleTimeout, "idle-timeout", opts.IdleTimeout,
+		"IdleTimeout that the suggested fix adds to an http.Server literal")
+	return a
+}
+
+type checker struct {
+	opts Options
+}
+
+// A server is what one traced http.Server does in the package.
+type server struct {
+	reads   []*ssa.Store // stores of a positive or unknown ReadTimeout
+	idle    bool         // IdleTimeout set to something other than 0
+	off     bool         // SetKeepAlivesEnabled(false), or an unknown argument
+	handOff bool         // reaches code that may set IdleTimeout
+}
+
+func (c *checker) run(pass *analysis.Pass) (any, error) {
+	if c.opts.IdleTimeout < 0 {
+		return nil, fmt.Errorf("-serveridle.idle-timeout must not be negative, got %v", c.opts.IdleTimeout)
+	}
+	res := pass.ResultOf[ssapass.Analyzer].(*ssapass.Result)
+	if res.Pkg == nil {
+		return nil, nil
+	}
+	tracer := &ssaflow.Tracer{Index: res.Index, Fields: true}
+	reported := make(map[*ssa.Store]bool)
+	check := func(roots ...ssa.Value) {
+		s := c.inspect(res.Index, tracer.Trace(roots...))
+		if len(s.reads) == 0 || s.idle || s.off || s.handOff {
+			return
+		}
+		if slices.ContainsFunc(s.reads, func(st *ssa.Store) bool { return reported[st] }) {
+			return // another root of the same server was reported
+		}
+		for _, st := range s.reads {
+			reported[st] = true
+		}
+		c.report(pass, s.reads, roots[0])
+	}
+
+	// Roots: every allocation of an http.Server (literals, new, variables),
+	// package-level servers, and struct fields that hold a server by value
+	// (all selections of one field are one server).
+	byField := make(map[*types.Var][]ssa.Value)
+	var fieldOrder []*types.Var
+	for _, fn := range res.Index.Funcs {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				switch instr := instr.(type) {
+				case *ssa.Alloc:
+					if httpapi.Server.MatchesPtr(instr.Type()) {
+						check(instr)
+					}
+				case *ssa.FieldAddr:
+					if httpapi.Server.MatchesPtr(instr.Type()) {
+						f := ssaflow.FieldOf(instr.X.Type(), instr.Field)
+						if f == nil {
+							continue
+						}
+						if byField[f] == nil {
+							fieldOrder = append(fieldOrder, f)
+						}
+						byField[f] = append(byField[f], instr)
+					}
+				}
+			}
+		}
+	}
+	for _, f := range fieldOrder {
+		check(byField[f]...)
+	}
+	for _, name := range res.Pkg.Pkg.Scope().Names() {
+		if g, ok := res.Pkg.Members[name].(*ssa.Global); ok && httpapi.Server.MatchesPtr(g.Type()) {
+			check(g)
+		}
+	}
+	return nil, nil
+}
+
+// inspect collects what the package does to one server.
+func (c *checker) inspect(x *ssaflow.Index, flow *ssaflow.Flow) server {
+	var s server
+	for _, v := range flow.Values {
+		for _, ref := range x.Referrers(v) {
+			fa, ok := ref.(*ssa.FieldAddr)
+			if !ok || fa.X != v {
+				continue
+			}
+			f := ssaflow.FieldOf(fa.X.Type(), fa.Field)
+			read := httpapi.ServerReadTimeout.Matches(fa.X.Type(), f)
+			idle := httpapi.ServerIdleTimeout.Matches(fa.X.Type(), f)
+			if !read && !idle {
+				continue
+			}
+			for _, use := range *fa.Referrers() {
+				st, ok := use.(*ssa.Store)
+				if !ok || st.Addr != fa {
+					continue
+				}
+				d, known := duration(st.Val)
+				switch {
+				case read && (!known || d > 0):
+					s.reads = append(s.reads, st)
+				case idle && (!known || d != 0):
+					s.idle = true
+				}
+			}
+		}
+	}
+	for _, h := range flow.HandOffs {
+		switch h.Kind {
+		case ssaflow.Return:
+			// Judged here: the package that builds the server decides
+			// its timeouts.
+		case ssaflow.Call:
+			call := h.Instr.(ssa.CallInstruction).Common()
+			fn := callee.Func(call)
+			switch {
+			case httpapi.ServerSetKeepAlivesEnabled.Matches(fn):
+				if on, known := boolConst(call.Args[len(call.Args)-1]); !known || !on {
+					s.off = true
+				}
+			case slices.ContainsFunc(httpapi.ServerRunners, func(m httpapi.Method) bool { return m.Matches(fn) }):
+			default:
+				s.handOff = true
+			}
+		default:
+			s.handOff = true
+		}
+	}
+	return s
+}
+
+// report reports the first ReadTimeout store of a server.
+func (c *checker) report(pass *analysis.Pass, reads []*ssa.Store, root ssa.Value) {
+	slices.SortFunc(reads, func(a, b *ssa.Store) int { return int(storePos(a) - storePos(b)) })
+	st := reads[0]
+	pos := storePos(st)
+	file := fileOf(pass, pos)
+	if file == nil || ast.IsGenerated(file) {
+		return
+	}
+	after := "ReadTimeout"
+	if d, known := duration(st.Val); known {
+		after = d.String()
+	}
+	diag := analysis.Diagnostic{
+		Pos:     pos,
+		Message: fmt.Sprintf("http.Server sets ReadTimeout but not IdleTimeout (idle keep-alive connections close after %s)", after),
+	}
+	path, _ := astutil.PathEnclosingInterval(file, pos, pos)
+	for i, n := range path {
+		if kv, ok := n.(*ast.KeyValueExpr); ok && i+1 < len(path) {
+			if lit, ok := path[i+1].(*ast.CompositeLit); ok {
+				node := ast.Node(lit)
+				if u, ok := path[min(i+2, len(path)-1)].(*ast.UnaryExpr); ok && u.Op == token.AND {
+					node = u
+				}
+				diag.Pos, diag.End = node.Pos(), node.End()
+				if fix, ok := c.fix(pass, file, lit, kv); ok {
+					diag.SuggestedFixes = []analysis.SuggestedFix{fix}
+				}
+			}
+			break
+		}
+		if as, ok := n.(*ast.AssignStmt); ok {
+			diag.Pos, diag.End = as.Pos(), as.End()
+			if root.Pos().IsValid() && fileOf(pass, root.Pos()) != nil {
+				diag.Related = []analysis.RelatedInformation{{Pos: root.Pos(), Message: "server created here"}}
+			}
+			break
+		}
+	}
+	pass.Report(diag)
+}
+
+// fix adds IdleTimeout after ReadTimeout in a literal, or replaces an
+// explicit IdleTimeout: 0.
+func (c *checker) fix(pass *analysis.Pass, file *ast.File, lit *ast.CompositeLit, read *ast.KeyValueExpr) (analysis.SuggestedFix, bool) {
+	timeName, importEdit, ok := timePackage(file)
+	if !ok {
+		return analysis.SuggestedFix{}, false
+	}
+	value := durationExpr(c.opts.IdleTimeout, timeName)
+	msg := "Add IdleTimeout: " + value
+	var edits []analysis.TextEdit
+	if importEdit != nil {
+		edits = append(edits, *importEdit)
+	}
+	for _, elt := range lit.Elts {
+		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			if id, ok := kv.Key.(*ast.Ident); ok && id.Name == "IdleTimeout" {
+				edits = append(edits, analysis.TextEdit{Pos: kv.Value.Pos(), End: kv.Value.End(), NewText: []byte(value)})
+				return analysis.SuggestedFix{Message: "Set IdleTimeout: " + value, TextEdits: edits}, true
+			}
+		}
+	}
+	tf := pass.Fset.File(read.Pos())
+	line := tf.Line(read.Pos())
+	if tf.Line(lit.Rbrace) == line {
+		// One-line literal: insert after the ReadTimeout element.
+		edits = append(edits, analysis.TextEdit{Pos: read.End(), End: read.End(), NewText: []byte(", IdleTimeout: " + value)})
+		return analysis.SuggestedFix{Message: msg, TextEdits: edits}, true
+	}
+	src, err := pass.ReadFile(tf.Name())
+	if err != nil {
+		return analysis.SuggestedFix{}, false
+	}
+	start := tf.Offset(tf.LineStart(line))
+	indent := start
+	for indent < len(src) && (src[indent] == '\t' || src[indent] == ' ') {
+		indent++
+	}
+	next := tf.LineStart(line + 1)
+	text := string(src[start:indent]) + "IdleTimeout: " + value + ",\n"
+	edits = append(edits, analysis.TextEdit{Pos: next, End: next, NewText: []byte(text)})
+	return analysis.SuggestedFix{Message: msg, TextEdits: edits}, true
+}
+
+// timePackage returns the name under which file imports "time", or an edit
+// that imports it. It fails for blank and dot imports.
+func timePackage(file *ast.File) (string, *analysis.TextEdit, bool) {
+	for _, imp := range file.Imports {
+		if path, _ := strconv.Unquote(imp.Path.Value); path != "time" {
+			continue
+		}
+		if imp.Name == nil {
+			return "time", nil, true
+		}
+		if imp.Name.Name == "_" || imp.Name.Name == "." {
+			continue
+		}
+		return imp.Name.Name, nil, true
+	}
+	for _, imp := range file.Imports {
+		if path, _ := strconv.Unquote(imp.Path.Value); path == "time" {
+			return "", nil, false // only a blank or dot import
+		}
+	}
+	return "time", &analysis.TextEdit{Pos: file.Name.End(), End: file.Name.End(), NewText: []byte("\n\nimport \"time\"")}, true
+}
+
+// durationExpr writes d as a Go expression in the largest exact unit.
+func durationExpr(d time.Duration, timeName string) string {
+	units := []struct {
+		d    time.Duration
+		name string
+	}{
+		{time.Hour, "Hour"}, {time.Minute, "Minute"}, {time.Second, "Second"},
+		{time.Millisecond, "Millisecond"}, {time.Microsecond, "Microsecond"},
+	}
+	for _, u := range units {
+		if d%u.d == 0 {
+			if d == u.d {
+				return timeName + "." + u.name
+			}
+			return fmt.Sprintf("%d * %s.%s", d/u.d, timeName, u.name)
+		}
+	}
+	return fmt.Sprintf("%d * %s.Nanosecond", d, timeName)
+}
+
+// duration returns the value of a constant duration.
+func duration(v ssa.Value) (time.Duration, bool) {
+	c, ok := v.(*ssa.Const)
+	if !ok || c.Value == nil || c.Value.Kind() != constant.Int {
+		if ok && c.Value == nil {
+			return 0, true // the zero value
+		}
+		return 0, false
+	}
+	n, exact := constant.Int64Val(c.Value)
+	return time.Duration(n), exact
+}
+
+func boolConst(v ssa.Value) (value, known bool) {
+	c, ok := v.(*ssa.Const)
+	if !ok || c.Value == nil || c.Value.Kind() != constant.Bool {
+		return false, false
+	}
+	return constant.BoolVal(c.Value), true
+}
+
+func storePos(st *ssa.Store) token.Pos {
+	if st.Pos().IsValid() {
+		return st.Pos()
+	}
+	return st.Addr.Pos()
+}
+
+func fileOf(pass *analysis.Pass, pos token.Pos) *ast.File {
+	for _, f := range pass.Files {
+		if f.FileStart <= pos && pos <= f.FileEnd {
+			return f
+		}
+	}
+	return nil
+}

@@ -1,0 +1,54 @@
+package serveridle_test
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/kalint/kalint/analyzers/serveridle"
+	"golang.org/x/tools/go/analysis/analysistest"
+)
+
+func TestScenarios(t *testing.T) {
+	t.Parallel()
+	analysistest.Run(t, analysistest.TestData(), serveridle.Analyzer,
+		"basic", "branches", "closures", "fields", "generics", "quiet", "crosspkg/user")
+}
+
+func TestCrossPackage(t *testing.T) {
+	t.Parallel()
+	analysistest.Run(t, analysistest.TestData(), serveridle.Analyzer, "crosspkg/lib")
+}
+
+func TestSuggestedFix(t *testing.T) {
+	t.Parallel()
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), serveridle.Analyzer, "fix")
+}
+
+func TestOptions(t *testing.T) {
+	t.Parallel()
+	a := serveridle.New(serveridle.Options{IdleTimeout: 90 * time.Second})
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), a, "flags")
+}
+
+func TestFlag(t *testing.T) {
+	t.Parallel()
+	a := serveridle.New(serveridle.Options{})
+	if err := a.Flags.Set("idle-timeout", "90s"); err != nil {
+		t.Fatal(err)
+	}
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), a, "flags")
+	// Instances do not share flags.
+	if got := serveridle.Analyzer.Flags.Lookup("idle-timeout").Value.String(); got != "2m0s" {
+		t.Errorf("default analyzer's idle-timeout = %s after setting another instance's", got)
+	}
+}
+
+func TestDoc(t *testing.T) {
+	t.Parallel()
+	a := serveridle.Analyzer
+	summary, _, _ := strings.Cut(a.Doc, "\n")
+	if summary != "report http.Server with ReadTimeout but no IdleTimeout" {
+		t.Errorf("summary = %q", summary)
+	}
+}

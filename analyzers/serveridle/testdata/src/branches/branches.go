@@ -1,0 +1,77 @@
+// Servers built in one function and configured or started in another.
+package branches
+
+import (
+	"context"
+	"net/http"
+	"time"
+)
+
+func build(addr string) *http.Server {
+	return &http.Server{Addr: addr, ReadTimeout: 15 * time.Second} // want `close after 15s`
+}
+
+func Run() error {
+	srv := build(":8080")
+	go func() {
+		<-context.Background().Done()
+		srv.Shutdown(context.Background())
+	}()
+	return srv.ListenAndServe()
+}
+
+func buildGood(addr string) *http.Server {
+	return &http.Server{Addr: addr, ReadTimeout: 15 * time.Second}
+}
+
+func RunGood() error {
+	srv := buildGood(":8080")
+	srv.IdleTimeout = time.Minute
+	return srv.ListenAndServe()
+}
+
+func configure(s *http.Server) { s.IdleTimeout = 3 * time.Minute }
+
+func RunHelper() error {
+	srv := &http.Server{ReadTimeout: 15 * time.Second}
+	configure(srv)
+	return srv.ListenAndServe()
+}
+
+func setRead(s *http.Server, d time.Duration) {
+	s.ReadTimeout = d // want `close after ReadTimeout`
+}
+
+func RunSetRead() error {
+	srv := &http.Server{Addr: ":8080"}
+	setRead(srv, time.Second)
+	return srv.ListenAndServe()
+}
+
+func withErr() (*http.Server, error) {
+	return &http.Server{ReadTimeout: 20 * time.Second}, nil // want `close after 20s`
+}
+
+func RunTuple() error {
+	srv, err := withErr()
+	if err != nil {
+		return err
+	}
+	return srv.ListenAndServe()
+}
+
+func RunConditional(tls bool) error {
+	var srv *http.Server
+	if tls {
+		srv = &http.Server{ReadTimeout: time.Second}
+	} else {
+		srv = &http.Server{ReadTimeout: 2 * time.Second}
+	}
+	srv.IdleTimeout = time.Minute // both servers reach this store
+	return srv.ListenAndServe()
+}
+
+// Exported constructors are judged by what this package does.
+func NewServer(h http.Handler) *http.Server {
+	return &http.Server{Handler: h, ReadTimeout: 5 * time.Second} // want `close after 5s`
+}

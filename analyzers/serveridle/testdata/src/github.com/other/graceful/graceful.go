@@ -1,0 +1,5 @@
+package graceful
+
+import "net/http"
+
+func Serve(s *http.Server) error { return s.ListenAndServe() }

@@ -1,0 +1,48 @@
+// Code that must not be reported.
+package quiet
+
+import (
+	"net/http"
+	"time"
+
+	"github.com/other/graceful"
+)
+
+// Handed to another package, which may set IdleTimeout.
+func handedOff() error {
+	srv := &http.Server{ReadTimeout: 10 * time.Second}
+	return graceful.Serve(srv)
+}
+
+// A server whose origin is not in this package.
+func configure(srv *http.Server) {
+	srv.ReadTimeout = 10 * time.Second
+}
+
+// Fields set from configuration: IdleTimeout may be zero, but kalint cannot
+// know, so it stays quiet.
+type Config struct{ Read, Idle time.Duration }
+
+func fromConfig(c Config) *http.Server {
+	return &http.Server{ReadTimeout: c.Read, IdleTimeout: c.Idle}
+}
+
+// A struct with a field that happens to be named ReadTimeout.
+type fake struct{ ReadTimeout, IdleTimeout time.Duration }
+
+func notHTTP() fake { return fake{ReadTimeout: time.Second} }
+
+// Interfaces and other hand-offs.
+func asInterface() {
+	srv := &http.Server{ReadTimeout: time.Second}
+	var s interface{ ListenAndServe() error } = srv
+	s.ListenAndServe()
+}
+
+func useAll() {
+	_ = handedOff
+	_ = configure
+	_ = fromConfig
+	_ = notHTTP
+	asInterface()
+}

@@ -1,0 +1,203 @@
+package main_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+)
+
+// The findings on testdata/example, as file:line: message.
+var want = []string{
+	"testdata/example/admin/admin.go:14: http.Server sets ReadTimeout but not IdleTimeout (idle keep-alive connections close after 5s)",
+	"testdata/example/server/server.go:24: http.Server sets ReadTimeout but not IdleTimeout (idle keep-alive connections close after ReadTimeout)",
+}
+
+var (
+	buildOnce sync.Once
+	binPath   string
+	buildErr  error
+)
+
+// kalint builds cmd/kalint once per test binary.
+func kalint(t *testing.T) string {
+	t.Helper()
+	buildOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "kalint-e2e")
+		if err != nil {
+			buildErr = err
+			return
+		}
+		binPath = filepath.Join(dir, "kalint")
+		out, err := exec.Command("go", "build", "-o", binPath, ".").CombinedOutput()
+		if err != nil {
+			buildErr = errors.New(string(out))
+		}
+	})
+	if buildErr != nil {
+		t.Fatalf("building kalint: %v", buildErr)
+	}
+	return binPath
+}
+
+func repoRoot(t *testing.T) string {
+	t.Helper()
+	root, err := filepath.Abs("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return root
+}
+
+// run runs a command in dir and returns its combined output and exit code.
+func run(t *testing.T, dir string, name string, args ...string) (string, int) {
+	t.Helper()
+	cmd := exec.Command(name, args...)
+	cmd.Dir = dir
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	err := cmd.Run()
+	var exit *exec.ExitError
+	switch {
+	case err == nil:
+		return out.String(), 0
+	case errors.As(err, &exit):
+		return out.String(), exit.ExitCode()
+	}
+	t.Fatalf("%s %v: %v", name, args, err)
+	return "", 0
+}
+
+var findingRE = regexp.MustCompile(`(?m)^(\S+\.go):(\d+):\d+: (.*)$`)
+
+// findings extracts file:line: message lines, with paths relative to root,
+// leaving out related-location lines (indented messages).
+func findings(root, out string) []string {
+	var got []string
+	for _, m := range findingRE.FindAllStringSubmatch(out, -1) {
+		if strings.HasPrefix(m[3], "\t") {
+			continue
+		}
+		file := m[1]
+		if rel, err := filepath.Rel(root, file); err == nil && filepath.IsAbs(file) {
+			file = rel
+		}
+		got = append(got, file+":"+m[2]+": "+m[3])
+	}
+	slices.Sort(got)
+	return got
+}
+
+func TestStandalone(t *testing.T) {
+	t.Parallel()
+	root := repoRoot(t)
+	out, code := run(t, root, kalint(t), "./testdata/example/...")
+	if code != 3 {
+		t.Errorf("exit code %d, want 3 (findings)\n%s", code, out)
+	}
+	if got := findings(root, out); !slices.Equal(got, want) {
+		t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestGoVet(t *testing.T) {
+	t.Parallel()
+	root := repoRoot(t)
+	out, code := run(t, root, "go", "vet", "-vettool="+kalint(t), "./testdata/example/...")
+	if code == 0 {
+		t.Errorf("go vet succeeded despite findings\n%s", out)
+	}
+	if got := findings(root, out); !slices.Equal(got, want) {
+		t.Errorf("go vet findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestJSON(t *testing.T) {
+	t.Parallel()
+	root := repoRoot(t)
+	cmd := exec.Command(kalint(t), "-json", "./testdata/example/...")
+	cmd.Dir = root
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("kalint -json: %v", err)
+	}
+	// {"pkg": {"analyzer": [{"posn": ..., "message": ...}]}}
+	var tree map[string]map[string][]struct {
+		Posn, Message string
+	}
+	if err := json.Unmarshal(out, &tree); err != nil {
+		t.Fatalf("bad JSON: %v\n%s", err, out)
+	}
+	var got []string
+	for _, byAnalyzer := range tree {
+		for name, diags := range byAnalyzer {
+			for _, d := range diags {
+				got = append(got, name+": "+d.Message)
+			}
+		}
+	}
+	if len(got) != len(want) {
+		t.Errorf("JSON findings %v, want %d", got, len(want))
+	}
+}
+
+func TestHelp(t *testing.T) {
+	t.Parallel()
+	out, code := run(t, repoRoot(t), kalint(t), "help")
+	if code != 0 || !strings.Contains(out, "serveridle") || !strings.Contains(out, "report http.Server with ReadTimeout but no IdleTimeout") {
+		t.Errorf("kalint help (exit %d):\n%s", code, out)
+	}
+}
+
+func TestDiff(t *testing.T) {
+	t.Parallel()
+	root := repoRoot(t)
+	out, _ := run(t, root, kalint(t), "-fix", "-diff", "./testdata/example/...")
+	if !strings.Contains(out, "+\t\tIdleTimeout:  2 * time.Minute,") && !strings.Contains(out, "+\t\tIdleTimeout: 2 * time.Minute,") {
+		t.Errorf("-fix -diff does not add IdleTimeout:\n%s", out)
+	}
+}
+
+// Bad input: a clear error naming file and line, a non-zero exit, no panic.
+func TestBadInput(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	write := func(name, content string) {
+		t.Helper()
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("go.mod", "module example.com/bad\n\ngo 1.22\n")
+	write("broken/broken.go", "package broken\n\nimport \"net/http\"\n\nvar s = &http.Server{ReadTimeout: \"ten\"}\n")
+	for _, tc := range []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"type error", []string{"./broken"}, "broken.go:5:"},
+		{"missing package", []string{"./missing"}, "missing"},
+		{"unknown flag", []string{"-serveridle.nosuch=1", "./broken"}, "flag provided but not defined"},
+	} {
+		out, code := run(t, dir, kalint(t), tc.args...)
+		if code == 0 || code == 3 {
+			t.Errorf("%s: exit code %d, want an error", tc.name, code)
+		}
+		if !strings.Contains(out, tc.want) {
+			t.Errorf("%s: output does not mention %q:\n%s", tc.name, tc.want, out)
+		}
+		if strings.Contains(out, "panic") || strings.Contains(out, "goroutine ") {
+			t.Errorf("%s: panic or stack trace:\n%s", tc.name, out)
+		}
+	}
+}
