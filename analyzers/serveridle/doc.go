@@ -35,7 +35,9 @@
 // and struct fields or globals it is stored in. It stays quiet when
 // IdleTimeout is set (to a non-zero constant or any non-constant value)
 // anywhere the server flows in the package, when ReadTimeout is not set or is
-// a constant of zero or less (no read timeout), when only ReadHeaderTimeout
+// a constant of zero or less (no read timeout), when the server is never
+// served, returned, or kept in a struct field or package variable (a value
+// only inspected, as in tests of the fallback itself), when only ReadHeaderTimeout
 // is set, when keep-alives are switched off with SetKeepAlivesEnabled(false),
 // and when the server is handed to code it cannot see (a function of another
 // package other than the server's own methods, a function value, a

@@ -66,6 +66,7 @@ type server struct {
 	idle    bool         // IdleTimeout set to something other than 0
 	off     bool         // SetKeepAlivesEnabled(false), or an unknown argument
 	handOff bool         // reaches code that may set IdleTimeout
+	live    bool         // served, returned, or held in a field or global
 }
 
 func (c *checker) run(pass *analysis.Pass) (any, error) {
@@ -73,14 +74,15 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 		return nil, fmt.Errorf("-serveridle.idle-timeout must not be negative, got %v", c.opts.IdleTimeout)
 	}
 	res := pass.ResultOf[ssapass.Analyzer].(*ssapass.Result)
-	if res.Pkg == nil {
-		return nil, nil
+	if !res.ReachesHTTP || !httpapi.ServerReadTimeout.Mentioned(pass.TypesInfo) {
+		return nil, nil // no ReadTimeout is ever set here
 	}
-	tracer := &ssaflow.Tracer{Index: res.Index, Fields: true}
+	pkg, index := res.SSA()
+	tracer := &ssaflow.Tracer{Index: index, Fields: true}
 	reported := make(map[*ssa.Store]bool)
 	check := func(roots ...ssa.Value) {
-		s := c.inspect(res.Index, tracer.Trace(roots...))
-		if len(s.reads) == 0 || s.idle || s.off || s.handOff {
+		s := c.inspect(index, tracer.Trace(roots...))
+		if len(s.reads) == 0 || s.idle || s.off || s.handOff || !s.live {
 			return
 		}
 		if slices.ContainsFunc(s.reads, func(st *ssa.Store) bool { return reported[st] }) {
@@ -97,7 +99,7 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 	// (all selections of one field are one server).
 	byField := make(map[*types.Var][]ssa.Value)
 	var fieldOrder []*types.Var
-	for _, fn := range res.Index.Funcs {
+	for _, fn := range index.Funcs {
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
 				switch instr := instr.(type) {
@@ -123,8 +125,8 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 	for _, f := range fieldOrder {
 		check(byField[f]...)
 	}
-	for _, name := range res.Pkg.Pkg.Scope().Names() {
-		if g, ok := res.Pkg.Members[name].(*ssa.Global); ok && httpapi.Server.MatchesPtr(g.Type()) {
+	for _, name := range pkg.Pkg.Scope().Names() {
+		if g, ok := pkg.Members[name].(*ssa.Global); ok && httpapi.Server.MatchesPtr(g.Type()) {
 			check(g)
 		}
 	}
@@ -135,7 +137,13 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 func (c *checker) inspect(x *ssaflow.Index, flow *ssaflow.Flow) server {
 	var s server
 	for _, v := range flow.Values {
+		if keptIn(v) {
+			s.live = true
+		}
 		for _, ref := range x.Referrers(v) {
+			if _, ok := ref.(*ssa.Return); ok {
+				s.live = true
+			}
 			fa, ok := ref.(*ssa.FieldAddr)
 			if !ok || fa.X != v {
 				continue
@@ -166,6 +174,7 @@ func (c *checker) inspect(x *ssaflow.Index, flow *ssaflow.Flow) server {
 		case ssaflow.Return:
 			// Judged here: the package that builds the server decides
 			// its timeouts.
+			s.live = true
 		case ssaflow.Call:
 			call := h.Instr.(ssa.CallInstruction).Common()
 			fn := callee.Func(call)
@@ -174,7 +183,9 @@ func (c *checker) inspect(x *ssaflow.Index, flow *ssaflow.Flow) server {
 				if on, known := boolConst(call.Args[len(call.Args)-1]); !known || !on {
 					s.off = true
 				}
-			case slices.ContainsFunc(httpapi.ServerRunners, func(m httpapi.Method) bool { return m.Matches(fn) }):
+			case slices.ContainsFunc(httpapi.ServerServes, func(m httpapi.Method) bool { return m.Matches(fn) }):
+				s.live = true
+			case slices.ContainsFunc(httpapi.ServerStops, func(m httpapi.Method) bool { return m.Matches(fn) }):
 			default:
 				s.handOff = true
 			}
@@ -183,6 +194,32 @@ func (c *checker) inspect(x *ssaflow.Index, flow *ssaflow.Flow) server {
 		}
 	}
 	return s
+}
+
+// keptIn reports whether v is, or is loaded from, a package variable or a
+// field of a named struct type: a server kept for later. Fields of anonymous
+// structs (tables of test cases) do not count.
+func keptIn(v ssa.Value) bool {
+	if load, ok := v.(*ssa.UnOp); ok && load.Op == token.MUL {
+		v = load.X
+	}
+	var x ssa.Value
+	switch v := v.(type) {
+	case *ssa.Global:
+		return true
+	case *ssa.FieldAddr:
+		x = v.X
+	case *ssa.Field:
+		x = v.X
+	default:
+		return false
+	}
+	t := types.Unalias(x.Type())
+	if ptr, ok := t.Underlying().(*types.Pointer); ok {
+		t = types.Unalias(ptr.Elem())
+	}
+	_, named := t.(*types.Named)
+	return named
 }
 
 // report reports the first ReadTimeout store of a server.

@@ -55,6 +55,20 @@ func (f Field) Matches(owner types.Type, v *types.Var) bool {
 
 func (f Field) String() string { return f.Struct.String() + "." + f.Name }
 
+// Mentioned reports whether the package whose type information is info
+// names a field of this name declared in the field's package: a cheap test,
+// before anything is built, that a package can touch the field at all.
+// Composite-literal keys and selectors both record the field in Uses.
+func (f Field) Mentioned(info *types.Info) bool {
+	for _, obj := range info.Uses {
+		if v, ok := obj.(*types.Var); ok && v.Name() == f.Name && v.IsField() &&
+			v.Pkg() != nil && v.Pkg().Path() == f.Struct.Path {
+			return true
+		}
+	}
+	return false
+}
+
 // A Method is a method of a named type, concrete or interface.
 type Method struct {
 	Recv Type
@@ -127,13 +141,15 @@ var (
 
 	ServerSetKeepAlivesEnabled = method(Server, "SetKeepAlivesEnabled")
 
-	// ServerRunners serve, stop or observe a server without changing its
-	// timeouts.
-	ServerRunners = []Method{
+	// ServerServes start serving connections.
+	ServerServes = []Method{
 		method(Server, "ListenAndServe"),
 		method(Server, "ListenAndServeTLS"),
 		method(Server, "Serve"),
 		method(Server, "ServeTLS"),
+	}
+	// ServerStops stop or observe a server without changing its timeouts.
+	ServerStops = []Method{
 		method(Server, "Shutdown"),
 		method(Server, "Close"),
 		method(Server, "RegisterOnShutdown"),

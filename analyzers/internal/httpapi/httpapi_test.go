@@ -1,7 +1,9 @@
 package httpapi
 
 import (
+	"go/ast"
 	"go/importer"
+	"go/parser"
 	"go/token"
 	"go/types"
 	"testing"
@@ -129,5 +131,37 @@ func TestNearMisses(t *testing.T) {
 	transportIdle, _, _ := types.LookupFieldOrMethod(transport, true, http, "IdleConnTimeout")
 	if ServerIdleTimeout.Matches(transport, transportIdle.(*types.Var)) {
 		t.Error("Server.IdleTimeout matches a Transport field")
+	}
+}
+
+func TestMentioned(t *testing.T) {
+	t.Parallel()
+	src := `package p
+import ("net/http"; "time")
+type own struct{ ReadTimeout time.Duration }
+var a = own{ReadTimeout: 1}
+var b http.Server
+func f() { b.Addr = "" }
+`
+	for _, tc := range []struct {
+		src  string
+		want bool
+	}{
+		{src, false},
+		{src + "func g() { b.ReadTimeout = 1 }\n", true},
+		{src + "var c = &http.Server{ReadTimeout: 1}\n", true},
+	} {
+		fset := token.NewFileSet()
+		f, err := parser.ParseFile(fset, "p.go", tc.src, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		info := &types.Info{Uses: map[*ast.Ident]types.Object{}}
+		if _, err := (&types.Config{Importer: importer.Default()}).Check("p", fset, []*ast.File{f}, info); err != nil {
+			t.Fatal(err)
+		}
+		if got := ServerReadTimeout.Mentioned(info); got != tc.want {
+			t.Errorf("Mentioned = %v, want %v for\n%s", got, tc.want, tc.src)
+		}
 	}
 }

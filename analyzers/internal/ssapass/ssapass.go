@@ -8,6 +8,10 @@
 // the direct imports, which is all the SSA builder needs when it does not
 // instantiate generics. Packages that cannot reach net/http through their
 // import graph cannot hold a net/http value; for them no SSA is built.
+//
+// The SSA form is built lazily, on the first call of [Result.SSA], so that an
+// analyzer can first rule a package out with a cheap look at its syntax or
+// type information; when no analyzer asks, nothing is built.
 package ssapass
 
 import (
@@ -16,6 +20,7 @@ import (
 	"os"
 	"reflect"
 	"runtime/debug"
+	"sync"
 
 	"github.com/kalint/kalint/analyzers/internal/httpapi"
 	"github.com/kalint/kalint/analyzers/internal/ssaflow"
@@ -31,26 +36,49 @@ var Analyzer = &analysis.Analyzer{
 	ResultType: reflect.TypeFor[*Result](),
 }
 
-// Result is the shared SSA form of one package.
+// Result is the shared SSA form of one package, built on demand. Analyzers
+// of one package may use it concurrently.
 type Result struct {
-	// Pkg is the built package, or nil if the package cannot reach
-	// net/http; analyzers then have nothing to do.
-	Pkg *ssa.Package
-	// Index indexes Pkg for ssaflow; nil when Pkg is.
-	Index *ssaflow.Index
+	// ReachesHTTP reports whether the package can reach net/http. When it
+	// cannot, analyzers have nothing to do and SSA returns nil.
+	ReachesHTTP bool
+
+	once  sync.Once
+	build func() (*ssa.Package, *ssaflow.Index)
+	pkg   *ssa.Package
+	index *ssaflow.Index
 }
 
+// SSA returns the package's SSA form and its index, building them on the
+// first call; nil, nil if the package cannot reach net/http.
+func (r *Result) SSA() (*ssa.Package, *ssaflow.Index) {
+	if !r.ReachesHTTP {
+		return nil, nil
+	}
+	r.once.Do(func() {
+		r.pkg, r.index = r.build()
+		r.build = nil
+	})
+	return r.pkg, r.index
+}
+
+// Built reports whether SSA has been built (for tests and measurements).
+func (r *Result) Built() bool { return r.pkg != nil }
+
 func run(pass *analysis.Pass) (any, error) {
-	if !Reaches(pass.Pkg, httpapi.NetHTTP) {
-		return &Result{}, nil
+	res := &Result{ReachesHTTP: Reaches(pass.Pkg, httpapi.NetHTTP)}
+	if res.ReachesHTTP {
+		res.build = func() (*ssa.Package, *ssaflow.Index) {
+			prog := ssa.NewProgram(pass.Fset, 0)
+			for _, imp := range pass.Pkg.Imports() {
+				prog.CreatePackage(imp, nil, nil, true)
+			}
+			pkg := prog.CreatePackage(pass.Pkg, pass.Files, pass.TypesInfo, false)
+			pkg.Build()
+			return pkg, ssaflow.NewIndex(pkg)
+		}
 	}
-	prog := ssa.NewProgram(pass.Fset, 0)
-	for _, imp := range pass.Pkg.Imports() {
-		prog.CreatePackage(imp, nil, nil, true)
-	}
-	pkg := prog.CreatePackage(pass.Pkg, pass.Files, pass.TypesInfo, false)
-	pkg.Build()
-	return &Result{Pkg: pkg, Index: ssaflow.NewIndex(pkg)}, nil
+	return res, nil
 }
 
 // Reaches reports whether pkg is, or transitively imports, the package

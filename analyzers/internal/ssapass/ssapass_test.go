@@ -24,9 +24,16 @@ var probe = &analysis.Analyzer{
 	FactTypes: []analysis.Fact{new(built)},
 	Run: func(pass *analysis.Pass) (any, error) {
 		res := pass.ResultOf[ssapass.Analyzer].(*ssapass.Result)
-		b := built(res.Pkg != nil)
-		if b != (res.Index != nil) {
-			pass.Reportf(pass.Files[0].Package, "Pkg and Index disagree")
+		if res.Built() {
+			pass.Reportf(pass.Files[0].Package, "built before anyone asked")
+		}
+		pkg, index := res.SSA()
+		b := built(pkg != nil)
+		if bool(b) != (index != nil) || bool(b) != res.Built() || bool(b) != res.ReachesHTTP {
+			pass.Reportf(pass.Files[0].Package, "SSA, Built and ReachesHTTP disagree")
+		}
+		if again, _ := res.SSA(); again != pkg {
+			pass.Reportf(pass.Files[0].Package, "built twice")
 		}
 		pass.ExportPackageFact(&b)
 		return nil, nil

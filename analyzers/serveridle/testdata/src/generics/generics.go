@@ -29,6 +29,8 @@ func (p *Pool[T]) Init() {
 	p.srv = &http.Server{ReadTimeout: time.Second} // want `close after 1s`
 }
 
+func (p *Pool[T]) Start() error { return p.srv.ListenAndServe() }
+
 func Run() {
 	newServer(http.NotFoundHandler()).ListenAndServe()
 	newServerGood(http.NotFoundHandler()).ListenAndServe()

@@ -45,4 +45,25 @@ func useAll() {
 	_ = fromConfig
 	_ = notHTTP
 	asInterface()
+	_ = inspected
+}
+
+// Servers that are only inspected, never served, returned or kept: a table
+// of test cases for the fallback itself.
+func inspected() []time.Duration {
+	tests := []struct{ s *http.Server }{
+		{s: &http.Server{ReadTimeout: 5 * time.Second}},
+	}
+	var out []time.Duration
+	for _, tt := range tests {
+		out = append(out, tt.s.ReadTimeout)
+	}
+	local := &http.Server{ReadTimeout: time.Second}
+	return append(out, local.ReadTimeout)
+}
+
+// The twin: the same server, served.
+func servedTwin() {
+	local := &http.Server{ReadTimeout: time.Second} // want `close after 1s`
+	local.ListenAndServe()
 }
