@@ -49,14 +49,6 @@ type HandOff struct {
 	Value ssa.Value // the traced value (or variable holding it) handed off
 }
 
-// Pos returns the position of the hand-off.
-func (h HandOff) Pos() token.Pos {
-	if call, ok := h.Instr.(ssa.CallInstruction); ok {
-		return call.Common().Pos()
-	}
-	return h.Instr.Pos()
-}
-
 // A Flow is what a package does with a traced value.
 type Flow struct {
 	// Values are the SSA values that may hold the value (or, for a struct,
