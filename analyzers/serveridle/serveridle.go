@@ -70,8 +70,8 @@ type server struct {
 }
 
 func (c *checker) run(pass *analysis.Pass) (any, error) {
-	if c.opts.IdleTimeout < 0 {
-		return nil, fmt.Errorf("-serveridle.idle-timeout must not be negative, got %v", c.opts.IdleTimeout)
+	if c.opts.IdleTimeout <= 0 {
+		return nil, fmt.Errorf("-serveridle.idle-timeout must be positive, got %v", c.opts.IdleTimeout)
 	}
 	res := pass.ResultOf[ssapass.Analyzer].(*ssapass.Result)
 	if !res.ReachesHTTP || !httpapi.ServerReadTimeout.Mentioned(pass.TypesInfo) {
@@ -354,10 +354,12 @@ func durationExpr(d time.Duration, timeName string) string {
 // duration returns the value of a constant duration.
 func duration(v ssa.Value) (time.Duration, bool) {
 	c, ok := v.(*ssa.Const)
-	if !ok || c.Value == nil || c.Value.Kind() != constant.Int {
-		if ok && c.Value == nil {
-			return 0, true // the zero value
-		}
+	switch {
+	case !ok:
+		return 0, false
+	case c.Value == nil:
+		return 0, true // the zero value
+	case c.Value.Kind() != constant.Int:
 		return 0, false
 	}
 	n, exact := constant.Int64Val(c.Value)

@@ -201,3 +201,11 @@ func TestBadInput(t *testing.T) {
 		}
 	}
 }
+
+func TestZeroIdleTimeoutFlag(t *testing.T) {
+	t.Parallel()
+	out, code := run(t, repoRoot(t), kalint(t), "-serveridle.idle-timeout=0", "./testdata/example/...")
+	if code != 1 || !strings.Contains(out, "-serveridle.idle-timeout must be positive") {
+		t.Errorf("exit %d, output:\n%s", code, out)
+	}
+}
