@@ -132,6 +132,25 @@ func function(path, name string) Func {
 	return f
 }
 
+// A Var is a package-level variable.
+type Var struct {
+	Path, Name string
+}
+
+// Matches reports whether v is this variable.
+func (pv Var) Matches(v *types.Var) bool {
+	return v != nil && v.Name() == pv.Name && v.Pkg() != nil && v.Pkg().Path() == pv.Path &&
+		v.Parent() == v.Pkg().Scope()
+}
+
+func (pv Var) String() string { return pv.Path + "." + pv.Name }
+
+func variable(path, name string) Var {
+	v := Var{path, name}
+	table = append(table, v)
+	return v
+}
+
 // http.Server.
 var (
 	Server = typ(NetHTTP, "Server")
@@ -156,12 +175,100 @@ var (
 	}
 )
 
-// Clients and responses.
+// Clients and requests.
 var (
-	Client   = typ(NetHTTP, "Client")
-	ClientDo = method(Client, "Do")
-	Get      = function(NetHTTP, "Get")
+	Client          = typ(NetHTTP, "Client")
+	ClientTransport = field(Client, "Transport")
+	ClientDo        = method(Client, "Do")
+	ClientGet       = method(Client, "Get")
+	ClientHead      = method(Client, "Head")
+	ClientPost      = method(Client, "Post")
+	ClientPostForm  = method(Client, "PostForm")
 
+	Get      = function(NetHTTP, "Get")
+	Head     = function(NetHTTP, "Head")
+	Post     = function(NetHTTP, "Post")
+	PostForm = function(NetHTTP, "PostForm")
+
+	// DefaultClient and DefaultTransport are package-level variables; they
+	// are matched with [Var].
+	DefaultClient    = variable(NetHTTP, "DefaultClient")
+	DefaultTransport = variable(NetHTTP, "DefaultTransport")
+
+	Request                = typ(NetHTTP, "Request")
+	RequestMethod          = field(Request, "Method")
+	RequestBody            = field(Request, "Body")
+	RequestGetBody         = field(Request, "GetBody")
+	RequestHeader          = field(Request, "Header")
+	RequestClose           = field(Request, "Close")
+	NewRequest             = function(NetHTTP, "NewRequest")
+	NewRequestWithContext  = function(NetHTTP, "NewRequestWithContext")
+	Header                 = typ(NetHTTP, "Header")
+	HeaderSet              = method(Header, "Set")
+	HeaderAdd              = method(Header, "Add")
+	Response               = typ(NetHTTP, "Response")
+	ResponseBody           = field(Response, "Body")
+	RoundTripper           = typ(NetHTTP, "RoundTripper")
+	RoundTripperRoundTrip  = method(RoundTripper, "RoundTrip")
+	Handler                = typ(NetHTTP, "Handler")
+	ResponseWriter         = typ(NetHTTP, "ResponseWriter")
+	HandleFunc             = function(NetHTTP, "HandleFunc")
+	ServeMuxHandleFunc     = method(typ(NetHTTP, "ServeMux"), "HandleFunc")
+	ServeMuxHandle         = method(typ(NetHTTP, "ServeMux"), "Handle")
+	Handle                 = function(NetHTTP, "Handle")
+	HandlerFunc            = typ(NetHTTP, "HandlerFunc")
+	ResponseRecorderResult = method(typ("net/http/httptest", "ResponseRecorder"), "Result")
+	NewResponseController  = function(NetHTTP, "NewResponseController")
+)
+
+// http.Transport.
+var (
+	Transport                     = typ(NetHTTP, "Transport")
+	TransportMaxIdleConns         = field(Transport, "MaxIdleConns")
+	TransportMaxIdleConnsPerHost  = field(Transport, "MaxIdleConnsPerHost")
+	TransportMaxConnsPerHost      = field(Transport, "MaxConnsPerHost")
+	TransportIdleConnTimeout      = field(Transport, "IdleConnTimeout")
+	TransportDisableKeepAlives    = field(Transport, "DisableKeepAlives")
+	TransportDial                 = field(Transport, "Dial")
+	TransportDialContext          = field(Transport, "DialContext")
+	TransportDialTLS              = field(Transport, "DialTLS")
+	TransportDialTLSContext       = field(Transport, "DialTLSContext")
+	TransportClone                = method(Transport, "Clone")
+	TransportRoundTrip            = method(Transport, "RoundTrip")
+	TransportCloseIdleConnections = method(Transport, "CloseIdleConnections")
+)
+
+// net: dialers, listeners and connections.
+var (
+	Dialer                    = typ("net", "Dialer")
+	DialerKeepAlive           = field(Dialer, "KeepAlive")
+	DialerKeepAliveConfig     = field(Dialer, "KeepAliveConfig")
+	DialerDial                = method(Dialer, "Dial")
+	DialerDialContext         = method(Dialer, "DialContext")
+	ListenConfig              = typ("net", "ListenConfig")
+	ListenConfigKeepAlive     = field(ListenConfig, "KeepAlive")
+	TCPConn                   = typ("net", "TCPConn")
+	TCPConnSetKeepAlive       = method(TCPConn, "SetKeepAlive")
+	TCPConnSetKeepAlivePeriod = method(TCPConn, "SetKeepAlivePeriod")
+	// ConnFile is File of *net.TCPConn, *net.UnixConn, *net.UDPConn and
+	// *net.IPConn: all promote it from the unexported net.conn.
+	ConnFile        = method(typ("net", "conn"), "File")
+	KeepAliveConfig = typ("net", "KeepAliveConfig")
+	OSFile          = typ("os", "File")
+	OSFileFd        = method(OSFile, "Fd")
+	OSFileClose     = method(OSFile, "Close")
+)
+
+// io.
+var (
 	Closer      = typ("io", "Closer")
 	CloserClose = method(Closer, "Close")
+	Reader      = typ("io", "Reader")
+	ReaderRead  = method(Reader, "Read")
+	ReadCloser  = typ("io", "ReadCloser")
+	Copy        = function("io", "Copy")
+	CopyN       = function("io", "CopyN")
+	CopyBuffer  = function("io", "CopyBuffer")
+	ReadAll     = function("io", "ReadAll")
+	Discard     = variable("io", "Discard")
 )

@@ -81,6 +81,15 @@ func TestTableAgainstStdlib(t *testing.T) {
 			if !e.Matches(fn) {
 				t.Errorf("%s does not match itself", e)
 			}
+		case Var:
+			v, ok := load(e.Path).Scope().Lookup(e.Name).(*types.Var)
+			if !ok {
+				t.Errorf("%s: no such variable", e)
+				continue
+			}
+			if !e.Matches(v) {
+				t.Errorf("%s does not match itself", e)
+			}
 		default:
 			t.Errorf("unknown table entry %T", entry)
 		}
