@@ -8,9 +8,9 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
-	"strconv"
 	"time"
 
+	"github.com/kalint/kalint/analyzers/internal/astfix"
 	"github.com/kalint/kalint/analyzers/internal/callee"
 	"github.com/kalint/kalint/analyzers/internal/docs"
 	"github.com/kalint/kalint/analyzers/internal/httpapi"
@@ -227,7 +227,7 @@ func (c *checker) report(pass *analysis.Pass, reads []*ssa.Store, root ssa.Value
 	slices.SortFunc(reads, func(a, b *ssa.Store) int { return int(storePos(a) - storePos(b)) })
 	st := reads[0]
 	pos := storePos(st)
-	file := fileOf(pass, pos)
+	file := astfix.File(pass, pos)
 	if file == nil || ast.IsGenerated(file) {
 		return
 	}
@@ -256,7 +256,7 @@ func (c *checker) report(pass *analysis.Pass, reads []*ssa.Store, root ssa.Value
 		}
 		if as, ok := n.(*ast.AssignStmt); ok {
 			diag.Pos, diag.End = as.Pos(), as.End()
-			if root.Pos().IsValid() && fileOf(pass, root.Pos()) != nil {
+			if root.Pos().IsValid() && astfix.File(pass, root.Pos()) != nil {
 				diag.Related = []analysis.RelatedInformation{{Pos: root.Pos(), Message: "server created here"}}
 			}
 			break
@@ -268,7 +268,7 @@ func (c *checker) report(pass *analysis.Pass, reads []*ssa.Store, root ssa.Value
 // fix adds IdleTimeout after ReadTimeout in a literal, or replaces an
 // explicit IdleTimeout: 0.
 func (c *checker) fix(pass *analysis.Pass, file *ast.File, lit *ast.CompositeLit, read *ast.KeyValueExpr) (analysis.SuggestedFix, bool) {
-	timeName, importEdit, ok := timePackage(file)
+	timeName, importEdit, ok := astfix.Import(file, "time", "time")
 	if !ok {
 		return analysis.SuggestedFix{}, false
 	}
@@ -306,29 +306,6 @@ func (c *checker) fix(pass *analysis.Pass, file *ast.File, lit *ast.CompositeLit
 	text := string(src[start:indent]) + "IdleTimeout: " + value + ",\n"
 	edits = append(edits, analysis.TextEdit{Pos: next, End: next, NewText: []byte(text)})
 	return analysis.SuggestedFix{Message: msg, TextEdits: edits}, true
-}
-
-// timePackage returns the name under which file imports "time", or an edit
-// that imports it. It fails for blank and dot imports.
-func timePackage(file *ast.File) (string, *analysis.TextEdit, bool) {
-	for _, imp := range file.Imports {
-		if path, _ := strconv.Unquote(imp.Path.Value); path != "time" {
-			continue
-		}
-		if imp.Name == nil {
-			return "time", nil, true
-		}
-		if imp.Name.Name == "_" || imp.Name.Name == "." {
-			continue
-		}
-		return imp.Name.Name, nil, true
-	}
-	for _, imp := range file.Imports {
-		if path, _ := strconv.Unquote(imp.Path.Value); path == "time" {
-			return "", nil, false // only a blank or dot import
-		}
-	}
-	return "time", &analysis.TextEdit{Pos: file.Name.End(), End: file.Name.End(), NewText: []byte("\n\nimport \"time\"")}, true
 }
 
 // durationExpr writes d as a Go expression in the largest exact unit.
@@ -379,13 +356,4 @@ func storePos(st *ssa.Store) token.Pos {
 		return st.Pos()
 	}
 	return st.Addr.Pos()
-}
-
-func fileOf(pass *analysis.Pass, pos token.Pos) *ast.File {
-	for _, f := range pass.Files {
-		if f.FileStart <= pos && pos <= f.FileEnd {
-			return f
-		}
-	}
-	return nil
 }
