@@ -1,0 +1,118 @@
+// Package respbody defines an analyzer that finds HTTP response bodies that
+// are not closed, or closed without being read, so that their connections
+// leak or are not reused.
+//
+// # Analyzer respbody
+//
+// respbody: response bodies left open, or closed unread
+//
+// An HTTP client connection goes back to the Transport's idle pool only
+// when the response body is read to EOF and closed. The Transport wraps
+// every body in a bodyEOFSignal: if Close is called before io.EOF was seen,
+// the connection is discarded instead of reused; if the body is neither
+// read to EOF nor closed, the connection and its two goroutines leak (see
+// KNOWLEDGE.md, "A body must be read to EOF and closed for the connection
+// to be reused").
+//
+// Wrong: the body stays open when the status is not 200, and a
+// status-only check closes a body it never read:
+//
+//	resp, err := client.Do(req)
+//	if err != nil {
+//		return err
+//	}
+//	if resp.StatusCode != http.StatusOK {
+//		return fmt.Errorf("status %d", resp.StatusCode) // resp.Body leaks
+//	}
+//	defer resp.Body.Close()
+//
+//	resp, err := http.Get(url)
+//	...
+//	defer resp.Body.Close()
+//	return resp.StatusCode == http.StatusOK, nil // closed unread: not reused
+//
+// Right:
+//
+//	resp, err := client.Do(req)
+//	if err != nil {
+//		return err
+//	}
+//	defer resp.Body.Close()
+//	if resp.StatusCode != http.StatusOK {
+//		_, _ = io.Copy(io.Discard, resp.Body)
+//		return fmt.Errorf("status %d", resp.StatusCode)
+//	}
+//
+// # What it reports
+//
+// One diagnostic per response, at the call that produced it, in one of
+// two categories:
+//
+//   - leak: the body is not closed on some path where the response is
+//     live. The message names the path (the return, the end of the
+//     function, or the loop that calls again and loses the previous
+//     response); Related points at it, and at the function the response
+//     was passed to that does not close it. A response whose result is
+//     discarded (`_, err := http.Get(u)`) is a leak too.
+//   - noreuse: the body is closed but, on every path, never read. With
+//     -respbody.drain=strict, a body that is only read partially (a
+//     json.Decoder, a bufio.Scanner, io.LimitReader: anything but io.ReadAll,
+//     io.Copy and other reads to EOF) is reported too. The suggested fix
+//     drains the body with io.Copy(io.Discard, body) before the close.
+//     Test files (_test.go) are not checked for noreuse: tests often look
+//     only at a status on purpose, and their connections do not matter.
+//
+// Responses come from (*http.Client).Do, Get, Head, Post and PostForm,
+// http.Get, Head, Post and PostForm, (http.RoundTripper).RoundTrip and
+// (*http.Transport).RoundTrip; from the package's own functions that return
+// one of these responses still open (wrappers, at any depth); and from
+// functions the package cannot see with the signature of such a wrapper,
+// func(...) (*http.Response, error): other packages' functions and methods,
+// function values and interface methods (an HTTPDoer interface, say).
+//
+// # What counts as handled
+//
+//   - The error path of the producing call: once its error is compared
+//     with nil (through variables and φ-nodes too), or the response is, the
+//     branch without a response needs nothing.
+//   - Close, deferred or not, anywhere on the path, through any variable
+//     holding the response or its body (io.ReadCloser variables, values
+//     merged from if/else, switch and retry-loop branches). A deferred
+//     close set up before the request (in a closure that checks for nil)
+//     counts too.
+//   - Closures and the package's own functions that close the body on every
+//     path, take it as an io.Closer, or defer the close; called, deferred or
+//     started as goroutines. Their effect is summarised once per parameter.
+//   - Responses returned to the caller (the caller is checked instead),
+//     stored in a struct, map, slice, global or channel, or passed to code
+//     the package cannot see (another package's function, a function
+//     value, an interface method): they are handed off. An io.Reader-only
+//     parameter (json.NewDecoder, bufio.NewScanner) can read a body but
+//     cannot close it, so it is not a hand-off.
+//   - Paths ending in panic, os.Exit, log.Fatal and testing's Fatal,
+//     FailNow and Skip.
+//   - In-memory responses are not produced by the calls above:
+//     httptest.ResponseRecorder.Result, http.ReadResponse, websocket
+//     dialers (their three results do not match the wrapper signature).
+//   - HEAD requests have no body to read; they are not reported as noreuse.
+//
+// # Known limits
+//
+//   - A response stored in a variable that is assigned twice is one value
+//     to the analysis: closing either closes both.
+//   - The error of the producing call is recognised when compared with nil
+//     directly; an error passed to a helper that decides (if
+//     handle(err) { return }) is not, and the helper's branch looks like a
+//     path with a response.
+//   - Functions of other packages are not analysed (kalint uses no facts,
+//     to stay within its loading budget); their signatures decide. A
+//     function returning (*http.Response, error) whose body it has already
+//     read and replaced (some generated API clients) looks like a fresh
+//     response.
+//   - A module path without a dot in its first element is taken for the
+//     standard library.
+//
+// # Flags
+//
+//	-respbody.drain=read|strict  which reads count as draining a body (default read)
+package respbody

@@ -1,0 +1,548 @@
+package respbody
+
+import (
+	_ "embed"
+	"fmt"
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"sort"
+	"strings"
+
+	"github.com/kalint/kalint/analyzers/internal/astfix"
+	"github.com/kalint/kalint/analyzers/internal/callee"
+	"github.com/kalint/kalint/analyzers/internal/docs"
+	"github.com/kalint/kalint/analyzers/internal/httpapi"
+	"github.com/kalint/kalint/analyzers/internal/ssapass"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/astutil"
+	"golang.org/x/tools/go/ssa"
+)
+
+//go:embed doc.go
+var doc []byte
+
+// Drain modes: which reads count as reading the body.
+const (
+	// DrainRead accepts any read of the body.
+	DrainRead = "read"
+	// DrainStrict accepts only reads to EOF (io.ReadAll, io.Copy and the
+	// like); a body only decoded or scanned is reported.
+	DrainStrict = "strict"
+)
+
+// Diagnostic categories.
+const (
+	CategoryLeak    = "leak"
+	CategoryNoReuse = "noreuse"
+)
+
+// Options configure the analyzer.
+type Options struct {
+	// Drain is DrainRead (the default) or DrainStrict. Flag -respbody.drain.
+	Drain string
+}
+
+// Analyzer is respbody with default options.
+var Analyzer = New(Options{})
+
+// New returns a respbody analyzer with its own options and flags.
+func New(opts Options) *analysis.Analyzer {
+	if opts.Drain == "" {
+		opts.Drain = DrainRead
+	}
+	c := &checker{opts: opts}
+	a := &analysis.Analyzer{
+		Name:     "respbody",
+		Doc:      docs.MustExtract(doc, "respbody"),
+		URL:      "https://pkg.go.dev/github.com/kalint/kalint/analyzers/respbody",
+		Requires: []*analysis.Analyzer{ssapass.Analyzer},
+		Run:      ssapass.Guard(c.run),
+	}
+	a.Flags.StringVar(&c.opts.Drain, "drain", opts.Drain,
+		"which reads count as draining a body: read (any read) or strict (only reads to EOF, such as io.ReadAll or io.Copy)")
+	return a
+}
+
+type checker struct {
+	opts Options
+}
+
+// scan is the analysis of one package.
+type scan struct {
+	pass      *analysis.Pass
+	strict    bool
+	pkg       *ssa.Package
+	summaries map[summaryKey]summary
+	funcs     map[*ssa.Function]*funcResult
+}
+
+// funcResult is what analysing a function's own responses found that its
+// callers need: the results that hand them a fresh, open response.
+type funcResult struct {
+	fresh map[int]kind
+}
+
+func (c *checker) run(pass *analysis.Pass) (any, error) {
+	if c.opts.Drain != DrainRead && c.opts.Drain != DrainStrict {
+		return nil, fmt.Errorf("-respbody.drain must be %q or %q, got %q", DrainRead, DrainStrict, c.opts.Drain)
+	}
+	res := pass.ResultOf[ssapass.Analyzer].(*ssapass.Result)
+	if !res.ReachesHTTP || !mentionsResponses(pass.TypesInfo) {
+		return nil, nil
+	}
+	pkg, index := res.SSA()
+	s := &scan{
+		pass:      pass,
+		strict:    c.opts.Drain == DrainStrict,
+		pkg:       pkg,
+		summaries: make(map[summaryKey]summary),
+		funcs:     make(map[*ssa.Function]*funcResult),
+	}
+	for _, fn := range index.Funcs {
+		s.function(fn)
+	}
+	return nil, nil
+}
+
+// mentionsResponses reports whether the package uses any function that
+// returns an *http.Response: without one it has no response to check.
+func mentionsResponses(info *types.Info) bool {
+	for _, obj := range info.Uses {
+		fn, ok := obj.(*types.Func)
+		if !ok {
+			continue
+		}
+		results := fn.Signature().Results()
+		for i := range results.Len() {
+			if isResponse(results.At(i).Type()) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// function analyses the responses that fn produces (once; memoised, since
+// callers ask for fn's fresh results).
+func (s *scan) function(fn *ssa.Function) *funcResult {
+	if r, ok := s.funcs[fn]; ok {
+		return r
+	}
+	r := &funcResult{fresh: make(map[int]kind)}
+	s.funcs[fn] = r // a recursive call sees no fresh results: quiet
+	for _, b := range fn.Blocks {
+		for i, instr := range b.Instrs {
+			call, ok := instr.(*ssa.Call)
+			if !ok {
+				continue
+			}
+			if p, ok := s.producer(call); ok {
+				s.source(fn, call, b, i, p, r)
+			}
+		}
+	}
+	return r
+}
+
+// A producer describes a call that returns a fresh response: the result
+// holding it, the result holding the error (-1 if none), and whether it
+// comes from a HEAD request (no body to read).
+type producer struct {
+	resp, err int
+	k         kind
+	head      bool
+	unseen    bool // recognised by its signature alone
+}
+
+// producer reports whether call returns a fresh response: a net/http call
+// from the table, an in-package function that hands back one of its own
+// open responses, or a function the package cannot see (another package's,
+// a function value or an interface method) with the signature of one,
+// func(...) (*http.Response, error).
+func (s *scan) producer(call *ssa.Call) (producer, bool) {
+	common := call.Common()
+	fn := callee.Func(common)
+	if fn != nil {
+		for _, m := range httpapi.ProducerMethods {
+			if m.Matches(fn) {
+				return producer{resp: 0, err: 1, k: respKind, head: isHead(common, fn)}, true
+			}
+		}
+		for _, f := range httpapi.ProducerFuncs {
+			if f.Matches(fn) {
+				return producer{resp: 0, err: 1, k: respKind, head: isHead(common, fn)}, true
+			}
+		}
+	}
+	results := common.Signature().Results()
+	if body := callee.Body(common); body != nil && body.Pkg == s.pkg {
+		fresh := s.function(body).fresh
+		if len(fresh) == 0 {
+			return producer{}, false
+		}
+		idx := make([]int, 0, len(fresh))
+		for i := range fresh {
+			idx = append(idx, i)
+		}
+		sort.Ints(idx)
+		if handled(body) {
+			return producer{}, false
+		}
+		p := producer{resp: idx[0], err: -1, k: fresh[idx[0]]}
+		if n := results.Len(); n > 1 && isError(results.At(n-1).Type()) {
+			p.err = n - 1
+		}
+		return p, true
+	}
+	if fn != nil && s.std(fn.Pkg()) {
+		return producer{}, false // the table covers the standard library
+	}
+	if results.Len() == 2 && isResponse(results.At(0).Type()) && isError(results.At(1).Type()) {
+		return producer{resp: 0, err: 1, k: respKind, unseen: true}, true
+	}
+	return producer{}, false
+}
+
+// source checks one response produced by call, the instruction b.Instrs[i]
+// of fn, and records in r whether fn returns it.
+func (s *scan) source(fn *ssa.Function, call *ssa.Call, b *ssa.BasicBlock, i int, p producer, r *funcResult) {
+	vals := make(map[ssa.Value]kind)
+	var errs []ssa.Value
+	if _, ok := call.Type().(*types.Tuple); ok {
+		for _, ref := range *call.Referrers() {
+			if ex, ok := ref.(*ssa.Extract); ok {
+				switch ex.Index {
+				case p.resp:
+					vals[ex] = p.k
+				case p.err:
+					errs = append(errs, ex)
+				}
+			}
+		}
+	} else if len(*call.Referrers()) > 0 {
+		vals[call] = p.k
+	}
+	if !used(vals) {
+		// A discarded response leaks on the paths where the call
+		// succeeded and the function goes on: not after a failed call,
+		// nor where a test that expected an error stops with t.Fatal. A
+		// response from code the package cannot see, discarded whole, is
+		// one its caller evidently knows needs nothing (a wrapper that
+		// handles it).
+		if p.head || p.unseen {
+			return
+		}
+		t := s.track(fn, nil, nil)
+		if w := s.walk(t, b, i+1, call, errs); len(w.leaks) > 0 {
+			s.reportDiscarded(call)
+		}
+		return
+	}
+	t := s.track(fn, vals, nil)
+	for instr, e := range t.effects {
+		if d, ok := instr.(*ssa.Defer); ok && e.ends && before(d, call) {
+			return // closed by a deferred call set up before the request
+		}
+	}
+	w := s.walk(t, b, i+1, call, errs)
+	for idx, k := range w.returned {
+		r.fresh[idx] = k
+	}
+	if len(w.leaks) > 0 {
+		s.reportLeak(fn, call, p, w.leaks)
+		return
+	}
+	if len(w.returned) == 0 && !p.head {
+		s.checkReuse(call, p, t)
+	}
+}
+
+// checkReuse reports a body that is closed but, on every path, never read
+// (or, in strict mode, never read to EOF).
+func (s *scan) checkReuse(call *ssa.Call, p producer, t *tracked) {
+	var all effect
+	var closes []ssa.CallInstruction
+	for instr, e := range t.effects {
+		all.merge(*e)
+		if c, ok := instr.(ssa.CallInstruction); ok && e.close && directClose(c) {
+			closes = append(closes, c)
+		}
+	}
+	if all.kept || !all.close {
+		return
+	}
+	var msg string
+	switch {
+	case !all.read:
+		msg = "%s is closed without being read (connection not reused)"
+	case s.strict && !all.full:
+		msg = "%s is closed after a partial read (connection not reused)"
+	default:
+		return
+	}
+	ce, path := s.callExpr(call.Pos())
+	if ce == nil || s.generated(call.Pos()) || s.testFile(call.Pos()) {
+		return // tests often check only a status, on purpose
+	}
+	d := analysis.Diagnostic{
+		Pos:      ce.Pos(),
+		End:      ce.End(),
+		Category: CategoryNoReuse,
+		Message:  fmt.Sprintf(msg, subject(ce, path, p)),
+	}
+	if len(closes) == 1 {
+		if fix, ok := s.drainFix(closes[0]); ok {
+			d.SuggestedFixes = []analysis.SuggestedFix{fix}
+		}
+	}
+	s.pass.Report(d)
+}
+
+func (s *scan) reportDiscarded(call *ssa.Call) {
+	ce, _ := s.callExpr(call.Pos())
+	if ce == nil || s.generated(call.Pos()) {
+		return
+	}
+	s.pass.Report(analysis.Diagnostic{
+		Pos:      ce.Pos(),
+		End:      ce.End(),
+		Category: CategoryLeak,
+		Message:  fmt.Sprintf("the response of %s is discarded and its body never closed (connection leak)", types.ExprString(ce.Fun)),
+	})
+}
+
+func (s *scan) reportLeak(fn *ssa.Function, call *ssa.Call, p producer, leaks []exit) {
+	ce, path := s.callExpr(call.Pos())
+	if ce == nil || s.generated(call.Pos()) {
+		return
+	}
+	// Report the most telling exit: the call running again in a loop
+	// (the response is lost at once), else the first return in the
+	// source, else the end of the function.
+	first := leaks[0]
+	for _, l := range leaks[1:] {
+		if exitOrder(s.exitPos(fn, l)) < exitOrder(s.exitPos(fn, first)) {
+			first = l
+		}
+	}
+	subj := subject(ce, path, p)
+	d := analysis.Diagnostic{Pos: ce.Pos(), End: ce.End(), Category: CategoryLeak}
+	pos := s.exitPos(fn, first)
+	switch {
+	case first.instr == call:
+		d.Message = fmt.Sprintf("%s is not closed before %s runs again in the loop (connection leak)", subj, types.ExprString(ce.Fun))
+	case pos.implicit:
+		d.Message = fmt.Sprintf("%s is not closed on the path that reaches the end of the function (connection leak)", subj)
+		d.Related = append(d.Related, analysis.RelatedInformation{Pos: pos.pos, Message: "the function ends here with the body open"})
+	default:
+		d.Message = fmt.Sprintf("%s is not closed on the path that returns at line %d (connection leak)",
+			subj, s.pass.Fset.Position(pos.pos).Line)
+		d.Related = append(d.Related, analysis.RelatedInformation{Pos: pos.pos, Message: "returns here with the body open"})
+	}
+	if first.notClosed != nil {
+		if callExpr, _ := s.callExpr(first.notClosed.Pos()); callExpr != nil {
+			d.Related = append(d.Related, analysis.RelatedInformation{
+				Pos:     callExpr.Pos(),
+				End:     callExpr.End(),
+				Message: fmt.Sprintf("passed to %s, which does not close it on every path", types.ExprString(callExpr.Fun)),
+			})
+		}
+	}
+	s.pass.Report(d)
+}
+
+type exitPos struct {
+	pos      token.Pos
+	implicit bool // the end of the function body
+	again    bool // the producing call reached again
+}
+
+func exitOrder(e exitPos) int {
+	switch {
+	case e.again:
+		return -1
+	case e.implicit:
+		return 1 << 61
+	}
+	return int(e.pos)
+}
+
+func (s *scan) exitPos(fn *ssa.Function, e exit) exitPos {
+	if _, ok := e.instr.(*ssa.Return); !ok {
+		return exitPos{pos: e.instr.Pos(), again: true}
+	}
+	if pos := e.instr.Pos(); pos.IsValid() {
+		return exitPos{pos: pos}
+	}
+	var body *ast.BlockStmt
+	switch syn := fn.Syntax().(type) {
+	case *ast.FuncDecl:
+		body = syn.Body
+	case *ast.FuncLit:
+		body = syn.Body
+	}
+	if body == nil {
+		return exitPos{pos: fn.Pos(), implicit: true}
+	}
+	return exitPos{pos: body.Rbrace, implicit: true}
+}
+
+// used reports whether any of the values holding a response is used.
+func used(vals map[ssa.Value]kind) bool {
+	for v := range vals {
+		for _, ref := range *v.Referrers() {
+			if _, debug := ref.(*ssa.DebugRef); !debug {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// handled reports whether fn's doc comment says that its callers need not
+// close the responses it returns, with bodyclose's directive
+// (//bodyclose:handled), honoured so that code annotated for the peer
+// linter is not reported again.
+func handled(fn *ssa.Function) bool {
+	decl, ok := fn.Syntax().(*ast.FuncDecl)
+	if !ok || decl.Doc == nil {
+		return false
+	}
+	for _, c := range decl.Doc.List {
+		if strings.HasPrefix(strings.TrimSpace(strings.TrimPrefix(c.Text, "//")), "bodyclose:handled") {
+			return true
+		}
+	}
+	return false
+}
+
+// std reports whether pkg is part of the standard library (and not the
+// package under analysis).
+func (s *scan) std(pkg *types.Package) bool {
+	return pkg != nil && pkg != s.pkg.Pkg && isStd(pkg.Path())
+}
+
+// subject names the body as the code does: "resp.Body" for a response held
+// in resp, "body" for a body held in body, or by the call that made it.
+func subject(ce *ast.CallExpr, path []ast.Node, p producer) string {
+	name := ""
+	if len(path) > 0 {
+		switch parent := path[0].(type) {
+		case *ast.AssignStmt:
+			if len(parent.Rhs) == 1 && p.resp < len(parent.Lhs) {
+				name = types.ExprString(parent.Lhs[p.resp])
+			}
+		case *ast.ValueSpec:
+			if len(parent.Values) == 1 && p.resp < len(parent.Names) {
+				name = parent.Names[p.resp].Name
+			}
+		}
+	}
+	if name == "" || name == "_" {
+		return "the body of the response from " + types.ExprString(ce.Fun)
+	}
+	if p.k == bodyKind {
+		return name
+	}
+	return name + ".Body"
+}
+
+// callExpr returns the call expression whose left parenthesis is at pos,
+// and the nodes enclosing it, innermost first (parentheses skipped).
+func (s *scan) callExpr(pos token.Pos) (*ast.CallExpr, []ast.Node) {
+	file := astfix.File(s.pass, pos)
+	if file == nil {
+		return nil, nil
+	}
+	path, _ := astutil.PathEnclosingInterval(file, pos, pos)
+	for i, n := range path {
+		if ce, ok := n.(*ast.CallExpr); ok && ce.Lparen == pos {
+			rest := path[i+1:]
+			for len(rest) > 0 {
+				if _, ok := rest[0].(*ast.ParenExpr); !ok {
+					break
+				}
+				rest = rest[1:]
+			}
+			return ce, rest
+		}
+	}
+	return nil, nil
+}
+
+func (s *scan) generated(pos token.Pos) bool {
+	file := astfix.File(s.pass, pos)
+	return file == nil || ast.IsGenerated(file)
+}
+
+func (s *scan) testFile(pos token.Pos) bool {
+	return strings.HasSuffix(s.pass.Fset.File(pos).Name(), "_test.go")
+}
+
+// before reports whether instr runs before call on every path to it.
+func before(instr ssa.Instruction, call ssa.Instruction) bool {
+	if instr.Block() == call.Block() {
+		for _, x := range call.Block().Instrs {
+			if x == instr {
+				return true
+			}
+			if x == call {
+				return false
+			}
+		}
+	}
+	return instr.Block().Dominates(call.Block())
+}
+
+// isHead reports whether a producing call sends a HEAD request, whose
+// response has no body.
+func isHead(common *ssa.CallCommon, fn *types.Func) bool {
+	if httpapi.ClientHead.Matches(fn) || httpapi.Head.Matches(fn) {
+		return true
+	}
+	var req ssa.Value
+	switch {
+	case httpapi.ClientDo.Matches(fn), httpapi.TransportRoundTrip.Matches(fn):
+		if len(common.Args) > 1 {
+			req = common.Args[1]
+		}
+	case httpapi.RoundTripperRoundTrip.Matches(fn):
+		if len(common.Args) > 0 {
+			req = common.Args[0]
+		}
+	}
+	if req == nil {
+		return false
+	}
+	// A request from http.NewRequest[WithContext] with a constant method.
+	if ex, ok := req.(*ssa.Extract); ok && ex.Index == 0 {
+		if c, ok := ex.Tuple.(*ssa.Call); ok {
+			newReq := callee.Func(c.Common())
+			switch {
+			case httpapi.NewRequest.Matches(newReq):
+				return isString(c.Call.Args[0], "HEAD")
+			case httpapi.NewRequestWithContext.Matches(newReq):
+				return isString(c.Call.Args[1], "HEAD")
+			}
+		}
+	}
+	return false
+}
+
+func isString(v ssa.Value, s string) bool {
+	c, ok := v.(*ssa.Const)
+	return ok && c.Value != nil && c.Value.Kind() == constant.String && constant.StringVal(c.Value) == s
+}
+
+func isError(t types.Type) bool {
+	return types.Identical(t, types.Universe.Lookup("error").Type())
+}
+
+// directClose reports whether call is body.Close() itself (not a helper
+// that closes it).
+func directClose(call ssa.CallInstruction) bool {
+	common := call.Common()
+	return common.IsInvoke() && httpapi.CloserClose.Matches(common.Method)
+}

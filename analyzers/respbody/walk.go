@@ -1,0 +1,324 @@
+package respbody
+
+import (
+	"go/token"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/kalint/kalint/analyzers/internal/callee"
+	"github.com/kalint/kalint/analyzers/internal/httpapi"
+	"golang.org/x/tools/go/ssa"
+)
+
+// An exit is where a path leaves a function with the body still open.
+type exit struct {
+	instr     ssa.Instruction // a Return, or the producing call reached again
+	notClosed ssa.CallInstruction
+}
+
+// paths is what the walk of one tracked response found.
+type paths struct {
+	leaks []exit
+	// returned holds the indices of the function's results that hand the
+	// open response back to the caller on some path.
+	returned map[int]kind
+}
+
+// A point is a place on a path: an instruction index in a block, and the
+// values known on this path to hold the producing call's error (values,
+// or addresses of variables).
+type point struct {
+	block     *ssa.BasicBlock
+	at        int
+	errs      []ssa.Value
+	notClosed ssa.CallInstruction
+}
+
+// maxPoints bounds the walk of one response. Paths multiply only with the
+// number of distinct error variables, so real functions stay far below it;
+// past it the walk stops and reports nothing (a missed report, never a
+// false one).
+const maxPoints = 20000
+
+// walk follows every path from the instruction at start.Instrs[at] and
+// collects the exits where the response is still open. A path ends where
+// the body is closed or the response handed off (t.effects), where the
+// producing call failed (its error is compared with nil, or the response
+// is), at a panic or a call that does not return, and at a return.
+// source is the producing call, or nil when walking a parameter.
+func (a *scan) walk(t *tracked, start *ssa.BasicBlock, at int, source ssa.Instruction, errs []ssa.Value) paths {
+	res := paths{returned: make(map[int]kind)}
+	seen := make(map[string]bool)
+	stack := []point{{block: start, at: at, errs: errs}}
+	for n := 0; len(stack) > 0; n++ {
+		if n > maxPoints {
+			return paths{returned: res.returned}
+		}
+		p := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		key := p.key()
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		a.walkBlock(t, p, source, &res, &stack)
+	}
+	return res
+}
+
+func (a *scan) walkBlock(t *tracked, p point, source ssa.Instruction, res *paths, stack *[]point) {
+	b := p.block
+	for i := p.at; i < len(b.Instrs); i++ {
+		instr := b.Instrs[i]
+		if instr == source {
+			// The call runs again (a loop) while the previous response
+			// is still open: it is lost.
+			res.leaks = append(res.leaks, exit{instr, p.notClosed})
+			return
+		}
+		switch instr := instr.(type) {
+		case *ssa.Store:
+			if contains(p.errs, instr.Val) {
+				p.errs = with(p.errs, instr.Addr)
+			} else if contains(p.errs, instr.Addr) {
+				p.errs = without(p.errs, instr.Addr)
+			}
+		case *ssa.UnOp:
+			if instr.Op == token.MUL && contains(p.errs, instr.X) {
+				p.errs = with(p.errs, instr)
+			}
+		}
+		if e := t.effects[instr]; e != nil {
+			if e.ends {
+				return
+			}
+			if e.notClosed != nil {
+				p.notClosed = e.notClosed
+			}
+		}
+		if noReturn(instr) {
+			return
+		}
+		switch instr := instr.(type) {
+		case *ssa.Return:
+			returned := false
+			for i, r := range instr.Results {
+				if k := t.vals[r]; k != 0 {
+					res.returned[i] = k
+					returned = true
+				}
+			}
+			if !returned {
+				res.leaks = append(res.leaks, exit{instr, p.notClosed})
+			}
+			return
+		case *ssa.Panic:
+			return
+		case *ssa.If:
+			skip := prune(t, instr.Cond, p.errs)
+			for s, succ := range b.Succs {
+				if s != skip {
+					*stack = append(*stack, enter(p, b, succ))
+				}
+			}
+			return
+		case *ssa.Jump:
+			*stack = append(*stack, enter(p, b, b.Succs[0]))
+			return
+		}
+	}
+}
+
+// prune returns the index of the successor of an If on cond that no
+// response reaches: the branch where the producing call's error is not nil,
+// or where the response (or body) is nil. It returns -1 when both may.
+func prune(t *tracked, cond ssa.Value, errs []ssa.Value) int {
+	bin, ok := cond.(*ssa.BinOp)
+	if !ok || (bin.Op != token.EQL && bin.Op != token.NEQ) {
+		return -1
+	}
+	var other ssa.Value
+	switch {
+	case isNil(bin.Y):
+		other = bin.X
+	case isNil(bin.X):
+		other = bin.Y
+	default:
+		return -1
+	}
+	// Succs[0] is taken when cond is true, that is when other == nil for
+	// EQL and other != nil for NEQ.
+	nilBranch, nonNilBranch := 0, 1
+	if bin.Op == token.NEQ {
+		nilBranch, nonNilBranch = 1, 0
+	}
+	switch {
+	case contains(errs, other):
+		return nonNilBranch // an error: no response
+	case t.vals[other] != 0:
+		return nilBranch // no response (or no body)
+	}
+	return -1
+}
+
+// enter moves a path from block b into succ, carrying the error through
+// the φ-nodes that take it on this edge.
+func enter(p point, b, succ *ssa.BasicBlock) point {
+	q := point{block: succ, errs: p.errs, notClosed: p.notClosed}
+	pred := -1
+	for i, pr := range succ.Preds {
+		if pr == b {
+			pred = i
+			break
+		}
+	}
+	for _, instr := range succ.Instrs {
+		phi, ok := instr.(*ssa.Phi)
+		if !ok {
+			break
+		}
+		if pred >= 0 && contains(p.errs, phi.Edges[pred]) {
+			q.errs = with(q.errs, phi)
+		} else {
+			q.errs = without(q.errs, phi)
+		}
+	}
+	return q
+}
+
+func (p point) key() string {
+	var sb strings.Builder
+	sb.WriteString(p.block.String())
+	sb.WriteByte(':')
+	sb.WriteString(strconv.Itoa(p.at))
+	names := make([]string, len(p.errs))
+	for i, e := range p.errs {
+		names[i] = e.Name()
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		sb.WriteByte(' ')
+		sb.WriteString(n)
+	}
+	return sb.String()
+}
+
+func contains(vs []ssa.Value, v ssa.Value) bool {
+	for _, x := range vs {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+// with and without return modified copies: paths share their slices.
+func with(vs []ssa.Value, v ssa.Value) []ssa.Value {
+	if contains(vs, v) {
+		return vs
+	}
+	return append(vs[:len(vs):len(vs)], v)
+}
+
+func without(vs []ssa.Value, v ssa.Value) []ssa.Value {
+	if !contains(vs, v) {
+		return vs
+	}
+	out := make([]ssa.Value, 0, len(vs)-1)
+	for _, x := range vs {
+		if x != v {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+func isNil(v ssa.Value) bool {
+	c, ok := v.(*ssa.Const)
+	return ok && c.IsNil()
+}
+
+// noReturn reports whether instr is a call that never returns normally.
+func noReturn(instr ssa.Instruction) bool {
+	call, ok := instr.(*ssa.Call)
+	if !ok {
+		return false
+	}
+	fn := callee.Func(call.Common())
+	if fn == nil {
+		return false
+	}
+	for _, f := range httpapi.NoReturnFuncs {
+		if f.Matches(fn) {
+			return true
+		}
+	}
+	for _, m := range httpapi.NoReturnMethods {
+		if m.Matches(fn) {
+			return true
+		}
+	}
+	return false
+}
+
+// A summary is what a function does, on all its paths, with a response
+// (or body) it receives as a parameter or captures.
+type summary struct {
+	ends                    bool // closed or handed off on every path
+	returns                 bool // handed back to the caller on some path
+	results                 bool // the function has results
+	close, read, full, kept bool
+}
+
+// effect is the summary as the effect of one call of the function. A
+// function with results that closes the body on some of its paths ends the
+// caller's paths too: which of its paths ran usually shows in its result
+// (`if err := check(resp); err != nil { return err }` after a check that
+// closes on error), and the caller's branches on it cannot be told apart.
+func (s summary) effect(call ssa.CallInstruction) effect {
+	e := effect{ends: s.ends || (s.close && s.results), close: s.close, read: s.read, full: s.full, kept: s.kept}
+	if !e.ends && !s.returns {
+		e.notClosed = call
+	}
+	return e
+}
+
+type summaryKey struct {
+	root  ssa.Value
+	k     kind
+	isLoc bool
+}
+
+// summary returns (memoised) what fn does with root, its parameter or free
+// variable, holding a response or body (or, when isLoc, the address of a
+// variable holding one). A function met again while its summary is being
+// computed (recursion) is taken to keep the value: quiet.
+func (a *scan) summary(fn *ssa.Function, root ssa.Value, k kind, isLoc bool) summary {
+	key := summaryKey{root, k, isLoc}
+	if s, ok := a.summaries[key]; ok {
+		return s
+	}
+	a.summaries[key] = summary{ends: true, kept: true}
+	roots := map[ssa.Value]kind{root: k}
+	var t *tracked
+	if isLoc {
+		t = a.track(fn, nil, roots)
+	} else {
+		t = a.track(fn, roots, nil)
+	}
+	s := summary{results: fn.Signature.Results().Len() > 0}
+	if len(fn.Blocks) > 0 {
+		w := a.walk(t, fn.Blocks[0], 0, nil, nil)
+		s.returns = len(w.returned) > 0
+		s.ends = len(w.leaks) == 0 && !s.returns
+	}
+	for _, e := range t.effects {
+		s.close = s.close || e.close
+		s.read = s.read || e.read
+		s.full = s.full || e.full
+		s.kept = s.kept || e.kept
+	}
+	a.summaries[key] = s
+	return s
+}
