@@ -94,7 +94,11 @@
 //   - In-memory responses are not produced by the calls above:
 //     httptest.ResponseRecorder.Result, http.ReadResponse, websocket
 //     dialers (their three results do not match the wrapper signature).
-//   - HEAD requests have no body to read; they are not reported as noreuse.
+//   - HEAD requests (http.Head, Client.Head, a request from
+//     http.NewRequest with a constant "HEAD") have http.NoBody as their
+//     body: nothing to close or read.
+//   - In test files, discarded responses are not reported: tests discard
+//     the response of calls they expect to fail.
 //
 // # Known limits
 //

@@ -52,6 +52,9 @@ type tracked struct {
 	vals    map[ssa.Value]kind
 	locs    map[ssa.Value]kind // addresses of variables holding it
 	effects map[ssa.Instruction]*effect
+	// upgrade is set when the code checks for 101 Switching Protocols:
+	// an upgrade attempt, whose failure needs no draining.
+	upgrade bool
 
 	workVals, workLocs []ssa.Value
 }

@@ -1,7 +1,9 @@
 package respbody
 
 import (
+	"go/constant"
 	"go/token"
+	"go/types"
 	"sort"
 	"strconv"
 	"strings"
@@ -133,10 +135,31 @@ func (a *scan) walkBlock(t *tracked, p point, source ssa.Instruction, res *paths
 // prune returns the index of the successor of an If on cond that no
 // response reaches: the branch where the producing call's error is not nil,
 // or where the response (or body) is nil. It returns -1 when both may.
+//
+// Two more shapes end a path: a predicate on the error (errors.Is(err, x),
+// isTimeout(err)) is true only for a failed call, and a response with
+// status 101 Switching Protocols has the upgraded connection as its body,
+// which the caller now owns.
 func prune(t *tracked, cond ssa.Value, errs []ssa.Value) int {
+	if not, ok := cond.(*ssa.UnOp); ok && not.Op == token.NOT {
+		if errorPredicate(not.X, errs) {
+			return 1
+		}
+		return -1
+	}
+	if errorPredicate(cond, errs) {
+		return 0
+	}
 	bin, ok := cond.(*ssa.BinOp)
 	if !ok || (bin.Op != token.EQL && bin.Op != token.NEQ) {
 		return -1
+	}
+	if switchingProtocols(t, bin.X, bin.Y) || switchingProtocols(t, bin.Y, bin.X) {
+		t.upgrade = true
+		if bin.Op == token.EQL {
+			return 0
+		}
+		return 1
 	}
 	var other ssa.Value
 	switch {
@@ -160,6 +183,43 @@ func prune(t *tracked, cond ssa.Value, errs []ssa.Value) int {
 		return nilBranch // no response (or no body)
 	}
 	return -1
+}
+
+// errorPredicate reports whether cond is a call of a function returning a
+// bool with the producing call's error as an argument.
+func errorPredicate(cond ssa.Value, errs []ssa.Value) bool {
+	call, ok := cond.(*ssa.Call)
+	if !ok {
+		return false
+	}
+	for _, arg := range call.Call.Args {
+		if contains(errs, arg) {
+			return true
+		}
+	}
+	return false
+}
+
+// switchingProtocols reports whether status is resp.StatusCode of a
+// tracked response and code is the constant 101.
+func switchingProtocols(t *tracked, status, code ssa.Value) bool {
+	c, ok := code.(*ssa.Const)
+	if !ok || c.Value == nil || c.Value.Kind() != constant.Int {
+		return false
+	}
+	if n, exact := constant.Int64Val(c.Value); !exact || n != 101 {
+		return false
+	}
+	load, ok := status.(*ssa.UnOp)
+	if !ok || load.Op != token.MUL {
+		return false
+	}
+	fa, ok := load.X.(*ssa.FieldAddr)
+	if !ok || t.vals[fa.X] != respKind {
+		return false
+	}
+	st, ok := fa.X.Type().Underlying().(*types.Pointer).Elem().Underlying().(*types.Struct)
+	return ok && st.Field(fa.Field).Name() == "StatusCode"
 }
 
 // enter moves a path from block b into succ, carrying the error through

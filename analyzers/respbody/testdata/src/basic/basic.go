@@ -1,6 +1,7 @@
 package basic
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -18,7 +19,7 @@ func deferred(url string) ([]byte, error) {
 }
 
 func statusBeforeClose(c *http.Client, req *http.Request) error {
-	resp, err := c.Do(req) // want `resp.Body is not closed on the path that returns at line 26 \(connection leak\)`
+	resp, err := c.Do(req) // want `resp.Body is not closed on the path that returns at line 27 \(connection leak\)`
 	if err != nil {
 		return err
 	}
@@ -43,7 +44,7 @@ func statusAfterClose(c *http.Client, req *http.Request) error {
 }
 
 func neverClosed(url string) (int, error) {
-	resp, err := http.Get(url) // want `resp.Body is not closed on the path that returns at line 51`
+	resp, err := http.Get(url) // want `resp.Body is not closed on the path that returns at line 52`
 	if err != nil {
 		return 0, err
 	}
@@ -66,7 +67,7 @@ func statement(url string) {
 }
 
 func orCondition(c *http.Client, req *http.Request) error {
-	resp, err := c.Do(req) // want `resp.Body is not closed on the path that returns at line 71`
+	resp, err := c.Do(req) // want `resp.Body is not closed on the path that returns at line 72`
 	if err != nil || resp.StatusCode != 200 {
 		return errors.New("failed")
 	}
@@ -140,7 +141,7 @@ func fatal(url string) {
 }
 
 func closedOnErrorOnly(url string) error {
-	resp, err := http.Get(url) // want `resp.Body is not closed on the path that returns at line 151`
+	resp, err := http.Get(url) // want `resp.Body is not closed on the path that returns at line 152`
 	if err != nil {
 		return err
 	}
@@ -179,4 +180,56 @@ func discardedInLoop(urls []string) {
 			continue
 		}
 	}
+}
+
+func isTimeout(err error) bool { return errors.Is(err, errors.ErrUnsupported) }
+
+func errorPredicate(c *http.Client, req *http.Request) error {
+	resp, err := c.Do(req)
+	if isTimeout(err) {
+		return err
+	}
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	_, err = io.ReadAll(resp.Body)
+	return err
+}
+
+func notErrorPredicate(c *http.Client, req *http.Request) error {
+	resp, err := c.Do(req)
+	if !errors.Is(err, context.Canceled) {
+		if err != nil {
+			return err
+		}
+		defer resp.Body.Close()
+		_, err = io.ReadAll(resp.Body)
+		return err
+	}
+	return err // canceled: no response
+}
+
+func upgrade(rt http.RoundTripper, req *http.Request) (io.ReadWriteCloser, error) {
+	resp, err := rt.RoundTrip(req)
+	if err != nil {
+		return nil, err
+	}
+	if resp.StatusCode != http.StatusSwitchingProtocols {
+		resp.Body.Close()
+		return nil, fmt.Errorf("no upgrade: %s", resp.Status)
+	}
+	return nil, nil // the body is the upgraded connection, owned elsewhere
+}
+
+func notUpgrade(rt http.RoundTripper, req *http.Request) error {
+	resp, err := rt.RoundTrip(req) // want `resp.Body is not closed on the path that returns at line 231`
+	if err != nil {
+		return err
+	}
+	if resp.StatusCode != http.StatusOK {
+		return fmt.Errorf("status %s", resp.Status)
+	}
+	resp.Body.Close()
+	return nil
 }
