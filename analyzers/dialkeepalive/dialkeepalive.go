@@ -424,7 +424,7 @@ func (r *run) feeds(dialer *ssaflow.Flow) []feed {
 			switch ref := ref.(type) {
 			case *ssa.MakeClosure:
 				fn := ref.Fn.(*ssa.Function)
-				if m, ok := fn.Object().(*types.Func); ok && fn.Synthetic != "" && dialMethod(m) && ref.Bindings[0] == v {
+				if m, ok := fn.Object().(*types.Func); ok && fn.Synthetic != "" && dialMethod(m) && len(ref.Bindings) == 1 && ref.Bindings[0] == v {
 					values = append(values, ref)
 				}
 			case ssa.CallInstruction:
