@@ -4,6 +4,7 @@ package analyzers
 
 import (
 	"github.com/kalint/kalint/analyzers/respbody"
+	"github.com/kalint/kalint/analyzers/dialkeepalive"
 	"github.com/kalint/kalint/analyzers/serveridle"
 	"golang.org/x/tools/go/analysis"
 )
@@ -13,5 +14,6 @@ func All() []*analysis.Analyzer {
 	return []*analysis.Analyzer{
 		serveridle.Analyzer,
 		respbody.Analyzer,
+		dialkeepalive.Analyzer,
 	}
 }

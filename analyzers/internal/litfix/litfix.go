@@ -1,0 +1,90 @@
+// Package litfix writes the text edits of kalint's suggested fixes that set
+// a field in a composite literal, such as IdleConnTimeout: 90 * time.Second
+// in an http.Transport literal.
+package litfix
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"strconv"
+	"time"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// TimePackage returns the name under which file imports "time", or the edit
+// that imports it. It fails when "time" is imported only blank or dot.
+func TimePackage(file *ast.File) (name string, edit *analysis.TextEdit, ok bool) {
+	imported := false
+	for _, imp := range file.Imports {
+		if path, _ := strconv.Unquote(imp.Path.Value); path != "time" {
+			continue
+		}
+		imported = true
+		switch {
+		case imp.Name == nil:
+			return "time", nil, true
+		case imp.Name.Name != "_" && imp.Name.Name != ".":
+			return imp.Name.Name, nil, true
+		}
+	}
+	if imported {
+		return "", nil, false
+	}
+	return "time", &analysis.TextEdit{Pos: file.Name.End(), End: file.Name.End(), NewText: []byte("\n\nimport \"time\"")}, true
+}
+
+// Duration writes d as a Go expression in the largest exact unit, with the
+// time package named timeName.
+func Duration(d time.Duration, timeName string) string {
+	units := []struct {
+		d    time.Duration
+		name string
+	}{
+		{time.Hour, "Hour"}, {time.Minute, "Minute"}, {time.Second, "Second"},
+		{time.Millisecond, "Millisecond"}, {time.Microsecond, "Microsecond"},
+	}
+	for _, u := range units {
+		if d%u.d == 0 {
+			if d == u.d {
+				return timeName + "." + u.name
+			}
+			return fmt.Sprintf("%d * %s.%s", d/u.d, timeName, u.name)
+		}
+	}
+	return fmt.Sprintf("%d * %s.Nanosecond", d, timeName)
+}
+
+// SetField returns the edit that makes the keyed literal lit set key to
+// value: it replaces the value of an existing key: element, or adds the
+// element (on its own line, indented like the last element, when the
+// literal spans lines). src is the content of the file holding lit and tf
+// its token.File. It fails for literals without keys.
+func SetField(tf *token.File, src []byte, lit *ast.CompositeLit, key, value string) (analysis.TextEdit, bool) {
+	for _, elt := range lit.Elts {
+		kv, ok := elt.(*ast.KeyValueExpr)
+		if !ok {
+			return analysis.TextEdit{}, false
+		}
+		if id, ok := kv.Key.(*ast.Ident); ok && id.Name == key {
+			return analysis.TextEdit{Pos: kv.Value.Pos(), End: kv.Value.End(), NewText: []byte(value)}, true
+		}
+	}
+	elt := key + ": " + value
+	if len(lit.Elts) == 0 {
+		return analysis.TextEdit{Pos: lit.Rbrace, End: lit.Rbrace, NewText: []byte(elt)}, true
+	}
+	last := lit.Elts[len(lit.Elts)-1]
+	if tf.Line(last.End()) == tf.Line(lit.Rbrace) {
+		return analysis.TextEdit{Pos: last.End(), End: last.End(), NewText: []byte(", " + elt)}, true
+	}
+	lastLine := tf.Line(last.Pos())
+	start := tf.Offset(tf.LineStart(lastLine))
+	indent := start
+	for indent < len(src) && (src[indent] == '\t' || src[indent] == ' ') {
+		indent++
+	}
+	at := tf.LineStart(tf.Line(lit.Rbrace))
+	return analysis.TextEdit{Pos: at, End: at, NewText: []byte(string(src[start:indent]) + elt + ",\n")}, true
+}

@@ -1,0 +1,90 @@
+package litfix_test
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"testing"
+	"time"
+
+	"github.com/kalint/kalint/analyzers/internal/litfix"
+)
+
+func TestSetField(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct{ src, want string }{
+		{"T{}", "T{K: v}"},
+		{"T{A: 1}", "T{A: 1, K: v}"},
+		{"T{A: 1, K: 0}", "T{A: 1, K: v}"},
+		{"T{\n\t\tA: 1,\n\t}", "T{\n\t\tA: 1,\n\t\tK: v,\n\t}"},
+		{"T{A: 1,\n\tB: 2}", "T{A: 1,\n\tB: 2, K: v}"},
+	} {
+		src := "package p\n\nvar x = " + tc.src + "\n"
+		fset := token.NewFileSet()
+		f, err := parser.ParseFile(fset, "p.go", src, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lit := f.Decls[0].(*ast.GenDecl).Specs[0].(*ast.ValueSpec).Values[0].(*ast.CompositeLit)
+		tf := fset.File(lit.Pos())
+		edit, ok := litfix.SetField(tf, []byte(src), lit, "K", "v")
+		if !ok {
+			t.Errorf("%q: no edit", tc.src)
+			continue
+		}
+		start, end := tf.Offset(edit.Pos), tf.Offset(edit.End)
+		got := src[:start] + string(edit.NewText) + src[end:]
+		if want := "package p\n\nvar x = " + tc.want + "\n"; got != want {
+			t.Errorf("%q: got\n%s\nwant\n%s", tc.src, got, want)
+		}
+	}
+}
+
+func TestSetFieldUnkeyed(t *testing.T) {
+	t.Parallel()
+	src := "package p\n\nvar x = T{1, 2}\n"
+	fset := token.NewFileSet()
+	f, _ := parser.ParseFile(fset, "p.go", src, 0)
+	lit := f.Decls[0].(*ast.GenDecl).Specs[0].(*ast.ValueSpec).Values[0].(*ast.CompositeLit)
+	if _, ok := litfix.SetField(fset.File(lit.Pos()), []byte(src), lit, "K", "v"); ok {
+		t.Error("edited an unkeyed literal")
+	}
+}
+
+func TestDuration(t *testing.T) {
+	t.Parallel()
+	for d, want := range map[time.Duration]string{
+		90 * time.Second:        "90 * time.Second",
+		time.Minute:             "time.Minute",
+		2 * time.Hour:           "2 * time.Hour",
+		1500 * time.Microsecond: "1500 * time.Microsecond",
+		3:                       "3 * time.Nanosecond",
+	} {
+		if got := litfix.Duration(d, "time"); got != want {
+			t.Errorf("Duration(%v) = %q, want %q", d, got, want)
+		}
+	}
+}
+
+func TestTimePackage(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		imports, name string
+		edit, ok      bool
+	}{
+		{`import "time"`, "time", false, true},
+		{`import tm "time"`, "tm", false, true},
+		{`import "net"`, "time", true, true},
+		{`import _ "time"`, "", false, false},
+		{`import . "time"`, "", false, false},
+	} {
+		f, err := parser.ParseFile(token.NewFileSet(), "p.go", "package p\n\n"+tc.imports+"\n", parser.ImportsOnly)
+		if err != nil {
+			t.Fatal(err)
+		}
+		name, edit, ok := litfix.TimePackage(f)
+		if name != tc.name || (edit != nil) != tc.edit || ok != tc.ok {
+			t.Errorf("%s: got %q, edit %v, %v", tc.imports, name, edit != nil, ok)
+		}
+	}
+}
