@@ -3,8 +3,8 @@
 package analyzers
 
 import (
-	"github.com/kalint/kalint/analyzers/respbody"
 	"github.com/kalint/kalint/analyzers/dialkeepalive"
+	"github.com/kalint/kalint/analyzers/respbody"
 	"github.com/kalint/kalint/analyzers/serveridle"
 	"golang.org/x/tools/go/analysis"
 )
