@@ -12,10 +12,10 @@ import (
 	"strings"
 	"time"
 
+	"github.com/kalint/kalint/analyzers/internal/astfix"
 	"github.com/kalint/kalint/analyzers/internal/callee"
 	"github.com/kalint/kalint/analyzers/internal/docs"
 	"github.com/kalint/kalint/analyzers/internal/httpapi"
-	"github.com/kalint/kalint/analyzers/internal/litfix"
 	"github.com/kalint/kalint/analyzers/internal/ssaflow"
 	"github.com/kalint/kalint/analyzers/internal/ssapass"
 	"golang.org/x/tools/go/analysis"
@@ -675,7 +675,7 @@ func (r *run) fix(t *transport, diagFile *ast.File) (analysis.SuggestedFix, bool
 	if ast.IsGenerated(file) {
 		return analysis.SuggestedFix{}, false
 	}
-	timeName, importEdit, ok := litfix.TimePackage(file)
+	timeName, importEdit, ok := astfix.Import(file, "time", "time")
 	if !ok {
 		return analysis.SuggestedFix{}, false
 	}
@@ -684,8 +684,8 @@ func (r *run) fix(t *transport, diagFile *ast.File) (analysis.SuggestedFix, bool
 	if err != nil {
 		return analysis.SuggestedFix{}, false
 	}
-	value := litfix.Duration(r.opts.IdleConnTimeout, timeName)
-	edit, ok := litfix.SetField(tf, src, lit, "IdleConnTimeout", value)
+	value := astfix.Duration(r.opts.IdleConnTimeout, timeName)
+	edit, ok := astfix.SetField(tf, src, lit, "IdleConnTimeout", value)
 	if !ok {
 		return analysis.SuggestedFix{}, false
 	}

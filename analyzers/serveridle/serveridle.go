@@ -272,7 +272,7 @@ func (c *checker) fix(pass *analysis.Pass, file *ast.File, lit *ast.CompositeLit
 	if !ok {
 		return analysis.SuggestedFix{}, false
 	}
-	value := durationExpr(c.opts.IdleTimeout, timeName)
+	value := astfix.Duration(c.opts.IdleTimeout, timeName)
 	msg := "Add IdleTimeout: " + value
 	var edits []analysis.TextEdit
 	if importEdit != nil {
@@ -306,26 +306,6 @@ func (c *checker) fix(pass *analysis.Pass, file *ast.File, lit *ast.CompositeLit
 	text := string(src[start:indent]) + "IdleTimeout: " + value + ",\n"
 	edits = append(edits, analysis.TextEdit{Pos: next, End: next, NewText: []byte(text)})
 	return analysis.SuggestedFix{Message: msg, TextEdits: edits}, true
-}
-
-// durationExpr writes d as a Go expression in the largest exact unit.
-func durationExpr(d time.Duration, timeName string) string {
-	units := []struct {
-		d    time.Duration
-		name string
-	}{
-		{time.Hour, "Hour"}, {time.Minute, "Minute"}, {time.Second, "Second"},
-		{time.Millisecond, "Millisecond"}, {time.Microsecond, "Microsecond"},
-	}
-	for _, u := range units {
-		if d%u.d == 0 {
-			if d == u.d {
-				return timeName + "." + u.name
-			}
-			return fmt.Sprintf("%d * %s.%s", d/u.d, timeName, u.name)
-		}
-	}
-	return fmt.Sprintf("%d * %s.Nanosecond", d, timeName)
 }
 
 // duration returns the value of a constant duration.

@@ -1,5 +1,6 @@
 // Package astfix builds the pieces of suggested fixes that several
-// analyzers need: finding a position's file and importing a package.
+// analyzers need: finding a position's file, importing a package, writing
+// durations and setting a field of a composite literal.
 package astfix
 
 import (

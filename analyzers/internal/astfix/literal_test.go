@@ -1,4 +1,4 @@
-package litfix_test
+package astfix_test
 
 import (
 	"go/ast"
@@ -7,7 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/kalint/kalint/analyzers/internal/litfix"
+	"github.com/kalint/kalint/analyzers/internal/astfix"
 )
 
 func TestSetField(t *testing.T) {
@@ -27,7 +27,7 @@ func TestSetField(t *testing.T) {
 		}
 		lit := f.Decls[0].(*ast.GenDecl).Specs[0].(*ast.ValueSpec).Values[0].(*ast.CompositeLit)
 		tf := fset.File(lit.Pos())
-		edit, ok := litfix.SetField(tf, []byte(src), lit, "K", "v")
+		edit, ok := astfix.SetField(tf, []byte(src), lit, "K", "v")
 		if !ok {
 			t.Errorf("%q: no edit", tc.src)
 			continue
@@ -46,7 +46,7 @@ func TestSetFieldUnkeyed(t *testing.T) {
 	fset := token.NewFileSet()
 	f, _ := parser.ParseFile(fset, "p.go", src, 0)
 	lit := f.Decls[0].(*ast.GenDecl).Specs[0].(*ast.ValueSpec).Values[0].(*ast.CompositeLit)
-	if _, ok := litfix.SetField(fset.File(lit.Pos()), []byte(src), lit, "K", "v"); ok {
+	if _, ok := astfix.SetField(fset.File(lit.Pos()), []byte(src), lit, "K", "v"); ok {
 		t.Error("edited an unkeyed literal")
 	}
 }
@@ -60,31 +60,8 @@ func TestDuration(t *testing.T) {
 		1500 * time.Microsecond: "1500 * time.Microsecond",
 		3:                       "3 * time.Nanosecond",
 	} {
-		if got := litfix.Duration(d, "time"); got != want {
+		if got := astfix.Duration(d, "time"); got != want {
 			t.Errorf("Duration(%v) = %q, want %q", d, got, want)
-		}
-	}
-}
-
-func TestTimePackage(t *testing.T) {
-	t.Parallel()
-	for _, tc := range []struct {
-		imports, name string
-		edit, ok      bool
-	}{
-		{`import "time"`, "time", false, true},
-		{`import tm "time"`, "tm", false, true},
-		{`import "net"`, "time", true, true},
-		{`import _ "time"`, "", false, false},
-		{`import . "time"`, "", false, false},
-	} {
-		f, err := parser.ParseFile(token.NewFileSet(), "p.go", "package p\n\n"+tc.imports+"\n", parser.ImportsOnly)
-		if err != nil {
-			t.Fatal(err)
-		}
-		name, edit, ok := litfix.TimePackage(f)
-		if name != tc.name || (edit != nil) != tc.edit || ok != tc.ok {
-			t.Errorf("%s: got %q, edit %v, %v", tc.imports, name, edit != nil, ok)
 		}
 	}
 }

@@ -1,39 +1,13 @@
-// Package litfix writes the text edits of kalint's suggested fixes that set
-// a field in a composite literal, such as IdleConnTimeout: 90 * time.Second
-// in an http.Transport literal.
-package litfix
+package astfix
 
 import (
 	"fmt"
 	"go/ast"
 	"go/token"
-	"strconv"
 	"time"
 
 	"golang.org/x/tools/go/analysis"
 )
-
-// TimePackage returns the name under which file imports "time", or the edit
-// that imports it. It fails when "time" is imported only blank or dot.
-func TimePackage(file *ast.File) (name string, edit *analysis.TextEdit, ok bool) {
-	imported := false
-	for _, imp := range file.Imports {
-		if path, _ := strconv.Unquote(imp.Path.Value); path != "time" {
-			continue
-		}
-		imported = true
-		switch {
-		case imp.Name == nil:
-			return "time", nil, true
-		case imp.Name.Name != "_" && imp.Name.Name != ".":
-			return imp.Name.Name, nil, true
-		}
-	}
-	if imported {
-		return "", nil, false
-	}
-	return "time", &analysis.TextEdit{Pos: file.Name.End(), End: file.Name.End(), NewText: []byte("\n\nimport \"time\"")}, true
-}
 
 // Duration writes d as a Go expression in the largest exact unit, with the
 // time package named timeName.
