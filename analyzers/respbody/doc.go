@@ -113,6 +113,13 @@
 //     function returning (*http.Response, error) whose body it has already
 //     read and replaced (some generated API clients) looks like a fresh
 //     response.
+//   - A loop that calls again while the previous response is open is
+//     reported only when nothing on the loop's way round closes or hands
+//     off the response. Loops that release it on some rounds but not others
+//     (a `continue` on a bad status past a close on the good one) are not
+//     reported: in real code such paths are mostly impossible ones (a flag
+//     set with the status, a counter's last round) that the analysis
+//     cannot rule out.
 //   - A module path without a dot in its first element is taken for the
 //     standard library.
 //

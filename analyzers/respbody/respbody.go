@@ -7,6 +7,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
 	"sort"
 	"strings"
 
@@ -252,6 +253,9 @@ func (s *scan) source(fn *ssa.Function, call *ssa.Call, b *ssa.BasicBlock, i int
 	w := s.walk(t, b, i+1, call, errs)
 	for idx, k := range w.returned {
 		r.fresh[idx] = k
+	}
+	if releasedInLoop(t, call) {
+		w.leaks = slices.DeleteFunc(w.leaks, func(e exit) bool { return e.looped })
 	}
 	if len(w.leaks) > 0 {
 		s.reportLeak(fn, call, p, w.leaks)

@@ -17,6 +17,7 @@ import (
 type exit struct {
 	instr     ssa.Instruction // a Return, or the producing call reached again
 	notClosed ssa.CallInstruction
+	looped    bool // reached by going round a loop through the call
 }
 
 // paths is what the walk of one tracked response found.
@@ -35,6 +36,7 @@ type point struct {
 	at        int
 	errs      []ssa.Value
 	notClosed ssa.CallInstruction
+	looped    bool
 }
 
 // maxPoints bounds the walk of one response. Paths multiply only with the
@@ -74,9 +76,9 @@ func (a *scan) walkBlock(t *tracked, p point, source ssa.Instruction, res *paths
 	for i := p.at; i < len(b.Instrs); i++ {
 		instr := b.Instrs[i]
 		if instr == source {
-			// The call runs again (a loop) while the previous response
-			// is still open: it is lost.
-			res.leaks = append(res.leaks, exit{instr, p.notClosed})
+			// The call runs again while the previous response is still
+			// open: it is lost.
+			res.leaks = append(res.leaks, exit{instr, p.notClosed, true})
 			return
 		}
 		switch instr := instr.(type) {
@@ -112,7 +114,7 @@ func (a *scan) walkBlock(t *tracked, p point, source ssa.Instruction, res *paths
 				}
 			}
 			if !returned {
-				res.leaks = append(res.leaks, exit{instr, p.notClosed})
+				res.leaks = append(res.leaks, exit{instr, p.notClosed, p.looped})
 			}
 			return
 		case *ssa.Panic:
@@ -121,15 +123,62 @@ func (a *scan) walkBlock(t *tracked, p point, source ssa.Instruction, res *paths
 			skip := prune(t, instr.Cond, p.errs)
 			for s, succ := range b.Succs {
 				if s != skip {
-					*stack = append(*stack, enter(p, b, succ))
+					follow(p, b, succ, source, stack)
 				}
 			}
 			return
 		case *ssa.Jump:
-			*stack = append(*stack, enter(p, b, b.Succs[0]))
+			follow(p, b, b.Succs[0], source, stack)
 			return
 		}
 	}
+}
+
+// follow continues a path from b into succ. A path from the producing call
+// that enters a block dominating the call's block has gone round a loop;
+// its leaks are the loop's (see [releasedInLoop]).
+func follow(p point, b, succ *ssa.BasicBlock, source ssa.Instruction, stack *[]point) {
+	q := enter(p, b, succ)
+	if source != nil && succ.Dominates(source.Block()) {
+		q.looped = true
+	}
+	*stack = append(*stack, q)
+}
+
+// releasedInLoop reports whether the response is closed or handed off
+// somewhere on a cycle through the producing call's block. A loop that
+// releases the response on its way round, but not on every path, is
+// usually one whose other paths are impossible in ways the walk cannot
+// see (a flag set together with the status, a counter's last round, a
+// slice that is never empty after the first); "runs again" is reported
+// only for loops that never release it.
+func releasedInLoop(t *tracked, source ssa.Instruction) bool {
+	home := source.Block()
+	forward := reach(home, func(b *ssa.BasicBlock) []*ssa.BasicBlock { return b.Succs })
+	backward := reach(home, func(b *ssa.BasicBlock) []*ssa.BasicBlock { return b.Preds })
+	for instr, e := range t.effects {
+		if b := instr.Block(); e.ends && forward[b] && backward[b] {
+			return true
+		}
+	}
+	return false
+}
+
+// reach returns the blocks reachable from b (b itself only through a
+// cycle) along next.
+func reach(b *ssa.BasicBlock, next func(*ssa.BasicBlock) []*ssa.BasicBlock) map[*ssa.BasicBlock]bool {
+	seen := make(map[*ssa.BasicBlock]bool)
+	work := append([]*ssa.BasicBlock(nil), next(b)...)
+	for len(work) > 0 {
+		x := work[len(work)-1]
+		work = work[:len(work)-1]
+		if seen[x] {
+			continue
+		}
+		seen[x] = true
+		work = append(work, next(x)...)
+	}
+	return seen
 }
 
 // prune returns the index of the successor of an If on cond that no
@@ -225,7 +274,7 @@ func switchingProtocols(t *tracked, status, code ssa.Value) bool {
 // enter moves a path from block b into succ, carrying the error through
 // the φ-nodes that take it on this edge.
 func enter(p point, b, succ *ssa.BasicBlock) point {
-	q := point{block: succ, errs: p.errs, notClosed: p.notClosed}
+	q := point{block: succ, errs: p.errs, notClosed: p.notClosed, looped: p.looped}
 	pred := -1
 	for i, pr := range succ.Preds {
 		if pr == b {
@@ -252,6 +301,9 @@ func (p point) key() string {
 	sb.WriteString(p.block.String())
 	sb.WriteByte(':')
 	sb.WriteString(strconv.Itoa(p.at))
+	if p.looped {
+		sb.WriteString(" looped")
+	}
 	names := make([]string, len(p.errs))
 	for i, e := range p.errs {
 		names[i] = e.Name()
