@@ -23,7 +23,7 @@ var cases = []struct {
 	name     string
 	src      string
 	fields   bool
-	own      bool // OwnFields
+	own      bool   // OwnFields
 	stores   string // constants stored into F, sorted
 	handOffs string // hand-off kinds, sorted
 }{
