@@ -3,6 +3,7 @@
 package analyzers
 
 import (
+	"github.com/kalint/kalint/analyzers/connfile"
 	"github.com/kalint/kalint/analyzers/keepalivesoff"
 	"github.com/kalint/kalint/analyzers/serveridle"
 	"golang.org/x/tools/go/analysis"
@@ -13,5 +14,6 @@ func All() []*analysis.Analyzer {
 	return []*analysis.Analyzer{
 		serveridle.Analyzer,
 		keepalivesoff.Analyzer,
+		connfile.Analyzer,
 	}
 }

@@ -2,6 +2,7 @@ package httpapi
 
 import (
 	"go/types"
+	"slices"
 	"strings"
 )
 
@@ -26,16 +27,12 @@ var SetsockoptPackages = []string{"syscall", "golang.org/x/sys/unix", "golang.or
 // [SetsockoptPackages] whose name begins with Setsockopt (Setsockopt,
 // SetsockoptInt, SetsockoptLinger, SetsockoptTimeval, ...).
 func IsSetsockopt(fn *types.Func) bool {
-	if fn == nil || fn.Pkg() == nil || fn.Signature().Recv() != nil || !strings.HasPrefix(fn.Name(), "Setsockopt") {
-		return false
-	}
-	for _, p := range SetsockoptPackages {
-		if fn.Pkg().Path() == p {
-			return true
-		}
-	}
-	return false
+	return fn != nil && fn.Pkg() != nil && fn.Signature().Recv() == nil &&
+		strings.HasPrefix(fn.Name(), "Setsockopt") && IsSetsockoptPackage(fn.Pkg().Path())
 }
+
+// IsSetsockoptPackage reports whether path is one of [SetsockoptPackages].
+func IsSetsockoptPackage(path string) bool { return slices.Contains(SetsockoptPackages, path) }
 
 // KeepAliveOptions maps the names of the keep-alive socket options, as
 // syscall and golang.org/x/sys/unix spell them, to the net.KeepAliveConfig
