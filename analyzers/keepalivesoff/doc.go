@@ -35,18 +35,22 @@
 //
 //   - DisableKeepAlives: true (in a literal or assigned) on an http.Transport
 //     created or cloned in the package, when the transport sends more than
-//     one request: two send sites (Client.Do, Get, Head, Post, PostForm
-//     through a client holding it, or RoundTrip), or one that runs more than
-//     once per transport: in a loop the transport was created outside of,
+//     one request: two send sites, one after the other in one function
+//     (Client.Do, Get, Head, Post, PostForm through a client holding it,
+//     or RoundTrip; sites on exclusive branches do not count), or one that
+//     runs more than once per transport: in a loop the transport was
+//     created outside of,
 //     or in a function that other code can call (a method, an exported
 //     function, a handler or other function value) or that has several call
 //     sites, while the transport outlives it (a package variable, a struct
 //     field, a captured variable).
-//   - Close = true and Header.Set or Add("Connection", "close") on a request
-//     made in the package (http.NewRequest, NewRequestWithContext, a literal,
-//     Clone, WithContext) when the call that sends it (Client.Do, RoundTrip)
-//     runs more than once per program: in a loop, or in a function that
-//     other code can call or that has several call sites.
+//   - Close = true and Header.Set or Add("Connection", "close") on a
+//     request (made in the package with http.NewRequest,
+//     NewRequestWithContext, a literal, Clone or WithContext, or followed
+//     from where it is switched) when the call that sends it (Client.Do,
+//     RoundTrip) runs more than once per program: in a loop, or in a
+//     function that other code can call or that has several call sites. A
+//     handler's own request is not sent, so switching it is not reported.
 //   - SetKeepAlivesEnabled(false) in the function that creates or serves the
 //     server, outside its shutdown path.
 //

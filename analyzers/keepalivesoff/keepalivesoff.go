@@ -118,8 +118,12 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 	for _, t := range transports {
 		p.transport(t)
 	}
+	traced := make(map[ssa.Value]bool)
 	for _, r := range requests {
-		p.request(r)
+		if !traced[r] { // a request switched twice is one root
+			traced[r] = true
+			p.request(r)
+		}
 	}
 	for _, s := range servers {
 		p.server(s)
@@ -353,21 +357,22 @@ func (p *pkgCheck) widen(v ssa.Value) []ssa.Value {
 }
 
 // repeated returns the sends that show a transport sending more than one
-// request: two send sites, or one that runs more than once for each
-// transport created; nil if there are none.
+// request: two send sites of one function, one after the other (sites on
+// exclusive branches, such as a command-line switch, do not count), or one
+// site that runs more than once for each transport created; nil if there
+// are none.
 func (p *pkgCheck) repeated(sends []ssa.CallInstruction, creations []ssa.Instruction) []ssa.CallInstruction {
-	seen := make(map[ssa.CallInstruction]bool)
-	var distinct []ssa.CallInstruction
-	for _, s := range sends {
-		if !seen[s] {
-			seen[s] = true
-			distinct = append(distinct, s)
+	for i, a := range sends {
+		for _, b := range sends[i+1:] {
+			if a != b && reaches(a, b) {
+				return []ssa.CallInstruction{a, b}
+			}
+			if a != b && reaches(b, a) {
+				return []ssa.CallInstruction{b, a}
+			}
 		}
 	}
-	if len(distinct) >= 2 {
-		return distinct[:2]
-	}
-	for _, s := range distinct {
+	for _, s := range sends {
 		if p.repeats(s, creations) {
 			return []ssa.CallInstruction{s}
 		}
