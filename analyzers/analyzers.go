@@ -3,7 +3,9 @@
 package analyzers
 
 import (
+	"github.com/kalint/kalint/analyzers/connfile"
 	"github.com/kalint/kalint/analyzers/dialkeepalive"
+	"github.com/kalint/kalint/analyzers/keepalivesoff"
 	"github.com/kalint/kalint/analyzers/respbody"
 	"github.com/kalint/kalint/analyzers/serveridle"
 	"golang.org/x/tools/go/analysis"
@@ -15,5 +17,7 @@ func All() []*analysis.Analyzer {
 		serveridle.Analyzer,
 		respbody.Analyzer,
 		dialkeepalive.Analyzer,
+		keepalivesoff.Analyzer,
+		connfile.Analyzer,
 	}
 }

@@ -5,8 +5,6 @@ package httpapi
 var (
 	ListenConfigKeepAliveConfig = field(ListenConfig, "KeepAliveConfig")
 	ListenConfigListen          = method(ListenConfig, "Listen")
-	KeepAliveConfigEnable       = field(KeepAliveConfig, "Enable")
-	TCPConnSetKeepAliveConfig   = method(TCPConn, "SetKeepAliveConfig")
 
 	// ServerServesListener serve on a listener they are given.
 	ServerServesListener = []Method{

@@ -252,11 +252,13 @@ var (
 	TCPConnSetKeepAlivePeriod = method(TCPConn, "SetKeepAlivePeriod")
 	// ConnFile is File of *net.TCPConn, *net.UnixConn, *net.UDPConn and
 	// *net.IPConn: all promote it from the unexported net.conn.
-	ConnFile        = method(typ("net", "conn"), "File")
-	KeepAliveConfig = typ("net", "KeepAliveConfig")
-	OSFile          = typ("os", "File")
-	OSFileFd        = method(OSFile, "Fd")
-	OSFileClose     = method(OSFile, "Close")
+	ConnFile                  = method(typ("net", "conn"), "File")
+	KeepAliveConfig           = typ("net", "KeepAliveConfig")
+	KeepAliveConfigEnable     = field(KeepAliveConfig, "Enable")
+	TCPConnSetKeepAliveConfig = method(TCPConn, "SetKeepAliveConfig")
+	OSFile                    = typ("os", "File")
+	OSFileFd                  = method(OSFile, "Fd")
+	OSFileClose               = method(OSFile, "Close")
 )
 
 // io.

@@ -23,6 +23,7 @@ var cases = []struct {
 	name     string
 	src      string
 	fields   bool
+	own      bool   // OwnFields
 	stores   string // constants stored into F, sorted
 	handOffs string // hand-off kinds, sorted
 }{
@@ -81,6 +82,22 @@ var cases = []struct {
 		src: `type H struct{ t *T }
 		      func (h *H) root() { h.t = &T{} }
 		      func (h *H) use() { h.t.F = 7 }`,
+		handOffs: "store",
+	},
+	{
+		name:   "another package's struct field, merged",
+		fields: true,
+		src: `func root() { e := &list.Element{}; e.Value = &T{} }
+		      func use(e *list.Element) { e.Value.(*T).F = 16 }`,
+		stores: "16",
+	},
+	{
+		name:   "another package's struct field, handed off with OwnFields",
+		fields: true, own: true,
+		src: `type H struct{ t *T }
+		      func root(h *H) { t := &T{}; h.t = t; e := &list.Element{}; e.Value = t }
+		      func use(e *list.Element, h *H) { e.Value.(*T).F = 16; h.t.F = 17 }`,
+		stores:   "17",
 		handOffs: "store",
 	},
 	{
@@ -144,7 +161,7 @@ func TestTrace(t *testing.T) {
 			pkg := build(t, tc.src)
 			x := ssaflow.NewIndex(pkg)
 			root := firstAlloc(t, pkg.Func("root"), x)
-			flow := (&ssaflow.Tracer{Index: x, Fields: tc.fields}).Trace(root)
+			flow := (&ssaflow.Tracer{Index: x, Fields: tc.fields, OwnFields: tc.own}).Trace(root)
 
 			var stores []string
 			for _, v := range flow.Values {
@@ -223,7 +240,7 @@ func TestMayHaveUnseenCallers(t *testing.T) {
 func build(t *testing.T, src string) *ssa.Package {
 	t.Helper()
 	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, "p.go", "package p\nimport \"fmt\"\nvar _ = fmt.Sprint\ntype T struct{ F int }\n"+src, 0)
+	f, err := parser.ParseFile(fset, "p.go", "package p\nimport (\"container/list\"; \"fmt\")\nvar _, _ = fmt.Sprint, list.New\ntype T struct{ F int }\n"+src, 0)
 	if err != nil {
 		t.Fatal(err)
 	}

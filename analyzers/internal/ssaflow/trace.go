@@ -66,6 +66,11 @@ type Tracer struct {
 	// global to every load of that field or global in the package (all
 	// instances of the struct alike). Without it such stores are hand-offs.
 	Fields bool
+	// OwnFields, with Fields, limits the following to fields declared in
+	// the package: a value stored in a field of another package's struct
+	// (an http.Client's Transport, say) is handed off, since following it
+	// would merge it with what every other instance of that struct holds.
+	OwnFields bool
 }
 
 type tracer struct {
@@ -208,7 +213,7 @@ func (tr *tracer) store(s *ssa.Store, v ssa.Value) {
 		}
 	case *ssa.FieldAddr:
 		f := FieldOf(addr.X.Type(), addr.Field)
-		if !tr.Fields || f == nil {
+		if !tr.Fields || f == nil || tr.OwnFields && f.Pkg() != tr.Index.Pkg.Pkg {
 			tr.handOff(Store, s, v)
 			return
 		}

@@ -7,7 +7,8 @@
 // dependencies come from export data, and it creates SSA packages only for
 // the direct imports, which is all the SSA builder needs when it does not
 // instantiate generics. Packages that cannot reach net/http through their
-// import graph cannot hold a net/http value; for them no SSA is built.
+// import graph cannot hold a net/http value; for them no SSA is built, unless
+// an analyzer of package net's own mistakes asks with [Result.Build].
 //
 // The SSA form is built lazily, on the first call of [Result.SSA], so that an
 // analyzer can first rule a package out with a cheap look at its syntax or
@@ -55,6 +56,14 @@ func (r *Result) SSA() (*ssa.Package, *ssaflow.Index) {
 	if !r.ReachesHTTP {
 		return nil, nil
 	}
+	return r.Build()
+}
+
+// Build returns the package's SSA form and its index like [Result.SSA], but
+// for any package, also one that cannot reach net/http. It is for analyzers
+// whose mistakes live in package net alone (connfile: (*net.TCPConn).File);
+// they must gate on their own cheap test first.
+func (r *Result) Build() (*ssa.Package, *ssaflow.Index) {
 	r.once.Do(func() {
 		r.pkg, r.index = r.build()
 		r.build = nil
@@ -67,16 +76,14 @@ func (r *Result) Built() bool { return r.pkg != nil }
 
 func run(pass *analysis.Pass) (any, error) {
 	res := &Result{ReachesHTTP: Reaches(pass.Pkg, httpapi.NetHTTP)}
-	if res.ReachesHTTP {
-		res.build = func() (*ssa.Package, *ssaflow.Index) {
-			prog := ssa.NewProgram(pass.Fset, 0)
-			for _, imp := range pass.Pkg.Imports() {
-				prog.CreatePackage(imp, nil, nil, true)
-			}
-			pkg := prog.CreatePackage(pass.Pkg, pass.Files, pass.TypesInfo, false)
-			pkg.Build()
-			return pkg, ssaflow.NewIndex(pkg)
+	res.build = func() (*ssa.Package, *ssaflow.Index) {
+		prog := ssa.NewProgram(pass.Fset, 0)
+		for _, imp := range pass.Pkg.Imports() {
+			prog.CreatePackage(imp, nil, nil, true)
 		}
+		pkg := prog.CreatePackage(pass.Pkg, pass.Files, pass.TypesInfo, false)
+		pkg.Build()
+		return pkg, ssaflow.NewIndex(pkg)
 	}
 	return res, nil
 }

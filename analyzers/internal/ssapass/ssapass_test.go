@@ -69,3 +69,29 @@ func TestResultType(t *testing.T) {
 		t.Error("the shared pass must have no facts and no requirements: they force dependencies to be analysed from source")
 	}
 }
+
+// TestBuildAny checks that Build builds even a package that cannot reach
+// net/http, and only once.
+func TestBuildAny(t *testing.T) {
+	t.Parallel()
+	a := &analysis.Analyzer{
+		Name:     "anyprobe",
+		Doc:      "build with Build",
+		Requires: []*analysis.Analyzer{ssapass.Analyzer},
+		Run: func(pass *analysis.Pass) (any, error) {
+			res := pass.ResultOf[ssapass.Analyzer].(*ssapass.Result)
+			pkg, index := res.Build()
+			if pkg == nil || index == nil || !res.Built() {
+				pass.Reportf(pass.Files[0].Package, "not built")
+			}
+			if again, _ := res.Build(); again != pkg {
+				pass.Reportf(pass.Files[0].Package, "built twice")
+			}
+			if viaSSA, _ := res.SSA(); (viaSSA != nil) != res.ReachesHTTP {
+				pass.Reportf(pass.Files[0].Package, "SSA ignores ReachesHTTP after Build")
+			}
+			return nil, nil
+		},
+	}
+	analysistest.Run(t, analysistest.TestData(), a, "netonly")
+}

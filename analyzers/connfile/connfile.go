@@ -1,0 +1,213 @@
+package connfile
+
+import (
+	_ "embed"
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"github.com/kalint/kalint/analyzers/internal/callee"
+	"github.com/kalint/kalint/analyzers/internal/docs"
+	"github.com/kalint/kalint/analyzers/internal/httpapi"
+	"github.com/kalint/kalint/analyzers/internal/ssaflow"
+	"github.com/kalint/kalint/analyzers/internal/ssapass"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/astutil"
+	"golang.org/x/tools/go/ssa"
+)
+
+//go:embed doc.go
+var doc []byte
+
+// Options configure the analyzer. connfile has none yet; the type keeps
+// the suite's constructor shape, New(Options), for the plugin.
+type Options struct{}
+
+// Analyzer is connfile with default options.
+var Analyzer = New(Options{})
+
+// New returns a connfile analyzer.
+func New(Options) *analysis.Analyzer {
+	return &analysis.Analyzer{
+		Name:     "connfile",
+		Doc:      docs.MustExtract(doc, "connfile"),
+		URL:      "https://pkg.go.dev/github.com/kalint/kalint/analyzers/connfile",
+		Requires: []*analysis.Analyzer{ssapass.Analyzer},
+		Run:      ssapass.Guard(run),
+	}
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	if !httpapi.ConnFile.Mentioned(pass.TypesInfo) {
+		return nil, nil // no File() of a net connection here
+	}
+	// A socket tuned through a descriptor need not be an HTTP one: build
+	// for any package that calls File.
+	_, index := pass.ResultOf[ssapass.Analyzer].(*ssapass.Result).Build()
+	tracer := &ssaflow.Tracer{Index: index, Fields: true, OwnFields: true}
+	for _, fn := range index.Funcs {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				if call, ok := instr.(*ssa.Call); ok && httpapi.ConnFile.Matches(callee.Func(call.Common())) {
+					check(pass, tracer, call)
+				}
+			}
+		}
+	}
+	return nil, nil
+}
+
+// check follows the file that one File() call returns.
+func check(pass *analysis.Pass, tracer *ssaflow.Tracer, call *ssa.Call) {
+	file, expr := fileOf(pass, call.Pos()), callExpr(pass, call.Pos())
+	if file == nil || expr == nil || ast.IsGenerated(file) {
+		return
+	}
+	flow := &ssaflow.Flow{}
+	if f := result0(call); f != nil {
+		flow = tracer.Trace(f)
+	}
+	closed, handedOff := false, false
+	var fds []ssa.Value
+	for _, h := range flow.HandOffs {
+		c, ok := h.Instr.(ssa.CallInstruction)
+		if h.Kind != ssaflow.Call || !ok {
+			handedOff = true // stored, returned or converted: someone else's now
+			continue
+		}
+		fn := callee.Func(c.Common())
+		switch {
+		case httpapi.OSFileClose.Matches(fn), httpapi.CloserClose.Matches(fn):
+			closed = true
+		case httpapi.OSFileFd.Matches(fn):
+			if v := c.Value(); v != nil {
+				fds = append(fds, v)
+			}
+		case fn != nil && fn.Signature().Recv() != nil && httpapi.OSFile.MatchesPtr(fn.Signature().Recv().Type()):
+			// Name, Stat, SyscallConn...: the file stays ours.
+		default:
+			handedOff = true
+		}
+	}
+	subject := types.ExprString(expr)
+	if opts := setsockopts(tracer, fds); len(opts) > 0 {
+		// SSA calls the promoted method on the embedded net.conn: the
+		// connection's own type is in the syntax.
+		tcp := false
+		if sel, ok := ast.Unparen(expr.Fun).(*ast.SelectorExpr); ok {
+			t := pass.TypesInfo.TypeOf(sel.X)
+			tcp = httpapi.TCPConn.Matches(t) || httpapi.TCPConn.MatchesPtr(t)
+		}
+		diag := analysis.Diagnostic{
+			Pos: expr.Pos(), End: expr.End(),
+			Message: fmt.Sprintf("%s is used to set socket options through Fd (the connection's socket switches to "+
+				"blocking mode: its reads and writes block OS threads and deadlines stop working)", subject),
+		}
+		for _, o := range opts {
+			diag.Related = append(diag.Related, analysis.RelatedInformation{Pos: o.Pos(), Message: advice(pass, o, tcp)})
+		}
+		pass.Report(diag)
+	}
+	if !closed && !handedOff {
+		pass.Report(analysis.Diagnostic{
+			Pos: expr.Pos(), End: expr.End(),
+			Message: fmt.Sprintf("%s is never closed (the duplicate descriptor leaks and keeps the socket open "+
+				"after the connection is closed)", subject),
+		})
+	}
+}
+
+// setsockopts returns the Setsockopt calls that the descriptors reach,
+// through conversions (int(f.Fd())), variables and helper functions.
+func setsockopts(tracer *ssaflow.Tracer, fds []ssa.Value) []ssa.CallInstruction {
+	var calls []ssa.CallInstruction
+	seen := make(map[ssa.Value]bool)
+	for len(fds) > 0 {
+		v := fds[len(fds)-1]
+		fds = fds[:len(fds)-1]
+		if seen[v] {
+			continue
+		}
+		seen[v] = true
+		for _, h := range tracer.Trace(v).HandOffs {
+			switch h.Kind {
+			case ssaflow.Unsafe:
+				if conv, ok := h.Instr.(*ssa.Convert); ok {
+					fds = append(fds, conv) // uintptr to int or a handle type
+				}
+			case ssaflow.Call:
+				if c, ok := h.Instr.(ssa.CallInstruction); ok && httpapi.IsSetsockopt(callee.Func(c.Common())) {
+					calls = append(calls, c)
+				}
+			}
+		}
+	}
+	return calls
+}
+
+// advice names the safe way to set the option at a Setsockopt call: the
+// net.KeepAliveConfig field for a keep-alive option of a TCP connection,
+// SyscallConn().Control otherwise.
+func advice(pass *analysis.Pass, c ssa.CallInstruction, tcp bool) string {
+	const control = "socket option set here; SyscallConn().Control sets it on the connection without switching it to blocking mode"
+	expr := callExpr(pass, c.Pos())
+	if !tcp || expr == nil || len(expr.Args) < 3 {
+		return control
+	}
+	var id *ast.Ident
+	switch opt := ast.Unparen(expr.Args[2]).(type) {
+	case *ast.Ident:
+		id = opt
+	case *ast.SelectorExpr:
+		id = opt.Sel
+	}
+	k, ok := pass.TypesInfo.Uses[id].(*types.Const)
+	if id == nil || !ok || k.Pkg() == nil {
+		return control
+	}
+	field, ok := httpapi.KeepAliveOptions[k.Name()]
+	if !ok || !httpapi.IsSetsockoptPackage(k.Pkg().Path()) {
+		return control
+	}
+	config := "Enable: true"
+	if field != httpapi.KeepAliveConfigEnable {
+		config += ", " + field.Name + ": ..."
+	}
+	return fmt.Sprintf("%s set here; %s(net.KeepAliveConfig{%s}) sets it without a descriptor (Go 1.23+)",
+		k.Name(), httpapi.TCPConnSetKeepAliveConfig.Name, config)
+}
+
+// callExpr returns the call expression whose left parenthesis is at pos.
+func callExpr(pass *analysis.Pass, pos token.Pos) *ast.CallExpr {
+	file := fileOf(pass, pos)
+	if file == nil {
+		return nil
+	}
+	path, _ := astutil.PathEnclosingInterval(file, pos, pos)
+	for _, n := range path {
+		if c, ok := n.(*ast.CallExpr); ok && c.Lparen == pos {
+			return c
+		}
+	}
+	return nil
+}
+
+// result0 returns the file of a File() call, or nil if it is discarded.
+func result0(call *ssa.Call) ssa.Value {
+	for _, ref := range *call.Referrers() {
+		if ex, ok := ref.(*ssa.Extract); ok && ex.Index == 0 {
+			return ex
+		}
+	}
+	return nil
+}
+
+func fileOf(pass *analysis.Pass, pos token.Pos) *ast.File {
+	for _, f := range pass.Files {
+		if f.FileStart <= pos && pos <= f.FileEnd {
+			return f
+		}
+	}
+	return nil
+}

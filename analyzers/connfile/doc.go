@@ -1,0 +1,76 @@
+// Package connfile defines an analyzer that reports File() duplicates of
+// network connections used to set socket options, or never closed.
+//
+// # Analyzer connfile
+//
+// connfile: report net conn File() used for setsockopt or leaked
+//
+// (*net.TCPConn).File (and the same method of *net.UnixConn, *net.UDPConn
+// and *net.IPConn) returns a duplicate of the connection's descriptor that
+// the caller must close. (*os.File).Fd then switches that descriptor to
+// blocking mode, and since a duplicate shares the open file description,
+// O_NONBLOCK included, the live connection turns blocking too: each of its
+// reads and writes holds an OS thread, and deadlines, the server's idle
+// and read timeouts among them, stop working. The os documentation of Fd:
+// "For most uses prefer the f.SyscallConn method". A File() result that is
+// never closed leaks the descriptor and keeps the socket open after the
+// connection is closed, so the peer never sees the connection end.
+//
+// Wrong:
+//
+//	f, err := tcpConn.File()
+//	if err != nil {
+//		return err
+//	}
+//	syscall.SetsockoptInt(int(f.Fd()), syscall.IPPROTO_TCP, syscall.TCP_KEEPINTVL, 15)
+//
+// Right (keep-alive options, Go 1.23+):
+//
+//	tcpConn.SetKeepAliveConfig(net.KeepAliveConfig{Enable: true, Interval: 15 * time.Second})
+//
+// Right (any other option):
+//
+//	raw, err := tcpConn.SyscallConn()
+//	if err != nil {
+//		return err
+//	}
+//	var serr error
+//	err = raw.Control(func(fd uintptr) {
+//		serr = syscall.SetsockoptInt(int(fd), syscall.IPPROTO_TCP, syscall.TCP_NODELAY, 1)
+//	})
+//
+// Two mistakes are reported, each at the File() call:
+//
+//   - its file's Fd() reaches a Setsockopt function (through conversions,
+//     variables, closures and helper functions of the package). The
+//     Setsockopt functions are the package-level functions whose names
+//     begin with Setsockopt in syscall, golang.org/x/sys/unix and
+//     golang.org/x/sys/windows, matched by package path and name prefix
+//     (x/sys is not in the standard library, so the table test cannot
+//     type-check it). Related information at each Setsockopt call names
+//     the replacement: for SO_KEEPALIVE, TCP_KEEPIDLE (TCP_KEEPALIVE on
+//     macOS), TCP_KEEPINTVL and TCP_KEEPCNT on a TCP connection the
+//     net.KeepAliveConfig field (Enable, Idle, Interval, Count) to pass to
+//     SetKeepAliveConfig, for any other option SyscallConn().Control.
+//   - the file is never closed: no Close on it anywhere in the package, and
+//     it is not passed on. A file passed on (stored in exec.Cmd.ExtraFiles
+//     or any other field of another package, a slice, map or channel,
+//     returned to callers outside the package, or given to a function of
+//     another package) is someone else's to close: quiet. Methods of the
+//     file itself (Fd, Name, Stat, SyscallConn) do not pass it on.
+//
+// Known limits: Close on any path counts (the analysis is not
+// path-sensitive); File called through an interface or a type parameter is
+// not seen; Fd used for other system calls (Getsockopt, SCM_RIGHTS) also
+// switches the socket to blocking mode but is not reported; a file handed
+// to a socket hand-over (ExtraFiles) and never closed by the parent is not
+// reported.
+//
+// connfile has no flags. It looks at any package that calls File on a net
+// connection, also one that cannot reach net/http.
+//
+// Background: kalint's KNOWLEDGE.md, "TCPConn.File() + Fd() puts the socket
+// into blocking mode"; (*os.File).Fd in os/file_unix.go and the File
+// documentation in net/net.go ("It is the caller's responsibility to close
+// f when finished").
+package connfile

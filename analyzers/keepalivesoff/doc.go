@@ -1,0 +1,87 @@
+// Package keepalivesoff defines an analyzer that reports HTTP keep-alives
+// switched off in code that sends or serves more than one request.
+//
+// # Analyzer keepalivesoff
+//
+// keepalivesoff: report keep-alives disabled where requests repeat
+//
+// Transport.DisableKeepAlives: true, Request.Close = true, a
+// "Connection: close" request header and (*http.Server).SetKeepAlivesEnabled(false)
+// all close the TCP connection after each request. Every further request then
+// pays a new TCP (and TLS) handshake, and the side that closes first keeps
+// the socket in TIME_WAIT for 2*MSL: a busy client runs out of ephemeral
+// ports, a busy server piles up sockets. The net/http documentation of
+// SetKeepAlivesEnabled: "Only very resource-constrained environments or
+// servers in the process of shutting down should disable them."
+//
+// Wrong:
+//
+//	var client = &http.Client{Transport: &http.Transport{DisableKeepAlives: true}}
+//
+//	func poll(urls []string) {
+//		for _, u := range urls {
+//			resp, err := client.Get(u) // a new connection every time
+//			...
+//		}
+//	}
+//
+// Right: leave keep-alives on, read each body to EOF and close it, and, if
+// stale pooled connections were the problem, set Transport.IdleConnTimeout
+// below the server's idle timeout:
+//
+//	var client = &http.Client{Transport: &http.Transport{IdleConnTimeout: 30 * time.Second}}
+//
+// What is reported, each at the switch itself:
+//
+//   - DisableKeepAlives: true (in a literal or assigned) on an http.Transport
+//     created or cloned in the package, when the transport sends more than
+//     one request: two send sites, one after the other in one function
+//     (Client.Do, Get, Head, Post, PostForm through a client holding it,
+//     or RoundTrip; sites on exclusive branches do not count), or one that
+//     runs more than once per transport: in a loop the transport was
+//     created outside of,
+//     or in a function that other code can call (a method, an exported
+//     function, a handler or other function value) or that has several call
+//     sites, while the transport outlives it (a package variable, a struct
+//     field, a captured variable).
+//   - Close = true and Header.Set or Add("Connection", "close") on a
+//     request (made in the package with http.NewRequest,
+//     NewRequestWithContext, a literal, Clone or WithContext, or followed
+//     from where it is switched) when the call that sends it (Client.Do,
+//     RoundTrip) runs more than once per program: in a loop, or in a
+//     function that other code can call or that has several call sites. A
+//     handler's own request is not sent, so switching it is not reported.
+//   - SetKeepAlivesEnabled(false) in the function that creates or serves the
+//     server, outside its shutdown path.
+//
+// Quiet cases: one-shot programs (the walk from a send through the package's
+// call sites ends in main, init or a test function without meeting a loop);
+// a transport made for one request (created in the function or loop
+// iteration that sends once through it, where disabling keep-alives stops
+// idle connections from piling up); requests and transports handed to code
+// the package cannot see; values that are not constants (a configuration
+// switch); SetKeepAlivesEnabled(false) after a channel receive, a select,
+// ctx.Done(), signal.Notify, Shutdown, Close or RegisterOnShutdown in the
+// same function, right before a Shutdown or Close with no serve after it,
+// or in a function of its own that does not serve the server (a drain hook);
+// test files unless -keepalivesoff.tests is set; generated files.
+//
+// A suggested fix removes DisableKeepAlives: true, the Close = true
+// assignment or the header call when it stands alone on its lines (or is
+// an element of a one-line literal).
+//
+// Known limits: "runs more than once" is judged from the package's own
+// static call sites, so a library function called once by its users is
+// still reported; a client held in an exported package variable and never
+// used in its own package is not; http.DefaultTransport changed through a
+// type assertion is not followed; a response header Connection: close set
+// by a handler is not reported; SetKeepAlivesEnabled(false) in a lame-duck
+// handler that starts a shutdown elsewhere is reported.
+//
+// Flags: -keepalivesoff.tests also reports in _test.go files (default
+// false: tests often switch keep-alives off on purpose).
+//
+// Background: kalint's KNOWLEDGE.md, "Disabling keep-alives costs a
+// connection per request"; net/http's Transport.DisableKeepAlives,
+// Request.Close and Server.SetKeepAlivesEnabled documentation.
+package keepalivesoff

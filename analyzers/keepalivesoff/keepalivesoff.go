@@ -1,0 +1,772 @@
+package keepalivesoff
+
+import (
+	_ "embed"
+	"fmt"
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"github.com/kalint/kalint/analyzers/internal/callee"
+	"github.com/kalint/kalint/analyzers/internal/docs"
+	"github.com/kalint/kalint/analyzers/internal/httpapi"
+	"github.com/kalint/kalint/analyzers/internal/ssaflow"
+	"github.com/kalint/kalint/analyzers/internal/ssapass"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/astutil"
+	"golang.org/x/tools/go/ssa"
+)
+
+//go:embed doc.go
+var doc []byte
+
+// Options configure the analyzer.
+type Options struct {
+	// Tests makes the analyzer report in _test.go files too. Flag
+	// -keepalivesoff.tests.
+	Tests bool
+}
+
+// Analyzer is keepalivesoff with default options.
+var Analyzer = New(Options{})
+
+// New returns a keepalivesoff analyzer with its own options and flags.
+func New(opts Options) *analysis.Analyzer {
+	c := &checker{opts: opts}
+	a := &analysis.Analyzer{
+		Name:     "keepalivesoff",
+		Doc:      docs.MustExtract(doc, "keepalivesoff"),
+		URL:      "https://pkg.go.dev/github.com/kalint/kalint/analyzers/keepalivesoff",
+		Requires: []*analysis.Analyzer{ssapass.Analyzer},
+		Run:      ssapass.Guard(c.run),
+	}
+	a.Flags.BoolVar(&c.opts.Tests, "tests", opts.Tests, "also report in _test.go files")
+	return a
+}
+
+type checker struct {
+	opts Options
+}
+
+// cost is the consequence every diagnostic names.
+const cost = "a new TCP connection per request and TIME_WAIT sockets on the side that closes first"
+
+func (c *checker) run(pass *analysis.Pass) (any, error) {
+	res := pass.ResultOf[ssapass.Analyzer].(*ssapass.Result)
+	if !res.ReachesHTTP || !mentioned(pass.TypesInfo) {
+		return nil, nil
+	}
+	pkg, index := res.SSA()
+	p := &pkgCheck{
+		checker:  c,
+		pass:     pass,
+		index:    index,
+		tracer:   &ssaflow.Tracer{Index: index, Fields: true, OwnFields: true},
+		loops:    make(map[*ssa.Function][]int),
+		reported: make(map[token.Pos]bool),
+	}
+	var transports, requests, servers []ssa.Value
+	for _, fn := range index.Funcs {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				switch instr := instr.(type) {
+				case *ssa.Alloc:
+					switch t := instr.Type(); {
+					case httpapi.Transport.MatchesPtr(t):
+						transports = append(transports, instr)
+					case httpapi.Request.MatchesPtr(t):
+						requests = append(requests, instr)
+					case httpapi.Server.MatchesPtr(t):
+						servers = append(servers, instr)
+					}
+				case *ssa.Store:
+					// Requests from anywhere (parameters, other packages)
+					// are followed from where they are switched.
+					if fa, ok := instr.Addr.(*ssa.FieldAddr); ok && httpapi.RequestClose.Matches(fa.X.Type(), ssaflow.FieldOf(fa.X.Type(), fa.Field)) {
+						requests = append(requests, fa.X)
+					}
+				case *ssa.Call:
+					fn := callee.Func(instr.Common())
+					if httpapi.HeaderSet.Matches(fn) || httpapi.HeaderAdd.Matches(fn) {
+						if load, ok := instr.Call.Args[0].(*ssa.UnOp); ok && load.Op == token.MUL {
+							if fa, ok := load.X.(*ssa.FieldAddr); ok && httpapi.RequestHeader.Matches(fa.X.Type(), ssaflow.FieldOf(fa.X.Type(), fa.Field)) {
+								requests = append(requests, fa.X)
+							}
+						}
+					}
+					switch {
+					case httpapi.TransportClone.Matches(fn):
+						transports = append(transports, instr)
+					case httpapi.RequestClone.Matches(fn), httpapi.RequestWithContext.Matches(fn):
+						requests = append(requests, instr)
+					case httpapi.NewRequest.Matches(fn), httpapi.NewRequestWithContext.Matches(fn):
+						if req := result0(instr); req != nil {
+							requests = append(requests, req)
+						}
+					}
+				}
+			}
+		}
+	}
+	for _, name := range pkg.Pkg.Scope().Names() {
+		if g, ok := pkg.Members[name].(*ssa.Global); ok && httpapi.Server.MatchesPtr(g.Type()) {
+			servers = append(servers, g)
+		}
+	}
+	for _, t := range transports {
+		p.transport(t)
+	}
+	traced := make(map[ssa.Value]bool)
+	for _, r := range requests {
+		if !traced[r] { // a request switched twice is one root
+			traced[r] = true
+			p.request(r)
+		}
+	}
+	for _, s := range servers {
+		p.server(s)
+	}
+	return nil, nil
+}
+
+// mentioned is the cheap gate: the package names one of the switches.
+func mentioned(info *types.Info) bool {
+	if httpapi.TransportDisableKeepAlives.Mentioned(info) || httpapi.RequestClose.Mentioned(info) ||
+		httpapi.ServerSetKeepAlivesEnabled.Mentioned(info) {
+		return true
+	}
+	if !httpapi.HeaderSet.Mentioned(info) && !httpapi.HeaderAdd.Mentioned(info) {
+		return false
+	}
+	for _, tv := range info.Types {
+		if s, ok := stringConst(tv.Value); ok && isClose(s) {
+			return true
+		}
+	}
+	return false
+}
+
+type pkgCheck struct {
+	*checker
+	pass     *analysis.Pass
+	index    *ssaflow.Index
+	tracer   *ssaflow.Tracer
+	loops    map[*ssa.Function][]int // per block, its loop (strongly connected component) or -1
+	reported map[token.Pos]bool
+}
+
+// transport reports DisableKeepAlives: true on a transport that sends more
+// than one request.
+func (p *pkgCheck) transport(root ssa.Value) {
+	flow := p.tracer.Trace(root)
+	stores := trueStores(p.index, flow, httpapi.TransportDisableKeepAlives)
+	if len(stores) == 0 {
+		return
+	}
+	sends := sendsThrough(flow, httpapi.TransportSends)
+	var clients []ssa.Value
+	for _, v := range flow.Values {
+		for _, ref := range p.index.Referrers(v) {
+			st, ok := ref.(*ssa.Store)
+			if !ok || st.Val != v {
+				continue
+			}
+			if fa, ok := st.Addr.(*ssa.FieldAddr); ok && httpapi.ClientTransport.Matches(fa.X.Type(), ssaflow.FieldOf(fa.X.Type(), fa.Field)) {
+				clients = append(clients, p.widen(fa.X)...)
+			}
+		}
+	}
+	if len(clients) > 0 {
+		sends = append(sends, sendsThrough(p.tracer.Trace(clients...), httpapi.ClientSends)...)
+	}
+	creations := []ssa.Instruction{root.(ssa.Instruction)}
+	for _, v := range flow.Values {
+		if call := resultOf(v); call != nil && callee.Body(call.Common()) != nil {
+			creations = append(creations, call)
+		}
+	}
+	evidence := p.repeated(sends, creations)
+	if evidence == nil {
+		return
+	}
+	for _, st := range stores {
+		p.report(storePos(st), "http.Transport sets DisableKeepAlives and sends more than one request", "Remove DisableKeepAlives: true", evidence)
+	}
+}
+
+// request reports Close = true and Connection: close on requests sent by
+// code that runs more than once.
+func (p *pkgCheck) request(root ssa.Value) {
+	flow := p.tracer.Trace(root)
+	closes := trueStores(p.index, flow, httpapi.RequestClose)
+	headers := p.connectionClose(flow)
+	if len(closes)+len(headers) == 0 {
+		return
+	}
+	sends := sendsThrough(flow, append([]httpapi.Method{httpapi.ClientDo}, httpapi.TransportSends...))
+	var evidence []ssa.CallInstruction
+	for _, s := range sends {
+		if p.repeats(s, nil) {
+			evidence = []ssa.CallInstruction{s}
+			break
+		}
+	}
+	if evidence == nil {
+		return
+	}
+	for _, st := range closes {
+		p.report(storePos(st), "http.Request sets Close in code that sends repeatedly", "Remove the Close = true", evidence)
+	}
+	for _, call := range headers {
+		p.report(call.Pos(), "http.Request sets Connection: close in code that sends repeatedly", "Remove the Connection: close header", evidence)
+	}
+}
+
+// server reports SetKeepAlivesEnabled(false) where a server is set up or
+// served, outside a shutdown path.
+func (p *pkgCheck) server(root ssa.Value) {
+	flow := p.tracer.Trace(root)
+	var rootFn *ssa.Function
+	if instr, ok := root.(ssa.Instruction); ok {
+		rootFn = instr.Parent()
+	}
+	for _, h := range flow.HandOffs {
+		call, ok := h.Instr.(ssa.CallInstruction)
+		if h.Kind != ssaflow.Call || !ok || !httpapi.ServerSetKeepAlivesEnabled.Matches(callee.Func(call.Common())) {
+			continue
+		}
+		args := call.Common().Args
+		if on, known := boolConst(args[len(args)-1]); !known || on {
+			continue
+		}
+		fn := call.Parent()
+		var serves []ssa.CallInstruction
+		for _, s := range sendsThrough(flow, httpapi.ServerServes) {
+			if s.Parent() == fn {
+				serves = append(serves, s)
+			}
+		}
+		if fn != rootFn && len(serves) == 0 {
+			continue // a method of its own, such as a drain hook: may be a shutdown path
+		}
+		if p.shutdownPath(call, flow) {
+			continue
+		}
+		p.report(call.Pos(), "http.Server disables keep-alives outside shutdown", "", serves)
+	}
+}
+
+// trueStores returns the stores of the constant true to field f of the
+// traced value.
+func trueStores(x *ssaflow.Index, flow *ssaflow.Flow, f httpapi.Field) []*ssa.Store {
+	var stores []*ssa.Store
+	for _, v := range flow.Values {
+		for _, ref := range x.Referrers(v) {
+			fa, ok := ref.(*ssa.FieldAddr)
+			if !ok || fa.X != v || !f.Matches(fa.X.Type(), ssaflow.FieldOf(fa.X.Type(), fa.Field)) {
+				continue
+			}
+			for _, use := range *fa.Referrers() {
+				if st, ok := use.(*ssa.Store); ok && st.Addr == fa {
+					if on, known := boolConst(st.Val); known && on {
+						stores = append(stores, st)
+					}
+				}
+			}
+		}
+	}
+	return stores
+}
+
+// connectionClose returns the calls that set or add the header
+// Connection: close on the traced request.
+func (p *pkgCheck) connectionClose(flow *ssaflow.Flow) []ssa.CallInstruction {
+	var calls []ssa.CallInstruction
+	for _, v := range flow.Values {
+		for _, ref := range p.index.Referrers(v) {
+			fa, ok := ref.(*ssa.FieldAddr)
+			if !ok || fa.X != v || !httpapi.RequestHeader.Matches(fa.X.Type(), ssaflow.FieldOf(fa.X.Type(), fa.Field)) {
+				continue
+			}
+			for _, use := range *fa.Referrers() {
+				load, ok := use.(*ssa.UnOp)
+				if !ok || load.Op != token.MUL {
+					continue
+				}
+				for _, u := range *load.Referrers() {
+					call, ok := u.(ssa.CallInstruction)
+					if !ok {
+						continue
+					}
+					common := call.Common()
+					fn := callee.Func(common)
+					if !httpapi.HeaderSet.Matches(fn) && !httpapi.HeaderAdd.Matches(fn) || len(common.Args) != 3 || common.Args[0] != load {
+						continue
+					}
+					key, ok1 := stringValue(common.Args[1])
+					val, ok2 := stringValue(common.Args[2])
+					if ok1 && ok2 && strings.EqualFold(key, "Connection") && isClose(val) {
+						calls = append(calls, call)
+					}
+				}
+			}
+		}
+	}
+	return calls
+}
+
+// sendsThrough returns the calls of one of ms that the traced value reaches.
+func sendsThrough(flow *ssaflow.Flow, ms []httpapi.Method) []ssa.CallInstruction {
+	var calls []ssa.CallInstruction
+	for _, h := range flow.HandOffs {
+		if call, ok := h.Instr.(ssa.CallInstruction); ok && h.Kind == ssaflow.Call && httpapi.MatchesAny(ms, callee.Func(call.Common())) {
+			calls = append(calls, call)
+		}
+	}
+	return calls
+}
+
+// widen returns v and, when v is loaded from a package variable or a struct
+// field, every load of that variable or field: all of them hold the same
+// client.
+func (p *pkgCheck) widen(v ssa.Value) []ssa.Value {
+	load, ok := v.(*ssa.UnOp)
+	if !ok || load.Op != token.MUL {
+		return []ssa.Value{v}
+	}
+	var addrs []ssa.Value
+	switch x := load.X.(type) {
+	case *ssa.Global:
+		addrs = []ssa.Value{x}
+	case *ssa.FieldAddr:
+		if f := ssaflow.FieldOf(x.X.Type(), x.Field); f != nil {
+			addrs = p.index.Selections(f)
+		}
+	}
+	vs := []ssa.Value{v}
+	for _, addr := range addrs {
+		for _, ref := range p.index.Referrers(addr) {
+			if l, ok := ref.(*ssa.UnOp); ok && l.Op == token.MUL && l != load {
+				vs = append(vs, l)
+			}
+		}
+	}
+	return vs
+}
+
+// repeated returns the sends that show a transport sending more than one
+// request: two send sites of one function, one after the other (sites on
+// exclusive branches, such as a command-line switch, do not count), or one
+// site that runs more than once for each transport created; nil if there
+// are none.
+func (p *pkgCheck) repeated(sends []ssa.CallInstruction, creations []ssa.Instruction) []ssa.CallInstruction {
+	for i, a := range sends {
+		for _, b := range sends[i+1:] {
+			if a != b && reaches(a, b) {
+				return []ssa.CallInstruction{a, b}
+			}
+			if a != b && reaches(b, a) {
+				return []ssa.CallInstruction{b, a}
+			}
+		}
+	}
+	for _, s := range sends {
+		if p.repeats(s, creations) {
+			return []ssa.CallInstruction{s}
+		}
+	}
+	return nil
+}
+
+// repeats reports whether instr may run more than once for each run of one
+// of the creations (nil: per run of the program). It walks up from instr's
+// function through the package's static call sites: a loop on the way
+// repeats it, reaching a creation's function ends the walk (a loop there
+// counts only if the creation is outside it), a function that runs once
+// (main, init, a test) ends it, and a function that other code can call or
+// that has several call sites repeats it.
+func (p *pkgCheck) repeats(instr ssa.Instruction, creations []ssa.Instruction) bool {
+	seen := make(map[*ssa.Function]bool)
+	for {
+		fn := instr.Parent()
+		for _, cr := range creations {
+			if cr.Parent() == fn {
+				return p.inLoop(instr) && !p.sameLoop(instr, cr)
+			}
+		}
+		switch {
+		case p.inLoop(instr):
+			return true
+		case p.runsOnce(fn):
+			return false
+		case seen[fn], p.index.MayHaveUnseenCallers(fn):
+			return true
+		}
+		seen[fn] = true
+		callers := p.index.Callers(fn)
+		switch len(callers) {
+		case 0:
+			return false // never called
+		case 1:
+			instr = callers[0]
+		default:
+			return true
+		}
+	}
+}
+
+// runsOnce reports whether fn runs at most once in a program: main.main,
+// an init function, or a test or example function.
+func (p *pkgCheck) runsOnce(fn *ssa.Function) bool {
+	if fn.Parent() != nil || fn.Signature.Recv() != nil {
+		return false
+	}
+	if fn.Synthetic == "package initializer" {
+		return true
+	}
+	obj, ok := fn.Object().(*types.Func)
+	if !ok {
+		return false
+	}
+	switch name := obj.Name(); {
+	case name == "init":
+		return true
+	case name == "main":
+		return fn.Pkg.Pkg.Name() == "main"
+	case strings.HasPrefix(name, "Test"), strings.HasPrefix(name, "Example"):
+		return strings.HasSuffix(p.pass.Fset.Position(fn.Pos()).Filename, "_test.go")
+	}
+	return false
+}
+
+// inLoop reports whether instr's block is on a cycle of its function.
+func (p *pkgCheck) inLoop(instr ssa.Instruction) bool {
+	return instr.Block() != nil && p.loopsOf(instr.Parent())[instr.Block().Index] >= 0
+}
+
+func (p *pkgCheck) sameLoop(a, b ssa.Instruction) bool {
+	if a.Parent() != b.Parent() || a.Block() == nil || b.Block() == nil {
+		return false
+	}
+	loops := p.loopsOf(a.Parent())
+	return loops[a.Block().Index] >= 0 && loops[a.Block().Index] == loops[b.Block().Index]
+}
+
+// loopsOf numbers the strongly connected components of fn's blocks that
+// form cycles (Tarjan's algorithm); blocks on no cycle get -1.
+func (p *pkgCheck) loopsOf(fn *ssa.Function) []int {
+	if loops, ok := p.loops[fn]; ok {
+		return loops
+	}
+	n := len(fn.Blocks)
+	index, low, comp := make([]int, n), make([]int, n), make([]int, n)
+	onStack := make([]bool, n)
+	for i := range index {
+		index[i], comp[i] = -1, -1
+	}
+	var stack []int
+	next, ncomp := 0, 0
+	var visit func(b *ssa.BasicBlock)
+	visit = func(b *ssa.BasicBlock) {
+		i := b.Index
+		index[i], low[i] = next, next
+		next++
+		stack = append(stack, i)
+		onStack[i] = true
+		for _, s := range b.Succs {
+			switch j := s.Index; {
+			case index[j] < 0:
+				visit(s)
+				low[i] = min(low[i], low[j])
+			case onStack[j]:
+				low[i] = min(low[i], index[j])
+			}
+		}
+		if low[i] != index[i] {
+			return
+		}
+		var members []int
+		for {
+			j := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			onStack[j] = false
+			members = append(members, j)
+			if j == i {
+				break
+			}
+		}
+		cycle := len(members) > 1
+		for _, s := range b.Succs {
+			cycle = cycle || s == b
+		}
+		if cycle {
+			for _, j := range members {
+				comp[j] = ncomp
+			}
+			ncomp++
+		}
+	}
+	for _, b := range fn.Blocks {
+		if index[b.Index] < 0 {
+			visit(b)
+		}
+	}
+	p.loops[fn] = comp
+	return comp
+}
+
+// shutdownPath reports whether call is on a server's shutdown path in its
+// function: after a channel receive, a select, ctx.Done(), signal.Notify
+// or a Shutdown, Close or RegisterOnShutdown; or right before a Shutdown
+// or Close with no serve after it.
+func (p *pkgCheck) shutdownPath(call ssa.CallInstruction, flow *ssaflow.Flow) bool {
+	fn := call.Parent()
+	var serves, stops []ssa.Instruction
+	for _, h := range flow.HandOffs {
+		c, ok := h.Instr.(ssa.CallInstruction)
+		if !ok || h.Kind != ssaflow.Call || c.Parent() != fn {
+			continue
+		}
+		switch callee := callee.Func(c.Common()); {
+		case httpapi.MatchesAny(httpapi.ServerServes, callee):
+			serves = append(serves, c)
+		case httpapi.MatchesAny(httpapi.ServerStops, callee):
+			stops = append(stops, c)
+		}
+	}
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			sign := false
+			switch instr := instr.(type) {
+			case *ssa.UnOp:
+				sign = instr.Op == token.ARROW
+			case *ssa.Select:
+				sign = true
+			case ssa.CallInstruction:
+				fn := callee.Func(instr.Common())
+				sign = httpapi.ContextDone.Matches(fn) || httpapi.SignalNotify.Matches(fn) ||
+					httpapi.MatchesAny(httpapi.ServerStops, fn)
+			}
+			if sign && reaches(instr, call) {
+				return true
+			}
+		}
+	}
+	for _, s := range stops {
+		if reaches(call, s) {
+			for _, sv := range serves {
+				if reaches(call, sv) {
+					return false
+				}
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// reaches reports whether b may run after a in one run of their function.
+func reaches(a, b ssa.Instruction) bool {
+	ab, bb := a.Block(), b.Block()
+	if ab == nil || bb == nil || a.Parent() != b.Parent() {
+		return false
+	}
+	if ab == bb && indexOf(ab, a) < indexOf(bb, b) {
+		return true
+	}
+	seen := make(map[*ssa.BasicBlock]bool)
+	work := append([]*ssa.BasicBlock(nil), ab.Succs...)
+	for len(work) > 0 {
+		blk := work[len(work)-1]
+		work = work[:len(work)-1]
+		if blk == bb {
+			return true
+		}
+		if !seen[blk] {
+			seen[blk] = true
+			work = append(work, blk.Succs...)
+		}
+	}
+	return false
+}
+
+func indexOf(b *ssa.BasicBlock, instr ssa.Instruction) int {
+	for i, in := range b.Instrs {
+		if in == instr {
+			return i
+		}
+	}
+	return -1
+}
+
+// report reports one switch at pos, with the sends or serves as related
+// places and, when fix is not empty and the switch stands alone, a fix that
+// removes it.
+func (p *pkgCheck) report(pos token.Pos, problem, fix string, evidence []ssa.CallInstruction) {
+	file := fileOf(p.pass, pos)
+	if file == nil || ast.IsGenerated(file) || p.reported[pos] {
+		return
+	}
+	p.reported[pos] = true
+	if !p.opts.Tests && strings.HasSuffix(p.pass.Fset.File(pos).Name(), "_test.go") {
+		return
+	}
+	diag := analysis.Diagnostic{Pos: pos, Message: fmt.Sprintf("%s (%s)", problem, cost)}
+	path, _ := astutil.PathEnclosingInterval(file, pos, pos)
+	var node, removable ast.Node
+	for i, n := range path {
+		switch n := n.(type) {
+		case *ast.KeyValueExpr:
+			node, removable = n, n
+		case *ast.AssignStmt:
+			node, removable = n, n
+		case *ast.CallExpr:
+			if n.Lparen != pos {
+				continue
+			}
+			node = n
+			if i+1 < len(path) {
+				if st, ok := path[i+1].(*ast.ExprStmt); ok {
+					removable = st
+				}
+			}
+		default:
+			continue
+		}
+		break
+	}
+	if node != nil {
+		diag.Pos, diag.End = node.Pos(), node.End()
+	}
+	if fix != "" && removable != nil {
+		if edit, ok := p.removal(path, removable); ok {
+			diag.SuggestedFixes = []analysis.SuggestedFix{{Message: fix, TextEdits: []analysis.TextEdit{edit}}}
+		}
+	}
+	for _, e := range evidence {
+		msg := "request sent here"
+		if httpapi.MatchesAny(httpapi.ServerServes, callee.Func(e.Common())) {
+			msg = "server served here"
+		}
+		if e.Pos().IsValid() {
+			diag.Related = append(diag.Related, analysis.RelatedInformation{Pos: e.Pos(), Message: msg})
+		}
+	}
+	p.pass.Report(diag)
+}
+
+// removal deletes n: the lines it stands alone on (with a trailing line
+// comment), or, for an element of a one-line composite literal, the element
+// and its separator.
+func (p *pkgCheck) removal(path []ast.Node, n ast.Node) (analysis.TextEdit, bool) {
+	tf := p.pass.Fset.File(n.Pos())
+	src, err := p.pass.ReadFile(tf.Name())
+	if err != nil {
+		return analysis.TextEdit{}, false
+	}
+	start, end := tf.Offset(n.Pos()), tf.Offset(n.End())
+	lineStart := tf.Offset(tf.LineStart(tf.Line(n.Pos())))
+	lineEnd := end
+	for lineEnd < len(src) && src[lineEnd] != '\n' {
+		lineEnd++
+	}
+	before := strings.TrimSpace(string(src[lineStart:start]))
+	after := strings.TrimSpace(string(src[end:lineEnd]))
+	if _, ok := n.(*ast.KeyValueExpr); ok {
+		after = strings.TrimSpace(strings.TrimPrefix(after, ","))
+	}
+	if strings.HasPrefix(after, "//") {
+		after = "" // a line comment about the removed line goes with it
+	}
+	if before == "" && after == "" && lineEnd < len(src) {
+		return analysis.TextEdit{Pos: tf.Pos(lineStart), End: tf.Pos(lineEnd + 1)}, true
+	}
+	kv, ok := n.(*ast.KeyValueExpr)
+	if !ok {
+		return analysis.TextEdit{}, false
+	}
+	for _, parent := range path {
+		lit, ok := parent.(*ast.CompositeLit)
+		if !ok {
+			continue
+		}
+		for i, elt := range lit.Elts {
+			if elt != kv {
+				continue
+			}
+			switch {
+			case i+1 < len(lit.Elts):
+				return analysis.TextEdit{Pos: kv.Pos(), End: lit.Elts[i+1].Pos()}, true
+			case i > 0:
+				return analysis.TextEdit{Pos: lit.Elts[i-1].End(), End: kv.End()}, true
+			default:
+				return analysis.TextEdit{Pos: kv.Pos(), End: kv.End()}, true
+			}
+		}
+		break
+	}
+	return analysis.TextEdit{}, false
+}
+
+// result0 returns the first result of a call with several results.
+func result0(call *ssa.Call) ssa.Value {
+	for _, ref := range *call.Referrers() {
+		if ex, ok := ref.(*ssa.Extract); ok && ex.Index == 0 {
+			return ex
+		}
+	}
+	return nil
+}
+
+// resultOf returns the call whose result v is, directly or extracted.
+func resultOf(v ssa.Value) *ssa.Call {
+	if ex, ok := v.(*ssa.Extract); ok {
+		v = ex.Tuple
+	}
+	call, _ := v.(*ssa.Call)
+	return call
+}
+
+func boolConst(v ssa.Value) (value, known bool) {
+	c, ok := v.(*ssa.Const)
+	if !ok || c.Value == nil || c.Value.Kind() != constant.Bool {
+		return false, false
+	}
+	return constant.BoolVal(c.Value), true
+}
+
+func stringValue(v ssa.Value) (string, bool) {
+	c, ok := v.(*ssa.Const)
+	if !ok {
+		return "", false
+	}
+	return stringConst(c.Value)
+}
+
+func stringConst(v constant.Value) (string, bool) {
+	if v == nil || v.Kind() != constant.String {
+		return "", false
+	}
+	return constant.StringVal(v), true
+}
+
+// isClose reports whether a Connection header value is the token close.
+func isClose(s string) bool { return strings.EqualFold(strings.TrimSpace(s), "close") }
+
+func storePos(st *ssa.Store) token.Pos {
+	if st.Pos().IsValid() {
+		return st.Pos()
+	}
+	return st.Addr.Pos()
+}
+
+func fileOf(pass *analysis.Pass, pos token.Pos) *ast.File {
+	for _, f := range pass.Files {
+		if f.FileStart <= pos && pos <= f.FileEnd {
+			return f
+		}
+	}
+	return nil
+}

@@ -1,0 +1,2 @@
+// Package tests switches keep-alives off only in its tests.
+package tests
