@@ -235,6 +235,11 @@ func (p *pkg) check(call ssa.CallInstruction, s send) {
 	if !ok {
 		return
 	}
+	if obj, ok := call.Parent().Object().(*types.Func); ok {
+		if _, ok := sendOf(obj.Origin()); ok {
+			return // net/http's own Post forwarding to Client.Post: its callers are judged
+		}
+	}
 	var req *request
 	if reqArg != nil {
 		req = p.request(reqArg)

@@ -1,6 +1,7 @@
 package postretry
 
 import (
+	"go/constant"
 	"go/token"
 	"go/types"
 	"slices"
@@ -29,9 +30,11 @@ func (p *pkg) isRetried(call ssa.CallInstruction) bool {
 // loopRetries reports whether call is sent again after it fails: the
 // failure branch (its error result compared with nil and found set) leads
 // to it again (a loop with "continue", a backoff, a labelled continue of an
-// outer loop) or to another call of the same function (a loop after a first
-// attempt). A loop that does not compare the error with nil counts as
-// retrying. Goroutines and deferred calls are not retries.
+// outer loop) or to another call of the same function with the same
+// arguments or in a loop (a retry after a first attempt). A loop that does
+// not compare the error with nil counts as retrying. Goroutines and
+// deferred calls are not retries; calls that do not return (t.Fatal,
+// log.Fatal, os.Exit) end a path.
 func (p *pkg) loopRetries(call ssa.CallInstruction) bool {
 	c, ok := call.(*ssa.Call)
 	if !ok {
@@ -39,15 +42,39 @@ func (p *pkg) loopRetries(call ssa.CallInstruction) bool {
 	}
 	failures := failureBranches(c)
 	if len(failures) == 0 {
-		return reaches(c.Block().Succs, func(b *ssa.BasicBlock) bool { return b == c.Block() })
+		return inLoop(c.Block())
 	}
 	fn := callee.Func(&c.Call)
 	return reaches(failures, func(b *ssa.BasicBlock) bool {
 		return b == c.Block() || fn != nil && slices.ContainsFunc(b.Instrs, func(instr ssa.Instruction) bool {
 			other, ok := instr.(*ssa.Call)
-			return ok && callee.Func(&other.Call) == fn
+			return ok && callee.Func(&other.Call) == fn && (sameArgs(&c.Call, &other.Call) || inLoop(b))
 		})
 	})
+}
+
+func inLoop(b *ssa.BasicBlock) bool {
+	return reaches(b.Succs, func(x *ssa.BasicBlock) bool { return x == b })
+}
+
+// sameArgs reports whether two calls pass the same values.
+func sameArgs(a, b *ssa.CallCommon) bool {
+	if a.Value != b.Value && !a.IsInvoke() || len(a.Args) != len(b.Args) {
+		return false
+	}
+	for i, x := range a.Args {
+		y := b.Args[i]
+		if x == y {
+			continue
+		}
+		cx, ok1 := x.(*ssa.Const)
+		cy, ok2 := y.(*ssa.Const)
+		if !ok1 || !ok2 || !types.Identical(cx.Type(), cy.Type()) || cx.Value == nil != (cy.Value == nil) ||
+			cx.Value != nil && !constant.Compare(cx.Value, token.EQL, cy.Value) {
+			return false
+		}
+	}
+	return true
 }
 
 // failureBranches returns the blocks that run when the call's error result
@@ -107,7 +134,8 @@ func failureBranches(c *ssa.Call) []*ssa.BasicBlock {
 func isError(t types.Type) bool { return types.Identical(t, types.Universe.Lookup("error").Type()) }
 
 // reaches reports whether a block for which target holds can be reached
-// from any of the blocks.
+// from any of the blocks, on paths that do not end in a call that does not
+// return.
 func reaches(from []*ssa.BasicBlock, target func(*ssa.BasicBlock) bool) bool {
 	seen := make(map[*ssa.BasicBlock]bool)
 	work := slices.Clone(from)
@@ -117,13 +145,26 @@ func reaches(from []*ssa.BasicBlock, target func(*ssa.BasicBlock) bool) bool {
 		if target(b) {
 			return true
 		}
-		if seen[b] {
+		if seen[b] || noReturn(b) {
 			continue
 		}
 		seen[b] = true
 		work = append(work, b.Succs...)
 	}
 	return false
+}
+
+// noReturn reports whether a block ends its paths with a call that does not
+// return.
+func noReturn(b *ssa.BasicBlock) bool {
+	return slices.ContainsFunc(b.Instrs, func(instr ssa.Instruction) bool {
+		call, ok := instr.(*ssa.Call)
+		if !ok {
+			return false
+		}
+		fn := callee.Func(&call.Call)
+		return fn != nil && slices.ContainsFunc(httpapi.NoReturn, func(c httpapi.Callee) bool { return c.Matches(fn) })
+	})
 }
 
 // loop returns the blocks on a cycle through b: those reachable from b from
@@ -338,7 +379,7 @@ func (p *pkg) reusedBody(call ssa.CallInstruction, req *request, reqArg ssa.Valu
 		attempts = p.calls(send)
 	}
 	for _, a := range attempts {
-		if a != call && !p.loopRetries(a) {
+		if a != call && !p.loopRetries(a) || !inLoop(a.Block()) {
 			continue
 		}
 		at := attempt{send: send, call: a, fn: a.Parent(), loop: loop(a.Block())}

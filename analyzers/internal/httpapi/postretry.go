@@ -40,3 +40,31 @@ var RunOnce = []Callee{
 	function("time", "AfterFunc"),
 	function("context", "AfterFunc"),
 }
+
+// NoReturn are calls after which a path does not go on: a failure branch
+// that ends in one of them does not loop back to a retry.
+var NoReturn = []Callee{
+	method(typ("testing", "common"), "Fatal"),
+	method(typ("testing", "common"), "Fatalf"),
+	method(typ("testing", "common"), "FailNow"),
+	method(typ("testing", "common"), "Skip"),
+	method(typ("testing", "common"), "Skipf"),
+	method(typ("testing", "common"), "SkipNow"),
+	method(typ("testing", "TB"), "Fatal"),
+	method(typ("testing", "TB"), "Fatalf"),
+	method(typ("testing", "TB"), "FailNow"),
+	method(typ("testing", "TB"), "Skip"),
+	method(typ("testing", "TB"), "Skipf"),
+	method(typ("testing", "TB"), "SkipNow"),
+	function("log", "Fatal"),
+	function("log", "Fatalf"),
+	function("log", "Fatalln"),
+	function("log", "Panic"),
+	function("log", "Panicf"),
+	function("log", "Panicln"),
+	method(typ("log", "Logger"), "Fatal"),
+	method(typ("log", "Logger"), "Fatalf"),
+	method(typ("log", "Logger"), "Fatalln"),
+	function("os", "Exit"),
+	function("runtime", "Goexit"),
+}

@@ -45,7 +45,9 @@ func Many(c *http.Client) error {
 	return err
 }
 
-type Doer[C interface{ Do(*http.Request) (*http.Response, error) }] struct{ c C }
+type Doer[C interface {
+	Do(*http.Request) (*http.Response, error)
+}] struct{ c C }
 
 // Do on a type parameter is not (*http.Client).Do.
 func (d Doer[C]) Send(u string) error {

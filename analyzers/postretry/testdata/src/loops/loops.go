@@ -2,7 +2,9 @@ package loops
 
 import (
 	"bytes"
+	"log"
 	"net/http"
+	"strings"
 	"time"
 )
 
@@ -103,5 +105,44 @@ func poll(c *http.Client, u string, done func(*http.Response) bool) error {
 func fanOut(c *http.Client, urls []string) {
 	for _, u := range urls {
 		go c.Post(u, "text/plain", nil) // want `POST via Client\.Post is not retried`
+	}
+}
+
+// A failure branch that ends in log.Fatal does not loop back.
+func fatal(c *http.Client, u string, body []byte) {
+	for i := 0; i < 3; i++ {
+		resp, err := c.Post(u, "text/plain", bytes.NewReader(body)) // want `POST via Client\.Post is not retried`
+		if err != nil {
+			log.Fatal(err)
+		}
+		resp.Body.Close()
+	}
+}
+
+// The same request re-sent in a loop without a retry is the first finding,
+// not the second.
+func fatalSameRequest(c *http.Client, u string) {
+	req, _ := http.NewRequest(http.MethodPost, u, strings.NewReader("x"))
+	for i := 0; i < 3; i++ {
+		resp, err := c.Do(req) // want `POST via Client\.Do is not retried`
+		if err != nil {
+			log.Fatalf("post: %v", err)
+		}
+		resp.Body.Close()
+	}
+}
+
+// Two different sends in a row: the second is not a retry of the first.
+func sequential(c *http.Client, u string) {
+	if _, err := c.Post(u+"/a", "text/plain", nil); err != nil { // want `POST via Client\.Post is not retried`
+		log.Print(err)
+	}
+	c.Post(u+"/b", "text/plain", nil) // want `POST via Client\.Post is not retried`
+}
+
+// A second identical send after a failure is a retry.
+func retryOnce(c *http.Client, u string) {
+	if _, err := c.Post(u, "text/plain", nil); err != nil {
+		c.Post(u, "text/plain", nil) // want `POST via Client\.Post is not retried`
 	}
 }
