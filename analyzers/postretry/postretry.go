@@ -244,7 +244,7 @@ func (p *pkg) check(call ssa.CallInstruction, s send) {
 	if reqArg != nil {
 		req = p.request(reqArg)
 		if a := p.reusedBody(call, req, reqArg); a != nil {
-			p.reportReuse(file, call, s, req, a)
+			p.reportReuse(file, call, req, a)
 			return
 		}
 	}
@@ -279,8 +279,9 @@ func (p *pkg) method(s send, req *request) (string, bool) {
 }
 
 func (p *pkg) report(file *ast.File, call ssa.CallInstruction, d analysis.Diagnostic, req *request) {
-	d.Pos, d.End = call.Pos(), call.Pos()
-	if expr := callExpr(file, call.Pos()); expr != nil {
+	lparen := call.Common().Pos()
+	d.Pos, d.End = lparen, lparen
+	if expr := callExpr(file, lparen); expr != nil {
 		d.Pos, d.End = expr.Pos(), expr.End()
 	}
 	if req != nil {
@@ -293,9 +294,9 @@ func (p *pkg) report(file *ast.File, call ssa.CallInstruction, d analysis.Diagno
 	p.pass.Report(d)
 }
 
-func (p *pkg) reportReuse(file *ast.File, call ssa.CallInstruction, s send, req *request, attempt ssa.Instruction) {
+func (p *pkg) reportReuse(file *ast.File, call ssa.CallInstruction, req *request, attempt ssa.Instruction) {
 	subject := "the request"
-	if expr := callExpr(file, call.Pos()); expr != nil {
+	if expr := callExpr(file, call.Common().Pos()); expr != nil {
 		if len(expr.Args) > 0 {
 			subject = types.ExprString(expr.Args[0])
 		}

@@ -225,8 +225,8 @@ type request struct {
 	// header: an Idempotency-Key header may be set; body: the body may be
 	// a stream that cannot be sent again; getBody: GetBody is set.
 	header, body, getBody bool
-	// bodyStores are the stores to its Body field, handOffs where it
-	// leaves what the package sees.
+	// bodyStores are the stores to its Body field; flow is where the
+	// package's requests go, nil when no origin was found.
 	bodyStores []*ssa.Store
 	flow       *ssaflow.Flow
 }

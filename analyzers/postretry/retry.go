@@ -59,7 +59,7 @@ func inLoop(b *ssa.BasicBlock) bool {
 
 // sameArgs reports whether two calls pass the same values.
 func sameArgs(a, b *ssa.CallCommon) bool {
-	if a.Value != b.Value && !a.IsInvoke() || len(a.Args) != len(b.Args) {
+	if a.Value != b.Value || a.Method != b.Method || len(a.Args) != len(b.Args) {
 		return false
 	}
 	for i, x := range a.Args {
@@ -229,6 +229,9 @@ func (p *pkg) usesRetried(fn *ssa.Function) bool {
 	uses := 0
 	if !anonymous { // calls of closures are found through their values
 		for _, call := range p.index.Callers(fn) {
+			if p.ignored(call) {
+				continue
+			}
 			uses++
 			if !p.isRetried(call) {
 				return false
@@ -236,12 +239,22 @@ func (p *pkg) usesRetried(fn *ssa.Function) bool {
 		}
 	}
 	for _, use := range p.valueUses()[fn] {
+		if p.ignored(use.instr) {
+			continue
+		}
 		uses++
 		if !p.valueRetried(use.instr, use.value) {
 			return false
 		}
 	}
 	return uses > 0
+}
+
+// ignored reports whether an instruction is in a test file that the
+// options leave out: a test calling a function directly says nothing about
+// how the program retries it.
+func (p *pkg) ignored(instr ssa.Instruction) bool {
+	return !p.opts.Tests && isTestFile(p.pass, instr.Parent().Pos())
 }
 
 // A valueUse is an instruction that uses a function as a value.
@@ -379,7 +392,7 @@ func (p *pkg) reusedBody(call ssa.CallInstruction, req *request, reqArg ssa.Valu
 		attempts = p.calls(send)
 	}
 	for _, a := range attempts {
-		if a != call && !p.loopRetries(a) || !inLoop(a.Block()) {
+		if a != call && (p.ignored(a) || !p.loopRetries(a)) || !inLoop(a.Block()) {
 			continue
 		}
 		at := attempt{send: send, call: a, fn: a.Parent(), loop: loop(a.Block())}

@@ -11,3 +11,4 @@ func TestPost(t *testing.T) {
 		resp.Body.Close()
 	}
 }
+

@@ -11,3 +11,10 @@ func TestPost(t *testing.T) {
 		resp.Body.Close()
 	}
 }
+
+// A test calling send directly.
+func TestSend(t *testing.T) {
+	if err := send(http.DefaultClient); err != nil {
+		t.Log(err)
+	}
+}
