@@ -48,13 +48,18 @@
 // A send is retried, and not reported, when any of these holds:
 //   - it sits in a loop whose failure branch (the error result compared with
 //     nil) leads back to it: for loops with a counter or a backoff, labelled
-//     continue of an outer loop, a loop that ignores the error;
+//     continue of an outer loop, a loop that ignores the error; or the
+//     failure branch leads to another call of the same function with the
+//     same arguments, or in a loop (a retry after a first attempt). A
+//     failure branch that ends in t.Fatal, log.Fatal or os.Exit does not
+//     lead anywhere;
 //   - its function is a closure or function value that is called in such a
 //     loop, or passed to a function whose body calls its func parameter in
 //     such a loop (retry helpers are recognised by what they do, not their
 //     names, in the package and through helpers that pass the function on);
 //   - its function is unexported and every call of it, and every use of it
-//     as a value, is retried in turn;
+//     as a value, is retried in turn (calls in _test.go files do not count
+//     unless -postretry.tests is set);
 //   - the request has an Idempotency-Key or X-Idempotency-Key header (set
 //     with Header.Set or Add, or a map key) and a body that can be rewound
 //     (none, http.NoBody, or a *bytes.Buffer, *bytes.Reader or
@@ -69,8 +74,9 @@
 // libraries), for a client whose Transport has DisableKeepAlives set to
 // anything but false, or whose Transport is a RoundTripper other than
 // net/http's (a wrapper may retry), for RoundTripper.RoundTrip on a
-// RoundTripper it cannot see, and in _test.go files unless -postretry.tests
-// is set.
+// RoundTripper it cannot see, for net/http's own Post and PostForm (which
+// forward to a send: their callers are judged), and in _test.go files
+// unless -postretry.tests is set.
 //
 // Second finding: a retry loop that sends the same *http.Request with a
 // body again. The first attempt reads the body to the end and closes it,
