@@ -6,6 +6,7 @@ import (
 	"github.com/kalint/kalint/analyzers/connfile"
 	"github.com/kalint/kalint/analyzers/dialkeepalive"
 	"github.com/kalint/kalint/analyzers/keepalivesoff"
+	"github.com/kalint/kalint/analyzers/postretry"
 	"github.com/kalint/kalint/analyzers/respbody"
 	"github.com/kalint/kalint/analyzers/serveridle"
 	"golang.org/x/tools/go/analysis"
@@ -19,5 +20,6 @@ func All() []*analysis.Analyzer {
 		dialkeepalive.Analyzer,
 		keepalivesoff.Analyzer,
 		connfile.Analyzer,
+		postretry.Analyzer,
 	}
 }

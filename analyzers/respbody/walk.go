@@ -361,13 +361,8 @@ func noReturn(instr ssa.Instruction) bool {
 	if fn == nil {
 		return false
 	}
-	for _, f := range httpapi.NoReturnFuncs {
-		if f.Matches(fn) {
-			return true
-		}
-	}
-	for _, m := range httpapi.NoReturnMethods {
-		if m.Matches(fn) {
+	for _, c := range httpapi.NoReturn {
+		if c.Matches(fn) {
 			return true
 		}
 	}

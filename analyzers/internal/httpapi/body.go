@@ -39,21 +39,31 @@ var (
 	MaxBytesReader = function(NetHTTP, "MaxBytesReader")
 )
 
-// Calls that never return normally: a path that reaches one ends there.
-var (
-	NoReturnFuncs = []Func{
-		function("os", "Exit"),
-		function("log", "Fatal"), function("log", "Fatalf"), function("log", "Fatalln"),
-		function("log", "Panic"), function("log", "Panicf"), function("log", "Panicln"),
-		function("runtime", "Goexit"),
-	}
-	NoReturnMethods = []Method{
-		method(typ("log", "Logger"), "Fatal"), method(typ("log", "Logger"), "Fatalf"),
-		method(typ("log", "Logger"), "Fatalln"), method(typ("log", "Logger"), "Panic"),
-		method(typ("log", "Logger"), "Panicf"), method(typ("log", "Logger"), "Panicln"),
-		// (*testing.T).Fatal and friends are promoted from testing.common.
-		method(typ("testing", "common"), "Fatal"), method(typ("testing", "common"), "Fatalf"),
-		method(typ("testing", "common"), "FailNow"), method(typ("testing", "common"), "Skip"),
-		method(typ("testing", "common"), "Skipf"), method(typ("testing", "common"), "SkipNow"),
-	}
-)
+// NoReturn are calls that never return normally: a path that reaches one
+// ends there (a failure branch ending in one does not loop back to a
+// retry; a response open on it does not leak).
+var NoReturn = []Callee{
+	method(typ("testing", "common"), "Fatal"),
+	method(typ("testing", "common"), "Fatalf"),
+	method(typ("testing", "common"), "FailNow"),
+	method(typ("testing", "common"), "Skip"),
+	method(typ("testing", "common"), "Skipf"),
+	method(typ("testing", "common"), "SkipNow"),
+	method(typ("testing", "TB"), "Fatal"),
+	method(typ("testing", "TB"), "Fatalf"),
+	method(typ("testing", "TB"), "FailNow"),
+	method(typ("testing", "TB"), "Skip"),
+	method(typ("testing", "TB"), "Skipf"),
+	method(typ("testing", "TB"), "SkipNow"),
+	function("log", "Fatal"),
+	function("log", "Fatalf"),
+	function("log", "Fatalln"),
+	function("log", "Panic"),
+	function("log", "Panicf"),
+	function("log", "Panicln"),
+	method(typ("log", "Logger"), "Fatal"),
+	method(typ("log", "Logger"), "Fatalf"),
+	method(typ("log", "Logger"), "Fatalln"),
+	function("os", "Exit"),
+	function("runtime", "Goexit"),
+}

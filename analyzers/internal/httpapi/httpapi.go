@@ -203,6 +203,8 @@ var (
 	RequestClose           = field(Request, "Close")
 	NewRequest             = function(NetHTTP, "NewRequest")
 	NewRequestWithContext  = function(NetHTTP, "NewRequestWithContext")
+	RequestWithContext     = method(Request, "WithContext")
+	RequestClone           = method(Request, "Clone")
 	Header                 = typ(NetHTTP, "Header")
 	HeaderSet              = method(Header, "Set")
 	HeaderAdd              = method(Header, "Add")
@@ -274,3 +276,8 @@ var (
 	ReadAll     = function("io", "ReadAll")
 	Discard     = variable("io", "Discard")
 )
+
+// A Callee matches a function or a method: a [Func] or a [Method].
+type Callee interface {
+	Matches(fn *types.Func) bool
+}

@@ -10,9 +10,6 @@ var (
 	// TransportSends send a request through a transport.
 	TransportSends = []Method{TransportRoundTrip, RoundTripperRoundTrip}
 
-	RequestClone       = method(Request, "Clone")
-	RequestWithContext = method(Request, "WithContext")
-
 	ContextDone  = method(typ("context", "Context"), "Done")
 	SignalNotify = function("os/signal", "Notify")
 )

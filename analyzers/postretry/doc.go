@@ -1,0 +1,116 @@
+// Package postretry defines an analyzer that reports non-idempotent HTTP
+// requests sent over pooled connections without a retry, and retry loops
+// that re-send a request whose body the first attempt consumed.
+//
+// # Analyzer postretry
+//
+// postretry: report POST/PATCH sends that are never retried
+//
+// A client reuses idle keep-alive connections. When the server closes one
+// just as the client writes a request onto it, the request fails with EOF
+// or "connection reset by peer". net/http's transport retries such a
+// failure itself ((*persistConn).shouldRetryRequest) only when the request
+// is replayable (Request.isReplayable): its body is nil, http.NoBody or can
+// be rewound with GetBody, and its method is GET, HEAD, OPTIONS or TRACE or
+// it carries an Idempotency-Key or X-Idempotency-Key header. A POST or a
+// PATCH therefore fails, rarely and at random, with `Post "...": EOF`, and
+// only a retry in the caller helps.
+//
+// Wrong:
+//
+//	resp, err := client.Post(url, "application/json", bytes.NewReader(body))
+//	if err != nil {
+//		return err // sporadic EOF when the server closed the idle connection
+//	}
+//
+// Right:
+//
+//	for attempt := 0; ; attempt++ {
+//		resp, err := client.Post(url, "application/json", bytes.NewReader(body))
+//		if err == nil {
+//			return handle(resp)
+//		}
+//		if attempt == 2 {
+//			return err
+//		}
+//		time.Sleep(backoff(attempt))
+//	}
+//
+// The analyzer looks at http.Post, http.PostForm, (*http.Client).Post and
+// PostForm (always POST), and (*http.Client).Do, (*http.Transport).RoundTrip
+// and http.RoundTripper.RoundTrip of a request whose method it can resolve to
+// constants: the method argument of http.NewRequest or
+// NewRequestWithContext (a literal, a named constant, http.MethodPost), a
+// Method field store, or an http.Request literal. It follows the request
+// back through variables, closures, struct fields, parameters of unexported
+// functions, results of the package's functions, WithContext and Clone.
+//
+// A send is retried, and not reported, when any of these holds:
+//   - it sits in a loop whose failure branch (the error result compared with
+//     nil) leads back to it: for loops with a counter or a backoff, labelled
+//     continue of an outer loop, a loop that ignores the error; or the
+//     failure branch leads to another call of the same function with the
+//     same arguments, or in a loop (a retry after a first attempt). A
+//     failure branch that ends in t.Fatal, log.Fatal or os.Exit does not
+//     lead anywhere;
+//   - its function is a closure or function value that is called in such a
+//     loop, or passed to a function whose body calls its func parameter in
+//     such a loop (retry helpers are recognised by what they do, not their
+//     names, in the package and through helpers that pass the function on);
+//   - its function is unexported and every call of it, and every use of it
+//     as a value, is retried in turn (calls in _test.go files do not count
+//     unless -postretry.tests is set);
+//   - the request has an Idempotency-Key or X-Idempotency-Key header (set
+//     with Header.Set or Add, or a map key) and a body that can be rewound
+//     (none, http.NoBody, or a *bytes.Buffer, *bytes.Reader or
+//     *strings.Reader given to NewRequest, or GetBody set): net/http retries
+//     it itself.
+//
+// It also stays quiet for methods not in -postretry.methods (GET, HEAD,
+// OPTIONS and TRACE are idempotent; PUT and DELETE are not reported unless
+// configured, although the transport does not retry them either), for
+// requests whose method is not a constant, for clients that are not
+// net/http's (their Do is another method, as for retrying client
+// libraries), for a client whose Transport has DisableKeepAlives set to
+// anything but false, or whose Transport is a RoundTripper other than
+// net/http's (a wrapper may retry), for RoundTripper.RoundTrip on a
+// RoundTripper it cannot see, for net/http's own Post and PostForm (which
+// forward to a send: their callers are judged), and in _test.go files
+// unless -postretry.tests is set.
+//
+// Second finding: a retry loop that sends the same *http.Request with a
+// body again. The first attempt reads the body to the end and closes it,
+// so every retry sends nothing or fails with "http: ContentLength=N with
+// Body length 0". Build the request inside the loop, or set
+// req.Body from req.GetBody() before each attempt. WithContext and Clone
+// share the body, so they do not help. The analyzer reports a Do or
+// RoundTrip in a retrying loop (or in a closure or function called by one)
+// when the request was built by http.NewRequest or an http.Request literal
+// with a body of a known type, outside the loop, and no Body store happens
+// in the loop. A request handed to code it cannot see counts as rewound.
+//
+// Diagnostics are at the send, with the request's construction as related
+// information. There is no suggested fix: how to retry, and whether the
+// server deduplicates, is the author's decision.
+//
+// Known limits: the analysis sees one package at a time and uses no facts,
+// so a closure (or function value) passed to a function of another package
+// counts as possibly retried, whatever that function does; only
+// standard-library functions that run a callback once per event
+// (http.HandleFunc and Handle, sync.Once.Do, sync.OnceFunc, time.AfterFunc,
+// context.AfterFunc, WaitGroup.Go) are known not to retry. A loop whose
+// failure branch returns to the send counts as a retry even when it moves on
+// to the next item of a batch; a request passed to an exported function is
+// not resolved; the client's transport is only seen when the client is
+// built in the package; a client built elsewhere is taken to keep
+// connections alive; the analysis of method and headers is flow-insensitive
+// (a header set on any path counts).
+//
+// Flags: -postretry.methods (default POST,PATCH) lists the methods to
+// report, as upper-case HTTP method tokens; -postretry.tests also reports
+// sends in _test.go files.
+//
+// Background: kalint's KNOWLEDGE.md, "Non-idempotent requests are not
+// retried on a stale connection"; (*persistConn).shouldRetryRequest and
+// (*Request).isReplayable in net/http/transport.go and request.go.
+package postretry

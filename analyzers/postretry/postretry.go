@@ -1,0 +1,331 @@
+package postretry
+
+import (
+	_ "embed"
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"slices"
+	"strings"
+
+	"github.com/kalint/kalint/analyzers/internal/callee"
+	"github.com/kalint/kalint/analyzers/internal/docs"
+	"github.com/kalint/kalint/analyzers/internal/httpapi"
+	"github.com/kalint/kalint/analyzers/internal/ssaflow"
+	"github.com/kalint/kalint/analyzers/internal/ssapass"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/astutil"
+	"golang.org/x/tools/go/ssa"
+)
+
+//go:embed doc.go
+var doc []byte
+
+// DefaultMethods are the methods reported unless Options says otherwise.
+var DefaultMethods = []string{"POST", "PATCH"}
+
+// Options configure the analyzer.
+type Options struct {
+	// Methods are the request methods reported when a send of them is not
+	// retried; nil means DefaultMethods. Flag -postretry.methods
+	// (comma-separated).
+	Methods []string
+	// Tests reports sends in _test.go files too. Flag -postretry.tests.
+	Tests bool
+}
+
+// Analyzer is postretry with default options.
+var Analyzer = New(Options{})
+
+// New returns a postretry analyzer with its own options and flags.
+func New(opts Options) *analysis.Analyzer {
+	if opts.Methods == nil {
+		opts.Methods = DefaultMethods
+	}
+	c := &checker{opts: opts}
+	c.opts.Methods = slices.Clone(opts.Methods)
+	a := &analysis.Analyzer{
+		Name:     "postretry",
+		Doc:      docs.MustExtract(doc, "postretry"),
+		URL:      "https://pkg.go.dev/github.com/kalint/kalint/analyzers/postretry",
+		Requires: []*analysis.Analyzer{ssapass.Analyzer},
+		Run:      ssapass.Guard(c.run),
+	}
+	a.Flags.Var((*methodList)(&c.opts.Methods), "methods",
+		"comma-separated request methods reported when a send of them is not retried")
+	a.Flags.BoolVar(&c.opts.Tests, "tests", opts.Tests, "also report sends in _test.go files")
+	return a
+}
+
+type checker struct {
+	opts Options
+}
+
+// methodList is the -methods flag: upper-case HTTP method tokens.
+type methodList []string
+
+func (m *methodList) String() string { return strings.Join(*m, ",") }
+
+func (m *methodList) Set(s string) error {
+	list := strings.Split(s, ",")
+	for i := range list {
+		list[i] = strings.TrimSpace(list[i])
+	}
+	if err := validMethods(list); err != nil {
+		return err
+	}
+	*m = list
+	return nil
+}
+
+// validMethods checks that every method is a token (RFC 9110, section
+// 5.6.2) without lower-case letters: net/http sends methods as written and
+// compares them case-sensitively, so "post" would never match a POST.
+func validMethods(methods []string) error {
+	if len(methods) == 0 {
+		return fmt.Errorf("no methods given")
+	}
+	for _, m := range methods {
+		if m == "" {
+			return fmt.Errorf("empty method in %q", strings.Join(methods, ","))
+		}
+		for _, r := range m {
+			if !('A' <= r && r <= 'Z' || '0' <= r && r <= '9' || strings.ContainsRune("!#$%&'*+-.^_`|~", r)) {
+				return fmt.Errorf("method %q is not an upper-case HTTP method token", m)
+			}
+		}
+	}
+	return nil
+}
+
+// A send is a function that sends a request, how the analyzer names it
+// in messages, and what it sends through.
+type send struct {
+	fn   httpapi.Callee
+	name string
+	// method is the request method implied by the function, "" when the
+	// request argument says.
+	method string
+	via    sender
+}
+
+// A sender is what a send goes through.
+type sender int
+
+const (
+	defaultClient sender = iota // http.DefaultClient
+	client                      // the *http.Client receiver
+	clientDo                    // the *http.Client receiver, with a request argument
+	transport                   // the *http.Transport receiver, with a request argument
+	roundTripper                // the http.RoundTripper receiver, with a request argument
+)
+
+var sends = []send{
+	{httpapi.Post, "http.Post", "POST", defaultClient},
+	{httpapi.PostForm, "http.PostForm", "POST", defaultClient},
+	{httpapi.ClientPost, "Client.Post", "POST", client},
+	{httpapi.ClientPostForm, "Client.PostForm", "POST", client},
+	{httpapi.ClientDo, "Client.Do", "", clientDo},
+	{httpapi.TransportRoundTrip, "Transport.RoundTrip", "", transport},
+	{httpapi.RoundTripperRoundTrip, "RoundTripper.RoundTrip", "", roundTripper},
+}
+
+func sendOf(fn *types.Func) (send, bool) {
+	for _, s := range sends {
+		if s.fn.Matches(fn) {
+			return s, true
+		}
+	}
+	return send{}, false
+}
+
+// operands returns the receiver (nil for http.DefaultClient) and the
+// request (nil when the function builds it) of a call of the send. It fails
+// for shapes it does not know, such as method values.
+func (s send) operands(common *ssa.CallCommon) (recv, req ssa.Value, ok bool) {
+	args := common.Args
+	switch s.via {
+	case defaultClient:
+		return nil, nil, true
+	case roundTripper:
+		if !common.IsInvoke() || len(args) != 1 {
+			return nil, nil, false
+		}
+		return common.Value, args[0], true
+	case client:
+		return args[0], nil, len(args) > 0 && httpapi.Client.MatchesPtr(args[0].Type())
+	}
+	if len(args) != 2 || !httpapi.Client.MatchesPtr(args[0].Type()) && !httpapi.Transport.MatchesPtr(args[0].Type()) {
+		return nil, nil, false
+	}
+	return args[0], args[1], true
+}
+
+func (c *checker) run(pass *analysis.Pass) (any, error) {
+	if err := validMethods(c.opts.Methods); err != nil {
+		return nil, fmt.Errorf("-postretry.methods: %v", err)
+	}
+	res := pass.ResultOf[ssapass.Analyzer].(*ssapass.Result)
+	if !res.ReachesHTTP || !c.sendsRequests(pass) {
+		return nil, nil
+	}
+	_, index := res.SSA()
+	p := newPkg(pass, index, c.opts)
+	for _, fn := range index.Funcs {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				if call, ok := instr.(ssa.CallInstruction); ok {
+					if s, ok := sendOf(callee.Func(call.Common())); ok {
+						p.check(call, s)
+					}
+				}
+			}
+		}
+	}
+	return nil, nil
+}
+
+// sendsRequests is the cheap gate: the package names a send function in a
+// file that may be reported.
+func (c *checker) sendsRequests(pass *analysis.Pass) bool {
+	for id, obj := range pass.TypesInfo.Uses {
+		if fn, ok := obj.(*types.Func); ok {
+			if _, ok := sendOf(fn.Origin()); ok && (c.opts.Tests || !isTestFile(pass, id.Pos())) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func isTestFile(pass *analysis.Pass, pos token.Pos) bool {
+	f := pass.Fset.File(pos)
+	return f != nil && strings.HasSuffix(f.Name(), "_test.go")
+}
+
+// A pkg is the analysis of one package: memoised answers about its
+// functions, shared by all sends.
+type pkg struct {
+	pass    *analysis.Pass
+	index   *ssaflow.Index
+	tracer  *ssaflow.Tracer
+	opts    Options
+	retried map[*ssa.Function]retryState
+	values  map[*ssa.Function][]valueUse // uses of functions as values
+}
+
+func newPkg(pass *analysis.Pass, index *ssaflow.Index, opts Options) *pkg {
+	return &pkg{
+		pass:    pass,
+		index:   index,
+		tracer:  &ssaflow.Tracer{Index: index, Fields: true},
+		opts:    opts,
+		retried: make(map[*ssa.Function]retryState),
+	}
+}
+
+// check looks at one send.
+func (p *pkg) check(call ssa.CallInstruction, s send) {
+	file := p.fileOf(call.Pos())
+	if file == nil || ast.IsGenerated(file) || !p.opts.Tests && isTestFile(p.pass, call.Pos()) {
+		return
+	}
+	recv, reqArg, ok := s.operands(call.Common())
+	if !ok {
+		return
+	}
+	if obj, ok := call.Parent().Object().(*types.Func); ok {
+		if _, ok := sendOf(obj.Origin()); ok {
+			return // net/http's own Post forwarding to Client.Post: its callers are judged
+		}
+	}
+	var req *request
+	if reqArg != nil {
+		req = p.request(reqArg)
+		if a := p.reusedBody(call, req, reqArg); a != nil {
+			p.reportReuse(file, call, req, a)
+			return
+		}
+	}
+	method, ok := p.method(s, req)
+	if !ok || !p.keepAlive(s, recv) || p.isRetried(call) {
+		return
+	}
+	if req != nil && req.replayable() {
+		return // net/http retries it itself
+	}
+	p.report(file, call, analysis.Diagnostic{
+		Message: fmt.Sprintf("%s via %s is not retried when the server closes an idle connection (sporadic EOF); retry it, or set an Idempotency-Key header", method, s.name),
+	}, req)
+}
+
+// method returns the configured method that the send uses, if it certainly
+// uses configured methods only.
+func (p *pkg) method(s send, req *request) (string, bool) {
+	methods := []string{s.method}
+	if req != nil {
+		if req.opaque || req.anyMethod || len(req.methods) == 0 {
+			return "", false
+		}
+		methods = req.methods
+	}
+	for _, m := range methods {
+		if !slices.Contains(p.opts.Methods, m) {
+			return "", false
+		}
+	}
+	return methods[0], true
+}
+
+func (p *pkg) report(file *ast.File, call ssa.CallInstruction, d analysis.Diagnostic, req *request) {
+	lparen := call.Common().Pos()
+	d.Pos, d.End = lparen, lparen
+	if expr := callExpr(file, lparen); expr != nil {
+		d.Pos, d.End = expr.Pos(), expr.End()
+	}
+	if req != nil {
+		for _, o := range req.origins {
+			if o.Pos().IsValid() && p.fileOf(o.Pos()) != nil {
+				d.Related = append(d.Related, analysis.RelatedInformation{Pos: o.Pos(), Message: "request built here"})
+			}
+		}
+	}
+	p.pass.Report(d)
+}
+
+func (p *pkg) reportReuse(file *ast.File, call ssa.CallInstruction, req *request, attempt ssa.Instruction) {
+	subject := "the request"
+	if expr := callExpr(file, call.Common().Pos()); expr != nil {
+		if len(expr.Args) > 0 {
+			subject = types.ExprString(expr.Args[0])
+		}
+	}
+	d := analysis.Diagnostic{
+		Message: fmt.Sprintf("%s is sent again by a retry loop after its body was consumed (retries send no body or fail with \"ContentLength=N with Body length 0\"); rebuild the request or reset its Body from GetBody in each attempt", subject),
+	}
+	if attempt != call && attempt.Pos().IsValid() {
+		d.Related = append(d.Related, analysis.RelatedInformation{Pos: attempt.Pos(), Message: "retried here"})
+	}
+	p.report(file, call, d, req)
+}
+
+// callExpr returns the call expression whose parenthesis is at lparen.
+func callExpr(file *ast.File, lparen token.Pos) *ast.CallExpr {
+	path, _ := astutil.PathEnclosingInterval(file, lparen, lparen)
+	for _, n := range path {
+		if call, ok := n.(*ast.CallExpr); ok && call.Lparen == lparen {
+			return call
+		}
+	}
+	return nil
+}
+
+func (p *pkg) fileOf(pos token.Pos) *ast.File {
+	for _, f := range p.pass.Files {
+		if f.FileStart <= pos && pos <= f.FileEnd {
+			return f
+		}
+	}
+	return nil
+}

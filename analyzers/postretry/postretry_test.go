@@ -1,0 +1,81 @@
+package postretry_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/kalint/kalint/analyzers/postretry"
+	"golang.org/x/tools/go/analysis/analysistest"
+)
+
+func TestScenarios(t *testing.T) {
+	t.Parallel()
+	analysistest.Run(t, analysistest.TestData(), postretry.Analyzer,
+		"basic", "loops", "helpers", "callers", "idempotency", "methods", "generics",
+		"quiet", "reuse", "testfilesquiet", "crosspkg/user")
+}
+
+func TestCrossPackage(t *testing.T) {
+	t.Parallel()
+	analysistest.Run(t, analysistest.TestData(), postretry.Analyzer, "crosspkg/lib")
+}
+
+func TestOptions(t *testing.T) {
+	t.Parallel()
+	analysistest.Run(t, analysistest.TestData(), postretry.New(postretry.Options{Tests: true}), "testfiles")
+	analysistest.Run(t, analysistest.TestData(), postretry.New(postretry.Options{Methods: []string{"PUT", "DELETE"}}), "flags")
+}
+
+func TestFlags(t *testing.T) {
+	t.Parallel()
+	a := postretry.New(postretry.Options{})
+	if err := a.Flags.Set("methods", "PUT, DELETE"); err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, analysistest.TestData(), a, "flags")
+	b := postretry.New(postretry.Options{})
+	if err := b.Flags.Set("tests", "true"); err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, analysistest.TestData(), b, "testfiles")
+	// Instances do not share flags.
+	if got := postretry.Analyzer.Flags.Lookup("methods").Value.String(); got != "POST,PATCH" {
+		t.Errorf("default analyzer's methods = %s after setting another instance's", got)
+	}
+	if got := postretry.Analyzer.Flags.Lookup("tests").Value.String(); got != "false" {
+		t.Errorf("default analyzer's tests = %s after setting another instance's", got)
+	}
+}
+
+func TestMethodValidation(t *testing.T) {
+	t.Parallel()
+	for _, bad := range []string{"", "post", "POST,", "PO ST", "POST,get", "GET/1"} {
+		a := postretry.New(postretry.Options{})
+		if err := a.Flags.Set("methods", bad); err == nil {
+			t.Errorf("-methods=%q accepted", bad)
+		}
+	}
+	for _, good := range []string{"POST", "PUT,DELETE", "M-SEARCH", "POST , PATCH"} {
+		a := postretry.New(postretry.Options{})
+		if err := a.Flags.Set("methods", good); err != nil {
+			t.Errorf("-methods=%q: %v", good, err)
+		}
+	}
+}
+
+func TestBadOptions(t *testing.T) {
+	t.Parallel()
+	a := postretry.New(postretry.Options{Methods: []string{"post"}})
+	r := analysistest.Run(&testing.T{}, analysistest.TestData(), a, "flags")
+	if len(r) == 0 || r[0].Err == nil || !strings.Contains(r[0].Err.Error(), "-postretry.methods") {
+		t.Errorf("lower-case method in Options not rejected: %+v", r)
+	}
+}
+
+func TestDoc(t *testing.T) {
+	t.Parallel()
+	summary, _, _ := strings.Cut(postretry.Analyzer.Doc, "\n")
+	if summary != "report POST/PATCH sends that are never retried" {
+		t.Errorf("summary = %q", summary)
+	}
+}

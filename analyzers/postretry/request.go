@@ -1,0 +1,532 @@
+package postretry
+
+import (
+	"go/constant"
+	"go/token"
+	"go/types"
+	"net/textproto"
+	"slices"
+
+	"github.com/kalint/kalint/analyzers/internal/callee"
+	"github.com/kalint/kalint/analyzers/internal/httpapi"
+	"github.com/kalint/kalint/analyzers/internal/ssaflow"
+	"golang.org/x/tools/go/ssa"
+)
+
+// sources returns the values that v may come from: it walks back through
+// copies, conversions, phis, local and captured variables, struct fields and
+// package variables (every store to them in the package), parameters of
+// functions whose callers are all in the package, results of the package's
+// functions, and requests derived with WithContext or Clone. What it cannot
+// walk back through is a source itself (a parameter of an exported
+// function, another package's result, an allocation, a constant).
+func (p *pkg) sources(v ssa.Value) []ssa.Value {
+	var out []ssa.Value
+	seen := make(map[ssa.Value]bool)
+	work := []ssa.Value{v}
+	push := func(vs ...ssa.Value) {
+		for _, v := range vs {
+			if v != nil && !seen[v] {
+				seen[v] = true
+				work = append(work, v)
+			}
+		}
+	}
+	seen[v] = true
+	for len(work) > 0 {
+		v := work[len(work)-1]
+		work = work[:len(work)-1]
+		switch v := v.(type) {
+		case *ssa.Phi:
+			push(v.Edges...)
+		case *ssa.ChangeType:
+			push(v.X)
+		case *ssa.ChangeInterface:
+			push(v.X)
+		case *ssa.MakeInterface:
+			push(v.X)
+		case *ssa.TypeAssert:
+			push(v.X)
+		case *ssa.FreeVar:
+			push(p.index.Bindings(v)...)
+		case *ssa.Extract:
+			switch t := v.Tuple.(type) {
+			case *ssa.TypeAssert:
+				push(t.X)
+			case *ssa.Call:
+				if results := p.results(t, v.Index); results != nil {
+					push(results...)
+					continue
+				}
+				out = append(out, v)
+			default:
+				out = append(out, v)
+			}
+		case *ssa.Call:
+			fn := callee.Func(&v.Call)
+			switch {
+			case httpapi.RequestWithContext.Matches(fn), httpapi.RequestClone.Matches(fn):
+				push(v.Call.Args[0])
+			default:
+				if results := p.results(v, 0); results != nil {
+					push(results...)
+					continue
+				}
+				out = append(out, v)
+			}
+		case *ssa.Parameter:
+			fn := v.Parent()
+			if p.index.MayHaveUnseenCallers(fn) {
+				out = append(out, v)
+				continue
+			}
+			callers := p.index.Callers(fn)
+			if len(callers) == 0 {
+				out = append(out, v) // a function the package never calls
+				continue
+			}
+			i := slices.Index(fn.Params, v)
+			for _, call := range callers {
+				if args := call.Common().Args; i < len(args) {
+					push(args[i])
+				}
+			}
+		case *ssa.UnOp:
+			if v.Op != token.MUL {
+				out = append(out, v)
+				continue
+			}
+			stored, ok := p.stored(v.X)
+			if !ok {
+				out = append(out, v)
+				continue
+			}
+			push(stored...)
+		case *ssa.Field:
+			stored, _ := p.fieldStores(ssaflow.FieldOf(v.X.Type(), v.Field))
+			push(stored...)
+		default:
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// results returns the values that the package's own function called at
+// call returns as result i, or nil if the callee is not the package's.
+func (p *pkg) results(call *ssa.Call, i int) []ssa.Value {
+	fn := callee.Body(&call.Call)
+	if fn == nil || fn.Pkg != p.index.Pkg {
+		return nil
+	}
+	var out []ssa.Value
+	for _, b := range fn.Blocks {
+		if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok && i < len(ret.Results) {
+			out = append(out, ret.Results[i])
+		}
+	}
+	if out == nil {
+		return []ssa.Value{} // never returns: nothing comes from it
+	}
+	return out
+}
+
+// stored returns the values stored at an address that the package owns: a
+// local or captured variable, a struct field, a package variable.
+func (p *pkg) stored(addr ssa.Value) ([]ssa.Value, bool) {
+	switch a := addr.(type) {
+	case *ssa.FieldAddr:
+		return p.fieldStores(ssaflow.FieldOf(a.X.Type(), a.Field))
+	case *ssa.Global:
+		if a.Pkg != p.index.Pkg {
+			return nil, false
+		}
+		var out []ssa.Value
+		for _, instr := range p.index.Referrers(a) {
+			if st, ok := instr.(*ssa.Store); ok && st.Addr == a {
+				out = append(out, st.Val)
+			}
+		}
+		return out, true
+	case *ssa.Alloc, *ssa.FreeVar:
+		var out []ssa.Value
+		ok := p.eachVar(a, func(st *ssa.Store) { out = append(out, st.Val) })
+		return out, ok
+	}
+	return nil, false
+}
+
+// eachVar calls store for each store to a local variable or a captured
+// one, in the function that declares it or in the closures that share it.
+// It returns false if the variable's address escapes.
+func (p *pkg) eachVar(addr ssa.Value, store func(*ssa.Store)) bool {
+	seen := map[ssa.Value]bool{addr: true}
+	vars := []ssa.Value{addr}
+	for len(vars) > 0 {
+		v := vars[len(vars)-1]
+		vars = vars[:len(vars)-1]
+		var also []ssa.Value
+		if fv, ok := v.(*ssa.FreeVar); ok {
+			also = p.index.Bindings(fv)
+		}
+		for _, instr := range p.index.Referrers(v) {
+			switch instr := instr.(type) {
+			case *ssa.Store:
+				if instr.Addr != v {
+					return false
+				}
+				store(instr)
+			case *ssa.MakeClosure:
+				fn := instr.Fn.(*ssa.Function)
+				for i, b := range instr.Bindings {
+					if b == v {
+						also = append(also, fn.FreeVars[i])
+					}
+				}
+			case *ssa.UnOp, *ssa.DebugRef:
+			default:
+				return false // its address escapes
+			}
+		}
+		for _, x := range also {
+			if !seen[x] {
+				seen[x] = true
+				vars = append(vars, x)
+			}
+		}
+	}
+	return true
+}
+
+// fieldStores returns the values stored in field f anywhere in the package.
+func (p *pkg) fieldStores(f *types.Var) ([]ssa.Value, bool) {
+	if f == nil || f.Pkg() != p.index.Pkg.Pkg {
+		return nil, false // another package may set it
+	}
+	var out []ssa.Value
+	for _, sel := range p.index.Selections(f) {
+		if fa, ok := sel.(*ssa.FieldAddr); ok {
+			for _, ref := range *fa.Referrers() {
+				if st, ok := ref.(*ssa.Store); ok && st.Addr == fa {
+					out = append(out, st.Val)
+				}
+			}
+		}
+	}
+	return out, true
+}
+
+// A request is what the package does to the *http.Request of one send.
+type request struct {
+	origins   []ssa.Value // http.NewRequest calls and http.Request allocations
+	opaque    bool        // some source is not an origin
+	methods   []string    // the constant methods it may have
+	anyMethod bool        // a method that is not a constant
+	// header: an Idempotency-Key header may be set; body: the body may be
+	// a stream that cannot be sent again; getBody: GetBody is set.
+	header, body, getBody bool
+	// bodyStores are the stores to its Body field; flow is where the
+	// package's requests go, nil when no origin was found.
+	bodyStores []*ssa.Store
+	flow       *ssaflow.Flow
+}
+
+// replayable reports whether net/http's transport retries the request by
+// itself: Request.isReplayable accepts any method with an idempotency key
+// when the body can be rewound.
+func (r *request) replayable() bool { return r.header && (!r.body || r.getBody) }
+
+// request resolves the request sent at a call.
+func (p *pkg) request(v ssa.Value) *request {
+	r := &request{}
+	// The methods given at construction, and those stored in Method
+	// afterwards, which override them.
+	methods, stored := make(map[string]bool), make(map[string]bool)
+	var roots []ssa.Value
+	for _, src := range p.sources(v) {
+		switch {
+		case isNilConst(src):
+		case isNewRequest(src):
+			call := src.(*ssa.Extract).Tuple.(*ssa.Call)
+			args := call.Call.Args
+			if len(args) == 4 { // NewRequestWithContext
+				args = args[1:]
+			}
+			if m, ok := stringConst(args[0]); ok {
+				methods[methodOrGet(m)] = true
+			} else {
+				r.anyMethod = true
+			}
+			p.body(r, args[2], true)
+			r.origins = append(r.origins, call)
+			roots = append(roots, src)
+		case isRequestAlloc(src):
+			r.origins = append(r.origins, src)
+			roots = append(roots, src)
+		default:
+			r.opaque = true
+		}
+	}
+	if len(roots) == 0 {
+		r.opaque = true
+		return r
+	}
+	r.flow = p.local().Trace(roots...)
+	for _, fv := range r.flow.Values {
+		for _, ref := range p.index.Referrers(fv) {
+			fa, ok := ref.(*ssa.FieldAddr)
+			if !ok || fa.X != fv {
+				continue
+			}
+			f := ssaflow.FieldOf(fa.X.Type(), fa.Field)
+			for _, use := range *fa.Referrers() {
+				switch use := use.(type) {
+				case *ssa.Store:
+					if use.Addr != fa {
+						continue
+					}
+					switch {
+					case httpapi.RequestMethod.Matches(fa.X.Type(), f):
+						if m, ok := stringConst(use.Val); ok {
+							stored[methodOrGet(m)] = true
+						} else {
+							r.anyMethod = true
+						}
+					case httpapi.RequestBody.Matches(fa.X.Type(), f):
+						r.bodyStores = append(r.bodyStores, use)
+						p.body(r, use.Val, false)
+					case httpapi.RequestGetBody.Matches(fa.X.Type(), f):
+						r.getBody = r.getBody || !isNilConst(use.Val)
+					case httpapi.RequestHeader.Matches(fa.X.Type(), f):
+						r.header = true // a header we do not follow
+					}
+				case *ssa.UnOp:
+					if use.Op == token.MUL && httpapi.RequestHeader.Matches(fa.X.Type(), f) {
+						p.headerUses(r, use)
+					}
+				}
+			}
+		}
+	}
+	if len(stored) > 0 {
+		methods = stored
+	} else if slices.ContainsFunc(r.origins, isRequestAlloc) {
+		methods["GET"] = true // an http.Request literal without Method
+	}
+	for _, h := range r.flow.HandOffs {
+		if h.Kind != ssaflow.Call || !fromNetHTTP(h.Instr) {
+			r.header = true // code we cannot see may set the header
+		}
+	}
+	for m := range methods {
+		r.methods = append(r.methods, m)
+	}
+	slices.Sort(r.methods)
+	return r
+}
+
+// body records whether a request has a body and whether GetBody can
+// rewind it (viaNewRequest: the body was given to http.NewRequest). Values
+// of unknown type count as no body: a missed report is better than a false
+// one.
+func (p *pkg) body(r *request, v ssa.Value, viaNewRequest bool) {
+	for _, src := range p.sources(v) {
+		t := src.Type()
+		switch {
+		case isNilConst(src), isLoadOf(src, httpapi.NoBody):
+		case types.IsInterface(t):
+		case slices.ContainsFunc(httpapi.RewindableBodies, func(b httpapi.Type) bool { return b.MatchesPtr(t) }):
+			r.body = true // NewRequest sets GetBody for these
+			r.getBody = r.getBody || viaNewRequest
+		default:
+			r.body = true
+		}
+	}
+}
+
+// idempotencyKeys are the headers that make net/http treat any request as
+// idempotent (canonical form).
+var idempotencyKeys = []string{"Idempotency-Key", "X-Idempotency-Key"}
+
+// headerUses looks at what the package does with a request's Header map.
+func (p *pkg) headerUses(r *request, header ssa.Value) {
+	flow := p.local().Trace(header)
+	for _, v := range flow.Values {
+		for _, ref := range p.index.Referrers(v) {
+			if mu, ok := ref.(*ssa.MapUpdate); ok && mu.Map == v {
+				if key, ok := stringConst(mu.Key); !ok || slices.Contains(idempotencyKeys, key) {
+					r.header = true // a raw map key is not canonicalised
+				}
+			}
+		}
+	}
+	for _, h := range flow.HandOffs {
+		call, ok := h.Instr.(ssa.CallInstruction)
+		if !ok {
+			r.header = true
+			continue
+		}
+		common := call.Common()
+		fn := callee.Func(common)
+		switch {
+		case httpapi.HeaderSet.Matches(fn), httpapi.HeaderAdd.Matches(fn):
+			if len(common.Args) < 2 {
+				r.header = true
+				continue
+			}
+			key, ok := stringConst(common.Args[1])
+			if !ok || slices.Contains(idempotencyKeys, textproto.CanonicalMIMEHeaderKey(key)) {
+				r.header = true
+			}
+		case !fromNetHTTP(call):
+			r.header = true
+		}
+	}
+}
+
+// fromNetHTTP reports whether a call goes to net/http itself, which never
+// adds an idempotency key or rewinds a body on the caller's behalf.
+func fromNetHTTP(instr ssa.Instruction) bool {
+	call, ok := instr.(ssa.CallInstruction)
+	if !ok {
+		return false
+	}
+	fn := callee.Func(call.Common())
+	return fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == httpapi.NetHTTP
+}
+
+// keepAlive reports whether a send goes through a net/http transport that
+// keeps connections alive: not one with DisableKeepAlives, and not a
+// RoundTripper of the package's own or of another package, which may retry.
+// A client whose origin is not seen is taken to use net/http's transport.
+func (p *pkg) keepAlive(s send, recv ssa.Value) bool {
+	switch s.via {
+	case defaultClient:
+		return true
+	case transport:
+		return p.transportKeepAlive(recv, true)
+	case roundTripper:
+		return p.transportKeepAlive(recv, false)
+	}
+	for _, src := range p.sources(recv) {
+		if !isAllocOf(src, httpapi.Client) {
+			continue // http.DefaultClient, or a client made elsewhere
+		}
+		for _, v := range p.tracer.Trace(src).Values {
+			for _, ref := range p.index.Referrers(v) {
+				fa, ok := ref.(*ssa.FieldAddr)
+				if !ok || fa.X != v || !httpapi.ClientTransport.Matches(fa.X.Type(), ssaflow.FieldOf(fa.X.Type(), fa.Field)) {
+					continue
+				}
+				for _, use := range *fa.Referrers() {
+					if st, ok := use.(*ssa.Store); ok && st.Addr == fa && !p.transportKeepAlive(st.Val, false) {
+						return false
+					}
+				}
+			}
+		}
+	}
+	return true
+}
+
+// transportKeepAlive reports whether a RoundTripper is a net/http transport
+// with keep-alives on. unseen says what to assume of a value whose origin is
+// not seen.
+func (p *pkg) transportKeepAlive(v ssa.Value, unseen bool) bool {
+	for _, src := range p.sources(v) {
+		switch {
+		case isNilConst(src), isLoadOf(src, httpapi.DefaultTransport):
+		case isAllocOf(src, httpapi.Transport), isCallOf(src, httpapi.TransportClone):
+			for _, fv := range p.tracer.Trace(src).Values {
+				for _, ref := range p.index.Referrers(fv) {
+					fa, ok := ref.(*ssa.FieldAddr)
+					if !ok || fa.X != fv || !httpapi.TransportDisableKeepAlives.Matches(fa.X.Type(), ssaflow.FieldOf(fa.X.Type(), fa.Field)) {
+						continue
+					}
+					for _, use := range *fa.Referrers() {
+						if st, ok := use.(*ssa.Store); ok && st.Addr == fa {
+							if on, known := boolConst(st.Val); !known || on {
+								return false
+							}
+						}
+					}
+				}
+			}
+		case httpapi.Transport.MatchesPtr(src.Type()):
+			if !unseen {
+				return false
+			}
+		default:
+			return false // a RoundTripper that may retry
+		}
+	}
+	return true
+}
+
+func isNewRequest(v ssa.Value) bool {
+	ex, ok := v.(*ssa.Extract)
+	if !ok || ex.Index != 0 {
+		return false
+	}
+	call, ok := ex.Tuple.(*ssa.Call)
+	if !ok {
+		return false
+	}
+	fn := callee.Func(&call.Call)
+	return httpapi.NewRequest.Matches(fn) || httpapi.NewRequestWithContext.Matches(fn)
+}
+
+func isRequestAlloc(v ssa.Value) bool { return isAllocOf(v, httpapi.Request) }
+
+func isAllocOf(v ssa.Value, t httpapi.Type) bool {
+	a, ok := v.(*ssa.Alloc)
+	return ok && t.MatchesPtr(a.Type())
+}
+
+func isCallOf(v ssa.Value, m httpapi.Callee) bool {
+	call, ok := v.(*ssa.Call)
+	return ok && m.Matches(callee.Func(&call.Call))
+}
+
+// isLoadOf reports whether v reads a package-level variable.
+func isLoadOf(v ssa.Value, pv httpapi.Var) bool {
+	load, ok := v.(*ssa.UnOp)
+	if !ok || load.Op != token.MUL {
+		return false
+	}
+	g, ok := load.X.(*ssa.Global)
+	if !ok {
+		return false
+	}
+	obj, _ := g.Object().(*types.Var)
+	return pv.Matches(obj)
+}
+
+func isNilConst(v ssa.Value) bool {
+	c, ok := v.(*ssa.Const)
+	return ok && c.IsNil()
+}
+
+func stringConst(v ssa.Value) (string, bool) {
+	c, ok := v.(*ssa.Const)
+	if !ok || c.Value == nil || c.Value.Kind() != constant.String {
+		return "", false
+	}
+	return constant.StringVal(c.Value), true
+}
+
+func boolConst(v ssa.Value) (value, known bool) {
+	c, ok := v.(*ssa.Const)
+	if !ok || c.Value == nil || c.Value.Kind() != constant.Bool {
+		return false, false
+	}
+	return constant.BoolVal(c.Value), true
+}
+
+// methodOrGet maps the empty method to GET, as net/http does.
+func methodOrGet(m string) string {
+	if m == "" {
+		return "GET"
+	}
+	return m
+}

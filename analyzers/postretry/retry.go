@@ -1,0 +1,544 @@
+package postretry
+
+import (
+	"go/constant"
+	"go/token"
+	"go/types"
+	"slices"
+
+	"github.com/kalint/kalint/analyzers/internal/callee"
+	"github.com/kalint/kalint/analyzers/internal/httpapi"
+	"github.com/kalint/kalint/analyzers/internal/ssaflow"
+	"golang.org/x/tools/go/ssa"
+)
+
+type retryState int
+
+const (
+	unvisited retryState = iota
+	visiting
+	retried
+	notRetried
+)
+
+// isRetried reports whether a failed send may be sent again: by a loop
+// around it, or because every use of its function is retried.
+func (p *pkg) isRetried(call ssa.CallInstruction) bool {
+	return p.loopRetries(call) || p.funcRetried(call.Parent())
+}
+
+// loopRetries reports whether call is sent again after it fails: the
+// failure branch (its error result compared with nil and found set) leads
+// to it again (a loop with "continue", a backoff, a labelled continue of an
+// outer loop) or to another call of the same function with the same
+// arguments or in a loop (a retry after a first attempt). A loop that does
+// not compare the error with nil counts as retrying. Goroutines and
+// deferred calls are not retries; calls that do not return (t.Fatal,
+// log.Fatal, os.Exit) end a path.
+func (p *pkg) loopRetries(call ssa.CallInstruction) bool {
+	c, ok := call.(*ssa.Call)
+	if !ok {
+		return false
+	}
+	failures := failureBranches(c)
+	if len(failures) == 0 {
+		return inLoop(c.Block())
+	}
+	fn := callee.Func(&c.Call)
+	return reaches(failures, func(b *ssa.BasicBlock) bool {
+		return b == c.Block() || fn != nil && slices.ContainsFunc(b.Instrs, func(instr ssa.Instruction) bool {
+			other, ok := instr.(*ssa.Call)
+			return ok && callee.Func(&other.Call) == fn && (sameArgs(&c.Call, &other.Call) || inLoop(b))
+		})
+	})
+}
+
+func inLoop(b *ssa.BasicBlock) bool {
+	return reaches(b.Succs, func(x *ssa.BasicBlock) bool { return x == b })
+}
+
+// sameArgs reports whether two calls pass the same values.
+func sameArgs(a, b *ssa.CallCommon) bool {
+	if a.Value != b.Value || a.Method != b.Method || len(a.Args) != len(b.Args) {
+		return false
+	}
+	for i, x := range a.Args {
+		y := b.Args[i]
+		if x == y {
+			continue
+		}
+		cx, ok1 := x.(*ssa.Const)
+		cy, ok2 := y.(*ssa.Const)
+		if !ok1 || !ok2 || !types.Identical(cx.Type(), cy.Type()) || cx.Value == nil != (cy.Value == nil) ||
+			cx.Value != nil && !constant.Compare(cx.Value, token.EQL, cy.Value) {
+			return false
+		}
+	}
+	return true
+}
+
+// failureBranches returns the blocks that run when the call's error result
+// was compared with nil and found set.
+func failureBranches(c *ssa.Call) []*ssa.BasicBlock {
+	var errs []ssa.Value
+	switch t := c.Type().(type) {
+	case *types.Tuple:
+		last := t.Len() - 1
+		if last < 0 || !isError(t.At(last).Type()) {
+			return nil
+		}
+		for _, ref := range *c.Referrers() {
+			if ex, ok := ref.(*ssa.Extract); ok && ex.Index == last {
+				errs = append(errs, ex)
+			}
+		}
+	default:
+		if !isError(t) {
+			return nil
+		}
+		errs = append(errs, c)
+	}
+	var out []*ssa.BasicBlock
+	seen := make(map[ssa.Value]bool)
+	for len(errs) > 0 {
+		v := errs[len(errs)-1]
+		errs = errs[:len(errs)-1]
+		if seen[v] {
+			continue
+		}
+		seen[v] = true
+		for _, ref := range *v.Referrers() {
+			switch ref := ref.(type) {
+			case *ssa.Phi:
+				errs = append(errs, ref)
+			case *ssa.BinOp:
+				if ref.Op != token.EQL && ref.Op != token.NEQ || !isNilConst(ref.X) && !isNilConst(ref.Y) {
+					continue
+				}
+				for _, use := range *ref.Referrers() {
+					if ifInstr, ok := use.(*ssa.If); ok {
+						succs := ifInstr.Block().Succs
+						if ref.Op == token.NEQ {
+							out = append(out, succs[0])
+						} else {
+							out = append(out, succs[1])
+						}
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+func isError(t types.Type) bool { return types.Identical(t, types.Universe.Lookup("error").Type()) }
+
+// reaches reports whether a block for which target holds can be reached
+// from any of the blocks, on paths that do not end in a call that does not
+// return.
+func reaches(from []*ssa.BasicBlock, target func(*ssa.BasicBlock) bool) bool {
+	seen := make(map[*ssa.BasicBlock]bool)
+	work := slices.Clone(from)
+	for len(work) > 0 {
+		b := work[len(work)-1]
+		work = work[:len(work)-1]
+		if target(b) {
+			return true
+		}
+		if seen[b] || noReturn(b) {
+			continue
+		}
+		seen[b] = true
+		work = append(work, b.Succs...)
+	}
+	return false
+}
+
+// noReturn reports whether a block ends its paths with a call that does not
+// return.
+func noReturn(b *ssa.BasicBlock) bool {
+	return slices.ContainsFunc(b.Instrs, func(instr ssa.Instruction) bool {
+		call, ok := instr.(*ssa.Call)
+		if !ok {
+			return false
+		}
+		fn := callee.Func(&call.Call)
+		return fn != nil && slices.ContainsFunc(httpapi.NoReturn, func(c httpapi.Callee) bool { return c.Matches(fn) })
+	})
+}
+
+// loop returns the blocks on a cycle through b: those reachable from b from
+// which b is reachable again.
+func loop(b *ssa.BasicBlock) map[*ssa.BasicBlock]bool {
+	walk := func(next func(*ssa.BasicBlock) []*ssa.BasicBlock) map[*ssa.BasicBlock]bool {
+		seen := map[*ssa.BasicBlock]bool{b: true}
+		work := []*ssa.BasicBlock{b}
+		for len(work) > 0 {
+			x := work[len(work)-1]
+			work = work[:len(work)-1]
+			for _, y := range next(x) {
+				if !seen[y] {
+					seen[y] = true
+					work = append(work, y)
+				}
+			}
+		}
+		return seen
+	}
+	fwd := walk(func(x *ssa.BasicBlock) []*ssa.BasicBlock { return x.Succs })
+	back := walk(func(x *ssa.BasicBlock) []*ssa.BasicBlock { return x.Preds })
+	for x := range fwd {
+		if !back[x] {
+			delete(fwd, x)
+		}
+	}
+	return fwd
+}
+
+// funcRetried reports whether every use of fn retries it: each call of it
+// sits in a retrying loop or in a function that is itself retried, and each
+// time it is passed as a value, what it is passed to may retry it. An
+// exported function (or method) may have callers elsewhere that do not
+// retry; so may main and init.
+func (p *pkg) funcRetried(fn *ssa.Function) bool {
+	switch p.retried[fn] {
+	case visiting:
+		return false // recursion: no retry found on this path
+	case retried:
+		return true
+	case notRetried:
+		return false
+	}
+	p.retried[fn] = visiting
+	ok := p.usesRetried(fn)
+	p.retried[fn] = notRetried
+	if ok {
+		p.retried[fn] = retried
+	}
+	return ok
+}
+
+func (p *pkg) usesRetried(fn *ssa.Function) bool {
+	anonymous := fn.Parent() != nil
+	if !anonymous {
+		obj := fn.Object()
+		if obj == nil || obj.Exported() || fn.Name() == "main" || fn.Name() == "init" {
+			return false
+		}
+	}
+	uses := 0
+	if !anonymous { // calls of closures are found through their values
+		for _, call := range p.index.Callers(fn) {
+			if p.ignored(call) {
+				continue
+			}
+			uses++
+			if !p.isRetried(call) {
+				return false
+			}
+		}
+	}
+	for _, use := range p.valueUses()[fn] {
+		if p.ignored(use.instr) {
+			continue
+		}
+		uses++
+		if !p.valueRetried(use.instr, use.value) {
+			return false
+		}
+	}
+	return uses > 0
+}
+
+// ignored reports whether an instruction is in a test file that the
+// options leave out: a test calling a function directly says nothing about
+// how the program retries it.
+func (p *pkg) ignored(instr ssa.Instruction) bool {
+	return !p.opts.Tests && isTestFile(p.pass, instr.Parent().Pos())
+}
+
+// A valueUse is an instruction that uses a function as a value.
+type valueUse struct {
+	instr ssa.Instruction
+	value ssa.Value // the function or the closure made of it
+}
+
+// valueUses indexes, once per package, where each function is used as a
+// value: closures made of it, bound methods, references to it.
+func (p *pkg) valueUses() map[*ssa.Function][]valueUse {
+	if p.values != nil {
+		return p.values
+	}
+	p.values = make(map[*ssa.Function][]valueUse)
+	var ops []*ssa.Value
+	for _, fn := range p.index.Funcs {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				if mc, ok := instr.(*ssa.MakeClosure); ok {
+					target := p.declared(mc.Fn.(*ssa.Function))
+					p.values[target] = append(p.values[target], valueUse{mc, mc})
+					continue
+				}
+				var callValue ssa.Value
+				if call, ok := instr.(ssa.CallInstruction); ok && !call.Common().IsInvoke() {
+					callValue = call.Common().Value
+				}
+				for _, op := range instr.Operands(ops[:0]) {
+					if f, ok := (*op).(*ssa.Function); ok && f != callValue {
+						target := p.declared(f)
+						p.values[target] = append(p.values[target], valueUse{instr, f})
+					}
+				}
+			}
+		}
+	}
+	return p.values
+}
+
+// declared maps a bound-method or thunk wrapper, or a generic instance, to
+// the function as declared in the package.
+func (p *pkg) declared(fn *ssa.Function) *ssa.Function {
+	if o := fn.Origin(); o != nil {
+		fn = o
+	}
+	if fn.Synthetic == "" || fn.Object() == nil {
+		return fn
+	}
+	if obj, ok := fn.Object().(*types.Func); ok {
+		if d := p.index.Pkg.Prog.FuncValue(obj.Origin()); d != nil {
+			return d
+		}
+	}
+	return fn
+}
+
+// valueRetried reports whether a function value used by instr may be
+// retried: it is called in a retrying loop or a retried function, or passed
+// to code that may retry it (a function of another package whose body is not
+// seen, other than those in httpapi.RunOnce, or any place the package cannot
+// follow).
+func (p *pkg) valueRetried(instr ssa.Instruction, v ssa.Value) bool {
+	if v.Referrers() != nil { // a closure or an anonymous function: trace it
+		return p.flowRetried(p.local().Trace(v))
+	}
+	// A named function: look at the one instruction that uses it.
+	switch instr := instr.(type) {
+	case ssa.CallInstruction:
+		fn := callee.Body(instr.Common())
+		if fn == nil || fn.Pkg != p.index.Pkg {
+			return handOffRetries(instr)
+		}
+		for i, arg := range instr.Common().Args {
+			if arg == v && i < len(fn.Params) && p.flowRetried(p.local().Trace(fn.Params[i])) {
+				return true
+			}
+		}
+		return false
+	case ssa.Value:
+		return p.flowRetried(p.local().Trace(instr))
+	}
+	return true // stored where the package cannot follow it
+}
+
+// flowRetried reports whether a traced function value is called where the
+// call is retried, or leaves for code that may retry it.
+func (p *pkg) flowRetried(flow *ssaflow.Flow) bool {
+	for _, v := range flow.Values {
+		for _, ref := range p.index.Referrers(v) {
+			call, ok := ref.(ssa.CallInstruction)
+			if ok && !call.Common().IsInvoke() && call.Common().Value == v && p.isRetried(call) {
+				return true
+			}
+		}
+	}
+	for _, h := range flow.HandOffs {
+		if h.Kind != ssaflow.Call || handOffRetries(h.Instr.(ssa.CallInstruction)) {
+			return true
+		}
+	}
+	return false
+}
+
+// handOffRetries reports whether a call into code the package cannot see
+// may call a function passed to it repeatedly.
+func handOffRetries(call ssa.CallInstruction) bool {
+	fn := callee.Func(call.Common())
+	return !slices.ContainsFunc(httpapi.RunOnce, func(c httpapi.Callee) bool { return c.Matches(fn) })
+}
+
+// local is a tracer that treats struct fields as hand-offs: a request or a
+// function stored in a struct may be used by code the package cannot see.
+func (p *pkg) local() *ssaflow.Tracer {
+	return &ssaflow.Tracer{Index: p.index}
+}
+
+// reusedBody returns where a send that re-sends a request with a consumed
+// body is retried (the send itself, or the call of its function in a
+// loop), or nil.
+func (p *pkg) reusedBody(call ssa.CallInstruction, req *request, reqArg ssa.Value) ssa.Instruction {
+	if req.opaque || !req.body || req.flow == nil {
+		return nil
+	}
+	for _, h := range req.flow.HandOffs {
+		if h.Kind != ssaflow.Call || h.Instr != call && !fromNetHTTP(h.Instr) {
+			return nil // code the package cannot see may reset the body
+		}
+	}
+	send := call.Parent()
+	var attempts []ssa.CallInstruction
+	if p.loopRetries(call) {
+		attempts = append(attempts, call)
+	} else {
+		attempts = p.calls(send)
+	}
+	for _, a := range attempts {
+		if a != call && (p.ignored(a) || !p.loopRetries(a)) || !inLoop(a.Block()) {
+			continue
+		}
+		at := attempt{send: send, call: a, fn: a.Parent(), loop: loop(a.Block())}
+		if p.invariant(at, reqArg, make(map[ssa.Value]bool)) && !p.reset(at, req) {
+			return a
+		}
+	}
+	return nil
+}
+
+// calls returns the calls of fn that the package shows: its static calls,
+// and the calls of closures made of it.
+func (p *pkg) calls(fn *ssa.Function) []ssa.CallInstruction {
+	var out []ssa.CallInstruction
+	if fn.Parent() == nil {
+		out = append(out, p.index.Callers(fn)...)
+	}
+	for _, use := range p.valueUses()[fn] {
+		if use.value.Referrers() == nil {
+			continue
+		}
+		for _, v := range p.local().Trace(use.value).Values {
+			for _, ref := range p.index.Referrers(v) {
+				if call, ok := ref.(ssa.CallInstruction); ok && !call.Common().IsInvoke() && call.Common().Value == v {
+					out = append(out, call)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// An attempt is a call repeated by a loop: the send itself, or a call of
+// the function that contains it.
+type attempt struct {
+	send *ssa.Function // the function containing the send
+	call ssa.CallInstruction
+	fn   *ssa.Function // the function containing the loop
+	loop map[*ssa.BasicBlock]bool
+}
+
+// inside reports whether an instruction runs in each attempt: in the loop,
+// or in the function the loop calls.
+func (at attempt) inside(instr ssa.Instruction) bool {
+	return instr.Parent() == at.fn && at.loop[instr.Block()] || instr.Parent() == at.send && at.send != at.fn
+}
+
+// invariant reports whether v, at the send, is the same request in every
+// attempt: it is not built, derived from a fresh request or reloaded from a
+// variable assigned inside the attempt.
+func (p *pkg) invariant(at attempt, v ssa.Value, seen map[ssa.Value]bool) bool {
+	if seen[v] {
+		return true
+	}
+	seen[v] = true
+	switch v := v.(type) {
+	case *ssa.Parameter:
+		if v.Parent() != at.send || at.send == at.fn {
+			return true
+		}
+		// A parameter of the called function: the argument of the attempt.
+		i := slices.Index(at.send.Params, v)
+		args := at.call.Common().Args
+		if at.call.Common().Value == ssa.Value(at.send) && i < len(args) {
+			return p.invariant(at, args[i], seen)
+		}
+		return false
+	case *ssa.FreeVar:
+		for _, b := range p.index.Bindings(v) {
+			if !p.invariant(at, b, seen) {
+				return false
+			}
+		}
+		return true
+	case *ssa.Phi:
+		for _, e := range v.Edges {
+			if !p.invariant(at, e, seen) {
+				return false
+			}
+		}
+		return true
+	case *ssa.UnOp:
+		if v.Op != token.MUL || !at.inside(v) && !isVar(v.X) {
+			return !at.inside(v)
+		}
+		stores, ok := p.storesTo(v.X)
+		if !ok {
+			return false
+		}
+		for _, st := range stores {
+			if at.inside(st) || !p.invariant(at, st.Val, seen) {
+				return false
+			}
+		}
+		return true
+	case ssa.Instruction:
+		if !at.inside(v) {
+			return true
+		}
+		switch v := v.(type) {
+		case *ssa.ChangeType:
+			return p.invariant(at, v.X, seen)
+		case *ssa.MakeInterface:
+			return p.invariant(at, v.X, seen)
+		case *ssa.ChangeInterface:
+			return p.invariant(at, v.X, seen)
+		case *ssa.TypeAssert:
+			return p.invariant(at, v.X, seen)
+		case *ssa.Call:
+			// WithContext and Clone share the body of the request.
+			fn := callee.Func(&v.Call)
+			if httpapi.RequestWithContext.Matches(fn) || httpapi.RequestClone.Matches(fn) {
+				return p.invariant(at, v.Call.Args[0], seen)
+			}
+		}
+		return false
+	}
+	return true
+}
+
+func isVar(addr ssa.Value) bool {
+	switch addr.(type) {
+	case *ssa.Alloc, *ssa.FreeVar:
+		return true
+	}
+	return false
+}
+
+// storesTo returns the stores to a local or captured variable, or false if
+// its address escapes.
+func (p *pkg) storesTo(addr ssa.Value) ([]*ssa.Store, bool) {
+	var out []*ssa.Store
+	ok := p.eachVar(addr, func(st *ssa.Store) { out = append(out, st) })
+	return out, ok
+}
+
+// reset reports whether the request's body may be replaced in each attempt:
+// a store to its Body field inside the attempt, or in a function other than
+// the ones that build it.
+func (p *pkg) reset(at attempt, req *request) bool {
+	for _, st := range req.bodyStores {
+		if at.inside(st) || !slices.ContainsFunc(req.origins, func(o ssa.Value) bool {
+			return o.(ssa.Instruction).Parent() == st.Parent()
+		}) {
+			return true
+		}
+	}
+	return false
+}

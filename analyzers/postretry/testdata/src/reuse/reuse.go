@@ -1,0 +1,156 @@
+package reuse
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"net/http"
+	"strings"
+	"time"
+)
+
+// The request is built once and re-sent: its body is gone after the first
+// attempt.
+func reused(c *http.Client, u string, body []byte) (*http.Response, error) {
+	req, err := http.NewRequest(http.MethodPost, u, bytes.NewReader(body))
+	if err != nil {
+		return nil, err
+	}
+	for i := 0; i < 3; i++ {
+		resp, err := c.Do(req) // want `req is sent again by a retry loop after its body was consumed`
+		if err == nil {
+			return resp, nil
+		}
+		time.Sleep(time.Second)
+	}
+	return nil, err
+}
+
+// Rebuilt in each attempt.
+func rebuilt(c *http.Client, u string, body []byte) (*http.Response, error) {
+	var err error
+	for i := 0; i < 3; i++ {
+		var req *http.Request
+		req, err = http.NewRequest(http.MethodPost, u, bytes.NewReader(body))
+		if err != nil {
+			return nil, err
+		}
+		var resp *http.Response
+		if resp, err = c.Do(req); err == nil {
+			return resp, nil
+		}
+	}
+	return nil, err
+}
+
+// Rewound from GetBody in each attempt.
+func rewound(c *http.Client, u string, body []byte) (*http.Response, error) {
+	req, err := http.NewRequest(http.MethodPost, u, bytes.NewReader(body))
+	if err != nil {
+		return nil, err
+	}
+	for i := 0; i < 3; i++ {
+		if i > 0 {
+			req.Body, _ = req.GetBody()
+		}
+		resp, err := c.Do(req)
+		if err == nil {
+			return resp, nil
+		}
+	}
+	return nil, err
+}
+
+// WithContext shares the body.
+func withContext(ctx context.Context, c *http.Client, u string) error {
+	req, _ := http.NewRequest(http.MethodPut, u, strings.NewReader("x"))
+	for {
+		resp, err := c.Do(req.WithContext(ctx)) // want `req\.WithContext\(ctx\) is sent again by a retry loop`
+		if err != nil {
+			continue
+		}
+		return resp.Body.Close()
+	}
+}
+
+// No body: nothing is consumed.
+func noBody(c *http.Client, u string) error {
+	req, _ := http.NewRequest(http.MethodPost, u, nil)
+	for {
+		resp, err := c.Do(req)
+		if err != nil {
+			continue
+		}
+		return resp.Body.Close()
+	}
+}
+
+// A retry helper around a closure that captures the request.
+func retry(f func() error) error {
+	var err error
+	for range 3 {
+		if err = f(); err == nil {
+			return nil
+		}
+	}
+	return err
+}
+
+func captured(c *http.Client, u string) error {
+	req, _ := http.NewRequest(http.MethodPost, u, strings.NewReader("x"))
+	return retry(func() error {
+		resp, err := c.Do(req) // want `req is sent again by a retry loop`
+		if err != nil {
+			return err
+		}
+		return resp.Body.Close()
+	})
+}
+
+func capturedRebuilt(c *http.Client, u string) error {
+	return retry(func() error {
+		req, _ := http.NewRequest(http.MethodPost, u, strings.NewReader("x"))
+		resp, err := c.Do(req)
+		if err != nil {
+			return err
+		}
+		return resp.Body.Close()
+	})
+}
+
+// An unexported function re-sent by its caller's loop.
+func send(c *http.Client, req *http.Request) error {
+	resp, err := c.Do(req) // want `req is sent again by a retry loop`
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+func loopCaller(c *http.Client, u string) error {
+	req, _ := http.NewRequest(http.MethodPatch, u, strings.NewReader("x"))
+	for i := 0; ; i++ {
+		if err := send(c, req); err == nil || i == 3 {
+			return err
+		}
+	}
+}
+
+func loopCallerRebuilt(c *http.Client, u string) error {
+	for i := 0; ; i++ {
+		req, _ := http.NewRequest(http.MethodPatch, u, strings.NewReader("x"))
+		if err := send(c, req); err == nil || i == 3 {
+			return err
+		}
+	}
+}
+
+// A request whose body is of unknown type may have none.
+func unknownBody(c *http.Client, u string, body io.Reader) error {
+	req, _ := http.NewRequest(http.MethodPost, u, body)
+	for {
+		if _, err := c.Do(req); err == nil {
+			return nil
+		}
+	}
+}
