@@ -3,6 +3,7 @@ package plugin_test
 import (
 	"flag"
 	"fmt"
+	"os"
 	"reflect"
 	"slices"
 	"strings"
@@ -211,6 +212,28 @@ func TestBadSettings(t *testing.T) {
 		for _, w := range tc.want {
 			if !strings.Contains(err.Error(), w) {
 				t.Errorf("%s: error %q does not mention %q", tc.name, err, w)
+			}
+		}
+	}
+}
+
+// .golangci.example.yml shows every analyzer and every option, so users
+// see what they can set. (The golangci-lint end-to-end test runs it.)
+func TestExampleConfigComplete(t *testing.T) {
+	t.Parallel()
+	data, err := os.ReadFile("../.golangci.example.yml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	example := string(data)
+	for _, a := range analyzers.All() {
+		keys := []string{a.Name}
+		for _, f := range flags(a) {
+			keys = append(keys, f.Name)
+		}
+		for _, key := range keys {
+			if !strings.Contains(example, " "+key+":") {
+				t.Errorf(".golangci.example.yml does not show %s setting %q", a.Name, key)
 			}
 		}
 	}

@@ -169,19 +169,26 @@ type golangciIssue struct {
 	}
 }
 
-// golangciRun runs golangci-lint on the fixture with kalint's settings
-// (YAML, indented under `settings:`), each run with its own cache.
-func golangciRun(t *testing.T, bin, settings string) (issues []golangciIssue, stderr string, code int) {
+// kalintConfig writes a .golangci.yml that enables only kalint, with
+// kalint's settings (YAML, indented under `settings:`).
+func kalintConfig(t *testing.T, settings string) string {
 	t.Helper()
-	tmp := t.TempDir()
-	config := filepath.Join(tmp, ".golangci.yml")
+	config := filepath.Join(t.TempDir(), ".golangci.yml")
 	if err := os.WriteFile(config, []byte(fmt.Sprintf(golangciConfig, settings)), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command(bin, "run", "--config", config, "--output.json.path=stdout",
-		"--path-mode=abs", "--show-stats=false", "./...")
+	return config
+}
+
+// golangciRun runs golangci-lint with a configuration on the fixture, with
+// a cache of its own.
+func golangciRun(t *testing.T, bin, config string, args ...string) (issues []golangciIssue, stderr string, code int) {
+	t.Helper()
+	args = append([]string{"run", "--config", config, "--output.json.path=stdout",
+		"--path-mode=abs", "--show-stats=false"}, args...)
+	cmd := exec.Command(bin, append(args, "./...")...)
 	cmd.Dir = fixtureDir(t)
-	cmd.Env = append(os.Environ(), "GOLANGCI_LINT_CACHE="+filepath.Join(tmp, "cache"))
+	cmd.Env = append(os.Environ(), "GOLANGCI_LINT_CACHE="+t.TempDir())
 	var stdout, errBuf bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &errBuf
 	err := cmd.Run()
@@ -274,7 +281,7 @@ func TestGolangciLint(t *testing.T) {
 
 	t.Run("defaults", func(t *testing.T) {
 		t.Parallel()
-		issues, stderr, code := golangciRun(t, bin, "")
+		issues, stderr, code := golangciRun(t, bin, kalintConfig(t, ""))
 		if code != 1 {
 			t.Errorf("exit %d, want 1 (issues found)\n%s", code, stderr)
 		}
@@ -284,9 +291,20 @@ func TestGolangciLint(t *testing.T) {
 		}
 	})
 
+	// The README's configuration, with golangci-lint's other linters off.
+	t.Run("example config", func(t *testing.T) {
+		t.Parallel()
+		config := filepath.Join(repoRoot(t), ".golangci.example.yml")
+		issues, stderr, _ := golangciRun(t, bin, config, "--enable-only=kalint")
+		compare(t, "golangci-lint with .golangci.example.yml", lines(findingsOf(t, issues), true), lines(want, true))
+		if t.Failed() {
+			t.Log(stderr)
+		}
+	})
+
 	t.Run("idle-timeout", func(t *testing.T) {
 		t.Parallel()
-		issues, stderr, _ := golangciRun(t, bin, "          serveridle:\n            idle-timeout: 90s")
+		issues, stderr, _ := golangciRun(t, bin, kalintConfig(t, "          serveridle:\n            idle-timeout: 90s"))
 		if fixes := fixTexts(issues); !strings.Contains(fixes, "IdleTimeout: 90 * time.Second") {
 			t.Errorf("serveridle.idle-timeout: 90s does not reach the fix; fixes:\n%s\n%s", fixes, stderr)
 		}
@@ -294,7 +312,7 @@ func TestGolangciLint(t *testing.T) {
 
 	t.Run("disable", func(t *testing.T) {
 		t.Parallel()
-		issues, stderr, _ := golangciRun(t, bin, "          serveridle:\n            disable: true")
+		issues, stderr, _ := golangciRun(t, bin, kalintConfig(t, "          serveridle:\n            disable: true"))
 		var rest []finding
 		for _, f := range want {
 			if f.analyzer != "serveridle" {
@@ -309,7 +327,7 @@ func TestGolangciLint(t *testing.T) {
 
 	t.Run("unknown key", func(t *testing.T) {
 		t.Parallel()
-		_, stderr, code := golangciRun(t, bin, "          serveridle:\n            idle-timout: 90s")
+		_, stderr, code := golangciRun(t, bin, kalintConfig(t, "          serveridle:\n            idle-timout: 90s"))
 		if code == 0 || code == 1 || !strings.Contains(stderr, `unknown field "idle-timout"`) {
 			t.Errorf("exit %d, want an error naming the unknown key:\n%s", code, stderr)
 		}
