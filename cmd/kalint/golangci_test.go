@@ -5,7 +5,6 @@ import (
 	"crypto/sha256"
 	"encoding/json"
 	"fmt"
-	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -55,37 +54,40 @@ require (
 replace github.com/kalint/kalint => %s
 `
 
-// sourceHash hashes what the plugin binary is built from: kalint's
-// go.mod, go.sum and non-test Go files outside testdata, and the
-// throwaway module's text.
+// sourceHash hashes what the plugin binary is built from: kalint's go.mod
+// and go.sum, every non-test file in the directories of the kalint packages
+// that the plugin imports (embedded files included), and the throwaway
+// module's text.
 func sourceHash(t *testing.T, root string) string {
 	t.Helper()
+	cmd := exec.Command("go", "list", "-deps", "-f", "{{if .Module}}{{if .Module.Main}}{{.Dir}}{{end}}{{end}}", "./plugin")
+	cmd.Dir = root
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("go list: %v", err)
+	}
+	files := []string{filepath.Join(root, "go.mod"), filepath.Join(root, "go.sum")}
+	for _, dir := range strings.Fields(string(out)) {
+		entries, err := os.ReadDir(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range entries {
+			if e.Type().IsRegular() && !strings.HasSuffix(e.Name(), "_test.go") {
+				files = append(files, filepath.Join(dir, e.Name()))
+			}
+		}
+	}
 	h := sha256.New()
 	fmt.Fprintf(h, "%s\n%s\n%s\n", golangciVersion, golangciMain, golangciMod)
-	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+	for _, f := range files {
+		data, err := os.ReadFile(f)
 		if err != nil {
-			return err
+			t.Fatal(err)
 		}
-		name := d.Name()
-		if d.IsDir() {
-			if path != root && (name == "testdata" || strings.HasPrefix(name, ".") || name == "bin") {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if name == "go.mod" || name == "go.sum" || strings.HasSuffix(name, ".go") && !strings.HasSuffix(name, "_test.go") {
-			data, err := os.ReadFile(path)
-			if err != nil {
-				return err
-			}
-			rel, _ := filepath.Rel(root, path)
-			fmt.Fprintf(h, "%s %d\n", rel, len(data))
-			h.Write(data)
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
+		rel, _ := filepath.Rel(root, f)
+		fmt.Fprintf(h, "%s %d\n", rel, len(data))
+		h.Write(data)
 	}
 	return fmt.Sprintf("%x", h.Sum(nil))[:16]
 }
