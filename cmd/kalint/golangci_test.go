@@ -93,8 +93,9 @@ func sourceHash(t *testing.T, root string) string {
 }
 
 // golangciLint returns a golangci-lint binary with kalint's plugin, built
-// in a throwaway module under the user cache directory and reused while
-// kalint's source is unchanged.
+// in a throwaway module under the user cache directory, one directory per
+// source hash so that checkouts testing at the same time do not collide,
+// and reused while the source is unchanged.
 func golangciLint(t *testing.T) string {
 	t.Helper()
 	root := repoRoot(t)
@@ -102,8 +103,9 @@ func golangciLint(t *testing.T) string {
 	if err != nil {
 		cache = os.TempDir()
 	}
-	dir := filepath.Join(cache, "kalint-e2e", "golangci-lint-"+golangciVersion)
-	bin := filepath.Join(dir, "golangci-lint-"+sourceHash(t, root))
+	builds := filepath.Join(cache, "kalint-e2e", "golangci-lint-"+golangciVersion)
+	dir := filepath.Join(builds, sourceHash(t, root))
+	bin := filepath.Join(dir, "golangci-lint")
 	if _, err := os.Stat(bin); err == nil {
 		t.Logf("golangci-lint with kalint: cached %s", bin)
 		return bin
@@ -129,17 +131,18 @@ func golangciLint(t *testing.T) string {
 			t.Fatalf("go %s in %s: exit %d\n%s", strings.Join(args, " "), dir, code, out)
 		}
 	}
-	// Keep only this build: each binary is about 100 MB.
-	old, _ := filepath.Glob(filepath.Join(dir, "golangci-lint-*"))
-	for _, f := range old {
-		if f != tmp {
-			os.Remove(f)
-		}
-	}
 	if err := os.Rename(tmp, bin); err != nil {
 		t.Fatal(err)
 	}
 	t.Logf("golangci-lint %s with kalint: built in %s", golangciVersion, time.Since(start).Round(time.Second))
+
+	// Each binary is tens of MB: drop builds untouched for a day.
+	old, _ := os.ReadDir(builds)
+	for _, e := range old {
+		if info, err := e.Info(); err == nil && e.Name() != filepath.Base(dir) && time.Since(info.ModTime()) > 24*time.Hour {
+			os.RemoveAll(filepath.Join(builds, e.Name()))
+		}
+	}
 	return bin
 }
 
