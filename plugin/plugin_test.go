@@ -217,23 +217,33 @@ func TestBadSettings(t *testing.T) {
 	}
 }
 
-// .golangci.example.yml shows every analyzer and every option, so users
-// see what they can set. (The golangci-lint end-to-end test runs it.)
-func TestExampleConfigComplete(t *testing.T) {
+// .golangci.example.yml and the README's settings table show every
+// analyzer and every option, so users see what they can set. (The
+// golangci-lint end-to-end test runs the example.)
+func TestSettingsDocumented(t *testing.T) {
 	t.Parallel()
-	data, err := os.ReadFile("../.golangci.example.yml")
-	if err != nil {
-		t.Fatal(err)
+	read := func(name string) string {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(data)
 	}
-	example := string(data)
+	example, readme := read("../.golangci.example.yml"), read("../README.md")
 	for _, a := range analyzers.All() {
-		keys := []string{a.Name}
+		keys := []string{"disable"}
 		for _, f := range flags(a) {
 			keys = append(keys, f.Name)
 		}
+		if !strings.Contains(example, " "+a.Name+":") {
+			t.Errorf(".golangci.example.yml does not show %s's settings", a.Name)
+		}
 		for _, key := range keys {
-			if !strings.Contains(example, " "+key+":") {
+			if key != "disable" && !strings.Contains(example, " "+key+":") {
 				t.Errorf(".golangci.example.yml does not show %s setting %q", a.Name, key)
+			}
+			if row := "| `" + a.Name + "." + key + "` |"; !strings.Contains(readme, row) {
+				t.Errorf("README's golangci-lint settings table has no row %s", row)
 			}
 		}
 	}
