@@ -1,0 +1,130 @@
+// Package plugin is kalint as a golangci-lint v2 module plugin.
+//
+// Blank-import it into a golangci-lint built by `golangci-lint custom` (see
+// .custom-gcl.example.yml) and enable the linter in .golangci.yml (see
+// .golangci.example.yml):
+//
+//	linters:
+//	  enable: [kalint]
+//	  settings:
+//	    custom:
+//	      kalint:
+//	        type: module
+//	        settings:
+//	          serveridle:
+//	            idle-timeout: 90s
+//
+// Every analyzer is on unless its settings say `disable: true`. Each
+// analyzer option has the name of the analyzer's flag. Unknown keys are
+// errors.
+package plugin
+
+import (
+	"fmt"
+	"reflect"
+	"strings"
+	"time"
+
+	"github.com/golangci/plugin-module-register/register"
+	"github.com/kalint/kalint/analyzers/serveridle"
+	"golang.org/x/tools/go/analysis"
+)
+
+func init() { register.Plugin("kalint", New) }
+
+// Settings is the `settings` section of kalint in .golangci.yml: one field
+// per analyzer of analyzers.All(), keyed by the analyzer's name.
+//
+// To add an analyzer, add a field here and a settings type below whose build
+// method calls the analyzer's New; plugin_test.go fails until both exist and
+// every flag of the analyzer has a setting.
+type Settings struct {
+	ServerIdle ServerIdle `json:"serveridle"`
+}
+
+// ServerIdle configures serveridle.
+type ServerIdle struct {
+	Disable     bool   `json:"disable"`
+	IdleTimeout string `json:"idle-timeout"` // a time.Duration, e.g. "2m"
+}
+
+func (s ServerIdle) disabled() bool { return s.Disable }
+
+func (s ServerIdle) build() (*analysis.Analyzer, error) {
+	d, err := duration("serveridle.idle-timeout", s.IdleTimeout)
+	if err != nil {
+		return nil, err
+	}
+	return serveridle.New(serveridle.Options{IdleTimeout: d}), nil
+}
+
+// analyzerSettings is what every field of Settings implements.
+type analyzerSettings interface {
+	disabled() bool
+	build() (*analysis.Analyzer, error)
+}
+
+// duration parses an optional positive duration setting; "" is zero, which
+// New reads as the analyzer's default.
+func duration(key, s string) (time.Duration, error) {
+	if s == "" {
+		return 0, nil
+	}
+	d, err := time.ParseDuration(s)
+	if err != nil {
+		return 0, fmt.Errorf("%s: %v", key, err)
+	}
+	if d <= 0 {
+		return 0, fmt.Errorf("%s must be positive, got %q", key, s)
+	}
+	return d, nil
+}
+
+type plugin struct {
+	settings Settings
+}
+
+// New decodes kalint's settings from golangci-lint's configuration.
+func New(conf any) (register.LinterPlugin, error) {
+	s, err := register.DecodeSettings[Settings](conf)
+	if err != nil {
+		// DecodeSettings rejects unknown keys; name the valid ones.
+		return nil, fmt.Errorf("kalint settings: %w (valid keys: %s)", err, validKeys())
+	}
+	return &plugin{settings: s}, nil
+}
+
+// BuildAnalyzers builds a fresh instance of every enabled analyzer.
+func (p *plugin) BuildAnalyzers() ([]*analysis.Analyzer, error) {
+	var list []*analysis.Analyzer
+	v := reflect.ValueOf(p.settings)
+	for i := range v.NumField() {
+		s := v.Field(i).Interface().(analyzerSettings)
+		if s.disabled() {
+			continue
+		}
+		a, err := s.build()
+		if err != nil {
+			return nil, fmt.Errorf("kalint settings: %w", err)
+		}
+		list = append(list, a)
+	}
+	return list, nil
+}
+
+// GetLoadMode asks for type information: every analyzer needs it.
+func (p *plugin) GetLoadMode() string { return register.LoadModeTypesInfo }
+
+// validKeys lists the settings as analyzer.key, for error messages.
+func validKeys() string {
+	var keys []string
+	t := reflect.TypeFor[Settings]()
+	for i := range t.NumField() {
+		name := t.Field(i).Tag.Get("json")
+		sub := t.Field(i).Type
+		for j := range sub.NumField() {
+			keys = append(keys, name+"."+sub.Field(j).Tag.Get("json"))
+		}
+	}
+	return strings.Join(keys, ", ")
+}
