@@ -26,6 +26,11 @@ import (
 	"time"
 
 	"github.com/golangci/plugin-module-register/register"
+	"github.com/kalint/kalint/analyzers/connfile"
+	"github.com/kalint/kalint/analyzers/dialkeepalive"
+	"github.com/kalint/kalint/analyzers/keepalivesoff"
+	"github.com/kalint/kalint/analyzers/postretry"
+	"github.com/kalint/kalint/analyzers/respbody"
 	"github.com/kalint/kalint/analyzers/serveridle"
 	"golang.org/x/tools/go/analysis"
 )
@@ -35,11 +40,17 @@ func init() { register.Plugin("kalint", New) }
 // Settings is the `settings` section of kalint in .golangci.yml: one field
 // per analyzer of analyzers.All(), keyed by the analyzer's name.
 //
-// To add an analyzer, add a field here and a settings type below whose build
+// Fields are in the order of analyzers.All(). To add an analyzer, add a
+// field here and a settings type below whose build
 // method calls the analyzer's New; plugin_test.go fails until both exist and
 // every flag of the analyzer has a setting.
 type Settings struct {
-	ServerIdle ServerIdle `json:"serveridle"`
+	ServerIdle    ServerIdle    `json:"serveridle"`
+	RespBody      RespBody      `json:"respbody"`
+	DialKeepAlive DialKeepAlive `json:"dialkeepalive"`
+	KeepAlivesOff KeepAlivesOff `json:"keepalivesoff"`
+	ConnFile      ConnFile      `json:"connfile"`
+	PostRetry     PostRetry     `json:"postretry"`
 }
 
 // ServerIdle configures serveridle.
@@ -56,6 +67,82 @@ func (s ServerIdle) build() (*analysis.Analyzer, error) {
 		return nil, err
 	}
 	return serveridle.New(serveridle.Options{IdleTimeout: d}), nil
+}
+
+// RespBody configures respbody.
+type RespBody struct {
+	Disable bool   `json:"disable"`
+	Drain   string `json:"drain"` // "read" (default) or "strict"
+}
+
+func (s RespBody) disabled() bool { return s.Disable }
+
+func (s RespBody) build() (*analysis.Analyzer, error) {
+	return respbody.New(respbody.Options{Drain: s.Drain}), nil
+}
+
+// DialKeepAlive configures dialkeepalive.
+type DialKeepAlive struct {
+	Disable         bool   `json:"disable"`
+	MinKeepAlive    string `json:"min-keep-alive"`    // a time.Duration
+	IdleConnTimeout string `json:"idle-conn-timeout"` // a time.Duration
+}
+
+func (s DialKeepAlive) disabled() bool { return s.Disable }
+
+func (s DialKeepAlive) build() (*analysis.Analyzer, error) {
+	minKeepAlive, err := duration("dialkeepalive.min-keep-alive", s.MinKeepAlive)
+	if err != nil {
+		return nil, err
+	}
+	idle, err := duration("dialkeepalive.idle-conn-timeout", s.IdleConnTimeout)
+	if err != nil {
+		return nil, err
+	}
+	return dialkeepalive.New(dialkeepalive.Options{MinKeepAlive: minKeepAlive, IdleConnTimeout: idle}), nil
+}
+
+// PostRetry configures postretry.
+type PostRetry struct {
+	Disable bool     `json:"disable"`
+	Methods []string `json:"methods"` // default POST, PATCH
+	Tests   bool     `json:"tests"`
+}
+
+func (s PostRetry) disabled() bool { return s.Disable }
+
+func (s PostRetry) build() (*analysis.Analyzer, error) {
+	a := postretry.New(postretry.Options{Tests: s.Tests})
+	if s.Methods != nil {
+		// The flag validates the list exactly as on the command line.
+		if err := a.Flags.Set("methods", strings.Join(s.Methods, ",")); err != nil {
+			return nil, fmt.Errorf("postretry.methods: %v", err)
+		}
+	}
+	return a, nil
+}
+
+// KeepAlivesOff configures keepalivesoff.
+type KeepAlivesOff struct {
+	Disable bool `json:"disable"`
+	Tests   bool `json:"tests"`
+}
+
+func (s KeepAlivesOff) disabled() bool { return s.Disable }
+
+func (s KeepAlivesOff) build() (*analysis.Analyzer, error) {
+	return keepalivesoff.New(keepalivesoff.Options{Tests: s.Tests}), nil
+}
+
+// ConnFile configures connfile, which has no options.
+type ConnFile struct {
+	Disable bool `json:"disable"`
+}
+
+func (s ConnFile) disabled() bool { return s.Disable }
+
+func (s ConnFile) build() (*analysis.Analyzer, error) {
+	return connfile.New(connfile.Options{}), nil
 }
 
 // analyzerSettings is what every field of Settings implements.

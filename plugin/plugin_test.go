@@ -135,6 +135,9 @@ func sample(t *testing.T, a *analysis.Analyzer, f *flag.Flag) (setting any, want
 		return v + 7, fmt.Sprint(v + 7)
 	case string:
 		return v + "-sample", v + "-sample"
+	case []string:
+		list := append(slices.Clone(v), "PUT")
+		return list, strings.Join(list, ",")
 	}
 	t.Fatalf("%s -%s: flag type %T: teach sample() and the plugin this type", a.Name, f.Name, getter.Get())
 	return nil, ""

@@ -67,6 +67,9 @@ type methodList []string
 
 func (m *methodList) String() string { return strings.Join(*m, ",") }
 
+// Get makes the flag a flag.Getter, for tools that read options back.
+func (m *methodList) Get() any { return []string(*m) }
+
 func (m *methodList) Set(s string) error {
 	list := strings.Split(s, ",")
 	for i := range list {
