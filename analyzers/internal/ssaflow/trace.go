@@ -66,6 +66,11 @@ type Tracer struct {
 	// global to every load of that field or global in the package (all
 	// instances of the struct alike). Without it such stores are hand-offs.
 	Fields bool
+	// Stop, when set, names fields that the tracer does not follow even
+	// with Fields: a store into one of them is a Store hand-off, which the
+	// caller can pick up (a transport stored into http.Client.Transport
+	// belongs to that client, not to every client of the package).
+	Stop func(*types.Var) bool
 }
 
 type tracer struct {
@@ -208,7 +213,7 @@ func (tr *tracer) store(s *ssa.Store, v ssa.Value) {
 		}
 	case *ssa.FieldAddr:
 		f := FieldOf(addr.X.Type(), addr.Field)
-		if !tr.Fields || f == nil {
+		if !tr.Fields || f == nil || (tr.Stop != nil && tr.Stop(f)) {
 			tr.handOff(Store, s, v)
 			return
 		}
