@@ -3,6 +3,7 @@
 package analyzers
 
 import (
+	"github.com/kalint/kalint/analyzers/idleperhost"
 	"github.com/kalint/kalint/analyzers/serveridle"
 	"golang.org/x/tools/go/analysis"
 )
@@ -11,5 +12,6 @@ import (
 func All() []*analysis.Analyzer {
 	return []*analysis.Analyzer{
 		serveridle.Analyzer,
+		idleperhost.Analyzer,
 	}
 }

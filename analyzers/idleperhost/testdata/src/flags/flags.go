@@ -1,0 +1,8 @@
+package flags
+
+import "net/http"
+
+func client() {
+	c := &http.Client{Transport: &http.Transport{}} // want `every request goes to inventory.internal:8080 `
+	c.Get("http://inventory.internal:8080/items")
+}
