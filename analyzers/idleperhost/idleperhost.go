@@ -138,7 +138,7 @@ type state struct {
 	tracer *ssaflow.Tracer
 
 	memo         map[memoKey]target
-	ifaceMethods map[string]bool                     // method names of the package's interfaces, built on demand
+	ifaceMethods map[string]bool                   // method names of the package's interfaces, built on demand
 	concurrent   map[*ssa.Function]ssa.Instruction // functions run concurrently, and what starts them
 	dflt         *pool                             // the default pool, built on demand
 	dfltSinks    []sink
