@@ -255,7 +255,7 @@ func (s *state) transport(root ssa.Value, clone bool) {
 		return // the clone inherits the package's own setting
 	}
 	t, ok := s.target(p)
-	if !ok {
+	if !ok || !s.longLived(p) {
 		return
 	}
 	s.reportTransport(root, p, t)
@@ -493,6 +493,38 @@ func (s *state) target(p *pool) (target, bool) {
 		}
 	}
 	return target{}, false
+}
+
+// longLived reports whether the pool serves more than one request at a
+// time or one after another over a long time: it is kept in a package
+// variable, a struct field or a closure, or a request is sent in a loop,
+// from a function called in a loop, or from concurrent code. A transport
+// made for one request (tests do this all the time) has no idle pool to
+// speak of.
+func (s *state) longLived(p *pool) bool {
+	for _, v := range p.valueList {
+		switch v := v.(type) {
+		case *ssa.Global, *ssa.FreeVar, *ssa.Field:
+			return true
+		case *ssa.UnOp:
+			switch v.X.(type) {
+			case *ssa.Global, *ssa.FieldAddr, *ssa.FreeVar:
+				return true
+			}
+		}
+	}
+	for _, sk := range p.sinks {
+		fn := sk.call.Parent()
+		if inLoop(sk.call.Block()) || s.startedConcurrently(fn) != nil {
+			return true
+		}
+		for _, call := range s.x.Callers(fn) {
+			if inLoop(call.Block()) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // ownerOf returns the named struct type whose field v is, or is loaded

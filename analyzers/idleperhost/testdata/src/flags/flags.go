@@ -2,7 +2,13 @@ package flags
 
 import "net/http"
 
-func client() {
+func client(n int) {
+	for range n {
+		poll()
+	}
+}
+
+func poll() {
 	c := &http.Client{Transport: &http.Transport{}} // want `every request goes to inventory.internal:8080 `
 	c.Get("http://inventory.internal:8080/items")
 }

@@ -52,7 +52,8 @@ func fetch[T any](c *http.Client, u string) (T, error) {
 	return v, json.NewDecoder(resp.Body).Decode(&v)
 }
 
+var status = &http.Client{Transport: &http.Transport{}} // want `every request goes to status.internal `
+
 func Status() (map[string]any, error) {
-	c := &http.Client{Transport: &http.Transport{}} // want `every request goes to status.internal `
-	return fetch[map[string]any](c, "http://status.internal/v1")
+	return fetch[map[string]any](status, "http://status.internal/v1")
 }

@@ -10,17 +10,23 @@ const host = "http://inventory.internal:8080/items"
 
 func disabled() {
 	c := &http.Client{Transport: &http.Transport{DisableKeepAlives: true}}
-	c.Get(host)
+	for range 3 {
+		c.Get(host)
+	}
 }
 
 func negative() {
 	c := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: -1}}
-	c.Get(host)
+	for range 3 {
+		c.Get(host)
+	}
 }
 
 func perHostFromConfig(n int) {
 	c := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: n}}
-	c.Get(host)
+	for range 3 {
+		c.Get(host)
+	}
 }
 
 // Handed to code the package cannot see, which may configure it.
@@ -28,7 +34,9 @@ func handedToOtherPackage() {
 	t := &http.Transport{}
 	configure(t)
 	c := &http.Client{Transport: t}
-	c.Get(host)
+	for range 3 {
+		c.Get(host)
+	}
 }
 
 var configure = func(t *http.Transport) { t.MaxIdleConnsPerHost = 100 }
@@ -40,7 +48,9 @@ func (l logging) RoundTrip(r *http.Request) (*http.Response, error) { return l.n
 
 func wrapped() {
 	c := &http.Client{Transport: logging{next: &http.Transport{}}}
-	c.Get(host)
+	for range 3 {
+		c.Get(host)
+	}
 }
 
 // Returned to callers the package cannot see: they choose the URLs.
@@ -51,7 +61,9 @@ func NewClient() *http.Client { return &http.Client{Transport: &http.Transport{}
 // Client passed to another package's function.
 func handedClient() {
 	c := &http.Client{Transport: &http.Transport{}}
-	c.Get(host)
+	for range 3 {
+		c.Get(host)
+	}
 	use(c)
 }
 
@@ -60,26 +72,34 @@ var use func(*http.Client)
 // URLs from user input, flags, the environment.
 func fromEnv() {
 	c := &http.Client{Transport: &http.Transport{}}
-	c.Get(os.Getenv("TARGET"))
+	for range 3 {
+		c.Get(os.Getenv("TARGET"))
+	}
 }
 
 func fromArgs(u *url.URL) {
 	c := &http.Client{Transport: &http.Transport{}}
-	c.Get(u.String())
+	for range 3 {
+		c.Get(u.String())
+	}
 }
 
 // The client's transport is replaced.
 func replaced() {
 	c := &http.Client{Transport: &http.Transport{}}
 	c.Transport = http.DefaultTransport
-	c.Get(host)
+	for range 3 {
+		c.Get(host)
+	}
 }
 
 // Per-host set through the client afterwards.
 func setThroughClient() {
 	c := &http.Client{Transport: &http.Transport{}}
 	c.Transport.(*http.Transport).MaxIdleConnsPerHost = 50
-	c.Get(host)
+	for range 3 {
+		c.Get(host)
+	}
 }
 
 // Never used for a request.
@@ -92,11 +112,16 @@ func unused() *http.Client {
 // A relative URL or another scheme names no host.
 func relative() {
 	c := &http.Client{Transport: &http.Transport{}}
-	c.Get("/items")
+	for range 3 {
+		c.Get("/items")
+	}
 }
 
 // A request from a parameter of an exported function.
 func Send(req *http.Request) (*http.Response, error) {
 	c := &http.Client{Transport: &http.Transport{}}
+	for range 3 {
+		c.Do(req)
+	}
 	return c.Do(req)
 }

@@ -19,10 +19,9 @@ func Tuned() {
 }
 
 // Built here, used here.
-func Local() {
-	c := &http.Client{Transport: &http.Transport{}} // want `every request goes to inventory.internal:8080 `
-	c.Get("http://inventory.internal:8080/items")
-}
+var local = &http.Client{Transport: &http.Transport{}} // want `every request goes to inventory.internal:8080 `
+
+func Local() { local.Get("http://inventory.internal:8080/items") }
 
 // lib's client is judged in lib.
 func UseLib() {
