@@ -8,6 +8,16 @@ import (
 	"golang.org/x/tools/go/ssa"
 )
 
+// concurrentSink returns what makes a request call run concurrently with
+// others: the call itself when it is a go statement in a loop, or what
+// starts its function concurrently; nil if nothing does.
+func (s *state) concurrentSink(call ssa.CallInstruction) ssa.Instruction {
+	if g, ok := call.(*ssa.Go); ok && inLoop(g.Block()) {
+		return g
+	}
+	return s.startedConcurrently(call.Parent())
+}
+
 // startedConcurrently returns the instruction that runs fn, or a function
 // of the package that calls it, in goroutines started from a loop: a go
 // statement, errgroup.Group.Go or sync.WaitGroup.Go inside a loop (worker

@@ -495,32 +495,55 @@ func (s *state) target(p *pool) (target, bool) {
 	return target{}, false
 }
 
-// longLived reports whether the pool serves more than one request at a
-// time or one after another over a long time: it is kept in a package
-// variable, a struct field or a closure, or a request is sent in a loop,
-// from a function called in a loop, or from concurrent code. A transport
-// made for one request (tests do this all the time) has no idle pool to
-// speak of.
+// longLived reports whether the pool may serve requests to the host at the
+// same time, which is when the per-host idle limit bites (requests one
+// after another reuse one idle connection): it is kept in a package
+// variable, a struct field or a closure that outlives the call that makes
+// it, where servers and workers typically share it, or a request is sent
+// from concurrent code. A transport made for one request or one sequential
+// loop (tests do this all the time) is not reported.
 func (s *state) longLived(p *pool) bool {
 	for _, v := range p.valueList {
 		switch v := v.(type) {
-		case *ssa.Global, *ssa.FreeVar, *ssa.Field:
+		case *ssa.Global, *ssa.Field:
 			return true
-		case *ssa.UnOp:
-			switch v.X.(type) {
-			case *ssa.Global, *ssa.FieldAddr, *ssa.FreeVar:
+		case *ssa.FreeVar:
+			if s.closureKept(v) {
 				return true
+			}
+		case *ssa.UnOp:
+			switch x := v.X.(type) {
+			case *ssa.Global, *ssa.FieldAddr:
+				return true
+			case *ssa.FreeVar:
+				if s.closureKept(x) {
+					return true
+				}
 			}
 		}
 	}
-	for _, sk := range p.sinks {
-		fn := sk.call.Parent()
-		if inLoop(sk.call.Block()) || s.startedConcurrently(fn) != nil {
-			return true
-		}
-		for _, call := range s.x.Callers(fn) {
-			if inLoop(call.Block()) {
-				return true
+	return slices.ContainsFunc(p.sinks, func(sk sink) bool { return s.concurrentSink(sk.call) != nil })
+}
+
+// closureKept reports whether a closure with free variable fv is kept
+// beyond the statement that makes it: anything but calling it (or starting
+// it in a goroutine) there, such as returning it, storing it or passing it
+// on as a handler.
+func (s *state) closureKept(fv *ssa.FreeVar) bool {
+	for _, b := range s.x.Bindings(fv) {
+		for _, ref := range s.x.Referrers(b) {
+			mc, ok := ref.(*ssa.MakeClosure)
+			if !ok || mc.Fn != fv.Parent() {
+				continue
+			}
+			for _, use := range *mc.Referrers() {
+				call, ok := use.(ssa.CallInstruction)
+				if _, debug := use.(*ssa.DebugRef); debug {
+					continue
+				}
+				if !ok || call.Common().IsInvoke() || call.Common().Value != mc {
+					return true
+				}
 			}
 		}
 	}
@@ -594,10 +617,11 @@ func (s *state) buildDefaultPool() (*pool, []sink) {
 							p.replaced = true
 						}
 					}
-				case *ssa.Call:
-					fn := callee.Func(instr.Common())
+				case *ssa.Call, *ssa.Go:
+					call := instr.(ssa.CallInstruction)
+					fn := callee.Func(call.Common())
 					if slices.ContainsFunc(requestFuncs, func(f httpapi.Func) bool { return f.Matches(fn) }) {
-						sinks = append(sinks, sink{instr, instr.Common().Args[0], kindString})
+						sinks = append(sinks, sink{call, call.Common().Args[0], kindString})
 					}
 				}
 			}
@@ -655,7 +679,7 @@ func (s *state) defaultPool() {
 		if t.host == "" {
 			continue
 		}
-		start := s.startedConcurrently(sk.call.Parent())
+		start := s.concurrentSink(sk.call)
 		if start == nil {
 			continue
 		}

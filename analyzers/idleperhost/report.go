@@ -77,18 +77,24 @@ func (s *state) reportDefault(sk sink, t target, start ssa.Instruction) {
 	if file == nil {
 		return
 	}
-	i := slices.IndexFunc(path, func(n ast.Node) bool { _, ok := n.(*ast.CallExpr); return ok })
-	if i < 0 {
-		return
+	var call *ast.CallExpr
+	switch n := path[0].(type) {
+	case *ast.GoStmt: // the position of a go statement is its keyword
+		call = n.Call
+	default:
+		i := slices.IndexFunc(path, func(n ast.Node) bool { _, ok := n.(*ast.CallExpr); return ok })
+		if i < 0 {
+			return
+		}
+		call = path[i].(*ast.CallExpr)
 	}
-	call := path[i].(*ast.CallExpr)
 	diag := analysis.Diagnostic{
 		Pos: call.Pos(),
 		End: call.End(),
 		Message: fmt.Sprintf("%s sends concurrent requests to %s through http.DefaultTransport, which keeps 2 idle connections per host (%s)",
 			types.ExprString(call.Fun), t, churn),
 	}
-	if pos := start.Pos(); pos.IsValid() {
+	if pos := start.Pos(); pos.IsValid() && start != sk.call {
 		diag.Related = []analysis.RelatedInformation{{Pos: pos, Message: "goroutines started here in a loop"}}
 	}
 	s.pass.Report(diag)

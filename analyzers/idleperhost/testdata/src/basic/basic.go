@@ -37,6 +37,14 @@ func oneShot() {
 func prefixed(ids []string) {
 	c := &http.Client{Transport: &http.Transport{}} // want `every request goes to inventory.internal:8080 `
 	for _, id := range ids {
+		go c.Get("http://inventory.internal:8080/items/" + id)
+	}
+}
+
+// Requests one after another reuse one idle connection.
+func sequentialLoop(ids []string) {
+	c := &http.Client{Transport: &http.Transport{}}
+	for _, id := range ids {
 		c.Get("http://inventory.internal:8080/items/" + id)
 	}
 }
@@ -46,7 +54,7 @@ func prefixedGood(ids []string) {
 	t.MaxIdleConnsPerHost = len(ids)
 	c := &http.Client{Transport: t}
 	for _, id := range ids {
-		c.Get("http://inventory.internal:8080/items/" + id)
+		go c.Get("http://inventory.internal:8080/items/" + id)
 	}
 }
 
@@ -55,7 +63,7 @@ func built(ctx context.Context, ids []int) {
 	c := http.Client{Transport: new(http.Transport)} // want `every request goes to api.example.com `
 	for _, id := range ids {
 		req, _ := http.NewRequestWithContext(ctx, "GET", fmt.Sprintf("https://api.example.com/v1/items/%d", id), nil)
-		c.Do(req)
+		go c.Do(req)
 	}
 	u, _ := url.Parse("https://api.example.com/v1")
 	req2, _ := http.NewRequest("GET", u.JoinPath("orders").String(), nil)
@@ -97,7 +105,7 @@ func roundTrip(n int) {
 	tr := &http.Transport{} // want `every request goes to localhost:9000 `
 	for range n {
 		req, _ := http.NewRequest("GET", "http://localhost:9000/metrics", nil)
-		tr.RoundTrip(req)
+		go tr.RoundTrip(req)
 	}
 	tr.CloseIdleConnections()
 }
@@ -130,11 +138,11 @@ func clonedGood() func() {
 }
 
 // Through helpers of the package: the URL comes from the one caller, which
-// calls in a loop.
+// starts it concurrently.
 func helpers(n int) {
 	c := newClient()
 	for range n {
-		fetch(c, "http://inventory.internal:8080/items")
+		go fetch(c, "http://inventory.internal:8080/items")
 	}
 }
 

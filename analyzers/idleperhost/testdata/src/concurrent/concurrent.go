@@ -93,6 +93,13 @@ func worker(c *http.Client, jobs <-chan string) {
 	}
 }
 
+// A go statement that is the request itself.
+func goCall(n int) {
+	for range n {
+		go http.Head(inventory + "/ping") // want `http.Head sends concurrent requests to inventory.internal:8080`
+	}
+}
+
 // Concurrent, but to URLs from a list: many hosts.
 func crawl(urls []string) {
 	for _, u := range urls {

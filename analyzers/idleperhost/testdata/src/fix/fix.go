@@ -34,7 +34,7 @@ func cloned(n int) {
 	t.MaxIdleConns = 50
 	c := &http.Client{Transport: t}
 	for range n {
-		c.Get("http://f.internal/x")
+		go c.Get("http://f.internal/x")
 	}
 }
 
@@ -42,6 +42,6 @@ func allocated(n int) {
 	t := new(http.Transport) // want `every request goes to g.internal `
 	c := &http.Client{Transport: t}
 	for range n {
-		c.Get("http://g.internal/x")
+		go c.Get("http://g.internal/x")
 	}
 }

@@ -4,7 +4,7 @@ import "net/http"
 
 func client(n int) {
 	for range n {
-		poll()
+		go poll()
 	}
 }
 

@@ -11,21 +11,21 @@ const host = "http://inventory.internal:8080/items"
 func disabled() {
 	c := &http.Client{Transport: &http.Transport{DisableKeepAlives: true}}
 	for range 3 {
-		c.Get(host)
+		go c.Get(host)
 	}
 }
 
 func negative() {
 	c := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: -1}}
 	for range 3 {
-		c.Get(host)
+		go c.Get(host)
 	}
 }
 
 func perHostFromConfig(n int) {
 	c := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: n}}
 	for range 3 {
-		c.Get(host)
+		go c.Get(host)
 	}
 }
 
@@ -35,7 +35,7 @@ func handedToOtherPackage() {
 	configure(t)
 	c := &http.Client{Transport: t}
 	for range 3 {
-		c.Get(host)
+		go c.Get(host)
 	}
 }
 
@@ -49,7 +49,7 @@ func (l logging) RoundTrip(r *http.Request) (*http.Response, error) { return l.n
 func wrapped() {
 	c := &http.Client{Transport: logging{next: &http.Transport{}}}
 	for range 3 {
-		c.Get(host)
+		go c.Get(host)
 	}
 }
 
@@ -62,7 +62,7 @@ func NewClient() *http.Client { return &http.Client{Transport: &http.Transport{}
 func handedClient() {
 	c := &http.Client{Transport: &http.Transport{}}
 	for range 3 {
-		c.Get(host)
+		go c.Get(host)
 	}
 	use(c)
 }
@@ -73,14 +73,14 @@ var use func(*http.Client)
 func fromEnv() {
 	c := &http.Client{Transport: &http.Transport{}}
 	for range 3 {
-		c.Get(os.Getenv("TARGET"))
+		go c.Get(os.Getenv("TARGET"))
 	}
 }
 
 func fromArgs(u *url.URL) {
 	c := &http.Client{Transport: &http.Transport{}}
 	for range 3 {
-		c.Get(u.String())
+		go c.Get(u.String())
 	}
 }
 
@@ -89,7 +89,7 @@ func replaced() {
 	c := &http.Client{Transport: &http.Transport{}}
 	c.Transport = http.DefaultTransport
 	for range 3 {
-		c.Get(host)
+		go c.Get(host)
 	}
 }
 
@@ -98,7 +98,7 @@ func setThroughClient() {
 	c := &http.Client{Transport: &http.Transport{}}
 	c.Transport.(*http.Transport).MaxIdleConnsPerHost = 50
 	for range 3 {
-		c.Get(host)
+		go c.Get(host)
 	}
 }
 
@@ -113,7 +113,7 @@ func unused() *http.Client {
 func relative() {
 	c := &http.Client{Transport: &http.Transport{}}
 	for range 3 {
-		c.Get("/items")
+		go c.Get("/items")
 	}
 }
 
@@ -121,7 +121,7 @@ func relative() {
 func Send(req *http.Request) (*http.Response, error) {
 	c := &http.Client{Transport: &http.Transport{}}
 	for range 3 {
-		c.Do(req)
+		go c.Do(req)
 	}
 	return c.Do(req)
 }

@@ -23,6 +23,6 @@ func clone() {
 	t := http.DefaultTransport.(*http.Transport).Clone()
 	c := &http.Client{Transport: t}
 	for range 3 {
-		c.Get(host)
+		go c.Get(host)
 	}
 }
