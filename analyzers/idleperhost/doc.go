@@ -52,20 +52,28 @@
 // transport or client is created, or in a package variable. A base URL
 // counts only when the transport is not shared through a package variable
 // or a helper's parameter, since several holders could each bring their own
-// base. When the transport sets MaxIdleConns or MaxConnsPerHost above 2 the
-// message says so: the classic "I raised the pool but per host it is still
-// 2".
+// base. The per-host limit bites only when requests to the host overlap, so
+// the transport must also be long-lived or used concurrently: kept in a
+// package variable, a struct field or a closure that outlives the call that
+// makes it (where servers and workers share it), or sending from concurrent
+// code (see below). When the transport sets MaxIdleConns or MaxConnsPerHost
+// above 2 the message says so: the classic "I raised the pool but per host
+// it is still 2".
 //
-// It also reports http.Get, Head, Post and PostForm, and http.DefaultClient
-// or clients whose Transport is http.DefaultTransport, sending requests to
-// one constant host from concurrent code: a function run by a go statement,
+// It also reports http.Get, Head, Post and PostForm, http.DefaultClient,
+// clients whose Transport is http.DefaultTransport and clients built without
+// a Transport (and never given one in the package), sending requests to
+// one constant host from concurrent code: a go statement in a loop that is
+// the request itself, or a function run by a go statement,
 // errgroup.Group.Go or TryGo, or sync.WaitGroup.Go inside a loop (worker
 // pools started in a loop included), or a function of the package that such
 // a function calls. The fix there is a dedicated transport, so no fix is
 // offered.
 //
 // It stays quiet when MaxIdleConnsPerHost is set to anything but the
-// constant 0 (a negative value disables idle pooling on purpose), when
+// constant 0 (a negative value disables idle pooling on purpose), when a
+// local transport serves one request or a sequential loop (requests one
+// after another reuse one idle connection), when
 // DisableKeepAlives is set to anything but false, when requests go to more
 // than one host or to URLs it cannot trace to one (crawler-style clients:
 // URLs from parameters of exported functions or methods, from lists, maps
@@ -89,8 +97,8 @@
 // one package at a time, so a transport configured or used in another
 // package is judged only by what its own package does with it, and a
 // DefaultTransport tuned in another package (often main) is not seen;
-// clients built without a Transport (they use DefaultTransport too) are not
-// checked; HTTP handlers, which the server runs concurrently, do not count
+// a kept transport counts as shared by concurrent code without
+// proof that it is; HTTP handlers, which the server runs concurrently, do not count
 // as concurrent code, and neither do range-over-func loops; for https URLs
 // to servers that speak HTTP/2 the transport multiplexes requests over one
 // connection and the per-host idle limit matters less.

@@ -598,11 +598,16 @@ func (s *state) defaultPoolState() (*pool, []sink) {
 func (s *state) buildDefaultPool() (*pool, []sink) {
 	p := newPool()
 	var transports, clients []ssa.Value
+	var clientAllocs []*ssa.Alloc
 	var sinks []sink
 	for _, fn := range s.x.Funcs {
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
 				switch instr := instr.(type) {
+				case *ssa.Alloc:
+					if httpapi.Client.MatchesPtr(instr.Type()) {
+						clientAllocs = append(clientAllocs, instr)
+					}
 				case *ssa.UnOp:
 					switch {
 					case isGlobalLoad(instr, httpapi.DefaultTransport):
@@ -643,23 +648,49 @@ func (s *state) buildDefaultPool() (*pool, []sink) {
 	if clients != nil {
 		flow := s.tracer.Trace(clients...)
 		p.add(flow.Values)
-		for _, v := range flow.Values {
-			for _, ref := range s.x.Referrers(v) {
-				if fa, ok := ref.(*ssa.FieldAddr); ok && fa.X == v &&
-					httpapi.ClientTransport.Matches(fa.X.Type(), ssaflow.FieldOf(fa.X.Type(), fa.Field)) {
-					for _, use := range *fa.Referrers() {
-						if !isLoad(use) {
-							p.replaced = true
-						}
-					}
-				}
-			}
+		if s.setsTransport(flow) {
+			p.replaced = true
 		}
 		for _, h := range flow.HandOffs {
 			s.clientHandOff(p, h)
 		}
 	}
+	// Clients built without a Transport use DefaultTransport too, unless
+	// one is set later or code the package cannot see may set one.
+	for _, a := range clientAllocs {
+		flow := s.tracer.Trace(a)
+		if s.setsTransport(flow) || slices.ContainsFunc(*a.Referrers(), func(ref ssa.Instruction) bool {
+			st, ok := ref.(*ssa.Store)
+			return ok && st.Addr == a // a client copied in whole, Transport and all
+		}) {
+			continue
+		}
+		own := newPool()
+		for _, h := range flow.HandOffs {
+			s.clientHandOff(own, h)
+		}
+		if !own.handedOff {
+			sinks = append(sinks, own.sinks...)
+		}
+	}
 	return p, append(sinks, p.sinks...)
+}
+
+// setsTransport reports whether the package sets or may set the Transport
+// field of a client in flow.
+func (s *state) setsTransport(flow *ssaflow.Flow) bool {
+	for _, v := range flow.Values {
+		for _, ref := range s.x.Referrers(v) {
+			if fa, ok := ref.(*ssa.FieldAddr); ok && fa.X == v && isClientTransport(ssaflow.FieldOf(fa.X.Type(), fa.Field)) {
+				for _, use := range *fa.Referrers() {
+					if !isLoad(use) {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
 }
 
 // defaultPool reports requests to one constant host that concurrent code

@@ -189,6 +189,9 @@ func (s *state) results(call *ssa.Call, i int, k kind, depth int) target {
 	}
 	var vs []ssa.Value
 	for _, b := range fn.Blocks {
+		if len(b.Instrs) == 0 {
+			continue
+		}
 		if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok {
 			if i < 0 {
 				i = 0
@@ -212,6 +215,9 @@ func (s *state) param(p *ssa.Parameter, k kind, depth int) target {
 		return target{}
 	}
 	i := slices.Index(fn.Params, p)
+	if i < 0 {
+		return target{}
+	}
 	var args []ssa.Value
 	for _, call := range s.x.Callers(fn) {
 		common := call.Common()

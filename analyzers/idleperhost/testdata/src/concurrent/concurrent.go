@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"strings"
 	"sync"
+	"time"
 
 	"golang.org/x/sync/errgroup"
 )
@@ -97,6 +98,28 @@ func worker(c *http.Client, jobs <-chan string) {
 func goCall(n int) {
 	for range n {
 		go http.Head(inventory + "/ping") // want `http.Head sends concurrent requests to inventory.internal:8080`
+	}
+}
+
+// A client without a Transport uses DefaultTransport.
+var timeoutOnly = &http.Client{Timeout: 5 * time.Second}
+
+func fanOut(ids []string) {
+	for _, id := range ids {
+		go timeoutOnly.Get(inventory + "/items/" + id) // want `timeoutOnly.Get sends concurrent requests to inventory.internal:8080`
+	}
+}
+
+// The good twin: a client with its own tuned transport set later.
+var tuned = &http.Client{Timeout: 5 * time.Second}
+
+func init() {
+	tuned.Transport = &http.Transport{MaxIdleConnsPerHost: 64}
+}
+
+func fanOutTuned(ids []string) {
+	for _, id := range ids {
+		go tuned.Get(inventory + "/items/" + id)
 	}
 }
 
