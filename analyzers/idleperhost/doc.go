@@ -73,8 +73,8 @@
 // It stays quiet when MaxIdleConnsPerHost is set to anything but the
 // constant 0 (a negative value disables idle pooling on purpose), when a
 // local transport serves one request or a sequential loop (requests one
-// after another reuse one idle connection), when
-// DisableKeepAlives is set to anything but false, when requests go to more
+// after another reuse one idle connection), when DisableKeepAlives is set
+// to anything but false, when requests go to more
 // than one host or to URLs it cannot trace to one (crawler-style clients:
 // URLs from parameters of exported functions or methods, from lists, maps
 // or user input), when the default client is used sequentially, when the
@@ -96,10 +96,11 @@
 // Known limits: the analysis is flow-insensitive within a package; it sees
 // one package at a time, so a transport configured or used in another
 // package is judged only by what its own package does with it, and a
-// DefaultTransport tuned in another package (often main) is not seen;
-// a kept transport counts as shared by concurrent code without
-// proof that it is; HTTP handlers, which the server runs concurrently, do not count
-// as concurrent code, and neither do range-over-func loops; for https URLs
+// DefaultTransport tuned in another package (often main) is not seen; a
+// kept transport counts as shared by concurrent code without proof that it
+// is; HTTP handlers, which the server runs concurrently, do not count as
+// concurrent code for the default client, and neither do range-over-func
+// loops; for https URLs
 // to servers that speak HTTP/2 the transport multiplexes requests over one
 // connection and the per-host idle limit matters less.
 //
