@@ -5,6 +5,7 @@ package analyzers
 import (
 	"github.com/kalint/kalint/analyzers/connfile"
 	"github.com/kalint/kalint/analyzers/dialkeepalive"
+	"github.com/kalint/kalint/analyzers/idleperhost"
 	"github.com/kalint/kalint/analyzers/keepalivesoff"
 	"github.com/kalint/kalint/analyzers/postretry"
 	"github.com/kalint/kalint/analyzers/respbody"
@@ -21,5 +22,6 @@ func All() []*analysis.Analyzer {
 		keepalivesoff.Analyzer,
 		connfile.Analyzer,
 		postretry.Analyzer,
+		idleperhost.Analyzer,
 	}
 }

@@ -28,6 +28,7 @@ import (
 	"github.com/golangci/plugin-module-register/register"
 	"github.com/kalint/kalint/analyzers/connfile"
 	"github.com/kalint/kalint/analyzers/dialkeepalive"
+	"github.com/kalint/kalint/analyzers/idleperhost"
 	"github.com/kalint/kalint/analyzers/keepalivesoff"
 	"github.com/kalint/kalint/analyzers/postretry"
 	"github.com/kalint/kalint/analyzers/respbody"
@@ -51,6 +52,7 @@ type Settings struct {
 	KeepAlivesOff KeepAlivesOff `json:"keepalivesoff"`
 	ConnFile      ConnFile      `json:"connfile"`
 	PostRetry     PostRetry     `json:"postretry"`
+	IdlePerHost   IdlePerHost   `json:"idleperhost"`
 }
 
 // ServerIdle configures serveridle.
@@ -143,6 +145,21 @@ func (s ConnFile) disabled() bool { return s.Disable }
 
 func (s ConnFile) build() (*analysis.Analyzer, error) {
 	return connfile.New(connfile.Options{}), nil
+}
+
+// IdlePerHost configures idleperhost.
+type IdlePerHost struct {
+	Disable        bool `json:"disable"`
+	MaxIdlePerHost int  `json:"max-idle-per-host"` // what the fix sets; 0 means 100
+}
+
+func (s IdlePerHost) disabled() bool { return s.Disable }
+
+func (s IdlePerHost) build() (*analysis.Analyzer, error) {
+	if s.MaxIdlePerHost < 0 {
+		return nil, fmt.Errorf("idleperhost.max-idle-per-host must be positive, got %d", s.MaxIdlePerHost)
+	}
+	return idleperhost.New(idleperhost.Options{MaxIdlePerHost: s.MaxIdlePerHost}), nil
 }
 
 // analyzerSettings is what every field of Settings implements.

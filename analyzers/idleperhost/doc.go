@@ -1,0 +1,111 @@
+// Package idleperhost defines an analyzer that reports HTTP clients that
+// talk to one host but keep only the default 2 idle connections per host.
+//
+// # Analyzer idleperhost
+//
+// idleperhost: report single-host clients keeping 2 idle conns
+//
+// An http.Transport whose MaxIdleConnsPerHost is 0 keeps
+// http.DefaultMaxIdleConnsPerHost, 2, idle connections per host. When more
+// than 2 requests to one host finish together, every connection beyond 2 is
+// closed instead of pooled ((*Transport).tryPutIdleConn returns
+// errTooManyIdleHost). A service-to-service client that sends bursts to one
+// host therefore opens and closes connections continuously, and the closed
+// sockets pile up in TIME_WAIT (tens of thousands of them, until ports run
+// out). MaxIdleConns limits idle connections to all hosts together and does
+// not raise the per-host limit; MaxConnsPerHost limits active connections,
+// not idle ones. http.DefaultTransport, which http.DefaultClient and
+// http.Get use, keeps 2 per host as well.
+//
+// Wrong:
+//
+//	var inventory = &http.Client{Transport: &http.Transport{
+//		MaxIdleConns: 100, // all hosts together: still 2 for inventory
+//	}}
+//
+//	func item(id string) (*http.Response, error) {
+//		return inventory.Get("http://inventory.internal:8080/items/" + id)
+//	}
+//
+// Right:
+//
+//	var inventory = &http.Client{Transport: &http.Transport{
+//		MaxIdleConns:        100,
+//		MaxIdleConnsPerHost: 100, // every request goes to one host
+//	}}
+//
+// The analyzer reports a transport (a composite literal, new(http.Transport),
+// a variable, or http.DefaultTransport.(*http.Transport).Clone()) that is not
+// given MaxIdleConnsPerHost anywhere in the package, when every request sent
+// through it (Client.Do, Get, Head, Post, PostForm of the clients whose
+// Transport it is, and its own RoundTrip) goes to one host. It follows the
+// transport and its clients through variables, closures, struct fields,
+// package variables, helper functions and constructors of the package, and
+// the request's URL back through http.NewRequest(WithContext), Request.Clone
+// and WithContext, url.Parse, url.JoinPath, URL.String, &url.URL{...},
+// string concatenation, fmt.Sprintf, phis, results of the package's
+// functions, and parameters of functions whose every call the package shows.
+// A request goes to one host when its URL is a constant, or starts with a
+// constant, naming the host (the message names it); or when it starts with a
+// base URL held next to the client: in a field of the struct that holds the
+// client or transport, in a variable captured by a closure made where the
+// transport or client is created, or in a package variable. A base URL
+// counts only when the transport is not shared through a package variable
+// or a helper's parameter, since several holders could each bring their own
+// base. The per-host limit bites only when requests to the host overlap, so
+// the transport must also be long-lived or used concurrently: kept in a
+// package variable, a struct field or a closure that outlives the call that
+// makes it (where servers and workers share it), or sending from concurrent
+// code (see below). When the transport sets MaxIdleConns or MaxConnsPerHost
+// above 2 the message says so: the classic "I raised the pool but per host
+// it is still 2".
+//
+// It also reports http.Get, Head, Post and PostForm, http.DefaultClient,
+// clients whose Transport is http.DefaultTransport and clients built without
+// a Transport (and never given one in the package), sending requests to
+// one constant host from concurrent code: a go statement in a loop that is
+// the request itself, or a function run by a go statement,
+// errgroup.Group.Go or TryGo, or sync.WaitGroup.Go inside a loop (worker
+// pools started in a loop included), or a function of the package that such
+// a function calls. The fix there is a dedicated transport, so no fix is
+// offered.
+//
+// It stays quiet when MaxIdleConnsPerHost is set to anything but the
+// constant 0 (a negative value disables idle pooling on purpose), when a
+// local transport serves one request or a sequential loop (requests one
+// after another reuse one idle connection), when DisableKeepAlives is set
+// to anything but false, when requests go to more
+// than one host or to URLs it cannot trace to one (crawler-style clients:
+// URLs from parameters of exported functions or methods, from lists, maps
+// or user input), when the default client is used sequentially, when the
+// package itself tunes or replaces http.DefaultTransport or
+// DefaultClient.Transport, and when the transport or a client using it is
+// handed to code it cannot see (a function of another package, a function
+// value, an interface method, a container or a channel, or returned from a
+// function that other packages can call), since that code may configure it
+// or send anything through it.
+//
+// The diagnostic is at the transport's construction, with the request calls
+// as related positions, or at the request call for the default transport,
+// with the statement that starts the goroutines. For a transport literal, and
+// for t := new(http.Transport) or a clone assigned to a variable, a
+// suggested fix sets MaxIdleConnsPerHost to the transport's constant
+// MaxIdleConns when that is above 2, else to the value of the
+// -idleperhost.max-idle-per-host flag (default 100).
+//
+// Known limits: the analysis is flow-insensitive within a package; it sees
+// one package at a time, so a transport configured or used in another
+// package is judged only by what its own package does with it, and a
+// DefaultTransport tuned in another package (often main) is not seen; a
+// kept transport counts as shared by concurrent code without proof that it
+// is; HTTP handlers, which the server runs concurrently, do not count as
+// concurrent code for the default client, and neither do range-over-func
+// loops; for https URLs
+// to servers that speak HTTP/2 the transport multiplexes requests over one
+// connection and the per-host idle limit matters less.
+//
+// Background: kalint's KNOWLEDGE.md, "Idle pool per host defaults to 2";
+// the Transport.MaxIdleConnsPerHost documentation ("If zero,
+// DefaultMaxIdleConnsPerHost is used") and (*Transport).tryPutIdleConn in
+// net/http/transport.go.
+package idleperhost

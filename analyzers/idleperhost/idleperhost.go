@@ -1,0 +1,775 @@
+package idleperhost
+
+import (
+	_ "embed"
+	"fmt"
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"slices"
+	"strconv"
+
+	"github.com/kalint/kalint/analyzers/internal/callee"
+	"github.com/kalint/kalint/analyzers/internal/docs"
+	"github.com/kalint/kalint/analyzers/internal/httpapi"
+	"github.com/kalint/kalint/analyzers/internal/ssaflow"
+	"github.com/kalint/kalint/analyzers/internal/ssapass"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+)
+
+//go:embed doc.go
+var doc []byte
+
+// DefaultMaxIdlePerHost is the MaxIdleConnsPerHost that the suggested fix
+// sets, unless Options says otherwise or the transport sets MaxIdleConns.
+const DefaultMaxIdlePerHost = 100
+
+// Options configure the analyzer.
+type Options struct {
+	// MaxIdlePerHost is the MaxIdleConnsPerHost that the suggested fix sets
+	// on a transport without a constant MaxIdleConns above 2; zero means
+	// DefaultMaxIdlePerHost. Flag -idleperhost.max-idle-per-host.
+	MaxIdlePerHost int
+}
+
+// Analyzer is idleperhost with default options.
+var Analyzer = New(Options{})
+
+// New returns an idleperhost analyzer with its own options and flags.
+func New(opts Options) *analysis.Analyzer {
+	if opts.MaxIdlePerHost == 0 {
+		opts.MaxIdlePerHost = DefaultMaxIdlePerHost
+	}
+	c := &checker{opts: opts}
+	a := &analysis.Analyzer{
+		Name:     "idleperhost",
+		Doc:      docs.MustExtract(doc, "idleperhost"),
+		URL:      "https://pkg.go.dev/github.com/kalint/kalint/analyzers/idleperhost",
+		Requires: []*analysis.Analyzer{ssapass.Analyzer},
+		Run:      ssapass.Guard(c.run),
+	}
+	a.Flags.IntVar(&c.opts.MaxIdlePerHost, "max-idle-per-host", opts.MaxIdlePerHost,
+		"MaxIdleConnsPerHost that the suggested fix sets when the transport has no constant MaxIdleConns above 2")
+	return a
+}
+
+type checker struct {
+	opts Options
+}
+
+// errgroupGo start their argument in a goroutine. errgroup is not in the
+// standard library, so these are not in httpapi's table (which is checked
+// against it).
+var errgroupGo = []httpapi.Method{
+	{Recv: httpapi.Type{Path: "golang.org/x/sync/errgroup", Name: "Group"}, Name: "Go"},
+	{Recv: httpapi.Type{Path: "golang.org/x/sync/errgroup", Name: "Group"}, Name: "TryGo"},
+}
+
+// requestFuncs send a request through http.DefaultClient; the URL is the
+// first argument.
+var requestFuncs = []httpapi.Func{httpapi.Get, httpapi.Head, httpapi.Post, httpapi.PostForm}
+
+// clientURLMethods send a request to the URL in their first argument.
+var clientURLMethods = []httpapi.Method{httpapi.ClientGet, httpapi.ClientHead, httpapi.ClientPost, httpapi.ClientPostForm}
+
+func (c *checker) run(pass *analysis.Pass) (any, error) {
+	if c.opts.MaxIdlePerHost <= 0 {
+		return nil, fmt.Errorf("-idleperhost.max-idle-per-host must be positive, got %d", c.opts.MaxIdlePerHost)
+	}
+	res := pass.ResultOf[ssapass.Analyzer].(*ssapass.Result)
+	if !res.ReachesHTTP || !mentionsPool(pass.TypesInfo) {
+		return nil, nil
+	}
+	_, index := res.SSA()
+	s := &state{
+		checker: c,
+		pass:    pass,
+		x:       index,
+		memo:    make(map[memoKey]target),
+	}
+	s.tracer = &ssaflow.Tracer{Index: index, Fields: true, OwnFields: true}
+	s.transports()
+	s.defaultPool()
+	return nil, nil
+}
+
+// mentionsPool reports whether the package names http.Transport, the
+// default client or transport, or the package-level request functions:
+// without one of them it cannot build a transport or use the default one.
+func mentionsPool(info *types.Info) bool {
+	for _, obj := range info.Uses {
+		switch obj := obj.(type) {
+		case *types.TypeName:
+			if httpapi.Transport.Matches(obj.Type()) {
+				return true
+			}
+		case *types.Var:
+			if httpapi.DefaultClient.Matches(obj) || httpapi.DefaultTransport.Matches(obj) {
+				return true
+			}
+		case *types.Func:
+			if slices.ContainsFunc(requestFuncs, func(f httpapi.Func) bool { return f.Matches(obj) }) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isClientTransport reports whether f is http.Client's Transport field.
+func isClientTransport(f *types.Var) bool {
+	if f == nil || f.Name() != httpapi.ClientTransport.Name || f.Pkg() == nil || f.Pkg().Path() != httpapi.Client.Path {
+		return false
+	}
+	tn, ok := f.Pkg().Scope().Lookup(httpapi.Client.Name).(*types.TypeName)
+	if !ok {
+		return false
+	}
+	obj, _, _ := types.LookupFieldOrMethod(tn.Type(), true, f.Pkg(), f.Name())
+	return obj == f
+}
+
+type state struct {
+	*checker
+	pass   *analysis.Pass
+	x      *ssaflow.Index
+	tracer *ssaflow.Tracer
+
+	memo         map[memoKey]target
+	ifaceMethods map[string]bool                   // method names of the package's interfaces, built on demand
+	concurrent   map[*ssa.Function]ssa.Instruction // functions run concurrently, and what starts them
+	dflt         *pool                             // the default pool, built on demand
+	dfltSinks    []sink
+}
+
+// A pool is what the package does with one transport (or with the default
+// one) and the clients that use it.
+type pool struct {
+	perHost   bool // MaxIdleConnsPerHost set to something other than 0
+	off       bool // DisableKeepAlives set to something other than false
+	handedOff bool // the transport or a client reaches code that may configure or use it
+	replaced  bool // a client using the transport is given another one
+	maxIdle   *ssa.Store
+	maxConns  *ssa.Store
+	sinks     []sink
+	// values hold the transport or a client using it; creators are the
+	// functions where they are created.
+	values    map[ssa.Value]bool
+	valueList []ssa.Value
+	creators  map[*ssa.Function]bool
+}
+
+func newPool() *pool {
+	return &pool{values: make(map[ssa.Value]bool), creators: make(map[*ssa.Function]bool)}
+}
+
+func (p *pool) add(vs []ssa.Value) {
+	for _, v := range vs {
+		if !p.values[v] {
+			p.values[v] = true
+			p.valueList = append(p.valueList, v)
+		}
+	}
+}
+
+// A sink is a call that sends a request through the pool.
+type sink struct {
+	call ssa.CallInstruction
+	arg  ssa.Value // the URL (a string) or the *http.Request
+	kind kind
+}
+
+// transports inspects every http.Transport the package creates.
+func (s *state) transports() {
+	for _, fn := range s.x.Funcs {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				switch instr := instr.(type) {
+				case *ssa.Alloc:
+					if httpapi.Transport.MatchesPtr(instr.Type()) {
+						s.transport(instr, false)
+					}
+				case *ssa.Call:
+					common := instr.Common()
+					if httpapi.TransportClone.Matches(callee.Func(common)) && !common.IsInvoke() &&
+						len(common.Args) == 1 && isDefaultTransport(common.Args[0]) {
+						s.transport(instr, true)
+					}
+				}
+			}
+		}
+	}
+	for _, name := range s.x.Pkg.Pkg.Scope().Names() {
+		if g, ok := s.x.Pkg.Members[name].(*ssa.Global); ok && httpapi.Transport.MatchesPtr(g.Type()) {
+			s.transport(g, false)
+		}
+	}
+}
+
+// isDefaultTransport reports whether v is http.DefaultTransport asserted to
+// *http.Transport.
+func isDefaultTransport(v ssa.Value) bool {
+	if ta, ok := v.(*ssa.TypeAssert); ok {
+		v = ta.X
+	}
+	return isGlobalLoad(v, httpapi.DefaultTransport)
+}
+
+func isGlobalLoad(v ssa.Value, want httpapi.Var) bool {
+	load, ok := v.(*ssa.UnOp)
+	if !ok || load.Op != token.MUL {
+		return false
+	}
+	g, ok := load.X.(*ssa.Global)
+	if !ok {
+		return false
+	}
+	obj, _ := g.Object().(*types.Var)
+	return want.Matches(obj)
+}
+
+// transport judges one transport: root is its allocation, a clone of
+// http.DefaultTransport, or a package variable.
+func (s *state) transport(root ssa.Value, clone bool) {
+	p := newPool()
+	if fn := root.Parent(); fn != nil {
+		p.creators[fn] = true
+	}
+	flow := s.tracer.Trace(root)
+	s.settings(p, flow)
+	for _, h := range flow.HandOffs {
+		if h.Kind == ssaflow.Store {
+			if fa := clientTransportStore(h.Instr); fa != nil {
+				s.client(p, fa.X)
+				continue
+			}
+		}
+		s.transportHandOff(p, h)
+	}
+	if p.perHost || p.off || p.handedOff || p.replaced || len(p.sinks) == 0 {
+		return
+	}
+	if clone && s.defaultTuned() {
+		return // the clone inherits the package's own setting
+	}
+	t, ok := s.target(p)
+	if !ok || !s.longLived(p) {
+		return
+	}
+	s.reportTransport(root, p, t)
+}
+
+// clientTransportStore returns the http.Client.Transport field that instr
+// stores into, if it does.
+func clientTransportStore(instr ssa.Instruction) *ssa.FieldAddr {
+	st, ok := instr.(*ssa.Store)
+	if !ok {
+		return nil
+	}
+	fa, ok := st.Addr.(*ssa.FieldAddr)
+	if !ok || !isClientTransport(ssaflow.FieldOf(fa.X.Type(), fa.Field)) {
+		return nil
+	}
+	return fa
+}
+
+// settings records the pool settings stored through the values of flow.
+func (s *state) settings(p *pool, flow *ssaflow.Flow) {
+	p.add(flow.Values)
+	for _, v := range flow.Values {
+		for _, ref := range s.x.Referrers(v) {
+			fa, ok := ref.(*ssa.FieldAddr)
+			if !ok || fa.X != v {
+				continue
+			}
+			f := ssaflow.FieldOf(fa.X.Type(), fa.Field)
+			perHost := httpapi.TransportMaxIdleConnsPerHost.Matches(fa.X.Type(), f)
+			off := httpapi.TransportDisableKeepAlives.Matches(fa.X.Type(), f)
+			maxIdle := httpapi.TransportMaxIdleConns.Matches(fa.X.Type(), f)
+			maxConns := httpapi.TransportMaxConnsPerHost.Matches(fa.X.Type(), f)
+			if !perHost && !off && !maxIdle && !maxConns {
+				continue
+			}
+			for _, use := range *fa.Referrers() {
+				st, ok := use.(*ssa.Store)
+				switch {
+				case ok && st.Addr == fa:
+					switch {
+					case perHost && !isZero(st.Val):
+						p.perHost = true
+					case off && !isZero(st.Val):
+						p.off = true
+					case maxIdle:
+						p.maxIdle = st
+					case maxConns:
+						p.maxConns = st
+					}
+				case isLoad(use):
+				default:
+					// The field's address escapes (flag.IntVar(&t.MaxIdleConnsPerHost, ...)).
+					p.perHost = p.perHost || perHost
+					p.off = p.off || off
+				}
+			}
+		}
+	}
+}
+
+func isLoad(instr ssa.Instruction) bool {
+	u, ok := instr.(*ssa.UnOp)
+	return ok && u.Op == token.MUL
+}
+
+// transportHandOff classifies where a transport leaves the package's view:
+// its own methods send requests or leave it unchanged; anything else may
+// configure it or send anything through it.
+func (s *state) transportHandOff(p *pool, h ssaflow.HandOff) {
+	if h.Kind != ssaflow.Call {
+		p.handedOff = true
+		return
+	}
+	call := h.Instr.(ssa.CallInstruction)
+	common := call.Common()
+	fn := callee.Func(common)
+	switch {
+	case common.IsInvoke() && common.Value == h.Value && httpapi.RoundTripperRoundTrip.Matches(fn):
+		p.sinks = append(p.sinks, sink{call, common.Args[0], kindRequest})
+	case common.IsInvoke() || len(common.Args) == 0 || common.Args[0] != h.Value:
+		p.handedOff = true
+	case httpapi.TransportRoundTrip.Matches(fn):
+		p.sinks = append(p.sinks, sink{call, common.Args[1], kindRequest})
+	case httpapi.TransportCloseIdleConnections.Matches(fn), httpapi.TransportClone.Matches(fn):
+	default:
+		p.handedOff = true
+	}
+}
+
+// client follows a client that x, the client or a pointer to it, says uses
+// the pool's transport.
+func (s *state) client(p *pool, x ssa.Value) {
+	roots := s.clientRoots(x)
+	if roots == nil {
+		p.handedOff = true
+		return
+	}
+	for _, r := range roots {
+		if fn := r.Parent(); fn != nil {
+			if _, ok := r.(*ssa.Alloc); ok {
+				p.creators[fn] = true
+			}
+		}
+	}
+	flow := s.tracer.Trace(roots...)
+	p.add(flow.Values)
+	var loads []ssa.Value
+	for _, v := range flow.Values {
+		for _, ref := range s.x.Referrers(v) {
+			fa, ok := ref.(*ssa.FieldAddr)
+			if !ok || fa.X != v || !httpapi.ClientTransport.Matches(fa.X.Type(), ssaflow.FieldOf(fa.X.Type(), fa.Field)) {
+				continue
+			}
+			for _, use := range *fa.Referrers() {
+				switch use := use.(type) {
+				case *ssa.Store:
+					if use.Addr == fa && !p.values[use.Val] {
+						p.replaced = true
+					}
+				case *ssa.UnOp:
+					if use.Op == token.MUL {
+						loads = append(loads, use)
+					}
+				default:
+					p.handedOff = true
+				}
+			}
+		}
+	}
+	if loads != nil {
+		// The transport read back from the client (client.Transport.(*http.Transport)).
+		sub := s.tracer.Trace(loads...)
+		s.settings(p, sub)
+		for _, h := range sub.HandOffs {
+			s.transportHandOff(p, h)
+		}
+	}
+	for _, h := range flow.HandOffs {
+		s.clientHandOff(p, h)
+	}
+}
+
+// clientRoots returns the values that stand for the client at x: its
+// allocation, its package variable, or every selection of the struct field
+// that holds it.
+func (s *state) clientRoots(x ssa.Value) []ssa.Value {
+	switch x := x.(type) {
+	case *ssa.Alloc, *ssa.Global:
+		return []ssa.Value{x}
+	case *ssa.FieldAddr:
+		if f := ssaflow.FieldOf(x.X.Type(), x.Field); f != nil {
+			return s.x.Selections(f)
+		}
+	case *ssa.UnOp:
+		if x.Op != token.MUL {
+			return nil
+		}
+		switch addr := x.X.(type) {
+		case *ssa.Global:
+			return []ssa.Value{addr}
+		case *ssa.FieldAddr:
+			if f := ssaflow.FieldOf(addr.X.Type(), addr.Field); f != nil {
+				return s.x.Selections(f)
+			}
+		}
+	}
+	return nil
+}
+
+// clientHandOff classifies where a client leaves the package's view.
+func (s *state) clientHandOff(p *pool, h ssaflow.HandOff) {
+	if h.Kind != ssaflow.Call {
+		p.handedOff = true
+		return
+	}
+	call := h.Instr.(ssa.CallInstruction)
+	common := call.Common()
+	if common.IsInvoke() || len(common.Args) < 1 || common.Args[0] != h.Value {
+		p.handedOff = true
+		return
+	}
+	fn := callee.Func(common)
+	switch {
+	case httpapi.ClientDo.Matches(fn):
+		p.sinks = append(p.sinks, sink{call, common.Args[1], kindRequest})
+	case slices.ContainsFunc(clientURLMethods, func(m httpapi.Method) bool { return m.Matches(fn) }):
+		p.sinks = append(p.sinks, sink{call, common.Args[1], kindString})
+	case httpapi.ClientCloseIdleConnections.Matches(fn):
+	default:
+		p.handedOff = true
+	}
+}
+
+// target returns the one host or base URL that every request of the pool
+// goes to, when the evidence is good enough.
+func (s *state) target(p *pool) (target, bool) {
+	var t target
+	for i, sk := range p.sinks {
+		ti := s.resolve(sk.arg, sk.kind, 0)
+		if !ti.known() || (i > 0 && ti != t) {
+			return target{}, false
+		}
+		t = ti
+	}
+	if t.host != "" {
+		return t, true
+	}
+	if _, ok := t.base.(*ssa.Global); ok {
+		return t, true // one package variable, one base
+	}
+	// A base URL in a field or a captured variable is one host only if the
+	// transport belongs to one holder of the base: not shared through a
+	// package variable or handed to a helper that other holders call too.
+	for _, v := range p.valueList {
+		switch v := v.(type) {
+		case *ssa.Global, *ssa.Parameter:
+			return target{}, false
+		case *ssa.UnOp:
+			if _, ok := v.X.(*ssa.Global); ok {
+				return target{}, false
+			}
+		}
+	}
+	switch base := t.base.(type) {
+	case *types.Var: // a field next to the client or transport
+		for _, v := range p.valueList {
+			if ownerOf(v) == t.owner {
+				return t, true
+			}
+		}
+	case *ssa.Alloc: // a variable captured next to a transport or client created with it
+		if p.creators[base.Parent()] {
+			return t, true
+		}
+	}
+	return target{}, false
+}
+
+// longLived reports whether the pool may serve requests to the host at the
+// same time, which is when the per-host idle limit bites (requests one
+// after another reuse one idle connection): it is kept in a package
+// variable, a struct field or a closure that outlives the call that makes
+// it, where servers and workers typically share it, or a request is sent
+// from concurrent code. A transport made for one request or one sequential
+// loop (tests do this all the time) is not reported.
+func (s *state) longLived(p *pool) bool {
+	for _, v := range p.valueList {
+		switch v := v.(type) {
+		case *ssa.Global, *ssa.Field:
+			return true
+		case *ssa.FreeVar:
+			if s.closureKept(v) {
+				return true
+			}
+		case *ssa.UnOp:
+			switch x := v.X.(type) {
+			case *ssa.Global, *ssa.FieldAddr:
+				return true
+			case *ssa.FreeVar:
+				if s.closureKept(x) {
+					return true
+				}
+			}
+		}
+	}
+	return slices.ContainsFunc(p.sinks, func(sk sink) bool { return s.concurrentSink(sk.call) != nil })
+}
+
+// closureKept reports whether a closure with free variable fv is kept
+// beyond the statement that makes it: anything but calling it (or starting
+// it in a goroutine) there, such as returning it, storing it or passing it
+// on as a handler.
+func (s *state) closureKept(fv *ssa.FreeVar) bool {
+	for _, b := range s.x.Bindings(fv) {
+		for _, ref := range s.x.Referrers(b) {
+			mc, ok := ref.(*ssa.MakeClosure)
+			if !ok || mc.Fn != fv.Parent() {
+				continue
+			}
+			for _, use := range *mc.Referrers() {
+				call, ok := use.(ssa.CallInstruction)
+				if _, debug := use.(*ssa.DebugRef); debug {
+					continue
+				}
+				if !ok || call.Common().IsInvoke() || call.Common().Value != mc {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// ownerOf returns the named struct type whose field v is, or is loaded
+// from.
+func ownerOf(v ssa.Value) *types.TypeName {
+	if load, ok := v.(*ssa.UnOp); ok && load.Op == token.MUL {
+		v = load.X
+	}
+	switch v := v.(type) {
+	case *ssa.FieldAddr:
+		return namedStruct(v.X.Type())
+	case *ssa.Field:
+		return namedStruct(v.X.Type())
+	}
+	return nil
+}
+
+func namedStruct(t types.Type) *types.TypeName {
+	t = types.Unalias(t)
+	if ptr, ok := t.Underlying().(*types.Pointer); ok {
+		t = types.Unalias(ptr.Elem())
+	}
+	if named, ok := t.(*types.Named); ok {
+		return named.Origin().Obj()
+	}
+	return nil
+}
+
+// defaultTuned reports whether the package configures the default pool
+// itself: it replaces http.DefaultTransport or DefaultClient's transport,
+// or sets MaxIdleConnsPerHost or DisableKeepAlives on DefaultTransport.
+func (s *state) defaultTuned() bool {
+	p, _ := s.defaultPoolState()
+	return p.perHost || p.off || p.replaced
+}
+
+// defaultPoolState returns the default pool, built once.
+func (s *state) defaultPoolState() (*pool, []sink) {
+	if s.dflt == nil {
+		s.dflt, s.dfltSinks = s.buildDefaultPool()
+	}
+	return s.dflt, s.dfltSinks
+}
+
+// buildDefaultPool follows http.DefaultTransport and http.DefaultClient
+// through the package, and returns the pool they form with the clients
+// that use DefaultTransport, and the package-level request calls.
+func (s *state) buildDefaultPool() (*pool, []sink) {
+	p := newPool()
+	var transports, clients []ssa.Value
+	var clientAllocs []*ssa.Alloc
+	var sinks []sink
+	for _, fn := range s.x.Funcs {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				switch instr := instr.(type) {
+				case *ssa.Alloc:
+					if httpapi.Client.MatchesPtr(instr.Type()) {
+						clientAllocs = append(clientAllocs, instr)
+					}
+				case *ssa.UnOp:
+					switch {
+					case isGlobalLoad(instr, httpapi.DefaultTransport):
+						transports = append(transports, instr)
+					case isGlobalLoad(instr, httpapi.DefaultClient):
+						clients = append(clients, instr)
+					}
+				case *ssa.Store:
+					if g, ok := instr.Addr.(*ssa.Global); ok {
+						obj, _ := g.Object().(*types.Var)
+						if httpapi.DefaultTransport.Matches(obj) || httpapi.DefaultClient.Matches(obj) {
+							p.replaced = true
+						}
+					}
+				case *ssa.Call, *ssa.Go:
+					call := instr.(ssa.CallInstruction)
+					fn := callee.Func(call.Common())
+					if slices.ContainsFunc(requestFuncs, func(f httpapi.Func) bool { return f.Matches(fn) }) {
+						sinks = append(sinks, sink{call, call.Common().Args[0], kindString})
+					}
+				}
+			}
+		}
+	}
+	if transports != nil {
+		flow := s.tracer.Trace(transports...)
+		s.settings(p, flow)
+		for _, h := range flow.HandOffs {
+			if h.Kind == ssaflow.Store {
+				if fa := clientTransportStore(h.Instr); fa != nil {
+					s.client(p, fa.X)
+					continue
+				}
+			}
+			s.transportHandOff(p, h)
+		}
+	}
+	if clients != nil {
+		flow := s.tracer.Trace(clients...)
+		p.add(flow.Values)
+		if s.setsTransport(flow) {
+			p.replaced = true
+		}
+		for _, h := range flow.HandOffs {
+			s.clientHandOff(p, h)
+		}
+	}
+	// Clients built without a Transport use DefaultTransport too, unless
+	// one is set later or code the package cannot see may set one.
+	for _, a := range clientAllocs {
+		flow := s.tracer.Trace(a)
+		if s.setsTransport(flow) || slices.ContainsFunc(*a.Referrers(), func(ref ssa.Instruction) bool {
+			st, ok := ref.(*ssa.Store)
+			return ok && st.Addr == a // a client copied in whole, Transport and all
+		}) {
+			continue
+		}
+		own := newPool()
+		for _, h := range flow.HandOffs {
+			s.clientHandOff(own, h)
+		}
+		if !own.handedOff {
+			sinks = append(sinks, own.sinks...)
+		}
+	}
+	return p, append(sinks, p.sinks...)
+}
+
+// setsTransport reports whether the package sets or may set the Transport
+// field of a client in flow.
+func (s *state) setsTransport(flow *ssaflow.Flow) bool {
+	for _, v := range flow.Values {
+		for _, ref := range s.x.Referrers(v) {
+			if fa, ok := ref.(*ssa.FieldAddr); ok && fa.X == v && isClientTransport(ssaflow.FieldOf(fa.X.Type(), fa.Field)) {
+				for _, use := range *fa.Referrers() {
+					if !isLoad(use) {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// defaultPool reports requests to one constant host that concurrent code
+// sends through the default transport.
+func (s *state) defaultPool() {
+	if s.defaultTuned() {
+		return
+	}
+	_, sinks := s.defaultPoolState()
+	seen := make(map[ssa.CallInstruction]bool)
+	for _, sk := range sinks {
+		if seen[sk.call] {
+			continue
+		}
+		seen[sk.call] = true
+		t := s.resolve(sk.arg, sk.kind, 0)
+		if t.host == "" {
+			continue
+		}
+		start := s.concurrentSink(sk.call)
+		if start == nil {
+			continue
+		}
+		s.reportDefault(sk, t, start)
+	}
+}
+
+func isZero(v ssa.Value) bool {
+	c, ok := v.(*ssa.Const)
+	if !ok {
+		return false
+	}
+	if c.Value == nil {
+		return true
+	}
+	switch c.Value.Kind() {
+	case constant.Int:
+		return constant.Sign(c.Value) == 0
+	case constant.Bool:
+		return !constant.BoolVal(c.Value)
+	}
+	return false
+}
+
+// intConst returns the value of a constant integer.
+func intConst(v ssa.Value) (int64, bool) {
+	c, ok := v.(*ssa.Const)
+	if !ok || c.Value == nil || c.Value.Kind() != constant.Int {
+		return 0, false
+	}
+	return constant.Int64Val(c.Value)
+}
+
+// raised describes a transport setting that raises the pool above 2 but
+// not per host, e.g. "MaxIdleConns to 100".
+func raised(p *pool) string {
+	for _, c := range []struct {
+		st   *ssa.Store
+		name string
+	}{{p.maxIdle, "MaxIdleConns"}, {p.maxConns, "MaxConnsPerHost"}} {
+		if c.st == nil {
+			continue
+		}
+		n, ok := intConst(c.st.Val)
+		switch {
+		case !ok:
+			return c.name
+		case n > 2:
+			return c.name + " to " + strconv.FormatInt(n, 10)
+		}
+	}
+	return ""
+}
+
+func fileOf(pass *analysis.Pass, pos token.Pos) *ast.File {
+	for _, f := range pass.Files {
+		if f.FileStart <= pos && pos <= f.FileEnd {
+			return f
+		}
+	}
+	return nil
+}

@@ -1,0 +1,593 @@
+package idleperhost
+
+import (
+	"go/constant"
+	"go/token"
+	"go/types"
+	"slices"
+	"strings"
+
+	"github.com/kalint/kalint/analyzers/internal/callee"
+	"github.com/kalint/kalint/analyzers/internal/httpapi"
+	"github.com/kalint/kalint/analyzers/internal/ssaflow"
+	"golang.org/x/tools/go/ssa"
+)
+
+// A target is where a request goes, as far as the package shows: one
+// constant host, or one base URL held in a struct field, a captured
+// variable or a package variable. The zero target is unknown.
+type target struct {
+	scheme, host string          // a constant scheme and host[:port]
+	base         any             // *types.Var (field), *ssa.Alloc (captured variable) or *ssa.Global holding the base URL
+	owner        *types.TypeName // for a field, the struct type that declares it
+	name         string          // the base, as the message names it
+}
+
+func (t target) known() bool { return t.host != "" || t.base != nil }
+
+func (t target) String() string {
+	if t.host != "" {
+		return t.host
+	}
+	return "the base URL in " + t.name
+}
+
+// A kind is what a resolved value is: a URL string, a *url.URL or an
+// *http.Request.
+type kind int
+
+const (
+	kindString kind = iota
+	kindURL
+	kindRequest
+)
+
+type memoKey struct {
+	v ssa.Value
+	k kind
+}
+
+// maxDepth bounds the calls, phis and parameters that resolve follows.
+const maxDepth = 12
+
+// resolve returns where the URL, URL value or request v points.
+func (s *state) resolve(v ssa.Value, k kind, depth int) target {
+	key := memoKey{v, k}
+	if t, ok := s.memo[key]; ok {
+		return t
+	}
+	if depth > maxDepth {
+		return target{}
+	}
+	s.memo[key] = target{} // a cycle resolves to unknown
+	t := s.resolveOnce(v, k, depth+1)
+	if k == kindRequest && t.known() && urlRewritten(s.x, v) {
+		t = target{}
+	}
+	s.memo[key] = t
+	return t
+}
+
+// all resolves vs and returns their common target, if they have one.
+func (s *state) all(vs []ssa.Value, k kind, depth int) target {
+	var t target
+	for i, v := range vs {
+		ti := s.resolve(v, k, depth)
+		if !ti.known() || (i > 0 && ti != t) {
+			return target{}
+		}
+		t = ti
+	}
+	return t
+}
+
+func (s *state) resolveOnce(v ssa.Value, k kind, depth int) target {
+	switch v := v.(type) {
+	case *ssa.Phi:
+		return s.all(v.Edges, k, depth)
+	case *ssa.ChangeType:
+		return s.resolve(v.X, k, depth)
+	case *ssa.Parameter:
+		return s.param(v, k, depth)
+	case *ssa.FreeVar:
+		return s.freeVar(v, k, depth)
+	case *ssa.Extract:
+		if call, ok := v.Tuple.(*ssa.Call); ok && v.Index == 0 {
+			if t, ok := s.call(call, k, depth); ok {
+				return t
+			}
+		}
+		if call, ok := v.Tuple.(*ssa.Call); ok {
+			return s.results(call, v.Index, k, depth)
+		}
+	case *ssa.Call:
+		if t, ok := s.call(v, k, depth); ok {
+			return t
+		}
+		return s.results(v, -1, k, depth)
+	case *ssa.UnOp:
+		if v.Op != token.MUL {
+			break
+		}
+		switch v.X.(type) {
+		case *ssa.Alloc, *ssa.FreeVar:
+			return s.variable(v.X, k, depth)
+		}
+		if k != kindRequest {
+			return baseOf(v.X)
+		}
+	case *ssa.Field:
+		if k != kindRequest {
+			if f := ssaflow.FieldOf(v.X.Type(), v.Field); f != nil {
+				return fieldBase(f, v.X.Type())
+			}
+		}
+	case *ssa.Const:
+		if k == kindString && v.Value != nil && v.Value.Kind() == constant.String {
+			return hostTarget(constant.StringVal(v.Value), true)
+		}
+	case *ssa.BinOp:
+		if k == kindString && v.Op == token.ADD {
+			return s.concat(v, depth)
+		}
+	case *ssa.Alloc:
+		switch k {
+		case kindURL:
+			return s.urlLiteral(v)
+		case kindRequest:
+			return s.requestLiteral(v, depth)
+		}
+	}
+	return target{}
+}
+
+// call resolves the result of a standard-library call that builds a URL or
+// request; ok is false if call is none of them.
+func (s *state) call(call *ssa.Call, k kind, depth int) (target, bool) {
+	common := call.Common()
+	fn := callee.Func(common)
+	if fn == nil || common.IsInvoke() {
+		return target{}, false
+	}
+	args := common.Args
+	switch k {
+	case kindString:
+		switch {
+		case httpapi.URLString.Matches(fn):
+			return s.resolve(args[0], kindURL, depth), true
+		case httpapi.URLJoinPath.Matches(fn):
+			return s.resolve(args[0], kindString, depth), true
+		case httpapi.Sprintf.Matches(fn):
+			return s.sprintf(args, depth), true
+		}
+	case kindURL:
+		switch {
+		case httpapi.URLParse.Matches(fn), httpapi.URLParseReq.Matches(fn):
+			return s.resolve(args[0], kindString, depth), true
+		case httpapi.URLJoinPathURL.Matches(fn):
+			return s.resolve(args[0], kindURL, depth), true
+		}
+	case kindRequest:
+		switch {
+		case httpapi.NewRequest.Matches(fn):
+			return s.resolve(args[1], kindString, depth), true
+		case httpapi.NewRequestWithContext.Matches(fn):
+			return s.resolve(args[2], kindString, depth), true
+		case httpapi.RequestWithContext.Matches(fn), httpapi.RequestClone.Matches(fn):
+			return s.resolve(args[0], kindRequest, depth), true
+		}
+	}
+	return target{}, false
+}
+
+// results resolves result i (-1 for a single result) of a call of a
+// function of the package through its return statements.
+func (s *state) results(call *ssa.Call, i int, k kind, depth int) target {
+	fn := callee.Body(call.Common())
+	if fn == nil || fn.Pkg != s.x.Pkg {
+		return target{}
+	}
+	var vs []ssa.Value
+	for _, b := range fn.Blocks {
+		if len(b.Instrs) == 0 {
+			continue
+		}
+		if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok {
+			if i < 0 {
+				i = 0
+			}
+			if i < len(ret.Results) {
+				vs = append(vs, ret.Results[i])
+			}
+		}
+	}
+	if len(vs) == 0 {
+		return target{}
+	}
+	return s.all(vs, k, depth)
+}
+
+// param resolves a parameter through the arguments of every call, when the
+// package shows every call.
+func (s *state) param(p *ssa.Parameter, k kind, depth int) target {
+	fn := p.Parent()
+	if !s.callersComplete(fn) {
+		return target{}
+	}
+	i := slices.Index(fn.Params, p)
+	if i < 0 {
+		return target{}
+	}
+	var args []ssa.Value
+	for _, call := range s.x.Callers(fn) {
+		common := call.Common()
+		if i >= len(common.Args) {
+			return target{}
+		}
+		args = append(args, common.Args[i])
+	}
+	if len(args) == 0 {
+		return target{}
+	}
+	return s.all(args, k, depth)
+}
+
+// callersComplete reports whether the package's static calls of fn are all
+// its calls. Unexported methods count too: other packages cannot name them,
+// so only a method value or an interface of this package declaring the name
+// could call them unseen.
+func (s *state) callersComplete(fn *ssa.Function) bool {
+	if !s.x.MayHaveUnseenCallers(fn) {
+		return true
+	}
+	if fn.Origin() != nil {
+		fn = fn.Origin()
+	}
+	obj, ok := fn.Object().(*types.Func)
+	if !ok || obj.Exported() || fn.Signature.Recv() == nil || s.x.UsedAsValue(fn) {
+		return false
+	}
+	if s.ifaceMethods == nil {
+		s.ifaceMethods = make(map[string]bool)
+		for _, tv := range s.pass.TypesInfo.Types {
+			if iface, ok := tv.Type.Underlying().(*types.Interface); ok {
+				for m := range iface.Methods() {
+					s.ifaceMethods[m.Name()] = true
+				}
+			}
+		}
+	}
+	return !s.ifaceMethods[obj.Name()]
+}
+
+// freeVar resolves a free variable bound to values (not to a captured
+// variable's address) through its bindings.
+func (s *state) freeVar(fv *ssa.FreeVar, k kind, depth int) target {
+	bindings := s.x.Bindings(fv)
+	if len(bindings) == 0 {
+		return target{}
+	}
+	return s.all(bindings, k, depth)
+}
+
+// variable resolves a load of a local variable that closures capture (an
+// Alloc, or the free variable bound to it) through every store into it. A
+// variable that holds only a parameter of the function that declares it,
+// say the base URL a constructor is given, is a base URL in its own right:
+// one per call (whether the transport is one per call too, the caller
+// checks).
+func (s *state) variable(addr ssa.Value, k kind, depth int) target {
+	allocs := s.varAllocs(addr, 0)
+	if len(allocs) == 0 {
+		return target{}
+	}
+	var vals []ssa.Value
+	for _, a := range allocs {
+		vs, ok := stored(a)
+		if !ok {
+			return target{}
+		}
+		vals = append(vals, vs...)
+	}
+	if len(vals) == 0 {
+		return target{}
+	}
+	if t := s.all(vals, k, depth); t.known() || k == kindRequest || len(allocs) != 1 {
+		return t
+	}
+	for _, v := range vals {
+		if p, ok := v.(*ssa.Parameter); !ok || p.Parent() != allocs[0].Parent() {
+			return target{}
+		}
+	}
+	return target{base: allocs[0], name: allocs[0].Comment}
+}
+
+// varAllocs returns the variables that addr, a variable's address or a free
+// variable bound to one, may be.
+func (s *state) varAllocs(addr ssa.Value, depth int) []*ssa.Alloc {
+	switch addr := addr.(type) {
+	case *ssa.Alloc:
+		return []*ssa.Alloc{addr}
+	case *ssa.FreeVar:
+		if depth > maxDepth {
+			return nil
+		}
+		var allocs []*ssa.Alloc
+		for _, b := range s.x.Bindings(addr) {
+			as := s.varAllocs(b, depth+1)
+			if as == nil {
+				return nil
+			}
+			allocs = append(allocs, as...)
+		}
+		return allocs
+	}
+	return nil
+}
+
+// stored returns the values stored into the variable a, directly or
+// through the closures that capture it; ok is false if its address goes
+// anywhere else.
+func stored(a *ssa.Alloc) (vals []ssa.Value, ok bool) {
+	seen := make(map[ssa.Value]bool)
+	var visit func(addr ssa.Value) bool
+	visit = func(addr ssa.Value) bool {
+		if seen[addr] {
+			return true
+		}
+		seen[addr] = true
+		for _, ref := range *addr.Referrers() {
+			switch ref := ref.(type) {
+			case *ssa.Store:
+				if ref.Addr != addr {
+					return false
+				}
+				vals = append(vals, ref.Val)
+			case *ssa.UnOp:
+				if ref.Op != token.MUL {
+					return false
+				}
+			case *ssa.MakeClosure:
+				for i, b := range ref.Bindings {
+					if b == addr && !visit(ref.Fn.(*ssa.Function).FreeVars[i]) {
+						return false
+					}
+				}
+			case *ssa.DebugRef:
+			default:
+				return false
+			}
+		}
+		return true
+	}
+	return vals, visit(a)
+}
+
+// baseOf returns the base URL loaded from addr: a struct field or a
+// package variable.
+func baseOf(addr ssa.Value) target {
+	switch addr := addr.(type) {
+	case *ssa.FieldAddr:
+		if f := ssaflow.FieldOf(addr.X.Type(), addr.Field); f != nil {
+			return fieldBase(f, addr.X.Type())
+		}
+	case *ssa.Global:
+		return target{base: addr, name: addr.Name()}
+	}
+	return target{}
+}
+
+func fieldBase(f *types.Var, owner types.Type) target {
+	tn := namedStruct(owner)
+	if tn == nil {
+		return target{}
+	}
+	return target{base: f, owner: tn, name: tn.Name() + "." + f.Name()}
+}
+
+// concat resolves a string concatenation: the leading constants name the
+// host, or the first operand is the base that the rest extends.
+func (s *state) concat(v *ssa.BinOp, depth int) target {
+	parts := concatParts(v)
+	prefix, n := "", 0
+	for _, p := range parts {
+		c, ok := p.(*ssa.Const)
+		if !ok || c.Value == nil || c.Value.Kind() != constant.String {
+			break
+		}
+		prefix += constant.StringVal(c.Value)
+		n++
+	}
+	if n == 0 {
+		return s.resolve(parts[0], kindString, depth)
+	}
+	return hostTarget(prefix, n == len(parts))
+}
+
+func concatParts(v ssa.Value) []ssa.Value {
+	if b, ok := v.(*ssa.BinOp); ok && b.Op == token.ADD {
+		return append(concatParts(b.X), concatParts(b.Y)...)
+	}
+	return []ssa.Value{v}
+}
+
+// sprintf resolves fmt.Sprintf(format, args...): the constant text before
+// the first verb names the host, or a leading %s or %v is the base.
+func (s *state) sprintf(args []ssa.Value, depth int) target {
+	c, ok := args[0].(*ssa.Const)
+	if !ok || c.Value == nil || c.Value.Kind() != constant.String {
+		return target{}
+	}
+	format := constant.StringVal(c.Value)
+	verb := strings.IndexByte(format, '%')
+	switch {
+	case verb < 0:
+		return hostTarget(format, true)
+	case verb > 0:
+		return hostTarget(format[:verb], false)
+	case strings.HasPrefix(format, "%s") || strings.HasPrefix(format, "%v"):
+		if first := variadicArg(args[1], 0); first != nil {
+			return s.resolve(first, kindString, depth)
+		}
+	}
+	return target{}
+}
+
+// variadicArg returns the value stored at index i of the slice that a
+// variadic ...any call receives, without its interface conversion.
+func variadicArg(slice ssa.Value, i int64) ssa.Value {
+	sl, ok := slice.(*ssa.Slice)
+	if !ok {
+		return nil
+	}
+	array, ok := sl.X.(*ssa.Alloc)
+	if !ok {
+		return nil
+	}
+	for _, ref := range *array.Referrers() {
+		ia, ok := ref.(*ssa.IndexAddr)
+		if !ok {
+			continue
+		}
+		if n, ok := intConst(ia.Index); !ok || n != i {
+			continue
+		}
+		for _, use := range *ia.Referrers() {
+			if st, ok := use.(*ssa.Store); ok && st.Addr == ia {
+				if mi, ok := st.Val.(*ssa.MakeInterface); ok {
+					return mi.X
+				}
+				return st.Val
+			}
+		}
+	}
+	return nil
+}
+
+// hostTarget returns the host of an absolute http or https URL, or of a
+// prefix of one. When the prefix ends inside the host (whole is false and
+// no '/', '?' or '#' follows the host), the host is taken only if it looks
+// finished: a following part may add a path, but not ".example.com".
+func hostTarget(s string, whole bool) target {
+	scheme, rest, ok := strings.Cut(s, "://")
+	scheme = strings.ToLower(scheme)
+	if !ok || (scheme != "http" && scheme != "https") {
+		return target{}
+	}
+	host, _, terminated := cutAny(rest, "/?#")
+	if i := strings.LastIndexByte(host, '@'); i >= 0 {
+		host = host[i+1:]
+	}
+	if host == "" || strings.ContainsAny(host, "% \t") {
+		return target{}
+	}
+	if !terminated && !whole && strings.ContainsAny(host[len(host)-1:], ".-:[") {
+		return target{}
+	}
+	return target{scheme: scheme, host: strings.ToLower(host)}
+}
+
+func cutAny(s, chars string) (before, after string, found bool) {
+	if i := strings.IndexAny(s, chars); i >= 0 {
+		return s[:i], s[i:], true
+	}
+	return s, "", false
+}
+
+// urlLiteral resolves &url.URL{Scheme: ..., Host: ...} with constant
+// fields.
+func (s *state) urlLiteral(a *ssa.Alloc) target {
+	var scheme, host string
+	for _, ref := range *a.Referrers() {
+		fa, ok := ref.(*ssa.FieldAddr)
+		if !ok {
+			continue
+		}
+		f := ssaflow.FieldOf(fa.X.Type(), fa.Field)
+		isHost, isScheme := httpapi.URLHost.Matches(fa.X.Type(), f), httpapi.URLScheme.Matches(fa.X.Type(), f)
+		if !isHost && !isScheme {
+			continue
+		}
+		for _, use := range *fa.Referrers() {
+			st, ok := use.(*ssa.Store)
+			if !ok || st.Addr != fa {
+				continue
+			}
+			c, ok := st.Val.(*ssa.Const)
+			if !ok || c.Value == nil || c.Value.Kind() != constant.String {
+				return target{}
+			}
+			val := constant.StringVal(c.Value)
+			if (isHost && host != "" && host != val) || (isScheme && scheme != "" && scheme != val) {
+				return target{}
+			}
+			if isHost {
+				host = val
+			} else {
+				scheme = val
+			}
+		}
+	}
+	if scheme == "" || host == "" {
+		return target{}
+	}
+	return hostTarget(scheme+"://"+host+"/", true)
+}
+
+// requestLiteral resolves &http.Request{URL: u}.
+func (s *state) requestLiteral(a *ssa.Alloc, depth int) target {
+	var urls []ssa.Value
+	for _, ref := range *a.Referrers() {
+		fa, ok := ref.(*ssa.FieldAddr)
+		if !ok || !httpapi.RequestURL.Matches(fa.X.Type(), ssaflow.FieldOf(fa.X.Type(), fa.Field)) {
+			continue
+		}
+		for _, use := range *fa.Referrers() {
+			if st, ok := use.(*ssa.Store); ok && st.Addr == fa {
+				urls = append(urls, st.Val)
+			}
+		}
+	}
+	if len(urls) == 0 {
+		return target{}
+	}
+	return s.all(urls, kindURL, depth)
+}
+
+// urlRewritten reports whether the package points request req elsewhere
+// after building it: it stores into req.URL, or into req.URL.Host or
+// Scheme.
+func urlRewritten(x *ssaflow.Index, req ssa.Value) bool {
+	for _, ref := range x.Referrers(req) {
+		fa, ok := ref.(*ssa.FieldAddr)
+		if !ok || fa.X != req || !httpapi.RequestURL.Matches(fa.X.Type(), ssaflow.FieldOf(fa.X.Type(), fa.Field)) {
+			continue
+		}
+		for _, use := range *fa.Referrers() {
+			switch use := use.(type) {
+			case *ssa.Store:
+				return true
+			case *ssa.UnOp:
+				for _, u := range *use.Referrers() {
+					inner, ok := u.(*ssa.FieldAddr)
+					if !ok {
+						continue
+					}
+					f := ssaflow.FieldOf(inner.X.Type(), inner.Field)
+					if !httpapi.URLHost.Matches(inner.X.Type(), f) && !httpapi.URLScheme.Matches(inner.X.Type(), f) {
+						continue
+					}
+					for _, w := range *inner.Referrers() {
+						if !isLoad(w) {
+							return true
+						}
+					}
+				}
+			default:
+				return true
+			}
+		}
+	}
+	return false
+}
