@@ -4,6 +4,7 @@ package analyzers
 
 import (
 	"github.com/kalint/kalint/analyzers/serveridle"
+	"github.com/kalint/kalint/analyzers/transportreuse"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -11,5 +12,6 @@ import (
 func All() []*analysis.Analyzer {
 	return []*analysis.Analyzer{
 		serveridle.Analyzer,
+		transportreuse.Analyzer,
 	}
 }
