@@ -62,7 +62,7 @@ func Register(mux *http.ServeMux) {
 		}()
 	})
 	mux.Handle("/c", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		tr := &http.Transport{} // want `created on every request handled by a function literal in Register`
+		tr := &http.Transport{}   // want `created on every request handled by a function literal in Register`
 		tr.CloseIdleConnections() // closed, but still no reuse
 		tr.RoundTrip(r)
 	}))
