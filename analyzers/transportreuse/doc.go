@@ -45,7 +45,8 @@
 //     or converted to http.HandlerFunc), or a closure nested in one;
 //   - in a loop body, and used in the same loop;
 //   - in any other function that sends its request(s) with it and drops it,
-//     unless the function runs once (main, init, and functions called only
+//     unless the function runs once (main, init, the tests, benchmarks,
+//     fuzz tests and examples of _test.go files, and functions called only
 //     from those, outside loops) or uses the transport for many requests
 //     (in a loop after making it).
 //

@@ -97,6 +97,7 @@ type use struct {
 	disabled bool // DisableKeepAlives set to true or to an unknown value
 	enabled  bool // DisableKeepAlives set to false
 	idle     bool // IdleConnTimeout set to something other than 0
+	replaced bool // a client holding it is given another transport
 }
 
 // A summary says which results of a function are fresh transports (or
@@ -296,7 +297,7 @@ func (s *state) summary(fn *ssa.Function) summary {
 	sum := make(summary)
 	for _, r := range s.rootsIn(fn) {
 		u := s.follow(r)
-		if u.kept || len(u.returns) == 0 || r.disabled && !u.enabled || u.disabled {
+		if u.kept || u.replaced || len(u.returns) == 0 || r.disabled && !u.enabled || u.disabled {
 			continue
 		}
 		idx := -1
@@ -398,8 +399,13 @@ func (s *state) call(u *use, h ssaflow.HandOff) {
 	}
 }
 
-// fields records the transport settings that the traced values store.
+// fields records the transport settings that the traced values store, and
+// whether a client holding the transport is given another one.
 func fields(u *use) {
+	traced := make(map[ssa.Value]bool, len(u.values))
+	for _, v := range u.values {
+		traced[v] = true
+	}
 	for _, v := range u.values {
 		refs := v.Referrers()
 		if refs == nil {
@@ -426,6 +432,10 @@ func fields(u *use) {
 					if !isZero(st.Val) {
 						u.idle = true
 					}
+				case isFieldStore(st, httpapi.ClientTransport):
+					if !traced[st.Val] {
+						u.replaced = true
+					}
 				}
 			}
 		}
@@ -451,7 +461,7 @@ func isZero(v ssa.Value) bool {
 // judge reports a root that is made anew for each request and dropped.
 func (s *state) judge(r root) {
 	u := s.follow(r)
-	if u.kept || len(u.returns) > 0 || len(u.requests) == 0 || u.disabled || r.disabled && !u.enabled {
+	if u.kept || u.replaced || len(u.returns) > 0 || len(u.requests) == 0 || u.disabled || r.disabled && !u.enabled {
 		return
 	}
 	fn := r.instr.Parent()
@@ -625,6 +635,8 @@ func (s *state) runsOnce(fn *ssa.Function) bool {
 		once = true
 	case fn.Parent() == nil && fn.Signature.Recv() == nil && fn.Name() == "main" && fn.Pkg.Pkg.Name() == "main":
 		once = true
+	case s.testEntry(fn):
+		once = true // the test harness calls it once
 	case s.unseenCallers(fn):
 	default:
 		callers := s.x.Callers(fn)
@@ -634,6 +646,20 @@ func (s *state) runsOnce(fn *ssa.Function) bool {
 	}
 	s.once[fn] = once
 	return once
+}
+
+// testEntry reports whether fn is a test, benchmark, fuzz test, example or
+// TestMain of a _test.go file.
+func (s *state) testEntry(fn *ssa.Function) bool {
+	if fn.Parent() != nil || fn.Signature.Recv() != nil || !strings.HasSuffix(s.Fset.Position(fn.Pos()).Filename, "_test.go") {
+		return false
+	}
+	for _, prefix := range []string{"Test", "Benchmark", "Fuzz", "Example"} {
+		if strings.HasPrefix(fn.Name(), prefix) {
+			return true
+		}
+	}
+	return false
 }
 
 // unseenCallers is [ssaflow.Index.MayHaveUnseenCallers], except that

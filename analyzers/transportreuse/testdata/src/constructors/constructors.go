@@ -114,3 +114,12 @@ func run(urls []string) {
 		c.Get(u)
 	}
 }
+
+// The caller gives the client another transport: the fresh one is never used.
+var sharedTransport = &http.Transport{}
+
+func handleReplaced(w http.ResponseWriter, r *http.Request) {
+	c := newClient()
+	c.Transport = sharedTransport
+	c.Get("http://backend")
+}

@@ -14,6 +14,13 @@ func TestServer(t *testing.T) {
 	}
 }
 
+func BenchmarkFetch(b *testing.B) {
+	for b.Loop() {
+		c := &http.Client{Transport: &http.Transport{}}
+		c.Get("http://bench")
+	}
+}
+
 func fetchForTest(url string) {
 	c := &http.Client{Transport: &http.Transport{}}
 	c.Get(url)
