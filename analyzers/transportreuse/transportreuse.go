@@ -244,11 +244,9 @@ func (s *state) source(v ssa.Value) (idle, disabled bool) {
 					return true, false // DefaultTransport: IdleConnTimeout 90s, keep-alives on
 				}
 			}
-		case *ssa.Alloc:
-			if httpapi.Transport.MatchesPtr(x.Type()) {
-				u := s.follow(root{value: x, instr: x})
-				return u.idle, u.disabled
-			}
+		case *ssa.Alloc: // the receiver of Clone: a *http.Transport
+			u := s.follow(root{value: x, instr: x})
+			return u.idle, u.disabled
 		case *ssa.Call:
 			common := x.Common()
 			if httpapi.TransportClone.Matches(callee.Func(common)) && !common.IsInvoke() && len(common.Args) == 1 {
@@ -473,9 +471,9 @@ func (s *state) judge(r root) {
 		return // a closure that may run for many requests uses it
 	}
 	var where string
-	switch {
-	case handler(fn) != nil:
-		where = "on every request handled by " + name(handler(fn))
+	switch h := handler(fn); {
+	case h != nil:
+		where = "on every request handled by " + name(h)
 	case s.inLoop(r.instr) && slices.ContainsFunc(sites, func(i ssa.Instruction) bool { return s.sameLoop(i, r.instr) }):
 		where = "on every iteration of a loop in " + name(fn)
 	case repeated || slices.ContainsFunc(sites, s.inLoop) || s.runsOnce(fn):
@@ -538,7 +536,7 @@ func (s *state) sites(fn *ssa.Function, u *use) (sites []ssa.Instruction, repeat
 				break
 			}
 			parent := g.Parent()
-			if parent == nil || g.Synthetic != "" {
+			if parent == nil {
 				viaHelper = true // a function fn passes the value to
 				break
 			}
