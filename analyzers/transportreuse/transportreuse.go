@@ -120,7 +120,7 @@ type state struct {
 
 func (c *checker) run(pass *analysis.Pass) (any, error) {
 	res := pass.ResultOf[ssapass.Analyzer].(*ssapass.Result)
-	if !res.ReachesHTTP || !mentionsTransport(pass.TypesInfo) {
+	if !res.ReachesHTTP || !mentionsTransport(pass.TypesInfo) || !makesTransport(pass, c.opts.Tests) {
 		return nil, nil // nothing here makes a transport
 	}
 	_, x := res.SSA()
@@ -157,6 +157,45 @@ func mentionsTransport(info *types.Info) bool {
 			if httpapi.TransportClone.Matches(obj) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// makesTransport reports whether the package's syntax makes a transport:
+// an http.Transport literal, new(http.Transport), a variable of type
+// http.Transport, or a call of Clone. Many client packages name the type
+// only in signatures and type assertions; they need no SSA. Unless tests
+// are judged, _test.go files do not count: an external test package
+// (pkg_test) is skipped whole. The test variant of a package is not, since
+// some drivers (golangci-lint) analyse only that variant.
+func makesTransport(pass *analysis.Pass, tests bool) bool {
+	info := pass.TypesInfo
+	found := false
+	for _, f := range pass.Files {
+		if !tests && strings.HasSuffix(pass.Fset.File(f.FileStart).Name(), "_test.go") {
+			continue
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.CompositeLit:
+				found = httpapi.Transport.Matches(info.TypeOf(n))
+			case *ast.CallExpr:
+				if id, ok := ast.Unparen(n.Fun).(*ast.Ident); ok && len(n.Args) == 1 {
+					if b, ok := info.Uses[id].(*types.Builtin); ok && b.Name() == "new" {
+						found = httpapi.Transport.Matches(info.TypeOf(n.Args[0]))
+					}
+				}
+			case *ast.SelectorExpr:
+				fn, ok := info.Uses[n.Sel].(*types.Func)
+				found = ok && httpapi.TransportClone.Matches(fn)
+			case *ast.ValueSpec:
+				found = n.Type != nil && httpapi.Transport.Matches(info.TypeOf(n.Type))
+			}
+			return !found
+		})
+		if found {
+			return true
 		}
 	}
 	return false
