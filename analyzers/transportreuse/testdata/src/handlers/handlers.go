@@ -100,3 +100,12 @@ func fetch(url string) {
 func handleViaHelper(w http.ResponseWriter, r *http.Request) {
 	fetch(r.URL.String())
 }
+
+// A handler that fans out to many backends still makes a transport per
+// request.
+func fanOut(w http.ResponseWriter, r *http.Request) {
+	c := &http.Client{Transport: &http.Transport{}} // want `created on every request handled by fanOut`
+	for _, b := range []string{"http://a", "http://b"} {
+		c.Get(b)
+	}
+}
