@@ -87,7 +87,8 @@
 // static calls only, so an exported function (a library's Run) that makes
 // a transport for one request is reported even if every caller calls it
 // once; the analysis does not see paths, so a CloseIdleConnections on one
-// path counts for all.
+// path counts for all; a transport whose dialer returns in-memory
+// connections (httputil.DumpRequestOut's) looks like any other.
 //
 // Flags:
 //
