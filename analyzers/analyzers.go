@@ -10,6 +10,7 @@ import (
 	"github.com/kalint/kalint/analyzers/postretry"
 	"github.com/kalint/kalint/analyzers/respbody"
 	"github.com/kalint/kalint/analyzers/serveridle"
+	"github.com/kalint/kalint/analyzers/transportreuse"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -17,11 +18,12 @@ import (
 func All() []*analysis.Analyzer {
 	return []*analysis.Analyzer{
 		serveridle.Analyzer,
+		idleperhost.Analyzer,
 		respbody.Analyzer,
+		transportreuse.Analyzer,
 		dialkeepalive.Analyzer,
+		postretry.Analyzer,
 		keepalivesoff.Analyzer,
 		connfile.Analyzer,
-		postretry.Analyzer,
-		idleperhost.Analyzer,
 	}
 }

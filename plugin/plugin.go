@@ -33,6 +33,7 @@ import (
 	"github.com/kalint/kalint/analyzers/postretry"
 	"github.com/kalint/kalint/analyzers/respbody"
 	"github.com/kalint/kalint/analyzers/serveridle"
+	"github.com/kalint/kalint/analyzers/transportreuse"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -46,13 +47,14 @@ func init() { register.Plugin("kalint", New) }
 // method calls the analyzer's New; plugin_test.go fails until both exist and
 // every flag of the analyzer has a setting.
 type Settings struct {
-	ServerIdle    ServerIdle    `json:"serveridle"`
-	RespBody      RespBody      `json:"respbody"`
-	DialKeepAlive DialKeepAlive `json:"dialkeepalive"`
-	KeepAlivesOff KeepAlivesOff `json:"keepalivesoff"`
-	ConnFile      ConnFile      `json:"connfile"`
-	PostRetry     PostRetry     `json:"postretry"`
-	IdlePerHost   IdlePerHost   `json:"idleperhost"`
+	ServerIdle     ServerIdle     `json:"serveridle"`
+	IdlePerHost    IdlePerHost    `json:"idleperhost"`
+	RespBody       RespBody       `json:"respbody"`
+	TransportReuse TransportReuse `json:"transportreuse"`
+	DialKeepAlive  DialKeepAlive  `json:"dialkeepalive"`
+	PostRetry      PostRetry      `json:"postretry"`
+	KeepAlivesOff  KeepAlivesOff  `json:"keepalivesoff"`
+	ConnFile       ConnFile       `json:"connfile"`
 }
 
 // ServerIdle configures serveridle.
@@ -160,6 +162,19 @@ func (s IdlePerHost) build() (*analysis.Analyzer, error) {
 		return nil, fmt.Errorf("idleperhost.max-idle-per-host must be positive, got %d", s.MaxIdlePerHost)
 	}
 	return idleperhost.New(idleperhost.Options{MaxIdlePerHost: s.MaxIdlePerHost}), nil
+}
+
+// TransportReuse configures transportreuse.
+type TransportReuse struct {
+	Disable bool `json:"disable"`
+	Tests   bool `json:"tests"`  // also report in test code
+	Strict  bool `json:"strict"` // also report per-call transports whose idle connections are closed
+}
+
+func (s TransportReuse) disabled() bool { return s.Disable }
+
+func (s TransportReuse) build() (*analysis.Analyzer, error) {
+	return transportreuse.New(transportreuse.Options{Tests: s.Tests, Strict: s.Strict}), nil
 }
 
 // analyzerSettings is what every field of Settings implements.

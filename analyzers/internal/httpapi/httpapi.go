@@ -177,13 +177,14 @@ var (
 
 // Clients and requests.
 var (
-	Client          = typ(NetHTTP, "Client")
-	ClientTransport = field(Client, "Transport")
-	ClientDo        = method(Client, "Do")
-	ClientGet       = method(Client, "Get")
-	ClientHead      = method(Client, "Head")
-	ClientPost      = method(Client, "Post")
-	ClientPostForm  = method(Client, "PostForm")
+	Client                     = typ(NetHTTP, "Client")
+	ClientTransport            = field(Client, "Transport")
+	ClientDo                   = method(Client, "Do")
+	ClientGet                  = method(Client, "Get")
+	ClientHead                 = method(Client, "Head")
+	ClientPost                 = method(Client, "Post")
+	ClientPostForm             = method(Client, "PostForm")
+	ClientCloseIdleConnections = method(Client, "CloseIdleConnections")
 
 	Get      = function(NetHTTP, "Get")
 	Head     = function(NetHTTP, "Head")

@@ -3,8 +3,7 @@ package httpapi
 // Symbols that idleperhost needs to find where requests go and whether they
 // run concurrently.
 var (
-	ClientCloseIdleConnections = method(Client, "CloseIdleConnections")
-	RequestURL                 = field(Request, "URL")
+	RequestURL = field(Request, "URL")
 
 	URL            = typ("net/url", "URL")
 	URLHost        = field(URL, "Host")

@@ -24,6 +24,7 @@ var cases = []struct {
 	src      string
 	fields   bool
 	own      bool   // OwnFields
+	noRets   bool   // Tracer.NoReturns
 	stores   string // constants stored into F, sorted
 	handOffs string // hand-off kinds, sorted
 }{
@@ -50,6 +51,14 @@ var cases = []struct {
 		src: `func root() *T { return &T{} }
 		      func Root() *T { return root() }
 		      func use() { x := Root(); x.F = 3 }`,
+		stores:   "3",
+		handOffs: "return",
+	},
+	{
+		name:   "result not followed with NoReturns",
+		noRets: true,
+		src: `func root() *T { t := &T{}; t.F = 3; return t }
+		      func use() { x := root(); x.F = 4 }`,
 		stores:   "3",
 		handOffs: "return",
 	},
@@ -161,7 +170,7 @@ func TestTrace(t *testing.T) {
 			pkg := build(t, tc.src)
 			x := ssaflow.NewIndex(pkg)
 			root := firstAlloc(t, pkg.Func("root"), x)
-			flow := (&ssaflow.Tracer{Index: x, Fields: tc.fields, OwnFields: tc.own}).Trace(root)
+			flow := (&ssaflow.Tracer{Index: x, Fields: tc.fields, OwnFields: tc.own, NoReturns: tc.noRets}).Trace(root)
 
 			var stores []string
 			for _, v := range flow.Values {
@@ -234,6 +243,11 @@ func TestMayHaveUnseenCallers(t *testing.T) {
 	use := pkg.Func("use")
 	if got := x.MayHaveUnseenCallers(use.AnonFuncs[0]); got {
 		t.Error("an immediately called closure has unseen callers")
+	}
+	for name, want := range map[string]bool{"Exported": false, "unexported": false, "asValue": true} {
+		if got := x.UsedAsValue(pkg.Func(name)); got != want {
+			t.Errorf("UsedAsValue(%s) = %v, want %v", name, got, want)
+		}
 	}
 }
 

@@ -62,6 +62,11 @@ type Flow struct {
 // A Tracer follows values through one package.
 type Tracer struct {
 	Index *Index
+	// NoReturns makes every return of the value a Return hand-off instead
+	// of following it to the results of the package's calls of the
+	// function: for analyzers that judge a value where it is made and each
+	// call of its constructor on its own.
+	NoReturns bool
 	// Fields makes the tracer follow a value stored in a struct field or a
 	// global to every load of that field or global in the package (all
 	// instances of the struct alike). Without it such stores are hand-offs.
@@ -344,6 +349,10 @@ func (tr *tracer) call(call ssa.CallInstruction, v ssa.Value, isLoc bool) {
 // the function.
 func (tr *tracer) ret(r *ssa.Return, v ssa.Value) {
 	fn := r.Parent()
+	if tr.NoReturns {
+		tr.handOff(Return, r, v)
+		return
+	}
 	if tr.Index.MayHaveUnseenCallers(fn) {
 		tr.handOff(Return, r, v)
 	}

@@ -1,0 +1,103 @@
+// Package transportreuse defines an analyzer that reports http.Transport
+// values made for a single request and then dropped.
+//
+// # Analyzer transportreuse
+//
+// transportreuse: report http.Transport made per request and dropped
+//
+// Every http.Transport owns its own pool of idle connections and the
+// goroutines that serve them. A transport made for one request (a literal,
+// new(http.Transport), or a Clone of http.DefaultTransport, directly or
+// inside an http.Client) never reuses a connection: each request pays a new
+// TCP and TLS handshake. Its idle connections and their goroutines stay
+// behind until IdleConnTimeout expires (never, for a Transport literal
+// that leaves it 0, until the server closes them), so under load a service
+// runs out of file descriptors and fills with TIME_WAIT sockets. The
+// net/http documentation says: "Transports should be reused instead of
+// created as needed." An http.Client is cheap; its Transport is not.
+//
+// Wrong:
+//
+//	func FetchInsecure(url string) (*http.Response, error) {
+//		tr := &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: true}}
+//		return (&http.Client{Transport: tr}).Get(url) // a new pool per call
+//	}
+//
+// Right:
+//
+//	var insecure = &http.Client{Transport: &http.Transport{
+//		TLSClientConfig: &tls.Config{InsecureSkipVerify: true},
+//	}}
+//
+//	func FetchInsecure(url string) (*http.Response, error) {
+//		return insecure.Get(url)
+//	}
+//
+// The analyzer traces each transport the package makes, and each
+// http.Client allocated in the package that holds it in its Transport
+// field, through locals, closures and the package's own functions. It
+// reports a transport that is used for a request (Client.Do, Get, Head,
+// Post, PostForm, RoundTrip) and otherwise dropped, when it is made
+//
+//   - in an HTTP handler: a function or method with the signature
+//     func(http.ResponseWriter, *http.Request) (ServeHTTP methods, handler
+//     functions, closures passed to http.HandleFunc or ServeMux.HandleFunc
+//     or converted to http.HandlerFunc), or a closure nested in one;
+//   - in a loop body, and used in the same loop;
+//   - in any other function that sends its request(s) with it and drops it,
+//     unless the function runs once (main, init, the tests, benchmarks,
+//     fuzz tests and examples of _test.go files, and functions called only
+//     from those, outside loops) or uses the transport for many requests
+//     (in a loop after making it).
+//
+// The same holds for a call of a constructor of the same package, a
+// function that returns a fresh transport or a client holding one (made
+// in it, not kept anywhere, returned by it): the report is at the call and
+// names the constructor, with the construction as related information.
+// Constructors are summarised once per package and memoised.
+//
+// It stays quiet when the transport is kept: stored in a package variable,
+// a struct field, a map, slice or channel (pools keyed by host, lazy
+// initialisation under sync.Once), returned to the caller, or handed to
+// code the package cannot see (another package's function, a function
+// value, a wrapping RoundTripper), since that code may keep it. It stays
+// quiet for http.Client{} without a Transport (it shares DefaultTransport),
+// for transports with DisableKeepAlives set to true or to a value it cannot
+// tell (there is no pool to reuse; keepalivesoff judges that choice), for
+// transports used by a closure that may run many times (a handler made by
+// a factory), and for test code: _test.go files and functions taking
+// *testing.T, *testing.B, *testing.F or testing.TB, or nested in one. A
+// per-call transport whose idle connections the function closes with
+// CloseIdleConnections is reported only with -transportreuse.strict; in a
+// handler or a loop body it is reported anyway, since no connection is
+// ever reused.
+//
+// The diagnostic is at the literal, new call, Clone call or constructor
+// call and names the function it runs in. There is no suggested fix:
+// where to keep the transport is a design choice.
+//
+// Known limits: constructors of other packages are not summarised (kalint
+// uses no facts), so a per-request call of another package's constructor
+// is not reported, except (*http.Transport).Clone, recognised on any
+// receiver; a transport passed to a helper of the package that wraps it in
+// a client and returns the client counts as returned; a Clone of a
+// transport the analyzer cannot trace (a package variable, a parameter)
+// counts as having keep-alives off if the package sets DisableKeepAlives
+// anywhere; a function that runs once is recognised through the package's
+// static calls only, so an exported function (a library's Run) that makes
+// a transport for one request is reported even if every caller calls it
+// once; the analysis does not see paths, so a CloseIdleConnections on one
+// path counts for all; a transport whose dialer returns in-memory
+// connections (httputil.DumpRequestOut's) looks like any other.
+//
+// Flags:
+//
+//	-transportreuse.tests   also report in test code (default false)
+//	-transportreuse.strict  also report per-call transports closed with
+//	                        CloseIdleConnections (default false)
+//
+// Background: kalint's KNOWLEDGE.md, "A Transport owns its pool"; the
+// http.Transport documentation ("Transports should be reused instead of
+// created as needed. Transports are safe for concurrent use by multiple
+// goroutines.") and Transport.IdleConnTimeout ("Zero means no limit.").
+package transportreuse

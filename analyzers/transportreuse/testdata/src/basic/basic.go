@@ -1,0 +1,113 @@
+// Package basic makes transports for one request and drops them, next to
+// functions that keep theirs.
+package basic
+
+import (
+	"crypto/tls"
+	"net/http"
+	"time"
+)
+
+func FetchInsecure(url string) (*http.Response, error) {
+	tr := &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: true}} // want `http.Transport created on every call to FetchInsecure \(no connection is reused; idle connections leak until the server closes them\)`
+	client := &http.Client{Transport: tr}
+	return client.Get(url)
+}
+
+var insecure = &http.Client{Transport: &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: true}}}
+
+func FetchInsecureGood(url string) (*http.Response, error) {
+	return insecure.Get(url)
+}
+
+func Inline(url string) (*http.Response, error) {
+	return (&http.Client{Transport: &http.Transport{IdleConnTimeout: time.Minute}}).Get(url) // want `http.Transport created on every call to Inline \(no connection is reused; idle connections leak until IdleConnTimeout\)`
+}
+
+func New(url string) error {
+	tr := new(http.Transport) // want `created on every call to New`
+	c := http.Client{Transport: tr}
+	resp, err := c.Get(url)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+func Clone(req *http.Request) (*http.Response, error) {
+	tr := http.DefaultTransport.(*http.Transport).Clone() // want `http.Transport cloned on every call to Clone \(no connection is reused; idle connections leak until IdleConnTimeout\)`
+	tr.TLSClientConfig = &tls.Config{InsecureSkipVerify: true}
+	return tr.RoundTrip(req)
+}
+
+func CloneCommaOK(req *http.Request) (*http.Response, error) {
+	base, ok := http.DefaultTransport.(*http.Transport)
+	if !ok {
+		return nil, nil
+	}
+	c := &http.Client{}
+	c.Transport = base.Clone() // want `cloned on every call to CloneCommaOK`
+	return c.Do(req)
+}
+
+func RoundTripper(req *http.Request) (*http.Response, error) {
+	var rt http.RoundTripper = &http.Transport{} // want `created on every call to RoundTripper`
+	return rt.RoundTrip(req)
+}
+
+// Good twins: the transport is kept, returned, or has no pool.
+
+func Returned() *http.Client {
+	return &http.Client{Transport: &http.Transport{}}
+}
+
+type API struct {
+	client *http.Client
+}
+
+func NewAPI() *API {
+	return &API{client: &http.Client{Transport: &http.Transport{}}}
+}
+
+func (a *API) Init() {
+	a.client = &http.Client{Transport: &http.Transport{}}
+}
+
+func (a *API) Get(url string) (*http.Response, error) { return a.client.Get(url) }
+
+func DefaultPool(url string) (*http.Response, error) {
+	c := &http.Client{Timeout: time.Second} // shares DefaultTransport
+	return c.Get(url)
+}
+
+func SharedTransport(url string) (*http.Response, error) {
+	c := &http.Client{Transport: http.DefaultTransport, Timeout: time.Second}
+	return c.Get(url)
+}
+
+func NoKeepAlives(url string) (*http.Response, error) {
+	c := &http.Client{Transport: &http.Transport{DisableKeepAlives: true}}
+	return c.Get(url)
+}
+
+func MaybeKeepAlives(url string, off bool) (*http.Response, error) {
+	tr := &http.Transport{}
+	tr.DisableKeepAlives = off
+	return (&http.Client{Transport: tr}).Get(url)
+}
+
+func KeepAlivesOn(url string) (*http.Response, error) {
+	return (&http.Client{Transport: &http.Transport{DisableKeepAlives: false}}).Get(url) // want `created on every call to KeepAlivesOn`
+}
+
+func NeverUsed() {
+	tr := &http.Transport{}
+	_ = tr.TLSClientConfig
+}
+
+var global *http.Transport
+
+func StoredGlobally(url string) (*http.Response, error) {
+	global = &http.Transport{}
+	return (&http.Client{Transport: global}).Get(url)
+}

@@ -1,0 +1,24 @@
+// Package user gets its clients from lib.
+package user
+
+import (
+	"crosspkg/lib"
+	"net/http"
+)
+
+// Another package's constructor is not summarised: not reported.
+func handle(w http.ResponseWriter, r *http.Request) {
+	lib.NewClient().Get("http://backend")
+}
+
+// A Clone is recognised on any transport, another package's included.
+func handleClone(w http.ResponseWriter, r *http.Request) {
+	tr := lib.Base.Clone() // want `cloned on every request handled by handleClone`
+	tr.RoundTrip(r)
+}
+
+var base = lib.Base.Clone()
+
+func handleCloneGood(w http.ResponseWriter, r *http.Request) {
+	base.RoundTrip(r)
+}

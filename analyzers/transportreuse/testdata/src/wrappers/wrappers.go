@@ -1,0 +1,89 @@
+// Package wrappers passes transports and clients to helpers and wrappers.
+package wrappers
+
+import (
+	"context"
+	"net/http"
+	"net/http/httputil"
+	"net/url"
+)
+
+// do sends one request through whatever client it is given.
+func do(c *http.Client, url string) (*http.Response, error) { return c.Get(url) }
+
+func ViaHelper(url string) (*http.Response, error) {
+	c := &http.Client{Transport: &http.Transport{}} // want `created on every call to ViaHelper`
+	return do(c, url)
+}
+
+// ViaHelperInLoop sends many requests through the helper: reused.
+func ViaHelperInLoop(urls []string) {
+	c := &http.Client{Transport: &http.Transport{}}
+	for _, u := range urls {
+		do(c, u)
+	}
+}
+
+// A closure called in a loop reuses the transport it captures.
+func ViaClosure(urls []string) {
+	c := &http.Client{Transport: &http.Transport{}}
+	get := func(u string) { c.Get(u) }
+	for _, u := range urls {
+		get(u)
+	}
+}
+
+func ViaClosureOnce(url string) {
+	c := &http.Client{Transport: &http.Transport{}} // want `created on every call to ViaClosureOnce`
+	get := func(u string) { c.Get(u) }
+	get(url)
+}
+
+// logging wraps a transport: the wrapper keeps it.
+type logging struct{ next http.RoundTripper }
+
+func (l logging) RoundTrip(r *http.Request) (*http.Response, error) { return l.next.RoundTrip(r) }
+
+func Wrapped(url string) (*http.Response, error) {
+	c := &http.Client{Transport: logging{next: &http.Transport{}}}
+	return c.Get(url)
+}
+
+// Another package's function may keep what it is given.
+func HandedOff(target *url.URL, w http.ResponseWriter, r *http.Request) {
+	p := httputil.NewSingleHostReverseProxy(target)
+	p.Transport = &http.Transport{}
+	p.ServeHTTP(w, r)
+}
+
+func PassedOn(ctx context.Context, url string, send func(*http.Client) error) error {
+	return send(&http.Client{Transport: &http.Transport{}})
+}
+
+// configure is a builder step that returns what it is given.
+func configure(t *http.Transport) *http.Transport {
+	t.MaxIdleConnsPerHost = 10
+	return t
+}
+
+func Builder(url string) (*http.Response, error) {
+	t := configure(&http.Transport{}) // returned by a helper: not followed
+	return (&http.Client{Transport: t}).Get(url)
+}
+
+// A client copied from a shared one, with its own clone of the transport.
+var base = &http.Client{Transport: &http.Transport{}}
+
+func Copied(req *http.Request) (*http.Response, error) {
+	c := *base
+	c.Transport = base.Transport.(*http.Transport).Clone() // want `cloned on every call to Copied`
+	return c.Do(req)
+}
+
+// A client stored by value in a struct field is kept.
+type holder struct{ c http.Client }
+
+func (h *holder) Set() {
+	h.c = http.Client{Transport: &http.Transport{}}
+	h.c.Get("http://x")
+}

@@ -1,0 +1,879 @@
+package transportreuse
+
+import (
+	_ "embed"
+	"fmt"
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"slices"
+	"strings"
+
+	"github.com/kalint/kalint/analyzers/internal/callee"
+	"github.com/kalint/kalint/analyzers/internal/docs"
+	"github.com/kalint/kalint/analyzers/internal/httpapi"
+	"github.com/kalint/kalint/analyzers/internal/ssaflow"
+	"github.com/kalint/kalint/analyzers/internal/ssapass"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/astutil"
+	"golang.org/x/tools/go/ssa"
+)
+
+//go:embed doc.go
+var doc []byte
+
+// Options configure the analyzer.
+type Options struct {
+	// Tests also reports in _test.go files and in functions that take a
+	// *testing.T, *testing.B, *testing.F or testing.TB. Flag
+	// -transportreuse.tests.
+	Tests bool
+	// Strict also reports a per-call transport whose idle connections the
+	// function closes with CloseIdleConnections. Flag -transportreuse.strict.
+	Strict bool
+}
+
+// Analyzer is transportreuse with default options.
+var Analyzer = New(Options{})
+
+// New returns a transportreuse analyzer with its own options and flags.
+func New(opts Options) *analysis.Analyzer {
+	c := &checker{opts: opts}
+	a := &analysis.Analyzer{
+		Name:     "transportreuse",
+		Doc:      docs.MustExtract(doc, "transportreuse"),
+		URL:      "https://pkg.go.dev/github.com/kalint/kalint/analyzers/transportreuse",
+		Requires: []*analysis.Analyzer{ssapass.Analyzer},
+		Run:      ssapass.Guard(c.run),
+	}
+	a.Flags.BoolVar(&c.opts.Tests, "tests", opts.Tests,
+		"also report in _test.go files and in functions taking *testing.T or *testing.B")
+	a.Flags.BoolVar(&c.opts.Strict, "strict", opts.Strict,
+		"also report per-call transports whose idle connections are closed with CloseIdleConnections")
+	return a
+}
+
+type checker struct {
+	opts Options
+}
+
+// requests send a request through a client or transport.
+var requests = []httpapi.Method{
+	httpapi.ClientDo, httpapi.ClientGet, httpapi.ClientHead, httpapi.ClientPost, httpapi.ClientPostForm,
+	httpapi.TransportRoundTrip, httpapi.RoundTripperRoundTrip,
+}
+
+// closers close a client's or transport's idle connections.
+var closers = []httpapi.Method{httpapi.ClientCloseIdleConnections, httpapi.TransportCloseIdleConnections}
+
+func matchesAny(ms []httpapi.Method, fn *types.Func) bool {
+	return slices.ContainsFunc(ms, func(m httpapi.Method) bool { return m.Matches(fn) })
+}
+
+// A root is a place that makes a fresh transport: a literal or new, a
+// Clone, or a call of a constructor of this package that returns one (or
+// a client holding one).
+type root struct {
+	value ssa.Value
+	instr ssa.Instruction // the allocation or the call
+	ctor  *ssa.Function   // the constructor called, for constructor calls
+	made  token.Pos       // the construction, inside ctor for constructor calls
+	clone bool
+	// idle: the transport's IdleConnTimeout is set or inherited (or may
+	// be), so idle connections expire in the end.
+	idle bool
+	// disabled: keep-alives are (or may be) off at the construction.
+	disabled bool
+}
+
+// A use is what the package does with a root.
+type use struct {
+	values   []ssa.Value
+	requests []ssa.CallInstruction
+	returns  []ssaflow.HandOff
+	kept     bool // stored or handed to code the package cannot see
+	closed   bool // CloseIdleConnections is called
+	disabled bool // DisableKeepAlives set to true or to an unknown value
+	enabled  bool // DisableKeepAlives set to false
+	idle     bool // IdleConnTimeout set to something other than 0
+	replaced bool // a client holding it is given another transport
+}
+
+// A summary says which results of a function are fresh transports (or
+// clients holding one) and where each was made.
+type summary map[int]root
+
+// state is the analysis of one package.
+type state struct {
+	*analysis.Pass
+	opts    Options
+	x       *ssaflow.Index
+	tracer  *ssaflow.Tracer
+	roots   map[*ssa.Function][]root
+	uses    map[ssa.Value]*use
+	sums    map[*ssa.Function]summary // nil while being computed
+	once    map[*ssa.Function]bool
+	sccs    map[*ssa.Function][]int
+	offSeen *bool // the package turns keep-alives off (or may) somewhere
+}
+
+func (c *checker) run(pass *analysis.Pass) (any, error) {
+	res := pass.ResultOf[ssapass.Analyzer].(*ssapass.Result)
+	if !res.ReachesHTTP || !mentionsTransport(pass.TypesInfo) || !makesTransport(pass, c.opts.Tests) {
+		return nil, nil // nothing here makes a transport
+	}
+	_, x := res.SSA()
+	s := &state{
+		Pass:   pass,
+		opts:   c.opts,
+		x:      x,
+		tracer: &ssaflow.Tracer{Index: x, NoReturns: true},
+		roots:  make(map[*ssa.Function][]root),
+		uses:   make(map[ssa.Value]*use),
+		sums:   make(map[*ssa.Function]summary),
+		once:   make(map[*ssa.Function]bool),
+		sccs:   make(map[*ssa.Function][]int),
+	}
+	for _, fn := range x.Funcs {
+		for _, r := range s.rootsIn(fn) {
+			s.judge(r)
+		}
+	}
+	return nil, nil
+}
+
+// mentionsTransport reports whether the package names http.Transport or
+// its Clone method: without either it cannot make a transport (a
+// constructor of this package that makes one names it too).
+func mentionsTransport(info *types.Info) bool {
+	for _, obj := range info.Uses {
+		switch obj := obj.(type) {
+		case *types.TypeName:
+			if httpapi.Transport.Matches(obj.Type()) {
+				return true
+			}
+		case *types.Func:
+			if httpapi.TransportClone.Matches(obj) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// makesTransport reports whether the package's syntax makes a transport:
+// an http.Transport literal, new(http.Transport), a variable of type
+// http.Transport, or a call of Clone. Many client packages name the type
+// only in signatures and type assertions; they need no SSA. Unless tests
+// are judged, _test.go files do not count: an external test package
+// (pkg_test) is skipped whole. The test variant of a package is not, since
+// some drivers (golangci-lint) analyse only that variant.
+func makesTransport(pass *analysis.Pass, tests bool) bool {
+	info := pass.TypesInfo
+	found := false
+	for _, f := range pass.Files {
+		if !tests && strings.HasSuffix(pass.Fset.File(f.FileStart).Name(), "_test.go") {
+			continue
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.CompositeLit:
+				found = httpapi.Transport.Matches(info.TypeOf(n))
+			case *ast.CallExpr:
+				if id, ok := ast.Unparen(n.Fun).(*ast.Ident); ok && len(n.Args) == 1 {
+					if b, ok := info.Uses[id].(*types.Builtin); ok && b.Name() == "new" {
+						found = httpapi.Transport.Matches(info.TypeOf(n.Args[0]))
+					}
+				}
+			case *ast.SelectorExpr:
+				fn, ok := info.Uses[n.Sel].(*types.Func)
+				found = ok && httpapi.TransportClone.Matches(fn)
+			case *ast.ValueSpec:
+				found = n.Type != nil && httpapi.Transport.Matches(info.TypeOf(n.Type))
+			}
+			return !found
+		})
+		if found {
+			return true
+		}
+	}
+	return false
+}
+
+// rootsIn lists the places in fn that make a fresh transport.
+func (s *state) rootsIn(fn *ssa.Function) []root {
+	if rs, ok := s.roots[fn]; ok {
+		return rs
+	}
+	s.roots[fn] = nil // a recursive constructor makes nothing new by recursing
+	var rs []root
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			switch instr := instr.(type) {
+			case *ssa.Alloc:
+				if httpapi.Transport.MatchesPtr(instr.Type()) {
+					r := root{value: instr, instr: instr, made: instr.Pos()}
+					u := s.follow(r)
+					r.idle, r.disabled = u.idle, u.disabled
+					rs = append(rs, r)
+				}
+			case *ssa.Call:
+				common := instr.Common()
+				if httpapi.TransportClone.Matches(callee.Func(common)) && !common.IsInvoke() && len(common.Args) == 1 {
+					r := root{value: instr, instr: instr, made: instr.Pos(), clone: true}
+					r.idle, r.disabled = s.source(common.Args[0])
+					rs = append(rs, r)
+					continue
+				}
+				body := callee.Body(common)
+				if body == nil || body.Pkg != s.x.Pkg {
+					continue
+				}
+				for i, made := range s.summary(body) {
+					v := result(instr, i)
+					if v == nil {
+						continue
+					}
+					made.value, made.instr, made.ctor = v, instr, body
+					rs = append(rs, made)
+				}
+			}
+		}
+	}
+	s.roots[fn] = rs
+	return rs
+}
+
+// result returns result i of a call, or nil if it is not used.
+func result(call *ssa.Call, i int) ssa.Value {
+	if call.Call.Signature().Results().Len() == 1 {
+		return call
+	}
+	for _, ref := range *call.Referrers() {
+		if ex, ok := ref.(*ssa.Extract); ok && ex.Index == i {
+			return ex
+		}
+	}
+	return nil
+}
+
+// source says what a clone inherits from the transport it copies:
+// whether idle connections expire and whether keep-alives may be off.
+func (s *state) source(v ssa.Value) (idle, disabled bool) {
+	for {
+		switch x := v.(type) {
+		case *ssa.TypeAssert:
+			v = x.X
+			continue
+		case *ssa.Extract:
+			if ta, ok := x.Tuple.(*ssa.TypeAssert); ok && x.Index == 0 {
+				v = ta.X
+				continue
+			}
+		case *ssa.ChangeType:
+			v = x.X
+			continue
+		case *ssa.MakeInterface:
+			v = x.X
+			continue
+		case *ssa.UnOp:
+			if g, ok := x.X.(*ssa.Global); ok && x.Op == token.MUL && g.Object() != nil {
+				if gv, ok := g.Object().(*types.Var); ok && httpapi.DefaultTransport.Matches(gv) {
+					return true, false // DefaultTransport: IdleConnTimeout 90s, keep-alives on
+				}
+			}
+		case *ssa.Alloc: // the receiver of Clone: a *http.Transport
+			u := s.follow(root{value: x, instr: x})
+			return u.idle, u.disabled
+		case *ssa.Call:
+			common := x.Common()
+			if httpapi.TransportClone.Matches(callee.Func(common)) && !common.IsInvoke() && len(common.Args) == 1 {
+				idle, disabled := s.source(common.Args[0])
+				u := s.follow(root{value: x, instr: x})
+				return idle || u.idle, (disabled && !u.enabled) || u.disabled
+			}
+		}
+		return true, s.turnsOff()
+	}
+}
+
+// turnsOff reports whether the package sets DisableKeepAlives to anything
+// but false anywhere: a clone of a transport it cannot trace may then have
+// keep-alives off.
+func (s *state) turnsOff() bool {
+	if s.offSeen != nil {
+		return *s.offSeen
+	}
+	off := false
+	for _, fn := range s.x.Funcs {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				if st, ok := instr.(*ssa.Store); ok && isFieldStore(st, httpapi.TransportDisableKeepAlives) && !isBool(st.Val, false) {
+					off = true
+				}
+			}
+		}
+	}
+	s.offSeen = &off
+	return off
+}
+
+func isFieldStore(st *ssa.Store, f httpapi.Field) bool {
+	fa, ok := st.Addr.(*ssa.FieldAddr)
+	return ok && f.Matches(fa.X.Type(), ssaflow.FieldOf(fa.X.Type(), fa.Field))
+}
+
+// summary returns which results of fn are fresh transports or clients
+// holding one: made in fn, not kept anywhere, and returned by fn itself.
+func (s *state) summary(fn *ssa.Function) summary {
+	if sum, ok := s.sums[fn]; ok {
+		return sum // nil while fn is being summarised: recursion adds nothing
+	}
+	s.sums[fn] = nil
+	sum := make(summary)
+	for _, r := range s.rootsIn(fn) {
+		u := s.follow(r)
+		if u.kept || u.replaced || len(u.returns) == 0 || r.disabled && !u.enabled || u.disabled {
+			continue
+		}
+		idx := -1
+		for _, h := range u.returns {
+			ret := h.Instr.(*ssa.Return)
+			i := slices.Index(ret.Results, h.Value)
+			if ret.Parent() != fn || i < 0 || idx >= 0 && i != idx {
+				idx = -1
+				break
+			}
+			idx = i
+		}
+		if idx >= 0 {
+			made := r
+			made.idle = r.idle || u.idle
+			sum[idx] = made
+		}
+	}
+	s.sums[fn] = sum
+	return sum
+}
+
+// follow traces a root, and the clients that hold it, through the package.
+func (s *state) follow(r root) *use {
+	if u, ok := s.uses[r.value]; ok {
+		return u
+	}
+	vals := []ssa.Value{r.value}
+	for {
+		flow := s.tracer.Trace(vals...)
+		u := &use{values: flow.Values}
+		grown := false
+		for _, h := range flow.HandOffs {
+			switch h.Kind {
+			case ssaflow.Store:
+				if c := holder(h); c != nil {
+					if !slices.Contains(vals, c) {
+						vals = append(vals, c)
+						grown = true
+					}
+					continue
+				}
+				u.kept = true
+			case ssaflow.Return:
+				u.returns = append(u.returns, h)
+			case ssaflow.Call:
+				s.call(u, h)
+			default:
+				u.kept = true
+			}
+		}
+		if grown {
+			continue // trace again with the new client
+		}
+		fields(u)
+		s.uses[r.value] = u
+		return u
+	}
+}
+
+// holder returns the client that a store makes hold the traced transport:
+// a store into the Transport field of a client allocated in the package.
+// Other stores keep the transport somewhere.
+func holder(h ssaflow.HandOff) ssa.Value {
+	st, ok := h.Instr.(*ssa.Store)
+	if !ok || st.Val != h.Value || !isFieldStore(st, httpapi.ClientTransport) {
+		return nil
+	}
+	if a, ok := st.Addr.(*ssa.FieldAddr).X.(*ssa.Alloc); ok {
+		return a
+	}
+	return nil
+}
+
+// call classifies a call that the traced value reaches outside the
+// package's own code.
+func (s *state) call(u *use, h ssaflow.HandOff) {
+	common := h.Instr.(ssa.CallInstruction).Common()
+	fn := callee.Func(common)
+	recv := common.Value
+	if !common.IsInvoke() {
+		if fn == nil || fn.Signature().Recv() == nil || len(common.Args) == 0 {
+			u.kept = true
+			return
+		}
+		recv = common.Args[0]
+	}
+	switch {
+	case recv != h.Value:
+		u.kept = true // an argument: the callee may keep it
+	case matchesAny(requests, fn):
+		u.requests = append(u.requests, h.Instr.(ssa.CallInstruction))
+	case matchesAny(closers, fn):
+		u.closed = true
+	case httpapi.TransportClone.Matches(fn):
+		// Reads the transport's settings only.
+	default:
+		u.kept = true
+	}
+}
+
+// fields records the transport settings that the traced values store, and
+// whether a client holding the transport is given another one.
+func fields(u *use) {
+	traced := make(map[ssa.Value]bool, len(u.values))
+	for _, v := range u.values {
+		traced[v] = true
+	}
+	for _, v := range u.values {
+		refs := v.Referrers()
+		if refs == nil {
+			continue
+		}
+		for _, ref := range *refs {
+			fa, ok := ref.(*ssa.FieldAddr)
+			if !ok || fa.X != v {
+				continue
+			}
+			for _, use := range *fa.Referrers() {
+				st, ok := use.(*ssa.Store)
+				if !ok || st.Addr != fa {
+					continue
+				}
+				switch {
+				case isFieldStore(st, httpapi.TransportDisableKeepAlives):
+					if isBool(st.Val, false) {
+						u.enabled = true
+					} else {
+						u.disabled = true
+					}
+				case isFieldStore(st, httpapi.TransportIdleConnTimeout):
+					if !isZero(st.Val) {
+						u.idle = true
+					}
+				case isFieldStore(st, httpapi.ClientTransport):
+					if !traced[st.Val] {
+						u.replaced = true
+					}
+				}
+			}
+		}
+	}
+}
+
+func isBool(v ssa.Value, want bool) bool {
+	c, ok := v.(*ssa.Const)
+	if !ok {
+		return false
+	}
+	if c.Value == nil {
+		return !want // the zero value
+	}
+	return c.Value.Kind() == constant.Bool && constant.BoolVal(c.Value) == want
+}
+
+func isZero(v ssa.Value) bool {
+	c, ok := v.(*ssa.Const)
+	return ok && (c.Value == nil || c.Value.Kind() == constant.Int && constant.Sign(c.Value) == 0)
+}
+
+// judge reports a root that is made anew for each request and dropped.
+func (s *state) judge(r root) {
+	u := s.follow(r)
+	if u.kept || u.replaced || len(u.returns) > 0 || len(u.requests) == 0 || u.disabled || r.disabled && !u.enabled {
+		return
+	}
+	fn := r.instr.Parent()
+	if !s.opts.Tests && s.inTest(fn, r.instr.Pos()) {
+		return
+	}
+	sites, repeated, escapes := s.sites(fn, u)
+	if escapes {
+		return // a closure that may run for many requests uses it
+	}
+	var where string
+	switch h := handler(fn); {
+	case h != nil:
+		where = "on every request handled by " + name(h)
+	case s.inLoop(r.instr) && slices.ContainsFunc(sites, func(i ssa.Instruction) bool { return s.sameLoop(i, r.instr) }):
+		where = "on every iteration of a loop in " + name(fn)
+	case repeated || slices.ContainsFunc(sites, s.inLoop) || s.runsOnce(fn):
+		return // made once and used for many requests
+	case u.closed && !s.opts.Strict:
+		return
+	default:
+		where = "on every call to " + name(fn)
+	}
+	s.report(r, u, where)
+}
+
+// handler returns fn or the function it is nested in that is an HTTP
+// handler, or nil.
+func handler(fn *ssa.Function) *ssa.Function {
+	for ; fn != nil; fn = fn.Parent() {
+		params := fn.Signature.Params()
+		if params.Len() == 2 && fn.Signature.Results().Len() == 0 &&
+			httpapi.ResponseWriter.Matches(params.At(0).Type()) && httpapi.Request.MatchesPtr(params.At(1).Type()) {
+			return fn
+		}
+	}
+	return nil
+}
+
+// inTest reports whether fn is test code: in a _test.go file, or taking a
+// testing type itself or nested in a function that does.
+func (s *state) inTest(fn *ssa.Function, pos token.Pos) bool {
+	if strings.HasSuffix(s.Fset.Position(pos).Filename, "_test.go") {
+		return true
+	}
+	for ; fn != nil; fn = fn.Parent() {
+		params := fn.Signature.Params()
+		for i := range params.Len() {
+			t := params.At(i).Type()
+			if httpapi.TestingT.MatchesPtr(t) || httpapi.TestingB.MatchesPtr(t) ||
+				httpapi.TestingF.MatchesPtr(t) || httpapi.TestingTB.Matches(t) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// sites returns the instructions of fn through which the requests are
+// sent: the requests themselves, the closures of fn that send them, or the
+// calls of fn that pass the value to the package's functions that do.
+// repeated reports a request sent in a loop on the way; escapes that a
+// closure on the way may run anywhere, any number of times, or that the
+// way cannot be told.
+func (s *state) sites(fn *ssa.Function, u *use) (sites []ssa.Instruction, repeated, escapes bool) {
+	viaHelper := false
+	for _, req := range u.requests {
+		if s.inLoop(req) {
+			repeated = true
+		}
+		for g := req.Parent(); ; {
+			if g == fn {
+				sites = append(sites, req)
+				break
+			}
+			parent := g.Parent()
+			if parent == nil {
+				viaHelper = true // a function fn passes the value to
+				break
+			}
+			if s.x.UsedAsValue(g) {
+				escapes = true
+				break
+			}
+			made, calls := anchor(g)
+			if made == nil {
+				escapes = true
+				break
+			}
+			if slices.ContainsFunc(calls, s.inLoop) {
+				repeated = true
+			}
+			if parent == fn {
+				sites = append(sites, made)
+				break
+			}
+			if s.inLoop(made) {
+				repeated = true
+			}
+			g = parent
+		}
+	}
+	if viaHelper {
+		helpers := s.helperCalls(fn, u)
+		if len(helpers) == 0 {
+			escapes = true
+		}
+		sites = append(sites, helpers...)
+	}
+	return sites, repeated, escapes
+}
+
+// anchor returns the instruction of its parent that makes or calls the
+// closure g, and the calls of the closure made there.
+func anchor(g *ssa.Function) (made ssa.Instruction, calls []ssa.Instruction) {
+	for _, b := range g.Parent().Blocks {
+		for _, instr := range b.Instrs {
+			switch instr := instr.(type) {
+			case *ssa.MakeClosure:
+				if instr.Fn == g {
+					for _, ref := range *instr.Referrers() {
+						if c, ok := ref.(ssa.CallInstruction); ok && c.Common().Value == instr {
+							calls = append(calls, c)
+						}
+					}
+					return instr, calls
+				}
+			case ssa.CallInstruction:
+				if instr.Common().Value == g {
+					return instr, []ssa.Instruction{instr}
+				}
+			}
+		}
+	}
+	return nil, nil
+}
+
+// helperCalls returns the calls in fn of the package's functions that
+// take one of the traced values.
+func (s *state) helperCalls(fn *ssa.Function, u *use) []ssa.Instruction {
+	var calls []ssa.Instruction
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			call, ok := instr.(ssa.CallInstruction)
+			if !ok {
+				continue
+			}
+			body := callee.Body(call.Common())
+			if body == nil || body.Pkg != s.x.Pkg {
+				continue
+			}
+			if slices.ContainsFunc(call.Common().Args, func(a ssa.Value) bool { return slices.Contains(u.values, a) }) {
+				calls = append(calls, call)
+			}
+		}
+	}
+	return calls
+}
+
+// runsOnce reports whether fn runs at most once per process: main, init,
+// and functions called only from those (or from functions that run once),
+// outside loops.
+func (s *state) runsOnce(fn *ssa.Function) bool {
+	if once, ok := s.once[fn]; ok {
+		return once
+	}
+	s.once[fn] = false // recursion runs more than once
+	once := false
+	switch {
+	case fn.Parent() == nil && fn.Signature.Recv() == nil && (fn.Name() == "init" || strings.HasPrefix(fn.Name(), "init#")):
+		once = true
+	case fn.Parent() == nil && fn.Signature.Recv() == nil && fn.Name() == "main" && fn.Pkg.Pkg.Name() == "main":
+		once = true
+	case s.testEntry(fn):
+		once = true // the test harness calls it once
+	case s.unseenCallers(fn):
+	default:
+		callers := s.x.Callers(fn)
+		once = len(callers) > 0 && !slices.ContainsFunc(callers, func(c ssa.CallInstruction) bool {
+			return s.inLoop(c) || !s.runsOnce(c.Parent())
+		})
+	}
+	s.once[fn] = once
+	return once
+}
+
+// testEntry reports whether fn is a test, benchmark, fuzz test, example or
+// TestMain of a _test.go file.
+func (s *state) testEntry(fn *ssa.Function) bool {
+	if fn.Parent() != nil || fn.Signature.Recv() != nil || !strings.HasSuffix(s.Fset.Position(fn.Pos()).Filename, "_test.go") {
+		return false
+	}
+	for _, prefix := range []string{"Test", "Benchmark", "Fuzz", "Example"} {
+		if strings.HasPrefix(fn.Name(), prefix) {
+			return true
+		}
+	}
+	return false
+}
+
+// unseenCallers is [ssaflow.Index.MayHaveUnseenCallers], except that
+// exported functions of package main have none: nothing imports it.
+func (s *state) unseenCallers(fn *ssa.Function) bool {
+	if fn.Pkg.Pkg.Name() == "main" && fn.Parent() == nil && fn.Signature.Recv() == nil {
+		return s.x.UsedAsValue(fn)
+	}
+	return s.x.MayHaveUnseenCallers(fn)
+}
+
+// inLoop reports whether instr is in a cycle of its function's blocks.
+func (s *state) inLoop(instr ssa.Instruction) bool {
+	return s.scc(instr.Block()) >= 0
+}
+
+// sameLoop reports whether two instructions of one function are in one
+// cycle of its blocks.
+func (s *state) sameLoop(a, b ssa.Instruction) bool {
+	return a.Parent() == b.Parent() && s.scc(a.Block()) >= 0 && s.scc(a.Block()) == s.scc(b.Block())
+}
+
+// scc returns the strongly connected component of b's function that holds
+// b if it is a cycle, or -1.
+func (s *state) scc(b *ssa.BasicBlock) int {
+	fn := b.Parent()
+	comp, ok := s.sccs[fn]
+	if !ok {
+		comp = cycles(fn)
+		s.sccs[fn] = comp
+	}
+	return comp[b.Index]
+}
+
+// cycles numbers the strongly connected components of fn's blocks that
+// contain a cycle (Tarjan's algorithm); blocks in none get -1.
+func cycles(fn *ssa.Function) []int {
+	n := len(fn.Blocks)
+	index := make([]int, n)
+	low := make([]int, n)
+	onStack := make([]bool, n)
+	comp := make([]int, n)
+	for i := range index {
+		index[i] = -1
+		comp[i] = -1
+	}
+	var stack []int
+	next, ncomp := 0, 0
+	var visit func(v int)
+	visit = func(v int) {
+		index[v], low[v] = next, next
+		next++
+		stack = append(stack, v)
+		onStack[v] = true
+		for _, succ := range fn.Blocks[v].Succs {
+			w := succ.Index
+			if index[w] < 0 {
+				visit(w)
+				low[v] = min(low[v], low[w])
+			} else if onStack[w] {
+				low[v] = min(low[v], index[w])
+			}
+		}
+		if low[v] != index[v] {
+			return
+		}
+		var members []int
+		for {
+			w := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			onStack[w] = false
+			members = append(members, w)
+			if w == v {
+				break
+			}
+		}
+		if len(members) > 1 || slices.ContainsFunc(fn.Blocks[v].Succs, func(b *ssa.BasicBlock) bool { return b.Index == v }) {
+			for _, w := range members {
+				comp[w] = ncomp
+			}
+			ncomp++
+		}
+	}
+	for v := range n {
+		if index[v] < 0 {
+			visit(v)
+		}
+	}
+	return comp
+}
+
+// name names a function as a reader finds it in the source.
+func name(fn *ssa.Function) string {
+	if fn.Parent() != nil {
+		for fn.Parent() != nil {
+			fn = fn.Parent()
+		}
+		return "a function literal in " + name(fn)
+	}
+	if recv := fn.Signature.Recv(); recv != nil {
+		t := types.Unalias(recv.Type())
+		if ptr, ok := t.(*types.Pointer); ok {
+			t = types.Unalias(ptr.Elem())
+		}
+		if named, ok := t.(*types.Named); ok {
+			return named.Origin().Obj().Name() + "." + fn.Name()
+		}
+	}
+	return fn.Name()
+}
+
+func (s *state) report(r root, u *use, where string) {
+	pos := r.instr.Pos()
+	file := s.fileOf(pos)
+	if file == nil || ast.IsGenerated(file) {
+		return
+	}
+	var subject string
+	switch {
+	case r.ctor != nil:
+		subject = name(r.ctor) + "() creates an http.Transport " + where
+	case r.clone:
+		subject = "http.Transport cloned " + where
+	default:
+		subject = "http.Transport created " + where
+	}
+	consequence := "no connection is reused"
+	switch {
+	case u.closed:
+	case r.idle || u.idle:
+		consequence += "; idle connections leak until IdleConnTimeout"
+	default:
+		consequence += "; idle connections leak until the server closes them"
+	}
+	diag := analysis.Diagnostic{Pos: pos, Message: fmt.Sprintf("%s (%s)", subject, consequence)}
+	if node := expr(file, pos); node != nil {
+		diag.Pos, diag.End = node.Pos(), node.End()
+	}
+	if r.ctor != nil && r.made.IsValid() {
+		diag.Related = []analysis.RelatedInformation{{Pos: r.made, Message: "http.Transport created here"}}
+		if node := expr(s.fileOf(r.made), r.made); node != nil {
+			diag.Related[0].Pos, diag.Related[0].End = node.Pos(), node.End()
+		}
+	}
+	s.Report(diag)
+}
+
+// expr returns the expression that makes a transport at pos: a composite
+// literal (with its &), or a call.
+func expr(file *ast.File, pos token.Pos) ast.Node {
+	if file == nil {
+		return nil
+	}
+	path, _ := astutil.PathEnclosingInterval(file, pos, pos)
+	for i, n := range path {
+		switch n := n.(type) {
+		case *ast.CompositeLit:
+			if i+1 < len(path) {
+				if u, ok := path[i+1].(*ast.UnaryExpr); ok && u.Op == token.AND {
+					return u
+				}
+			}
+			return n
+		case *ast.CallExpr:
+			return n
+		case ast.Stmt, ast.Decl:
+			return nil
+		}
+	}
+	return nil
+}
+
+func (s *state) fileOf(pos token.Pos) *ast.File {
+	for _, f := range s.Files {
+		if f.FileStart <= pos && pos <= f.FileEnd {
+			return f
+		}
+	}
+	return nil
+}
