@@ -1,0 +1,157 @@
+package main
+
+import (
+	"fmt"
+	"maps"
+	"runtime"
+	"slices"
+	"strings"
+	"time"
+)
+
+// markdown renders the report as RESULTS.md.
+func (r *report) markdown() string {
+	var b strings.Builder
+	p := func(format string, args ...any) { fmt.Fprintf(&b, format+"\n", args...) }
+
+	p("# Benchmark results")
+	p("")
+	p("Produced by `cd bench && go run .%s` on %s, %d cores, %s.", prefixed(" ", r.args), r.start.Format("2006-01-02"), runtime.NumCPU(), r.goVersion)
+	p("Load average before and after the run: %s / %s. The machine is shared:", r.loadBefore, r.loadAfter)
+	p("other processes ran throughout, so the tools are timed in alternation")
+	p("(each repetition runs every tool once, starting one tool later each time)")
+	p("and the minimum is the better estimate of a tool's own cost; the median")
+	p("shows the noise.")
+	p("")
+	p("- kalint: analyzers %s; golang.org/x/tools %s", strings.Join(r.analyzers, ", "), toolsVersion(r.bins.kalint))
+	p("- floor: %s; golang.org/x/tools %s", r.bins.floorDoc, toolsVersion(r.bins.floor))
+	if r.bins.bodyclose != "" {
+		p("- bodyclose: `%s`; golang.org/x/tools %s", bodyclose, toolsVersion(r.bins.bodyclose))
+	}
+	p("- every driver runs with `%s` on the packages of `packages.txt`; wall", strings.Join(driverFlags, " "))
+	p("  time and peak RSS of the driver and the `go list` it waits for (wait4)")
+	p("")
+
+	for _, f := range slices.Backward(r.fractions) {
+		p("## %s of the corpus: %d packages, %d in their import closure", share(f.share), len(f.packages), f.closure)
+		p("")
+		p("| tool | min | median | peak RSS (median) |")
+		p("| --- | ---: | ---: | ---: |")
+		for _, s := range f.series {
+			p("| %s | %s | %s | %s |", s.tool, secs(s.minWall()), secs(s.medianWall()), mb(s.medianRSS()))
+		}
+		p("")
+		kalint := f.find("kalint")
+		for _, other := range []string{"floor", "bodyclose"} {
+			if o := f.find(other); o != nil {
+				p("- kalint / %s: time %s (min), %s (median); peak RSS %s", other,
+					ratio(float64(kalint.minWall()), float64(o.minWall())),
+					ratio(float64(kalint.medianWall()), float64(o.medianWall())),
+					ratio(float64(kalint.medianRSS()), float64(o.medianRSS())))
+			}
+		}
+		p("- %d repetition(s) of each tool", len(kalint.samples))
+		p("")
+	}
+
+	if len(r.fractions) > 1 {
+		p("## Growth with the number of packages (min time, median peak RSS)")
+		p("")
+		var tools []string
+		for _, t := range []string{"kalint", "floor", "bodyclose"} {
+			if r.fractions[0].find(t) != nil {
+				tools = append(tools, t)
+			}
+		}
+		p("| share | packages | closure | %s |", strings.Join(tools, " | "))
+		p("| --- | ---: | ---: |%s", strings.Repeat(" ---: |", len(tools)))
+		for _, f := range r.fractions {
+			row := fmt.Sprintf("| %s | %d | %d |", share(f.share), len(f.packages), f.closure)
+			for _, t := range tools {
+				s := f.find(t)
+				row += fmt.Sprintf(" %s, %s |", secs(s.minWall()), mb(s.medianRSS()))
+			}
+			p("%s", row)
+		}
+		p("")
+	}
+
+	if len(r.vet) > 0 {
+		p("## `go vet -vettool` on `%s`", r.vetPackage)
+		p("")
+		p("Cold: a fresh `GOCACHE`, so the run compiles the package's dependencies,")
+		p("the standard library included; warm: the same command again. Peak RSS is")
+		p("the largest process go vet waited for.")
+		p("")
+		p("| vet tool | cold | warm |")
+		p("| --- | ---: | ---: |")
+		for _, v := range r.vet {
+			p("| %s | %s, %s | %s, %s |", v.tool, secs(v.cold.wall), mb(v.cold.rssKB), secs(v.warm.wall), mb(v.warm.rssKB))
+		}
+		p("")
+	}
+
+	if r.std != nil {
+		p("## kalint on `std` (tests included)")
+		p("")
+		p("%s, %s, %d analysis errors.", secs(r.std.wall), mb(r.std.rssKB), len(r.stdErrors))
+		for _, e := range r.stdErrors {
+			p("- `%s`", e)
+		}
+		p("")
+	}
+
+	p("## Findings")
+	p("")
+	p("| analyzer | findings | file |")
+	p("| --- | ---: | --- |")
+	for _, a := range slices.Sorted(maps.Keys(r.findingsCounts)) {
+		p("| %s | %d | [findings/%s.txt](findings/%s.txt) |", a, r.findingsCounts[a], a, a)
+	}
+	p("")
+	p("Verdicts: [PRECISION.md](PRECISION.md).")
+	p("")
+	p("## Analysis errors on the corpus")
+	p("")
+	if len(r.errors) == 0 {
+		p("None.")
+	}
+	for _, e := range r.errors {
+		p("- `%s`", e)
+	}
+	return b.String()
+}
+
+func (f *fraction) find(tool string) *series {
+	for i := range f.series {
+		if f.series[i].tool == tool {
+			return &f.series[i]
+		}
+	}
+	return nil
+}
+
+func share(f float64) string {
+	switch f {
+	case 1:
+		return "All"
+	case 0.5:
+		return "1/2"
+	case 0.25:
+		return "1/4"
+	}
+	return fmt.Sprintf("%.2f", f)
+}
+
+func secs(d time.Duration) string { return fmt.Sprintf("%.2f s", d.Seconds()) }
+
+func mb(kb int64) string { return fmt.Sprintf("%d MB", kb/1024) }
+
+func ratio(a, b float64) string { return fmt.Sprintf("%.2fx", a/b) }
+
+func prefixed(prefix, s string) string {
+	if s == "" {
+		return ""
+	}
+	return prefix + s
+}
