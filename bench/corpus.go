@@ -26,6 +26,7 @@ import (
 	_ "github.com/minio/minio-go/v7"
 	_ "github.com/minio/minio-go/v7/pkg/credentials"
 	_ "github.com/moby/moby/client"
+	_ "github.com/nats-io/nats-server/v2/server"
 	_ "github.com/olivere/elastic/v7"
 	_ "github.com/prometheus/client_golang/api"
 	_ "github.com/prometheus/client_golang/api/prometheus/v1"

@@ -13,12 +13,13 @@ import (
 	"time"
 )
 
-// A sample is one timed run: wall time and the peak resident set of the
-// process and the children it waited for (go list, or the compiler and vet
-// tool under go vet), as wait4 reports it.
+// A sample is one timed run: wall time, CPU time (user + system) and the
+// peak resident set of the process and the children it waited for (go list,
+// or the compiler and vet tool under go vet), as wait4 reports them. CPU time
+// suffers less than wall time from other load on the machine.
 type sample struct {
-	wall  time.Duration
-	rssKB int64
+	wall, cpu time.Duration
+	rssKB     int64
 }
 
 // measure runs name with args in dir (extra environment appended) and
@@ -39,7 +40,8 @@ func measure(dir string, env []string, name string, args ...string) (sample, []b
 	if runtime.GOOS == "darwin" { // bytes there, KiB on Linux
 		rss /= 1024
 	}
-	return sample{wall, rss}, stdout.Bytes(), nil
+	cpu := cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
+	return sample{wall, cpu, rss}, stdout.Bytes(), nil
 }
 
 // shorten elides a long package list in an error message.
@@ -62,11 +64,15 @@ type series struct {
 }
 
 func (s series) minWall() time.Duration {
-	return slices.Min(s.walls())
+	return slices.Min(s.durations(func(x sample) time.Duration { return x.wall }))
 }
 
 func (s series) medianWall() time.Duration {
-	return median(s.walls())
+	return median(s.durations(func(x sample) time.Duration { return x.wall }))
+}
+
+func (s series) minCPU() time.Duration {
+	return slices.Min(s.durations(func(x sample) time.Duration { return x.cpu }))
 }
 
 func (s series) medianRSS() int64 {
@@ -77,12 +83,12 @@ func (s series) medianRSS() int64 {
 	return median(rss)
 }
 
-func (s series) walls() []time.Duration {
-	w := make([]time.Duration, len(s.samples))
+func (s series) durations(of func(sample) time.Duration) []time.Duration {
+	d := make([]time.Duration, len(s.samples))
 	for i, x := range s.samples {
-		w[i] = x.wall
+		d[i] = of(x)
 	}
-	return w
+	return d
 }
 
 func median[T time.Duration | int64](xs []T) T {

@@ -29,24 +29,26 @@ func (r *report) markdown() string {
 		p("- bodyclose: `%s`; golang.org/x/tools %s", bodyclose, toolsVersion(r.bins.bodyclose))
 	}
 	p("- every driver runs with `%s` on the packages of `packages.txt`; wall", strings.Join(driverFlags, " "))
-	p("  time and peak RSS of the driver and the `go list` it waits for (wait4)")
+	p("  time, CPU time (user + system) and peak RSS are the driver's and the `go list`")
+	p("  it waits for (wait4); CPU time suffers less from the other load than wall time")
 	p("")
 
 	for _, f := range slices.Backward(r.fractions) {
 		p("## %s of the corpus: %d packages, %d in their import closure", share(f.share), len(f.packages), f.closure)
 		p("")
-		p("| tool | min | median | peak RSS (median) |")
-		p("| --- | ---: | ---: | ---: |")
+		p("| tool | wall min | wall median | CPU min | peak RSS (median) |")
+		p("| --- | ---: | ---: | ---: | ---: |")
 		for _, s := range f.series {
-			p("| %s | %s | %s | %s |", s.tool, secs(s.minWall()), secs(s.medianWall()), mb(s.medianRSS()))
+			p("| %s | %s | %s | %s | %s |", s.tool, secs(s.minWall()), secs(s.medianWall()), secs(s.minCPU()), mb(s.medianRSS()))
 		}
 		p("")
 		kalint := f.find("kalint")
 		for _, other := range []string{"floor", "bodyclose"} {
 			if o := f.find(other); o != nil {
-				p("- kalint / %s: time %s (min), %s (median); peak RSS %s", other,
+				p("- kalint / %s: wall time %s (min), %s (median); CPU time %s (min); peak RSS %s", other,
 					ratio(float64(kalint.minWall()), float64(o.minWall())),
 					ratio(float64(kalint.medianWall()), float64(o.medianWall())),
+					ratio(float64(kalint.minCPU()), float64(o.minCPU())),
 					ratio(float64(kalint.medianRSS()), float64(o.medianRSS())))
 			}
 		}
@@ -54,8 +56,10 @@ func (r *report) markdown() string {
 		p("")
 	}
 
+	r.targets(p)
+
 	if len(r.fractions) > 1 {
-		p("## Growth with the number of packages (min time, median peak RSS)")
+		p("## Growth with the number of packages (min wall time, min CPU time, median peak RSS)")
 		p("")
 		var tools []string
 		for _, t := range []string{"kalint", "floor", "bodyclose"} {
@@ -69,7 +73,7 @@ func (r *report) markdown() string {
 			row := fmt.Sprintf("| %s | %d | %d |", share(f.share), len(f.packages), f.closure)
 			for _, t := range tools {
 				s := f.find(t)
-				row += fmt.Sprintf(" %s, %s |", secs(s.minWall()), mb(s.medianRSS()))
+				row += fmt.Sprintf(" %s, %s, %s |", secs(s.minWall()), secs(s.minCPU()), mb(s.medianRSS()))
 			}
 			p("%s", row)
 		}
@@ -154,4 +158,44 @@ func prefixed(prefix, s string) string {
 		return ""
 	}
 	return prefix + s
+}
+
+// targets checks the whole-corpus numbers against the issue's targets:
+// the suite at most 0.7x bodyclose and 1.2x its floor, in time and memory.
+func (r *report) targets(p func(string, ...any)) {
+	all := r.fractions[len(r.fractions)-1]
+	kalint := all.find("kalint")
+	p("## Targets")
+	p("")
+	p("| target | measured | met |")
+	p("| --- | ---: | --- |")
+	for _, t := range []struct {
+		other string
+		limit float64
+	}{{"bodyclose", 0.7}, {"floor", 1.2}} {
+		o := all.find(t.other)
+		if o == nil {
+			continue
+		}
+		wall := float64(kalint.minWall()) / float64(o.minWall())
+		cpu := float64(kalint.minCPU()) / float64(o.minCPU())
+		rss := float64(kalint.medianRSS()) / float64(o.medianRSS())
+		p("| kalint / %s wall time (min) <= %.1fx | %.2fx | %s |", t.other, t.limit, wall, yes(wall <= t.limit))
+		p("| kalint / %s CPU time (min) <= %.1fx | %.2fx | %s |", t.other, t.limit, cpu, yes(cpu <= t.limit))
+		p("| kalint / %s peak RSS <= %.1fx | %.2fx | %s |", t.other, t.limit, rss, yes(rss <= t.limit))
+	}
+	scope := "corpus"
+	if r.std != nil {
+		scope += ", std"
+	}
+	errs := len(r.errors) + len(r.stdErrors)
+	p("| no analysis error or panic (%s) | %d | %s |", scope, errs, yes(errs == 0))
+	p("")
+}
+
+func yes(ok bool) string {
+	if ok {
+		return "yes"
+	}
+	return "**no**"
 }
