@@ -34,7 +34,7 @@ func (r *report) markdown() string {
 	p("")
 
 	for _, f := range slices.Backward(r.fractions) {
-		p("## %s of the corpus: %d packages, %d in their import closure", share(f.share), len(f.packages), f.closure)
+		p("## %s of the corpus: %d packages (%d lines), %d in their import closure", share(f.share), len(f.packages), f.lines, f.closure)
 		p("")
 		p("| tool | wall min | wall median | CPU min | peak RSS (median) |")
 		p("| --- | ---: | ---: | ---: | ---: |")
@@ -67,10 +67,10 @@ func (r *report) markdown() string {
 				tools = append(tools, t)
 			}
 		}
-		p("| share | packages | closure | %s |", strings.Join(tools, " | "))
-		p("| --- | ---: | ---: |%s", strings.Repeat(" ---: |", len(tools)))
+		p("| share | packages | lines | closure | %s |", strings.Join(tools, " | "))
+		p("| --- | ---: | ---: | ---: |%s", strings.Repeat(" ---: |", len(tools)))
 		for _, f := range r.fractions {
-			row := fmt.Sprintf("| %s | %d | %d |", share(f.share), len(f.packages), f.closure)
+			row := fmt.Sprintf("| %s | %d | %d | %d |", share(f.share), len(f.packages), f.lines, f.closure)
 			for _, t := range tools {
 				s := f.find(t)
 				row += fmt.Sprintf(" %s, %s, %s |", secs(s.minWall()), secs(s.minCPU()), mb(s.medianRSS()))

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"errors"
 	"fmt"
 	"go/parser"
@@ -24,6 +25,7 @@ var driverFlags = []string{"-json", "-test=false"}
 type fraction struct {
 	share    float64
 	packages []string
+	lines    int // lines of the packages' non-test Go files
 	closure  int // packages in the import closure, the corpus ones included
 	series   []series
 }
@@ -129,7 +131,7 @@ func run(cfg config, args string) error {
 
 	for _, share := range cfg.fractions {
 		f := fraction{share: share, packages: spread(pkgs, share)}
-		if f.closure, err = closureSize(f.packages); err != nil {
+		if f.lines, f.closure, err = size(f.packages); err != nil {
 			return err
 		}
 		tools := partial
@@ -334,13 +336,25 @@ func spread(pkgs []string, share float64) []string {
 	return picked
 }
 
-// closureSize counts the packages in the import closure of pkgs.
-func closureSize(pkgs []string) (int, error) {
-	out, err := output(".", "go", append([]string{"list", "-deps"}, pkgs...)...)
+// size counts the lines of pkgs' non-test Go files and the packages in
+// their import closure: the packages of a fraction differ a lot in size.
+func size(pkgs []string) (lines, closure int, err error) {
+	out, err := output(".", "go", append([]string{"list", "-f", "{{.Dir}}{{range .GoFiles}} {{.}}{{end}}"}, pkgs...)...)
 	if err != nil {
-		return 0, err
+		return 0, 0, err
 	}
-	return strings.Count(out, "\n"), nil
+	for line := range strings.Lines(out) {
+		fields := strings.Fields(line)
+		for _, name := range fields[1:] {
+			b, err := os.ReadFile(filepath.Join(fields[0], name))
+			if err != nil {
+				return 0, 0, err
+			}
+			lines += bytes.Count(b, []byte("\n"))
+		}
+	}
+	deps, err := output(".", "go", append([]string{"list", "-deps"}, pkgs...)...)
+	return lines, strings.Count(deps, "\n"), err
 }
 
 func loadAverage() string {
