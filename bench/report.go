@@ -14,7 +14,11 @@ func (r *report) markdown() string {
 	var b strings.Builder
 	p := func(format string, args ...any) { fmt.Fprintf(&b, format+"\n", args...) }
 
-	p("# Benchmark results")
+	if r.smoke {
+		p("# Benchmark smoke run (%d packages, not recorded)", len(r.fractions[0].packages))
+	} else {
+		p("# Benchmark results")
+	}
 	p("")
 	p("Produced by `cd bench && go run .%s` on %s, %d cores, %s.", prefixed(" ", r.args), r.start.Format("2006-01-02"), runtime.NumCPU(), r.goVersion)
 	p("Load average before and after the run: %s / %s. The machine is shared:", r.loadBefore, r.loadAfter)

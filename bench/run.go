@@ -45,7 +45,7 @@ type report struct {
 	goVersion      string
 	bins           binaries
 	analyzers      []string
-	corpus         []string
+	smoke          bool
 	fractions      []fraction
 	vetPackage     string
 	vet            []vetRun
@@ -69,7 +69,7 @@ func run(cfg config, args string) error {
 	if cfg.smoke {
 		pkgs = smokeSet(pkgs)
 	}
-	rep := &report{args: args, start: time.Now(), loadBefore: loadAverage(), corpus: pkgs, vetPackage: cfg.vetPackage}
+	rep := &report{args: args, start: time.Now(), loadBefore: loadAverage(), smoke: cfg.smoke, vetPackage: cfg.vetPackage}
 	if rep.goVersion, err = output(".", "go", "env", "GOVERSION"); err != nil {
 		return err
 	}
