@@ -53,7 +53,10 @@
 // to, another package is judged by what this package does with it; servers
 // configured by reflection or decoding (json.Unmarshal into an http.Server)
 // are not seen unless the server is passed there, which counts as a
-// hand-off.
+// hand-off. A server whose only handler upgrades every connection (a
+// websocket-only listener, such as nats-server's) is still reported, though
+// its clients never keep an idle keep-alive connection: the analysis does not
+// look inside handlers.
 //
 // Background: kalint's KNOWLEDGE.md, "Server idle timeout falls back to
 // ReadTimeout"; (*Server).idleTimeout in net/http/server.go and the
