@@ -1,14 +1,11 @@
-// Package callee resolves calls, in SSA and in syntax, to the function or
-// method they invoke, so that analyzers can match them against the
-// [httpapi] table.
+// Package callee resolves SSA calls to the function or method they invoke,
+// so that analyzers can match them against the [httpapi] table.
 package callee
 
 import (
-	"go/ast"
 	"go/types"
 
 	"golang.org/x/tools/go/ssa"
-	"golang.org/x/tools/go/types/typeutil"
 )
 
 // Func returns the function or method that call invokes, resolved to its
@@ -45,15 +42,4 @@ func Body(call *ssa.CallCommon) *ssa.Function {
 		return nil
 	}
 	return fn
-}
-
-// OfExpr returns the function or method that a call expression invokes,
-// resolved to its generic origin, or nil for calls of function values,
-// conversions and builtins.
-func OfExpr(info *types.Info, call *ast.CallExpr) *types.Func {
-	fn, ok := typeutil.Callee(info, call).(*types.Func)
-	if !ok {
-		return nil
-	}
-	return fn.Origin()
 }

@@ -45,22 +45,6 @@ func TestFunc(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	info := &types.Info{Uses: map[*ast.Ident]types.Object{}, Selections: map[*ast.SelectorExpr]*types.Selection{}, Types: map[ast.Expr]types.TypeAndValue{}, Instances: map[*ast.Ident]types.Instance{}}
-	conf := &types.Config{Importer: importer.Default()}
-	_, err = conf.Check("p", fset, []*ast.File{f}, info)
-	if err != nil {
-		t.Fatal(err)
-	}
-
-	// The same calls, resolved from syntax.
-	var fromAST []*types.Func
-	ast.Inspect(f, func(n ast.Node) bool {
-		if call, ok := n.(*ast.CallExpr); ok {
-			fromAST = append(fromAST, callee.OfExpr(info, call))
-		}
-		return true
-	})
-
 	ssapkg, _, err := ssautil.BuildPackage(&types.Config{Importer: importer.Default()}, fset, types.NewPackage("p", "p"), []*ast.File{f}, 0)
 	if err != nil {
 		t.Fatal(err)
@@ -97,7 +81,6 @@ func TestFunc(t *testing.T) {
 		}
 	}
 	check("ssa", fromSSA)
-	check("ast", fromAST)
 
 	if bodies[0] != nil {
 		t.Error("Body of (*http.Client).Do is not nil: other packages have no bodies here")
