@@ -21,11 +21,14 @@ const (
 
 // An effect is what one instruction does to a tracked response.
 type effect struct {
-	ends  bool // the body is closed, or the response handed off: the path is done
-	close bool // the body is (or may be) closed here
-	read  bool // the body is (or may be) read here
-	full  bool // the body is read to EOF here
-	kept  bool // the response or body leaves what the package can see
+	ends bool // the body is closed, or the response handed off: the path is done
+	// mayClose: a function that closes the body on some of its paths; see
+	// [summary.effect].
+	mayClose bool
+	close    bool // the body is (or may be) closed here
+	read     bool // the body is (or may be) read here
+	full     bool // the body is read to EOF here
+	kept     bool // the response or body leaves what the package can see
 	// notClosed is an in-package call that receives the response but does
 	// not close it on every path (for the leak report's Related).
 	notClosed ssa.CallInstruction
@@ -33,6 +36,7 @@ type effect struct {
 
 func (e *effect) merge(o effect) {
 	e.ends = e.ends || o.ends
+	e.mayClose = e.mayClose || o.mayClose
 	e.close = e.close || o.close
 	e.read = e.read || o.read
 	e.full = e.full || o.full

@@ -37,6 +37,7 @@ type point struct {
 	errs      []ssa.Value
 	notClosed ssa.CallInstruction
 	looped    bool
+	mayClosed bool // passed to a function that closes it on some paths
 }
 
 // maxPoints bounds the walk of one response. Paths multiply only with the
@@ -78,7 +79,9 @@ func (a *scan) walkBlock(t *tracked, p point, source ssa.Instruction, res *paths
 		if instr == source {
 			// The call runs again while the previous response is still
 			// open: it is lost.
-			res.leaks = append(res.leaks, exit{instr, p.notClosed, true})
+			if !p.mayClosed {
+				res.leaks = append(res.leaks, exit{instr, p.notClosed, true})
+			}
 			return
 		}
 		switch instr := instr.(type) {
@@ -97,6 +100,9 @@ func (a *scan) walkBlock(t *tracked, p point, source ssa.Instruction, res *paths
 			if e.ends {
 				return
 			}
+			if e.mayClose {
+				p.mayClosed = true
+			}
 			if e.notClosed != nil {
 				p.notClosed = e.notClosed
 			}
@@ -113,7 +119,7 @@ func (a *scan) walkBlock(t *tracked, p point, source ssa.Instruction, res *paths
 					returned = true
 				}
 			}
-			if !returned {
+			if !returned && !p.mayClosed {
 				res.leaks = append(res.leaks, exit{instr, p.notClosed, p.looped})
 			}
 			return
@@ -274,7 +280,7 @@ func switchingProtocols(t *tracked, status, code ssa.Value) bool {
 // enter moves a path from block b into succ, carrying the error through
 // the φ-nodes that take it on this edge.
 func enter(p point, b, succ *ssa.BasicBlock) point {
-	q := point{block: succ, errs: p.errs, notClosed: p.notClosed, looped: p.looped}
+	q := point{block: succ, errs: p.errs, notClosed: p.notClosed, looped: p.looped, mayClosed: p.mayClosed}
 	pred := -1
 	for i, pr := range succ.Preds {
 		if pr == b {
@@ -303,6 +309,9 @@ func (p point) key() string {
 	sb.WriteString(strconv.Itoa(p.at))
 	if p.looped {
 		sb.WriteString(" looped")
+	}
+	if p.mayClosed {
+		sb.WriteString(" mayClosed")
 	}
 	names := make([]string, len(p.errs))
 	for i, e := range p.errs {
@@ -379,13 +388,19 @@ type summary struct {
 }
 
 // effect is the summary as the effect of one call of the function. A
-// function with results that closes the body on some of its paths ends the
-// caller's paths too: which of its paths ran usually shows in its result
+// function with results that closes the body on some of its paths may have
+// closed it: which of its paths ran usually shows in its result
 // (`if err := check(resp); err != nil { return err }` after a check that
 // closes on error), and the caller's branches on it cannot be told apart.
+// The caller's paths go on (the response may still be returned: `return
+// resp, check(resp)`), but leak nowhere.
 func (s summary) effect(call ssa.CallInstruction) effect {
-	e := effect{ends: s.ends || (s.close && s.results), close: s.close, read: s.read, full: s.full, kept: s.kept}
-	if !e.ends && !s.returns {
+	e := effect{ends: s.ends, close: s.close, read: s.read, full: s.full, kept: s.kept}
+	switch {
+	case s.ends:
+	case s.close && s.results:
+		e.mayClose = true
+	case !s.returns:
 		e.notClosed = call
 	}
 	return e

@@ -218,3 +218,31 @@ func closedSometimes(u string) error {
 	closeIfFailed(resp)
 	return nil
 }
+
+// send returns the response along with checkStatus's verdict, which closes
+// it on error: callers still get the response.
+func send(c *http.Client, req *http.Request) (*http.Response, error) {
+	resp, err := c.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	return resp, checkStatus(resp)
+}
+
+func sendLeak(c *http.Client, req *http.Request) (int, error) {
+	resp, err := send(c, req) // want `resp.Body is not closed`
+	if err != nil {
+		return 0, err
+	}
+	return resp.StatusCode, nil
+}
+
+func sendClosed(c *http.Client, req *http.Request) error {
+	resp, err := send(c, req)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	_, err = io.ReadAll(resp.Body)
+	return err
+}
