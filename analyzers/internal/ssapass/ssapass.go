@@ -81,7 +81,7 @@ func run(pass *analysis.Pass) (any, error) {
 		for _, imp := range pass.Pkg.Imports() {
 			prog.CreatePackage(imp, nil, nil, true)
 		}
-		pkg := prog.CreatePackage(pass.Pkg, pass.Files, pass.TypesInfo, false)
+		pkg := prog.CreatePackage(pass.Pkg, trim(pass.Files, pass.TypesInfo, pass.Pkg), pass.TypesInfo, false)
 		pkg.Build()
 		return pkg, ssaflow.NewIndex(pkg)
 	}
