@@ -94,9 +94,10 @@
 //   - In-memory responses are not produced by the calls above:
 //     httptest.ResponseRecorder.Result, http.ReadResponse, websocket
 //     dialers (their three results do not match the wrapper signature).
-//   - HEAD requests (http.Head, Client.Head, a request from
-//     http.NewRequest with a constant "HEAD") have http.NoBody as their
-//     body: nothing to close or read.
+//   - HEAD requests (http.Head, Client.Head, a request built with the
+//     constant method "HEAD" by http.NewRequest[WithContext] or the
+//     package's own request constructor, through WithContext and Clone)
+//     have http.NoBody as their body: nothing to close or read.
 //   - In test files, discarded responses are not reported: tests discard
 //     the response of calls they expect to fail.
 //
@@ -120,6 +121,8 @@
 //     reported: in real code such paths are mostly impossible ones (a flag
 //     set with the status, a counter's last round) that the analysis
 //     cannot rule out.
+//   - A response from a Transport that dials in-memory connections
+//     (httputil.DumpRequestOut's) looks like a network response.
 //   - A module path without a dot in its first element is taken for the
 //     standard library.
 //

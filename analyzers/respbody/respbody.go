@@ -201,7 +201,7 @@ func (s *scan) producer(call *ssa.Call) (producer, bool) {
 		return producer{}, false // the table covers the standard library
 	}
 	if results.Len() == 2 && isResponse(results.At(0).Type()) && isError(results.At(1).Type()) {
-		return producer{resp: 0, err: 1, k: respKind, unseen: true}, true
+		return producer{resp: 0, err: 1, k: respKind, unseen: true, head: isHead(common, fn)}, true
 	}
 	return producer{}, false
 }
@@ -509,38 +509,109 @@ func isHead(common *ssa.CallCommon, fn *types.Func) bool {
 	if httpapi.ClientHead.Matches(fn) || httpapi.Head.Matches(fn) {
 		return true
 	}
+	// Do, RoundTrip and look-alikes: the request argument.
 	var req ssa.Value
-	switch {
-	case httpapi.ClientDo.Matches(fn), httpapi.TransportRoundTrip.Matches(fn):
-		if len(common.Args) > 1 {
-			req = common.Args[1]
-		}
-	case httpapi.RoundTripperRoundTrip.Matches(fn):
-		if len(common.Args) > 0 {
-			req = common.Args[0]
+	for _, arg := range common.Args {
+		if httpapi.Request.MatchesPtr(arg.Type()) {
+			req = arg
 		}
 	}
 	if req == nil {
 		return false
 	}
-	// A request from http.NewRequest[WithContext] with a constant method.
-	if ex, ok := req.(*ssa.Extract); ok && ex.Index == 0 {
-		if c, ok := ex.Tuple.(*ssa.Call); ok {
-			newReq := callee.Func(c.Common())
-			switch {
-			case httpapi.NewRequest.Matches(newReq):
-				return isString(c.Call.Args[0], "HEAD")
-			case httpapi.NewRequestWithContext.Matches(newReq):
-				return isString(c.Call.Args[1], "HEAD")
-			}
-		}
-	}
-	return false
+	return methodOf(req, nil, 0) == "HEAD"
 }
 
-func isString(v ssa.Value, s string) bool {
-	c, ok := v.(*ssa.Const)
-	return ok && c.Value != nil && c.Value.Kind() == constant.String && constant.StringVal(c.Value) == s
+// maxMethodDepth bounds how many calls and merges methodOf follows back.
+const maxMethodDepth = 8
+
+// methodOf returns the constant method that request req is built with, or
+// "" if it is not known: http.NewRequest[WithContext] with a constant,
+// through conversions, WithContext and Clone, φ-nodes whose edges agree,
+// and the package's own request constructors (whose method parameter is
+// resolved to the argument of the call). args binds the parameters of the
+// function req is in, when it is such a constructor.
+func methodOf(req ssa.Value, args map[*ssa.Parameter]ssa.Value, depth int) string {
+	if depth > maxMethodDepth {
+		return ""
+	}
+	switch v := req.(type) {
+	case *ssa.ChangeType:
+		return methodOf(v.X, args, depth+1)
+	case *ssa.Convert:
+		return methodOf(v.X, args, depth+1)
+	case *ssa.Phi:
+		method := ""
+		for i, e := range v.Edges {
+			m := methodOf(e, args, depth+1)
+			if m == "" || i > 0 && m != method {
+				return ""
+			}
+			method = m
+		}
+		return method
+	case *ssa.Extract:
+		if c, ok := v.Tuple.(*ssa.Call); ok {
+			return callMethod(c, v.Index, args, depth)
+		}
+	case *ssa.Call:
+		return callMethod(v, 0, args, depth)
+	}
+	return ""
+}
+
+// callMethod is methodOf for result i of a call.
+func callMethod(call *ssa.Call, i int, args map[*ssa.Parameter]ssa.Value, depth int) string {
+	common := call.Common()
+	fn := callee.Func(common)
+	switch {
+	case httpapi.NewRequest.Matches(fn):
+		return constString(common.Args[0], args)
+	case httpapi.NewRequestWithContext.Matches(fn):
+		return constString(common.Args[1], args)
+	case httpapi.RequestWithContext.Matches(fn), httpapi.RequestClone.Matches(fn):
+		return methodOf(common.Args[0], args, depth+1)
+	}
+	body := callee.Body(common)
+	if body == nil || len(body.Params) != len(common.Args) {
+		return ""
+	}
+	inner := make(map[*ssa.Parameter]ssa.Value, len(body.Params))
+	for j, p := range body.Params {
+		inner[p] = bound(common.Args[j], args)
+	}
+	method := ""
+	for _, b := range body.Blocks {
+		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+		if !ok || i >= len(ret.Results) || isNil(ret.Results[i]) {
+			continue // not a return, or the error return
+		}
+		m := methodOf(ret.Results[i], inner, depth+1)
+		if m == "" || method != "" && m != method {
+			return ""
+		}
+		method = m
+	}
+	return method
+}
+
+// bound is v, or the argument bound to it when v is a parameter in args.
+func bound(v ssa.Value, args map[*ssa.Parameter]ssa.Value) ssa.Value {
+	if p, ok := v.(*ssa.Parameter); ok {
+		if arg, ok := args[p]; ok {
+			return arg
+		}
+	}
+	return v
+}
+
+// constString returns the value of a constant string, "" otherwise.
+func constString(v ssa.Value, args map[*ssa.Parameter]ssa.Value) string {
+	c, ok := bound(v, args).(*ssa.Const)
+	if !ok || c.Value == nil || c.Value.Kind() != constant.String {
+		return ""
+	}
+	return constant.StringVal(c.Value)
 }
 
 func isError(t types.Type) bool {

@@ -1,6 +1,7 @@
 package reuse
 
 import (
+	"context"
 	"encoding/json"
 	"io"
 	"net/http"
@@ -60,3 +61,50 @@ func closedByHelperUnread(u string) error {
 }
 
 func closeOnly(resp *http.Response) { resp.Body.Close() }
+
+// newRequest is the package's own request constructor.
+func newRequest(method, u string) (*http.Request, error) {
+	req, err := http.NewRequest(method, u, nil)
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Set("Accept", "application/json")
+	return req, nil
+}
+
+func headThroughWrapper(ctx context.Context, c *http.Client, u string) (bool, error) {
+	req, err := newRequest("HEAD", u)
+	if err != nil {
+		return false, err
+	}
+	resp, err := c.Do(req.WithContext(ctx)) // HEAD: no body to read or close
+	if err != nil {
+		return false, err
+	}
+	return resp.StatusCode == http.StatusOK, nil
+}
+
+func getThroughWrapper(ctx context.Context, c *http.Client, u string) (bool, error) {
+	req, err := newRequest("GET", u)
+	if err != nil {
+		return false, err
+	}
+	resp, err := c.Do(req.WithContext(ctx)) // want `resp.Body is not closed`
+	if err != nil {
+		return false, err
+	}
+	return resp.StatusCode == http.StatusOK, nil
+}
+
+type doer interface {
+	Do(*http.Request) (*http.Response, error)
+}
+
+func headThroughDoer(d doer, u string) bool {
+	req, err := http.NewRequest(http.MethodHead, u, nil)
+	if err != nil {
+		return false
+	}
+	resp, err := d.Do(req) // HEAD: no body
+	return err == nil && resp.StatusCode == http.StatusOK
+}
