@@ -3,6 +3,7 @@ package connfile
 import (
 	_ "embed"
 	"fmt"
+	"github.com/kalint/kalint/analyzers/internal/astfix"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -60,7 +61,7 @@ func run(pass *analysis.Pass) (any, error) {
 
 // check follows the file that one File() call returns.
 func check(pass *analysis.Pass, tracer *ssaflow.Tracer, call *ssa.Call) {
-	file, expr := fileOf(pass, call.Pos()), callExpr(pass, call.Pos())
+	file, expr := astfix.File(pass, call.Pos()), callExpr(pass, call.Pos())
 	if file == nil || expr == nil || ast.IsGenerated(file) {
 		return
 	}
@@ -180,7 +181,7 @@ func advice(pass *analysis.Pass, c ssa.CallInstruction, tcp bool) string {
 
 // callExpr returns the call expression whose left parenthesis is at pos.
 func callExpr(pass *analysis.Pass, pos token.Pos) *ast.CallExpr {
-	file := fileOf(pass, pos)
+	file := astfix.File(pass, pos)
 	if file == nil {
 		return nil
 	}
@@ -198,15 +199,6 @@ func result0(call *ssa.Call) ssa.Value {
 	for _, ref := range *call.Referrers() {
 		if ex, ok := ref.(*ssa.Extract); ok && ex.Index == 0 {
 			return ex
-		}
-	}
-	return nil
-}
-
-func fileOf(pass *analysis.Pass, pos token.Pos) *ast.File {
-	for _, f := range pass.Files {
-		if f.FileStart <= pos && pos <= f.FileEnd {
-			return f
 		}
 	}
 	return nil

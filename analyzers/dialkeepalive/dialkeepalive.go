@@ -627,7 +627,7 @@ func (r *run) diagnostic(s setting) (analysis.Diagnostic, *ast.File, bool) {
 	if st, ok := s.instr.(*ssa.Store); ok && !pos.IsValid() {
 		pos = st.Addr.Pos()
 	}
-	file := r.fileOf(pos)
+	file := astfix.File(r.pass, pos)
 	if file == nil || ast.IsGenerated(file) {
 		return analysis.Diagnostic{}, nil, false
 	}
@@ -649,7 +649,7 @@ func (r *run) literal(root ssa.Value) *ast.CompositeLit {
 	if !ok || !alloc.Pos().IsValid() {
 		return nil
 	}
-	file := r.fileOf(alloc.Pos())
+	file := astfix.File(r.pass, alloc.Pos())
 	if file == nil {
 		return nil
 	}
@@ -671,7 +671,7 @@ func (r *run) fix(t *transport, diagFile *ast.File) (analysis.SuggestedFix, bool
 	if lit == nil || r.fixed[lit] {
 		return analysis.SuggestedFix{}, false
 	}
-	file := r.fileOf(lit.Pos())
+	file := astfix.File(r.pass, lit.Pos())
 	if ast.IsGenerated(file) {
 		return analysis.SuggestedFix{}, false
 	}
@@ -695,15 +695,6 @@ func (r *run) fix(t *transport, diagFile *ast.File) (analysis.SuggestedFix, bool
 		edits = append(edits, *importEdit)
 	}
 	return analysis.SuggestedFix{Message: "Add IdleConnTimeout: " + value, TextEdits: edits}, true
-}
-
-func (r *run) fileOf(pos token.Pos) *ast.File {
-	for _, f := range r.pass.Files {
-		if f.FileStart <= pos && pos <= f.FileEnd {
-			return f
-		}
-	}
-	return nil
 }
 
 // idleOrigin returns the name, in the syntax of the stored value or in its

@@ -3,7 +3,6 @@ package idleperhost
 import (
 	_ "embed"
 	"fmt"
-	"go/ast"
 	"go/constant"
 	"go/token"
 	"go/types"
@@ -763,13 +762,4 @@ func raised(p *pool) string {
 		}
 	}
 	return ""
-}
-
-func fileOf(pass *analysis.Pass, pos token.Pos) *ast.File {
-	for _, f := range pass.Files {
-		if f.FileStart <= pos && pos <= f.FileEnd {
-			return f
-		}
-	}
-	return nil
 }

@@ -2,6 +2,7 @@ package idleperhost
 
 import (
 	"fmt"
+	"github.com/kalint/kalint/analyzers/internal/astfix"
 	"go/ast"
 	"go/constant"
 	"go/token"
@@ -106,7 +107,7 @@ func (s *state) pathAt(pos token.Pos) (*ast.File, []ast.Node) {
 	if !pos.IsValid() {
 		return nil, nil
 	}
-	file := fileOf(s.pass, pos)
+	file := astfix.File(s.pass, pos)
 	if file == nil || ast.IsGenerated(file) {
 		return nil, nil
 	}

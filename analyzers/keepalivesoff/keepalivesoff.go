@@ -3,6 +3,7 @@ package keepalivesoff
 import (
 	_ "embed"
 	"fmt"
+	"github.com/kalint/kalint/analyzers/internal/astfix"
 	"go/ast"
 	"go/constant"
 	"go/token"
@@ -238,7 +239,7 @@ func (p *pkgCheck) server(root ssa.Value) {
 			continue
 		}
 		args := call.Common().Args
-		if on, known := boolConst(args[len(args)-1]); !known || on {
+		if on, known := ssaflow.ConstBool(args[len(args)-1]); !known || on {
 			continue
 		}
 		fn := call.Parent()
@@ -270,7 +271,7 @@ func trueStores(x *ssaflow.Index, flow *ssaflow.Flow, f httpapi.Field) []*ssa.St
 			}
 			for _, use := range *fa.Referrers() {
 				if st, ok := use.(*ssa.Store); ok && st.Addr == fa {
-					if on, known := boolConst(st.Val); known && on {
+					if on, known := ssaflow.ConstBool(st.Val); known && on {
 						stores = append(stores, st)
 					}
 				}
@@ -605,7 +606,7 @@ func indexOf(b *ssa.BasicBlock, instr ssa.Instruction) int {
 // places and, when fix is not empty and the switch stands alone, a fix that
 // removes it.
 func (p *pkgCheck) report(pos token.Pos, problem, fix string, evidence []ssa.CallInstruction) {
-	file := fileOf(p.pass, pos)
+	file := astfix.File(p.pass, pos)
 	if file == nil || ast.IsGenerated(file) || p.reported[pos] {
 		return
 	}
@@ -729,14 +730,6 @@ func resultOf(v ssa.Value) *ssa.Call {
 	return call
 }
 
-func boolConst(v ssa.Value) (value, known bool) {
-	c, ok := v.(*ssa.Const)
-	if !ok || c.Value == nil || c.Value.Kind() != constant.Bool {
-		return false, false
-	}
-	return constant.BoolVal(c.Value), true
-}
-
 func stringValue(v ssa.Value) (string, bool) {
 	c, ok := v.(*ssa.Const)
 	if !ok {
@@ -760,13 +753,4 @@ func storePos(st *ssa.Store) token.Pos {
 		return st.Pos()
 	}
 	return st.Addr.Pos()
-}
-
-func fileOf(pass *analysis.Pass, pos token.Pos) *ast.File {
-	for _, f := range pass.Files {
-		if f.FileStart <= pos && pos <= f.FileEnd {
-			return f
-		}
-	}
-	return nil
 }

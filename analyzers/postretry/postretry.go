@@ -3,6 +3,7 @@ package postretry
 import (
 	_ "embed"
 	"fmt"
+	"github.com/kalint/kalint/analyzers/internal/astfix"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -230,7 +231,7 @@ func newPkg(pass *analysis.Pass, index *ssaflow.Index, opts Options) *pkg {
 
 // check looks at one send.
 func (p *pkg) check(call ssa.CallInstruction, s send) {
-	file := p.fileOf(call.Pos())
+	file := astfix.File(p.pass, call.Pos())
 	if file == nil || ast.IsGenerated(file) || !p.opts.Tests && isTestFile(p.pass, call.Pos()) {
 		return
 	}
@@ -289,7 +290,7 @@ func (p *pkg) report(file *ast.File, call ssa.CallInstruction, d analysis.Diagno
 	}
 	if req != nil {
 		for _, o := range req.origins {
-			if o.Pos().IsValid() && p.fileOf(o.Pos()) != nil {
+			if o.Pos().IsValid() && astfix.File(p.pass, o.Pos()) != nil {
 				d.Related = append(d.Related, analysis.RelatedInformation{Pos: o.Pos(), Message: "request built here"})
 			}
 		}
@@ -319,15 +320,6 @@ func callExpr(file *ast.File, lparen token.Pos) *ast.CallExpr {
 	for _, n := range path {
 		if call, ok := n.(*ast.CallExpr); ok && call.Lparen == lparen {
 			return call
-		}
-	}
-	return nil
-}
-
-func (p *pkg) fileOf(pos token.Pos) *ast.File {
-	for _, f := range p.pass.Files {
-		if f.FileStart <= pos && pos <= f.FileEnd {
-			return f
 		}
 	}
 	return nil

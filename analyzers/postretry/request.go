@@ -445,7 +445,7 @@ func (p *pkg) transportKeepAlive(v ssa.Value, unseen bool) bool {
 					}
 					for _, use := range *fa.Referrers() {
 						if st, ok := use.(*ssa.Store); ok && st.Addr == fa {
-							if on, known := boolConst(st.Val); !known || on {
+							if on, known := ssaflow.ConstBool(st.Val); !known || on {
 								return false
 							}
 						}
@@ -513,14 +513,6 @@ func stringConst(v ssa.Value) (string, bool) {
 		return "", false
 	}
 	return constant.StringVal(c.Value), true
-}
-
-func boolConst(v ssa.Value) (value, known bool) {
-	c, ok := v.(*ssa.Const)
-	if !ok || c.Value == nil || c.Value.Kind() != constant.Bool {
-		return false, false
-	}
-	return constant.BoolVal(c.Value), true
 }
 
 // methodOrGet maps the empty method to GET, as net/http does.

@@ -180,7 +180,7 @@ func (c *checker) inspect(x *ssaflow.Index, flow *ssaflow.Flow) server {
 			fn := callee.Func(call)
 			switch {
 			case httpapi.ServerSetKeepAlivesEnabled.Matches(fn):
-				if on, known := boolConst(call.Args[len(call.Args)-1]); !known || !on {
+				if on, known := ssaflow.ConstBool(call.Args[len(call.Args)-1]); !known || !on {
 					s.off = true
 				}
 			case slices.ContainsFunc(httpapi.ServerServes, func(m httpapi.Method) bool { return m.Matches(fn) }):
@@ -321,14 +321,6 @@ func duration(v ssa.Value) (time.Duration, bool) {
 	}
 	n, exact := constant.Int64Val(c.Value)
 	return time.Duration(n), exact
-}
-
-func boolConst(v ssa.Value) (value, known bool) {
-	c, ok := v.(*ssa.Const)
-	if !ok || c.Value == nil || c.Value.Kind() != constant.Bool {
-		return false, false
-	}
-	return constant.BoolVal(c.Value), true
 }
 
 func storePos(st *ssa.Store) token.Pos {

@@ -3,6 +3,7 @@ package transportreuse
 import (
 	_ "embed"
 	"fmt"
+	"github.com/kalint/kalint/analyzers/internal/astfix"
 	"go/ast"
 	"go/constant"
 	"go/token"
@@ -810,7 +811,7 @@ func name(fn *ssa.Function) string {
 
 func (s *state) report(r root, u *use, where string) {
 	pos := r.instr.Pos()
-	file := s.fileOf(pos)
+	file := astfix.File(s.Pass, pos)
 	if file == nil || ast.IsGenerated(file) {
 		return
 	}
@@ -837,7 +838,7 @@ func (s *state) report(r root, u *use, where string) {
 	}
 	if r.ctor != nil && r.made.IsValid() {
 		diag.Related = []analysis.RelatedInformation{{Pos: r.made, Message: "http.Transport created here"}}
-		if node := expr(s.fileOf(r.made), r.made); node != nil {
+		if node := expr(astfix.File(s.Pass, r.made), r.made); node != nil {
 			diag.Related[0].Pos, diag.Related[0].End = node.Pos(), node.End()
 		}
 	}
@@ -864,15 +865,6 @@ func expr(file *ast.File, pos token.Pos) ast.Node {
 			return n
 		case ast.Stmt, ast.Decl:
 			return nil
-		}
-	}
-	return nil
-}
-
-func (s *state) fileOf(pos token.Pos) *ast.File {
-	for _, f := range s.Files {
-		if f.FileStart <= pos && pos <= f.FileEnd {
-			return f
 		}
 	}
 	return nil
