@@ -3,7 +3,7 @@
 //
 // # Analyzer idleperhost
 //
-// idleperhost: report single-host clients keeping 2 idle conns
+// idleperhost: report single-host clients keeping 2 idle connections
 //
 // An http.Transport whose MaxIdleConnsPerHost is 0 keeps
 // http.DefaultMaxIdleConnsPerHost, 2, idle connections per host. When more

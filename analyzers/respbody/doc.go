@@ -4,7 +4,7 @@
 //
 // # Analyzer respbody
 //
-// respbody: response bodies left open, or closed unread
+// respbody: report response bodies left open, or closed unread
 //
 // An HTTP client connection goes back to the Transport's idle pool only
 // when the response body is read to EOF and closed. The Transport wraps
