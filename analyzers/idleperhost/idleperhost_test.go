@@ -46,7 +46,7 @@ func TestFlag(t *testing.T) {
 func TestDoc(t *testing.T) {
 	t.Parallel()
 	summary, _, _ := strings.Cut(idleperhost.Analyzer.Doc, "\n")
-	if summary != "report single-host clients keeping 2 idle conns" {
+	if summary != "report single-host clients keeping 2 idle connections" {
 		t.Errorf("summary = %q", summary)
 	}
 }
