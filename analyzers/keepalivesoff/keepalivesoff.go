@@ -193,7 +193,7 @@ func (p *pkgCheck) transport(root ssa.Value) {
 		return
 	}
 	for _, st := range stores {
-		p.report(storePos(st), "http.Transport sets DisableKeepAlives and sends more than one request", "Remove DisableKeepAlives: true", evidence)
+		p.report(ssaflow.StorePos(st), "http.Transport sets DisableKeepAlives and sends more than one request", "Remove DisableKeepAlives: true", evidence)
 	}
 }
 
@@ -218,7 +218,7 @@ func (p *pkgCheck) request(root ssa.Value) {
 		return
 	}
 	for _, st := range closes {
-		p.report(storePos(st), "http.Request sets Close in code that sends repeatedly", "Remove the Close = true", evidence)
+		p.report(ssaflow.StorePos(st), "http.Request sets Close in code that sends repeatedly", "Remove the Close = true", evidence)
 	}
 	for _, call := range headers {
 		p.report(call.Pos(), "http.Request sets Connection: close in code that sends repeatedly", "Remove the Connection: close header", evidence)
@@ -747,10 +747,3 @@ func stringConst(v constant.Value) (string, bool) {
 
 // isClose reports whether a Connection header value is the token close.
 func isClose(s string) bool { return strings.EqualFold(strings.TrimSpace(s), "close") }
-
-func storePos(st *ssa.Store) token.Pos {
-	if st.Pos().IsValid() {
-		return st.Pos()
-	}
-	return st.Addr.Pos()
-}

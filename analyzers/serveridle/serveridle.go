@@ -224,9 +224,9 @@ func keptIn(v ssa.Value) bool {
 
 // report reports the first ReadTimeout store of a server.
 func (c *checker) report(pass *analysis.Pass, reads []*ssa.Store, root ssa.Value) {
-	slices.SortFunc(reads, func(a, b *ssa.Store) int { return int(storePos(a) - storePos(b)) })
+	slices.SortFunc(reads, func(a, b *ssa.Store) int { return int(ssaflow.StorePos(a) - ssaflow.StorePos(b)) })
 	st := reads[0]
-	pos := storePos(st)
+	pos := ssaflow.StorePos(st)
 	file := astfix.File(pass, pos)
 	if file == nil || ast.IsGenerated(file) {
 		return
@@ -321,11 +321,4 @@ func duration(v ssa.Value) (time.Duration, bool) {
 	}
 	n, exact := constant.Int64Val(c.Value)
 	return time.Duration(n), exact
-}
-
-func storePos(st *ssa.Store) token.Pos {
-	if st.Pos().IsValid() {
-		return st.Pos()
-	}
-	return st.Addr.Pos()
 }

@@ -2,6 +2,7 @@ package ssaflow
 
 import (
 	"go/constant"
+	"go/token"
 
 	"golang.org/x/tools/go/ssa"
 )
@@ -42,4 +43,14 @@ func ConstBool(v ssa.Value) (b, known bool) {
 func IsZeroConst(v ssa.Value) bool {
 	c, ok := v.(*ssa.Const)
 	return ok && c.Value == nil
+}
+
+// StorePos returns the position of a store as the source writes it: the
+// assignment, or for a composite-literal element (which has none) the
+// field's address.
+func StorePos(st *ssa.Store) token.Pos {
+	if st.Pos().IsValid() {
+		return st.Pos()
+	}
+	return st.Addr.Pos()
 }
