@@ -4,11 +4,16 @@
 // requiring golang.org/x/tools/go/analysis/passes/buildssa: buildssa requires
 // ctrlflow, whose facts make every driver load and analyse every dependency
 // (the standard library included) from source. This pass has no facts, so
-// dependencies come from export data, and it creates SSA packages only for
-// the direct imports, which is all the SSA builder needs when it does not
-// instantiate generics. Packages that cannot reach net/http through their
-// import graph cannot hold a net/http value; for them no SSA is built, unless
-// an analyzer of package net's own mistakes asks with [Result.Build].
+// dependencies come from export data. Packages that cannot reach net/http
+// through their import graph cannot hold a net/http value; for them no SSA
+// is built, unless an analyzer of package net's own mistakes asks with
+// [Result.Build].
+//
+// What is built is kept small (see trim.go): only the functions that can
+// matter to an analyzer get bodies, and only the imports whose functions or
+// variables those bodies name get SSA packages (in BareInits mode, where
+// the package initialiser does not call the imports' initialisers; the
+// builder needs nothing else when it does not instantiate generics).
 //
 // The SSA form is built lazily, on the first call of [Result.SSA], so that an
 // analyzer can first rule a package out with a cheap look at its syntax or
@@ -22,6 +27,7 @@ import (
 	"reflect"
 	"runtime/debug"
 	"sync"
+	"weak"
 
 	"github.com/kalint/kalint/analyzers/internal/httpapi"
 	"github.com/kalint/kalint/analyzers/internal/ssaflow"
@@ -39,19 +45,30 @@ var Analyzer = &analysis.Analyzer{
 
 // Result is the shared SSA form of one package, built on demand. Analyzers
 // of one package may use it concurrently.
+//
+// The Result does not keep the SSA form alive: the checker keeps every
+// action's result until the whole run ends, and holding every package's SSA
+// form that long made the heap, and with it the garbage collector's work,
+// grow with the number of packages. The built form is reachable only from
+// the analyzers that hold it, through a weak pointer here; once the last of
+// them returns it is collected. An analyzer that asks after it has been
+// collected gets a new build, equal to the first; the analyzers of one
+// package start together, so that is rare.
 type Result struct {
 	// ReachesHTTP reports whether the package can reach net/http. When it
 	// cannot, analyzers have nothing to do and SSA returns nil.
 	ReachesHTTP bool
 
-	once  sync.Once
-	build func() (*ssa.Package, *ssaflow.Index)
-	pkg   *ssa.Package
-	index *ssaflow.Index
+	mu     sync.Mutex
+	build  func() *ssaflow.Index
+	built  weak.Pointer[ssaflow.Index]
+	builds int
 }
 
 // SSA returns the package's SSA form and its index, building them on the
-// first call; nil, nil if the package cannot reach net/http.
+// first call; nil, nil if the package cannot reach net/http. The caller
+// must hold on to the index (which holds the package) for as long as it
+// uses either.
 func (r *Result) SSA() (*ssa.Package, *ssaflow.Index) {
 	if !r.ReachesHTTP {
 		return nil, nil
@@ -64,26 +81,39 @@ func (r *Result) SSA() (*ssa.Package, *ssaflow.Index) {
 // whose mistakes live in package net alone (connfile: (*net.TCPConn).File);
 // they must gate on their own cheap test first.
 func (r *Result) Build() (*ssa.Package, *ssaflow.Index) {
-	r.once.Do(func() {
-		r.pkg, r.index = r.build()
-		r.build = nil
-	})
-	return r.pkg, r.index
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	index := r.built.Value()
+	if index == nil {
+		index = r.build()
+		r.built = weak.Make(index)
+		r.builds++
+	}
+	return index.Pkg, index
 }
 
-// Built reports whether SSA has been built (for tests and measurements).
-func (r *Result) Built() bool { return r.pkg != nil }
+// Builds reports how many times the SSA form has been built: 0 until an
+// analyzer asks, then 1 unless it had been collected before another asked
+// (for tests and measurements).
+func (r *Result) Builds() int {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.builds
+}
 
 func run(pass *analysis.Pass) (any, error) {
 	res := &Result{ReachesHTTP: Reaches(pass.Pkg, httpapi.NetHTTP)}
-	res.build = func() (*ssa.Package, *ssaflow.Index) {
-		prog := ssa.NewProgram(pass.Fset, 0)
+	res.build = func() *ssaflow.Index {
+		prog := ssa.NewProgram(pass.Fset, ssa.BareInits)
+		files, imports := trim(pass.Files, pass.TypesInfo, pass.Pkg)
 		for _, imp := range pass.Pkg.Imports() {
-			prog.CreatePackage(imp, nil, nil, true)
+			if imports[imp] {
+				prog.CreatePackage(imp, nil, nil, true)
+			}
 		}
-		pkg := prog.CreatePackage(pass.Pkg, trim(pass.Files, pass.TypesInfo, pass.Pkg), pass.TypesInfo, false)
+		pkg := prog.CreatePackage(pass.Pkg, files, pass.TypesInfo, false)
 		pkg.Build()
-		return pkg, ssaflow.NewIndex(pkg)
+		return ssaflow.NewIndex(pkg)
 	}
 	return res, nil
 }

@@ -3,9 +3,12 @@ package ssapass_test
 import (
 	"go/types"
 	"reflect"
+	"runtime"
 	"strings"
 	"testing"
+	"weak"
 
+	"github.com/kalint/kalint/analyzers/internal/ssaflow"
 	"github.com/kalint/kalint/analyzers/internal/ssapass"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
@@ -24,12 +27,12 @@ var probe = &analysis.Analyzer{
 	FactTypes: []analysis.Fact{new(built)},
 	Run: func(pass *analysis.Pass) (any, error) {
 		res := pass.ResultOf[ssapass.Analyzer].(*ssapass.Result)
-		if res.Built() {
+		if res.Builds() > 0 {
 			pass.Reportf(pass.Files[0].Package, "built before anyone asked")
 		}
 		pkg, index := res.SSA()
 		b := built(pkg != nil)
-		if bool(b) != (index != nil) || bool(b) != res.Built() || bool(b) != res.ReachesHTTP {
+		if bool(b) != (index != nil) || bool(b) != (res.Builds() > 0) || bool(b) != res.ReachesHTTP {
 			pass.Reportf(pass.Files[0].Package, "SSA, Built and ReachesHTTP disagree")
 		}
 		if again, _ := res.SSA(); again != pkg {
@@ -81,7 +84,7 @@ func TestBuildAny(t *testing.T) {
 		Run: func(pass *analysis.Pass) (any, error) {
 			res := pass.ResultOf[ssapass.Analyzer].(*ssapass.Result)
 			pkg, index := res.Build()
-			if pkg == nil || index == nil || !res.Built() {
+			if pkg == nil || index == nil || !(res.Builds() > 0) {
 				pass.Reportf(pass.Files[0].Package, "not built")
 			}
 			if again, _ := res.Build(); again != pkg {
@@ -94,4 +97,33 @@ func TestBuildAny(t *testing.T) {
 		},
 	}
 	analysistest.Run(t, analysistest.TestData(), a, "netonly")
+}
+
+// TestReleased checks that the result does not keep the SSA form alive once
+// the analyzers that asked for it let go (the checker keeps every result
+// until the run ends), and that asking again builds it again.
+func TestReleased(t *testing.T) {
+	t.Parallel()
+	a := &analysis.Analyzer{
+		Name:     "releaseprobe",
+		Doc:      "drop the SSA form and ask again",
+		Requires: []*analysis.Analyzer{ssapass.Analyzer},
+		Run: func(pass *analysis.Pass) (any, error) {
+			res := pass.ResultOf[ssapass.Analyzer].(*ssapass.Result)
+			var held weak.Pointer[ssaflow.Index]
+			func() {
+				_, index := res.SSA()
+				held = weak.Make(index)
+			}()
+			runtime.GC()
+			if held.Value() != nil {
+				pass.Reportf(pass.Files[0].Package, "SSA form kept after its users let go")
+			}
+			if _, index := res.SSA(); index == nil || res.Builds() != 2 {
+				pass.Reportf(pass.Files[0].Package, "asked again: %d builds, want 2", res.Builds())
+			}
+			return nil, nil
+		},
+	}
+	analysistest.Run(t, analysistest.TestData(), a, "release")
 }

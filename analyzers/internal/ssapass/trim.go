@@ -1,190 +1,395 @@
 package ssapass
 
 import (
+	"cmp"
 	"go/ast"
+	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 )
 
 // trim returns the package's files with the bodies of the functions that
 // cannot matter to any kalint analyzer removed, so that SSA is built only
 // for the rest: a large package with a small HTTP part (a message server
-// with a monitoring endpoint, say) then costs what its HTTP part costs.
+// with a monitoring endpoint, say) then costs what its HTTP part costs. It
+// also returns the imported packages whose functions or variables the kept
+// code names: the only ones the SSA builder needs (in BareInits mode, where
+// the package initialiser does not call the imports' initialisers).
 //
-// A function matters when its body or signature names something of
-// net/http, net, syscall or golang.org/x/sys, an os.File, or a closer
-// (a value, field or function of such a type, or of a container, function
-// or interface type made of one; structs are not looked into, since using a
-// field names it); when it takes a function (a retry helper) or has type
-// parameters (a generic helper passes on whatever it is given); or when it
-// refers to a
-// function that matters (so that every caller of one is kept, and call
-// sites, closures and "runs once" reasoning see the same callers as
-// before). init and main always matter. A function without a body is, to
-// the analyzers, one they cannot see: a missed report at worst, never a
-// false one.
-func trim(files []*ast.File, info *types.Info, pkg *types.Package) []*ast.File {
-	m := &mentions{memo: make(map[types.Type]bool)}
-	funcs := make(map[*types.Func]*ast.FuncDecl)
-	matters := make(map[*ast.FuncDecl]bool)
-	refs := make(map[*ast.FuncDecl][]*types.Func) // in-package functions each refers to
+// A function matters when:
+//   - its body or signature names something of net/http or its
+//     subpackages, syscall or golang.org/x/sys, or one of the net types the
+//     analyzers follow (dialers, listen configs, TCP connections and their
+//     keep-alive settings), or a value of a type made of one (a pointer,
+//     container, function or interface type: structs are not looked into,
+//     since using a field names it);
+//   - it takes a function (a retry helper) or has type parameters (a
+//     generic helper passes on whatever it is given), or it is init or main;
+//   - it calls a function whose callers matter and which is unexported (or
+//     in package main): the analyzers follow calls up only where the
+//     package shows every caller (retry loops, "runs once", requests and
+//     clients passed in), and so need those callers. The callers of a
+//     function matter when its signature matters, when it names a function
+//     or type that matters (it sends, builds a request, makes a client or
+//     dialer), or when it matters as such a caller; not when it only names
+//     a variable, constant or field (http.StatusOK, a header), which would
+//     otherwise pull in most of a large server's call graph;
+//   - it is a helper that a function that matters refers to, or that names
+//     a field of the package that a function that matters names. A helper
+//     names a closer (io.Closer, io.ReadCloser, os.File, an interface with a
+//     Close method) or another type of package net: what a body, file or
+//     connection is handed to. Such helpers are everywhere in code without
+//     HTTP (every file and socket helper of a message server), so they
+//     matter only next to code that does.
+//
+// A function without a body is, to the analyzers, one they cannot see: a
+// missed report at worst, never a false one.
+func trim(files []*ast.File, info *types.Info, pkg *types.Package) ([]*ast.File, map[*types.Package]bool) {
+	t := &trimmer{
+		info:    info,
+		pkg:     pkg,
+		memo:    make(map[types.Type]level),
+		funcs:   make(map[*types.Func]*fnInfo),
+		imports: make(map[*types.Package]bool),
+		global:  &fnInfo{level: matters},
+	}
 	for _, f := range files {
 		for _, d := range f.Decls {
-			fd, ok := d.(*ast.FuncDecl)
-			if !ok || fd.Body == nil {
-				continue
-			}
-			obj, _ := info.Defs[fd.Name].(*types.Func)
-			if obj == nil {
-				matters[fd] = true
-				continue
-			}
-			funcs[obj] = fd
-			if fd.Recv == nil && (fd.Name.Name == "init" || fd.Name.Name == "main") || takesFunc(obj) ||
-				obj.Signature().TypeParams().Len() > 0 || m.typ(obj.Type()) {
-				matters[fd] = true
-			}
-			ast.Inspect(fd.Body, func(n ast.Node) bool {
-				id, ok := n.(*ast.Ident)
-				if !ok {
-					return true
-				}
-				obj := info.Uses[id]
-				if obj == nil {
-					obj = info.Defs[id]
-				}
-				if obj == nil {
-					return true
-				}
-				if fn, ok := obj.(*types.Func); ok && fn.Pkg() == pkg {
-					refs[fd] = append(refs[fd], fn.Origin())
-				}
-				if !matters[fd] && (relevantPkg(obj.Pkg()) || m.typ(obj.Type())) {
-					matters[fd] = true
-				}
-				return true
-			})
-		}
-	}
-	// Callers of functions that matter matter too, up to a fixed point.
-	for changed := true; changed; {
-		changed = false
-		for fd, list := range refs {
-			if matters[fd] {
-				continue
-			}
-			for _, fn := range list {
-				if callee := funcs[fn]; callee != nil && matters[callee] {
-					matters[fd] = true
-					changed = true
-					break
-				}
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
+				t.decls = append(t.decls, &fnInfo{decl: fd})
 			}
 		}
 	}
-	if len(matters) == len(funcs) {
-		return files
+	slices.SortFunc(t.decls, func(a, b *fnInfo) int { return cmp.Compare(a.decl.Pos(), b.decl.Pos()) })
+	t.spans = make([]span, len(t.decls))
+	for i, fi := range t.decls {
+		t.spans[i] = span{fi.decl.Pos(), fi.decl.End()}
+	}
+	for _, fi := range t.decls {
+		fd := fi.decl
+		obj, _ := info.Defs[fd.Name].(*types.Func)
+		if obj == nil {
+			fi.level = matters // ill-typed: keep, the builder copes
+			continue
+		}
+		fi.obj = obj
+		t.funcs[obj] = fi
+		if fd.Recv == nil && (fd.Name.Name == "init" || fd.Name.Name == "main") || takesFunc(obj) ||
+			obj.Signature().TypeParams().Len() > 0 {
+			fi.level = matters
+		}
+		if sig := t.typ(obj.Type()); sig == matters {
+			fi.level, fi.up = matters, true
+		} else {
+			fi.level = max(fi.level, sig)
+		}
+	}
+	for id, obj := range info.Defs {
+		if obj != nil {
+			t.ident(id, obj, false)
+		}
+	}
+	for id, obj := range info.Uses {
+		t.ident(id, obj, true)
+	}
+	t.propagate()
+
+	kept := 0
+	for _, fi := range append(t.decls, t.global) {
+		if fi.level == matters {
+			if fi != t.global {
+				kept++
+			}
+			for _, p := range fi.needs {
+				t.imports[p] = true
+			}
+		}
+	}
+	if kept == len(t.decls) {
+		return files, t.imports
 	}
 	out := make([]*ast.File, len(files))
 	for i, f := range files {
 		copied := *f
 		copied.Decls = make([]ast.Decl, len(f.Decls))
 		for j, d := range f.Decls {
-			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil && !matters[fd] {
-				bodiless := *fd
-				bodiless.Body = nil
-				d = &bodiless
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
+				if fi := t.enclosing(fd.Pos()); fi != nil && fi.level != matters {
+					bodiless := *fd
+					bodiless.Body = nil
+					d = &bodiless
+				}
 			}
 			copied.Decls[j] = d
 		}
 		out[i] = &copied
 	}
-	return out
+	return out, t.imports
 }
 
-// relevantPkg reports whether p is a package whose values the analyzers
-// follow.
-func relevantPkg(p *types.Package) bool {
-	if p == nil {
-		return false
+// level is how much a function or type matters: not at all (ignored), when
+// a function that matters calls it (helper), or by itself (matters).
+type level uint8
+
+const (
+	ignored level = iota
+	helper
+	matters
+)
+
+// span is the extent of a declaration.
+type span struct{ pos, end token.Pos }
+
+type fnInfo struct {
+	decl  *ast.FuncDecl
+	obj   *types.Func
+	level level
+	up    bool             // its callers matter
+	refs  []*types.Func    // functions of the package it refers to
+	field []*types.Var     // fields of the package's types it names
+	needs []*types.Package // imported packages whose functions or variables it names
+}
+
+type trimmer struct {
+	info    *types.Info
+	pkg     *types.Package
+	memo    map[types.Type]level
+	decls   []*fnInfo // declarations with bodies, by position
+	spans   []span    // their extents, for a search by position
+	global  *fnInfo   // the code outside them (package-level initialisers), which always matters
+	funcs   map[*types.Func]*fnInfo
+	imports map[*types.Package]bool // needed by code outside function declarations
+}
+
+// enclosing returns the function declaration whose extent holds pos, or nil.
+func (t *trimmer) enclosing(pos token.Pos) *fnInfo {
+	lo, hi := 0, len(t.spans)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if t.spans[m].end <= pos {
+			lo = m + 1
+		} else {
+			hi = m
+		}
 	}
-	path := p.Path()
-	return path == "net" || path == "syscall" ||
-		path == "net/http" || strings.HasPrefix(path, "net/http/") ||
+	if lo < len(t.spans) && t.spans[lo].pos <= pos {
+		return t.decls[lo]
+	}
+	return nil
+}
+
+// ident records what the identifier id, denoting obj, tells about the
+// function it appears in. Most identifiers tell nothing; they are ruled out
+// before the search for the function.
+func (t *trimmer) ident(id *ast.Ident, obj types.Object, use bool) {
+	var (
+		member *types.Package // an imported function or variable
+		ref    *types.Func    // a function of the package
+		field  *types.Var     // a field of the package's types
+	)
+	if use {
+		member = t.member(obj)
+	}
+	switch obj := obj.(type) {
+	case *types.Func:
+		if obj.Pkg() == t.pkg {
+			ref = obj.Origin()
+		}
+	case *types.Var:
+		if obj.IsField() && obj.Pkg() == t.pkg {
+			field = obj.Origin()
+		}
+	}
+	v := t.object(obj)
+	if member == nil && ref == nil && field == nil && v == ignored {
+		return
+	}
+	fi := t.enclosing(id.Pos())
+	if fi == nil {
+		fi = t.global // a package-level initialiser
+	} else if fi.obj == nil {
+		return // ill-typed, kept whole
+	}
+	if member != nil {
+		fi.needs = append(fi.needs, member)
+	}
+	if ref != nil && ref != fi.obj {
+		fi.refs = append(fi.refs, ref)
+	}
+	if field != nil {
+		fi.field = append(fi.field, field)
+	}
+	switch {
+	case fi.up:
+	case v == matters:
+		fi.level = matters
+		switch obj.(type) {
+		case *types.Func, *types.TypeName:
+			fi.up = true
+		}
+	default:
+		fi.level = max(fi.level, v)
+	}
+}
+
+// member returns the imported package of obj if obj is one of its
+// package-level functions or variables, which the SSA builder looks up in
+// that package's SSA form; nil otherwise.
+func (t *trimmer) member(obj types.Object) *types.Package {
+	p := obj.Pkg()
+	if p == nil || p == t.pkg {
+		return nil
+	}
+	switch obj := obj.(type) {
+	case *types.Func:
+		if obj.Signature().Recv() != nil {
+			return nil
+		}
+	case *types.Var:
+	default:
+		return nil
+	}
+	if p.Scope().Lookup(obj.Name()) != obj {
+		return nil
+	}
+	return p
+}
+
+// propagate makes functions matter through calls and fields, up to a
+// fixed point.
+func (t *trimmer) propagate() {
+	main := t.pkg.Name() == "main"
+	shared := make(map[*types.Var]bool) // fields named by functions that matter
+	for changed := true; changed; {
+		changed = false
+		for _, fi := range append(t.decls, t.global) {
+			if fi.level == matters {
+				for _, f := range fi.field {
+					if !shared[f] {
+						shared[f] = true
+						changed = true
+					}
+				}
+			}
+			for _, ref := range fi.refs {
+				callee := t.funcs[ref]
+				if callee == nil {
+					continue
+				}
+				if !fi.up && callee.up && (main || !ref.Exported()) {
+					fi.level, fi.up = matters, true
+					changed = true
+				}
+				if fi.level == matters && callee.level == helper {
+					callee.level = matters
+					changed = true
+				}
+			}
+			if fi.level == helper && slices.ContainsFunc(fi.field, func(f *types.Var) bool { return shared[f] }) {
+				fi.level = matters
+				changed = true
+			}
+		}
+	}
+}
+
+// object returns how much obj, named in a function, makes it matter.
+func (t *trimmer) object(obj types.Object) level {
+	if p := obj.Pkg(); p != nil && p != t.pkg {
+		switch path := p.Path(); {
+		case path == "net":
+			if netTypes[obj.Name()] {
+				return matters
+			}
+			if _, ok := obj.(*types.TypeName); ok {
+				return helper
+			}
+		case strongPkg(path):
+			return matters
+		}
+	}
+	return t.typ(obj.Type())
+}
+
+// strongPkg reports whether everything of the package at path matters.
+func strongPkg(path string) bool {
+	return path == "syscall" || path == "net/http" || strings.HasPrefix(path, "net/http/") ||
 		strings.HasPrefix(path, "golang.org/x/sys/")
 }
 
-// mentions decides, memoised, whether a type names a relevant type.
-type mentions struct {
-	memo map[types.Type]bool
+// netTypes are the types of package net whose values the analyzers follow
+// (conn is the unexported type that TCPConn's File comes from).
+var netTypes = map[string]bool{
+	"Dialer": true, "ListenConfig": true, "TCPConn": true, "conn": true, "KeepAliveConfig": true,
 }
 
-func (m *mentions) typ(t types.Type) bool {
-	if t == nil {
-		return false
+// typ decides, memoised, how much a type matters.
+func (t *trimmer) typ(typ types.Type) level {
+	if typ == nil {
+		return ignored
 	}
-	if v, ok := m.memo[t]; ok {
+	if v, ok := t.memo[typ]; ok {
 		return v
 	}
-	m.memo[t] = false // a recursive type meets itself: no
-	v := m.compute(t)
-	m.memo[t] = v
+	t.memo[typ] = ignored // a recursive type meets itself: no
+	v := t.compute(typ)
+	t.memo[typ] = v
 	return v
 }
 
-func (m *mentions) compute(t types.Type) bool {
-	switch t := t.(type) {
+func (t *trimmer) compute(typ types.Type) level {
+	switch typ := typ.(type) {
 	case *types.Alias:
-		return m.typ(types.Unalias(t))
+		return t.typ(types.Unalias(typ))
 	case *types.Named:
-		obj := t.Obj()
-		if relevantPkg(obj.Pkg()) {
-			return true
-		}
-		if obj.Pkg() != nil {
-			switch obj.Pkg().Path() + "." + obj.Name() {
-			case "os.File", "io.Closer", "io.ReadCloser", "io.ReadWriteCloser", "io.WriteCloser":
-				return true
+		obj := typ.Obj()
+		if p := obj.Pkg(); p != nil {
+			switch path := p.Path(); {
+			case strongPkg(path):
+				return matters
+			case path == "net":
+				if netTypes[obj.Name()] {
+					return matters
+				}
+				return helper
+			case path == "os" && obj.Name() == "File",
+				path == "io" && strings.HasSuffix(obj.Name(), "Closer"):
+				return helper
 			}
 		}
-		return m.typ(t.Underlying())
+		return t.typ(typ.Underlying())
 	case *types.Pointer:
-		return m.typ(t.Elem())
+		return t.typ(typ.Elem())
 	case *types.Slice:
-		return m.typ(t.Elem())
+		return t.typ(typ.Elem())
 	case *types.Array:
-		return m.typ(t.Elem())
+		return t.typ(typ.Elem())
 	case *types.Map:
-		return m.typ(t.Key()) || m.typ(t.Elem())
+		return max(t.typ(typ.Key()), t.typ(typ.Elem()))
 	case *types.Chan:
-		return m.typ(t.Elem())
+		return t.typ(typ.Elem())
 	case *types.Interface:
-		for fn := range t.Methods() {
-			if fn.Name() == "Close" || m.typ(fn.Type()) {
-				return true // a closer (io.Closer by another name) may hold a body or file
+		v := ignored
+		for fn := range typ.Methods() {
+			v = max(v, t.typ(fn.Type()))
+			if fn.Name() == "Close" {
+				v = max(v, helper) // a closer by another name may hold a body or a file
 			}
 		}
+		return v
 	case *types.Signature:
-		for v := range t.Params().Variables() {
-			if m.typ(v.Type()) {
-				return true
-			}
-		}
-		for v := range t.Results().Variables() {
-			if m.typ(v.Type()) {
-				return true
-			}
-		}
+		return max(t.typ(typ.Params()), t.typ(typ.Results()))
 	case *types.Tuple:
-		for v := range t.Variables() {
-			if m.typ(v.Type()) {
-				return true
-			}
+		v := ignored
+		for x := range typ.Variables() {
+			v = max(v, t.typ(x.Type()))
 		}
+		return v
 	case *types.TypeParam:
-		return m.typ(t.Constraint())
+		return t.typ(typ.Constraint())
 	}
-	return false
+	return ignored
 }
 
 // takesFunc reports whether fn has a parameter of function type: a helper

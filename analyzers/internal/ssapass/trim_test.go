@@ -16,6 +16,7 @@ func TestTrim(t *testing.T) {
 
 import (
 	"io"
+	"net"
 	"net/http"
 	"strings"
 )
@@ -28,11 +29,23 @@ func parse(s string) []string { return strings.Split(s, ",") } // trimmed
 
 func fetch(u string) (*http.Response, error) { return http.Get(u) }
 
-func run(u string) { resp, _ := fetch(u); _ = resp } // calls fetch
+func run(u string) { resp, _ := fetch(u); drain(resp.Body) } // calls fetch
 
 func top() { run("x") } // calls run
 
-func closeIt(c io.Closer) { c.Close() }
+func Exported() error { return send() }
+
+func send() error { _, err := http.Post("x", "", nil); return err } // sends: its callers matter
+
+func callsExported() { Exported() } // trimmed: Exported's callers are not followed
+
+func drain(rc io.ReadCloser) { rc.Close() } // a helper that run calls
+
+func closeIt(c io.Closer) { c.Close() } // trimmed: a helper nothing that matters calls
+
+func ok(code int) bool { return code == http.StatusOK } // names a constant
+
+func check() bool { return ok(200) } // trimmed: ok's callers are not followed
 
 func retry(f func() error) { _ = f() }
 
@@ -40,7 +53,17 @@ func id[T any](v T) T { return v }
 
 type closer interface{ Close() error }
 
-func shut(c closer) { c.Close() }
+func shut(c closer) { c.Close() } // trimmed
+
+type tuned struct{ f closer }
+
+func keep(c *net.TCPConn) *tuned { f, _ := c.File(); return &tuned{f: f} }
+
+func (t *tuned) Close() error { return t.f.Close() } // names the field keep stores
+
+var dialers = []func(net.Conn){onConn} // package-level code refers to onConn
+
+func onConn(c net.Conn) { c.Close() }
 
 func init() {}
 `
@@ -55,7 +78,8 @@ func init() {}
 		t.Fatal(err)
 	}
 	var kept, dropped []string
-	for _, d := range trim([]*ast.File{f}, info, pkg)[0].Decls {
+	files, imports := trim([]*ast.File{f}, info, pkg)
+	for _, d := range files[0].Decls {
 		if fd, ok := d.(*ast.FuncDecl); ok {
 			if fd.Body != nil {
 				kept = append(kept, fd.Name.Name)
@@ -64,8 +88,16 @@ func init() {}
 			}
 		}
 	}
-	if want := []string{"get", "parse"}; !slices.Equal(dropped, want) {
+	if want := []string{"get", "parse", "callsExported", "closeIt", "check", "shut"}; !slices.Equal(dropped, want) {
 		t.Errorf("trimmed %v, want %v (kept %v)", dropped, want, kept)
+	}
+	var paths []string
+	for p := range imports {
+		paths = append(paths, p.Path())
+	}
+	slices.Sort(paths)
+	if want := []string{"net/http"}; !slices.Equal(paths, want) {
+		t.Errorf("imports needed: %v, want %v (strings is named only by a trimmed function)", paths, want)
 	}
 	for _, d := range f.Decls {
 		if fd, ok := d.(*ast.FuncDecl); ok && fd.Body == nil {
