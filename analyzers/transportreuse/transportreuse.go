@@ -73,14 +73,15 @@ func matchesAny(ms []httpapi.Method, fn *types.Func) bool {
 }
 
 // A root is a place that makes a fresh transport: a literal or new, a
-// Clone, or a call of a constructor of this package that returns one (or
-// a client holding one).
+// Clone, or a call of a constructor that returns one (or a client holding
+// one): of this package, or of another that foreign recognises.
 type root struct {
-	value ssa.Value
-	instr ssa.Instruction // the allocation or the call
-	ctor  *ssa.Function   // the constructor called, for constructor calls
-	made  token.Pos       // the construction, inside ctor for constructor calls
-	clone bool
+	value   ssa.Value
+	instr   ssa.Instruction // the allocation or the call
+	ctor    *ssa.Function   // the constructor called, for constructor calls of this package
+	foreign *types.Func     // the constructor called, for constructor calls of another package
+	made    token.Pos       // the construction, inside ctor for constructor calls
+	clone   bool
 	// idle: the transport's IdleConnTimeout is set or inherited (or may
 	// be), so idle connections expire in the end.
 	idle bool
@@ -144,9 +145,10 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 	return nil, nil
 }
 
-// mentionsTransport reports whether the package names http.Transport or
-// its Clone method: without either it cannot make a transport (a
-// constructor of this package that makes one names it too).
+// mentionsTransport reports whether the package names http.Transport, its
+// Clone method or another package's constructor: without one it cannot
+// make a transport (a constructor of this package that makes one names it
+// too).
 func mentionsTransport(info *types.Info) bool {
 	for _, obj := range info.Uses {
 		switch obj := obj.(type) {
@@ -158,6 +160,9 @@ func mentionsTransport(info *types.Info) bool {
 			if httpapi.TransportClone.Matches(obj) {
 				return true
 			}
+			if _, ok := foreign(obj); ok {
+				return true
+			}
 		}
 	}
 	return false
@@ -165,7 +170,8 @@ func mentionsTransport(info *types.Info) bool {
 
 // makesTransport reports whether the package's syntax makes a transport:
 // an http.Transport literal, new(http.Transport), a variable of type
-// http.Transport, or a call of Clone. Many client packages name the type
+// http.Transport, a call of Clone or of another package's constructor
+// (see foreign). Many client packages name the type
 // only in signatures and type assertions; they need no SSA. Unless tests
 // are judged, _test.go files do not count: an external test package
 // (pkg_test) is skipped whole. The test variant of a package is not, since
@@ -189,7 +195,10 @@ func makesTransport(pass *analysis.Pass, tests bool) bool {
 				}
 			case *ast.SelectorExpr:
 				fn, ok := info.Uses[n.Sel].(*types.Func)
-				found = ok && httpapi.TransportClone.Matches(fn)
+				if ok && fn.Pkg() != pass.Pkg {
+					_, found = foreign(fn)
+				}
+				found = found || ok && httpapi.TransportClone.Matches(fn)
 			case *ast.ValueSpec:
 				found = n.Type != nil && httpapi.Transport.Matches(info.TypeOf(n.Type))
 			}
@@ -229,6 +238,15 @@ func (s *state) rootsIn(fn *ssa.Function) []root {
 				}
 				body := callee.Body(common)
 				if body == nil || body.Pkg != s.x.Pkg {
+					if fn := callee.Func(common); !common.IsInvoke() && fn != nil && fn.Pkg() != s.Pkg {
+						if i, ok := foreign(fn); ok {
+							if v := result(instr, i); v != nil {
+								// What it sets is unknown: say its idle
+								// connections expire, the milder claim.
+								rs = append(rs, root{value: v, instr: instr, foreign: fn, made: instr.Pos(), idle: true})
+							}
+						}
+					}
 					continue
 				}
 				for i, made := range s.summary(body) {
@@ -382,6 +400,13 @@ func (s *state) follow(r root) *use {
 			case ssaflow.Return:
 				u.returns = append(u.returns, h)
 			case ssaflow.Call:
+				if c := passedOn(h, callee.Func(h.Instr.(ssa.CallInstruction).Common())); c != nil {
+					if !slices.Contains(vals, c) {
+						vals = append(vals, c)
+						grown = true
+					}
+					continue
+				}
 				s.call(u, h)
 			default:
 				u.kept = true
@@ -426,7 +451,7 @@ func (s *state) call(u *use, h ssaflow.HandOff) {
 	switch {
 	case recv != h.Value:
 		u.kept = true // an argument: the callee may keep it
-	case matchesAny(requests, fn):
+	case matchesAny(requests, fn), wrapperSend(fn):
 		u.requests = append(u.requests, h.Instr.(ssa.CallInstruction))
 	case matchesAny(closers, fn):
 		u.closed = true
@@ -819,6 +844,8 @@ func (s *state) report(r root, u *use, where string) {
 	switch {
 	case r.ctor != nil:
 		subject = name(r.ctor) + "() creates an http.Transport " + where
+	case r.foreign != nil:
+		subject = r.foreign.Pkg().Name() + "." + r.foreign.Name() + "() creates an http.Transport " + where
 	case r.clone:
 		subject = "http.Transport cloned " + where
 	default:

@@ -1,11 +1,87 @@
 package httpapi
 
+import "go/types"
+
 // Symbols that the transportreuse analyzer matches beyond the shared table.
 var (
-
 	// Code that takes one of the testing types is test code.
 	TestingT  = typ("testing", "T")
 	TestingB  = typ("testing", "B")
 	TestingF  = typ("testing", "F")
 	TestingTB = typ("testing", "TB")
 )
+
+// A Constructor is a well-known function of a third-party package that
+// makes a fresh http.Transport, with keep-alives on, at every call, and
+// returns it or a client holding it. Third-party packages are not in the
+// table test; each entry was read in the source of the version named.
+type Constructor struct {
+	Path, Name string
+	// Wrapper is the client type it returns when that is not
+	// *http.Transport or *http.Client. Its methods named in Sends send
+	// requests; those returning the wrapper (setters that return their
+	// receiver) or named in Holders pass the client on.
+	Wrapper string
+	Sends   []string
+	Holders []string
+}
+
+// Constructors are the well-known third-party constructors.
+var Constructors = []Constructor{
+	// go-cleanhttp v0.5.2: "Do not use this for transient transports as
+	// it can leak file descriptors over time." DefaultTransport and
+	// DefaultClient turn keep-alives off: they have no pool to lose.
+	{Path: "github.com/hashicorp/go-cleanhttp", Name: "DefaultPooledTransport"},
+	{Path: "github.com/hashicorp/go-cleanhttp", Name: "DefaultPooledClient"},
+	// go-retryablehttp v0.7.8: NewClient holds cleanhttp.DefaultPooledClient().
+	{
+		Path: "github.com/hashicorp/go-retryablehttp", Name: "NewClient", Wrapper: "Client",
+		Sends:   []string{"Do", "Get", "Head", "Post", "PostForm"},
+		Holders: []string{"StandardClient"},
+	},
+	// resty v2.17.2: New creates the client's transport with it. Requests
+	// go through the client's R and NewRequest.
+	{
+		Path: "github.com/go-resty/resty/v2", Name: "New", Wrapper: "Client",
+		Sends: []string{"R", "NewRequest"},
+	},
+}
+
+// ConstructorOf returns the well-known constructor fn is, or nil.
+func ConstructorOf(fn *types.Func) *Constructor {
+	if fn == nil || fn.Pkg() == nil || fn.Signature().Recv() != nil {
+		return nil
+	}
+	for i, c := range Constructors {
+		if fn.Name() == c.Name && fn.Pkg().Path() == c.Path {
+			return &Constructors[i]
+		}
+	}
+	return nil
+}
+
+// WrapperOf returns the well-known constructor whose wrapper type fn is a
+// method of, or nil.
+func WrapperOf(fn *types.Func) *Constructor {
+	if fn == nil {
+		return nil
+	}
+	recv := fn.Signature().Recv()
+	if recv == nil {
+		return nil
+	}
+	t := types.Unalias(recv.Type())
+	if ptr, ok := t.(*types.Pointer); ok {
+		t = types.Unalias(ptr.Elem())
+	}
+	named, ok := t.(*types.Named)
+	if !ok || named.Obj().Pkg() == nil {
+		return nil
+	}
+	for i, c := range Constructors {
+		if c.Wrapper != "" && named.Obj().Name() == c.Wrapper && named.Obj().Pkg().Path() == c.Path {
+			return &Constructors[i]
+		}
+	}
+	return nil
+}

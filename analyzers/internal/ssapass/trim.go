@@ -7,6 +7,8 @@ import (
 	"go/types"
 	"slices"
 	"strings"
+
+	"github.com/kalint/kalint/analyzers/internal/httpapi"
 )
 
 // trim returns the package's files with the bodies of the functions that
@@ -23,7 +25,8 @@ import (
 //     analyzers follow (dialers, listen configs, TCP connections and their
 //     keep-alive settings), or a value of a type made of one (a pointer,
 //     container, function or interface type: structs are not looked into,
-//     since using a field names it);
+//     since using a field names it), or a well-known third-party
+//     constructor of a client ([httpapi.Constructors]);
 //   - it takes a function (a retry helper) or has type parameters (a
 //     generic helper passes on whatever it is given), or it is init or main;
 //   - it calls a function whose callers matter and which is unexported (or
@@ -296,6 +299,9 @@ func (t *trimmer) propagate() {
 
 // object returns how much obj, named in a function, makes it matter.
 func (t *trimmer) object(obj types.Object) level {
+	if fn, ok := obj.(*types.Func); ok && httpapi.ConstructorOf(fn) != nil {
+		return matters // a client type of its own, made with a transport
+	}
 	if p := obj.Pkg(); p != nil && p != t.pkg {
 		switch path := p.Path(); {
 		case path == "net":

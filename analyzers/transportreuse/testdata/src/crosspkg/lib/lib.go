@@ -1,7 +1,10 @@
 // Package lib makes clients for other packages.
 package lib
 
-import "net/http"
+import (
+	"net/http"
+	"time"
+)
 
 // NewClient returns a client with its own transport: judged where it is
 // called in this package, not in others (no facts).
@@ -20,4 +23,16 @@ var shared = NewClient()
 
 func GetGood(url string) (*http.Response, error) {
 	return shared.Get(url)
+}
+
+// NewTransport is a constructor: a New... function returning an
+// *http.Transport.
+func NewTransport(idle time.Duration) *http.Transport {
+	return &http.Transport{IdleConnTimeout: idle}
+}
+
+// NewTuned takes a transport and may return it.
+func NewTuned(t *http.Transport) *http.Transport {
+	t.MaxIdleConnsPerHost = 8
+	return t
 }
