@@ -94,6 +94,10 @@
 //   - In-memory responses are not produced by the calls above:
 //     httptest.ResponseRecorder.Result, http.ReadResponse, websocket
 //     dialers (their three results do not match the wrapper signature).
+//     Nor is the response of RoundTrip on a transport made in the same
+//     function whose Dial or DialContext is a function of the package that
+//     dials nothing and returns a connection of the package's own type
+//     (httputil.DumpRequestOut's, which answers from memory).
 //   - HEAD requests (http.Head, Client.Head, a request built with the
 //     constant method "HEAD" by http.NewRequest[WithContext] or the
 //     package's own request constructor, through WithContext and Clone)
@@ -121,8 +125,9 @@
 //     reported: in real code such paths are mostly impossible ones (a flag
 //     set with the status, a counter's last round) that the analysis
 //     cannot rule out.
-//   - A response from a Transport that dials in-memory connections
-//     (httputil.DumpRequestOut's) looks like a network response.
+//   - A transport that dials in-memory connections is recognised only in
+//     the shape above; made elsewhere, or through a Client, its responses
+//     look like network responses.
 //   - A module path without a dot in its first element is taken for the
 //     standard library.
 //

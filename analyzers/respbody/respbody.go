@@ -168,6 +168,9 @@ func (s *scan) producer(call *ssa.Call) (producer, bool) {
 	if fn != nil {
 		for _, m := range httpapi.ProducerMethods {
 			if m.Matches(fn) {
+				if s.inMemory(common, fn) {
+					return producer{}, false
+				}
 				return producer{resp: 0, err: 1, k: respKind, head: isHead(common, fn)}, true
 			}
 		}

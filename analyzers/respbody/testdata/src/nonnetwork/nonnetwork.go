@@ -2,10 +2,13 @@ package nonnetwork
 
 import (
 	"bufio"
+	"context"
 	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"time"
 )
 
 func recorder(h http.Handler) int {
@@ -37,4 +40,46 @@ func dial(u string) (*conn, *http.Response, error) { return &conn{}, nil, nil }
 func websocket(u string) {
 	c, resp, err := dial(u)
 	_, _, _ = c, resp, err
+}
+
+// dumpConn answers from memory, like httputil.DumpRequestOut's: the
+// response has no network connection behind it.
+type dumpConn struct {
+	io.Writer
+	io.Reader
+}
+
+func (c *dumpConn) Close() error                       { return nil }
+func (c *dumpConn) LocalAddr() net.Addr                { return nil }
+func (c *dumpConn) RemoteAddr() net.Addr               { return nil }
+func (c *dumpConn) SetDeadline(t time.Time) error      { return nil }
+func (c *dumpConn) SetReadDeadline(t time.Time) error  { return nil }
+func (c *dumpConn) SetWriteDeadline(t time.Time) error { return nil }
+
+func dumpOut(req *http.Request, canned string) error {
+	var buf strings.Builder
+	t := &http.Transport{
+		Dial: func(network, addr string) (net.Conn, error) {
+			return &dumpConn{&buf, strings.NewReader(canned)}, nil
+		},
+	}
+	_, err := t.RoundTrip(req)
+	return err
+}
+
+// countingConn wraps a dialed connection: a network response.
+type countingConn struct {
+	net.Conn
+	n int
+}
+
+func dumpDialed(req *http.Request) error {
+	t := &http.Transport{
+		DialContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
+			c, err := (&net.Dialer{}).DialContext(ctx, network, addr)
+			return &countingConn{Conn: c}, err
+		},
+	}
+	_, err := t.RoundTrip(req) // want `response of t\.RoundTrip is discarded`
+	return err
 }
