@@ -50,12 +50,13 @@ import (
 // missed report at worst, never a false one.
 func trim(files []*ast.File, info *types.Info, pkg *types.Package) ([]*ast.File, map[*types.Package]bool) {
 	t := &trimmer{
-		info:    info,
-		pkg:     pkg,
-		memo:    make(map[types.Type]level),
-		funcs:   make(map[*types.Func]*fnInfo),
-		imports: make(map[*types.Package]bool),
-		global:  &fnInfo{level: matters},
+		info:     info,
+		pkg:      pkg,
+		memo:     make(map[types.Type]level),
+		deciding: make(map[types.Type]int),
+		funcs:    make(map[*types.Func]*fnInfo),
+		imports:  make(map[*types.Package]bool),
+		global:   &fnInfo{level: matters},
 	}
 	for _, f := range files {
 		for _, d := range f.Decls {
@@ -155,14 +156,18 @@ type fnInfo struct {
 }
 
 type trimmer struct {
-	info    *types.Info
-	pkg     *types.Package
-	memo    map[types.Type]level
-	decls   []*fnInfo // declarations with bodies, by position
-	spans   []span    // their extents, for a search by position
-	global  *fnInfo   // the code outside them (package-level initialisers), which always matters
-	funcs   map[*types.Func]*fnInfo
-	imports map[*types.Package]bool // needed by code outside function declarations
+	info *types.Info
+	pkg  *types.Package
+	memo map[types.Type]level
+	// deciding holds the types being decided, with their depth; cut is the
+	// smallest depth of one met again below the type being decided.
+	deciding map[types.Type]int
+	cut      int
+	decls    []*fnInfo // declarations with bodies, by position
+	spans    []span    // their extents, for a search by position
+	global   *fnInfo   // the code outside them (package-level initialisers), which always matters
+	funcs    map[*types.Func]*fnInfo
+	imports  map[*types.Package]bool // needed by code outside function declarations
 }
 
 // enclosing returns the function declaration whose extent holds pos, or nil.
@@ -331,6 +336,14 @@ var netTypes = map[string]bool{
 }
 
 // typ decides, memoised, how much a type matters.
+//
+// Types can be recursive (an interface whose method takes a function of
+// the interface). A type met again while it is being decided counts as
+// ignored, which is right for the type being decided (it matters only
+// through its other parts) but not for the types decided on the way: their
+// answer may change once the outer type is decided, so it is not memoised
+// unless it is already matters, which nothing can raise. Otherwise the
+// answer would depend on which type was asked first.
 func (t *trimmer) typ(typ types.Type) level {
 	if typ == nil {
 		return ignored
@@ -338,9 +351,20 @@ func (t *trimmer) typ(typ types.Type) level {
 	if v, ok := t.memo[typ]; ok {
 		return v
 	}
-	t.memo[typ] = ignored // a recursive type meets itself: no
+	if i, ok := t.deciding[typ]; ok {
+		t.cut = min(t.cut, i)
+		return ignored
+	}
+	depth := len(t.deciding)
+	t.deciding[typ] = depth
+	outer := t.cut
+	t.cut = depth + 1 // no type from here down has met this one or an outer one yet
 	v := t.compute(typ)
-	t.memo[typ] = v
+	delete(t.deciding, typ)
+	if v == matters || t.cut >= depth {
+		t.memo[typ] = v
+	}
+	t.cut = min(outer, t.cut)
 	return v
 }
 

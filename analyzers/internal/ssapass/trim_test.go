@@ -105,3 +105,40 @@ func init() {}
 		}
 	}
 }
+
+// TestRecursiveTypes checks that how much a type matters does not depend on
+// which type was asked first: a handler type met while its interface is
+// being decided must not be memoised as ignored.
+func TestRecursiveTypes(t *testing.T) {
+	t.Parallel()
+	src := `package p
+
+import "net/http"
+
+type Context interface {
+	Handler() HandlerFunc
+	Request() *http.Request
+}
+
+type HandlerFunc func(c Context) error
+
+type Middleware func(next HandlerFunc) HandlerFunc
+`
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "p.go", src, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pkg, err := (&types.Config{Importer: importer.ForCompiler(fset, "source", nil)}).Check("p", fset, []*ast.File{f}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, order := range [][]string{{"Context", "HandlerFunc", "Middleware"}, {"Middleware", "HandlerFunc", "Context"}, {"HandlerFunc", "Context", "Middleware"}} {
+		tr := &trimmer{pkg: pkg, memo: make(map[types.Type]level), deciding: make(map[types.Type]int)}
+		for _, name := range order {
+			if got := tr.typ(pkg.Scope().Lookup(name).Type()); got != matters {
+				t.Errorf("asked in order %v: %s is %d, want matters (%d)", order, name, got, matters)
+			}
+		}
+	}
+}
