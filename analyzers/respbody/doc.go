@@ -61,6 +61,10 @@
 //     drains the body with io.Copy(io.Discard, body) before the close.
 //     Test files (_test.go) are not checked for noreuse: tests often look
 //     only at a status on purpose, and their connections do not matter.
+//     Nor are responses to upgrade requests (the function sets the
+//     request's Upgrade or a Sec-WebSocket-* header, as client-go's
+//     websocket Negotiate does), or code that checks for 101 Switching
+//     Protocols: the upgraded connection belongs to the new protocol.
 //
 // Responses come from (*http.Client).Do, Get, Head, Post and PostForm,
 // http.Get, Head, Post and PostForm, (http.RoundTripper).RoundTrip and

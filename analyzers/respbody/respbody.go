@@ -154,6 +154,7 @@ type producer struct {
 	resp, err int
 	k         kind
 	head      bool
+	upgrade   bool // the request asks for a protocol upgrade
 	unseen    bool // recognised by its signature alone
 }
 
@@ -171,12 +172,12 @@ func (s *scan) producer(call *ssa.Call) (producer, bool) {
 				if s.inMemory(common, fn) {
 					return producer{}, false
 				}
-				return producer{resp: 0, err: 1, k: respKind, head: isHead(common, fn)}, true
+				return producer{resp: 0, err: 1, k: respKind, head: isHead(common, fn), upgrade: upgradeRequest(common)}, true
 			}
 		}
 		for _, f := range httpapi.ProducerFuncs {
 			if f.Matches(fn) {
-				return producer{resp: 0, err: 1, k: respKind, head: isHead(common, fn)}, true
+				return producer{resp: 0, err: 1, k: respKind, head: isHead(common, fn), upgrade: upgradeRequest(common)}, true
 			}
 		}
 	}
@@ -204,7 +205,7 @@ func (s *scan) producer(call *ssa.Call) (producer, bool) {
 		return producer{}, false // the table covers the standard library
 	}
 	if results.Len() == 2 && isResponse(results.At(0).Type()) && isError(results.At(1).Type()) {
-		return producer{resp: 0, err: 1, k: respKind, unseen: true, head: isHead(common, fn)}, true
+		return producer{resp: 0, err: 1, k: respKind, unseen: true, head: isHead(common, fn), upgrade: upgradeRequest(common)}, true
 	}
 	return producer{}, false
 }
@@ -280,7 +281,7 @@ func (s *scan) checkReuse(call *ssa.Call, p producer, t *tracked) {
 			closes = append(closes, c)
 		}
 	}
-	if all.kept || !all.close || t.upgrade {
+	if all.kept || !all.close || t.upgrade || p.upgrade {
 		return
 	}
 	var msg string

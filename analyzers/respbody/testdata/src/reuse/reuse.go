@@ -108,3 +108,34 @@ func headThroughDoer(d doer, u string) bool {
 	resp, err := d.Do(req) // HEAD: no body
 	return err == nil && resp.StatusCode == http.StatusOK
 }
+
+// An upgrade request (client-go's websocket Negotiate): a successful answer
+// is 101 and the connection belongs to the websocket, so closing the
+// response unread loses nothing.
+func negotiate(rt http.RoundTripper, req *http.Request, protocols []string) error {
+	req.Header["Sec-WebSocket-Protocol"] = protocols
+	resp, err := rt.RoundTrip(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+func upgradeSet(c *http.Client, req *http.Request) error {
+	req.Header.Set("Upgrade", "websocket")
+	resp, err := c.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+// The same without the upgrade header: the connection is discarded.
+func notUpgrade(rt http.RoundTripper, req *http.Request, protocols []string) error {
+	req.Header["X-Protocols"] = protocols
+	resp, err := rt.RoundTrip(req) // want `resp.Body is closed without being read`
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
