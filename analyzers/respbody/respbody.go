@@ -169,7 +169,7 @@ func (s *scan) producer(call *ssa.Call) (producer, bool) {
 	if fn != nil {
 		for _, m := range httpapi.ProducerMethods {
 			if m.Matches(fn) {
-				if s.inMemory(common, fn) {
+				if inMemory(common, fn) {
 					return producer{}, false
 				}
 				return producer{resp: 0, err: 1, k: respKind, head: isHead(common, fn), upgrade: upgradeRequest(common)}, true

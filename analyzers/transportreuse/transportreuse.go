@@ -527,6 +527,9 @@ func (s *state) judge(r root) {
 	if u.kept || u.replaced || len(u.returns) > 0 || len(u.requests) == 0 || u.disabled || r.disabled && !u.enabled {
 		return
 	}
+	if a, ok := r.instr.(*ssa.Alloc); ok && ssaflow.InMemoryTransport(a) {
+		return // no network connection: no pool to lose
+	}
 	fn := r.instr.Parent()
 	if !s.opts.Tests && s.inTest(fn, r.instr.Pos()) {
 		return

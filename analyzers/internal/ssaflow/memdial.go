@@ -1,0 +1,90 @@
+package ssaflow
+
+import (
+	"go/types"
+
+	"github.com/kalint/kalint/analyzers/internal/callee"
+	"github.com/kalint/kalint/analyzers/internal/httpapi"
+	"golang.org/x/tools/go/ssa"
+)
+
+// InMemoryTransport reports whether t, an allocated http.Transport, dials
+// only in memory: its Dial or DialContext is set, and every function
+// stored there is one of the package's own that calls nothing of net or
+// crypto/tls and returns only connections of a type the package declares.
+// httputil.DumpRequestOut builds one to capture a request as written; it
+// has no network connection, so no pool to lose and no body to leak.
+func InMemoryTransport(t *ssa.Alloc) bool {
+	if t.Referrers() == nil || !httpapi.Transport.MatchesPtr(t.Type()) {
+		return false
+	}
+	dials := 0
+	for _, ref := range *t.Referrers() {
+		fa, ok := ref.(*ssa.FieldAddr)
+		if !ok || fa.X != t {
+			continue
+		}
+		f := FieldOf(t.Type(), fa.Field)
+		if !httpapi.TransportDial.Matches(t.Type(), f) && !httpapi.TransportDialContext.Matches(t.Type(), f) {
+			continue
+		}
+		for _, use := range *fa.Referrers() {
+			st, ok := use.(*ssa.Store)
+			if !ok || st.Addr != fa {
+				continue
+			}
+			if !memoryDialer(st.Val, t.Parent().Pkg) {
+				return false
+			}
+			dials++
+		}
+	}
+	return dials > 0
+}
+
+// memoryDialer reports whether v is a function of pkg that calls nothing
+// of package net or crypto/tls and returns, as its connection, only values
+// of a type pkg declares.
+func memoryDialer(v ssa.Value, pkg *ssa.Package) bool {
+	var fn *ssa.Function
+	switch v := v.(type) {
+	case *ssa.MakeClosure:
+		fn, _ = v.Fn.(*ssa.Function)
+	case *ssa.Function:
+		fn = v
+	}
+	if fn == nil || fn.Pkg != pkg || len(fn.Blocks) == 0 {
+		return false
+	}
+	returns := 0
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			switch instr := instr.(type) {
+			case ssa.CallInstruction:
+				if f := callee.Func(instr.Common()); f == nil || f.Pkg() != nil && (f.Pkg().Path() == "net" || f.Pkg().Path() == "crypto/tls") {
+					return false // dials, or calls something it cannot see
+				}
+			case *ssa.Return:
+				if len(instr.Results) == 0 {
+					return false
+				}
+				mi, ok := instr.Results[0].(*ssa.MakeInterface)
+				if !ok || !ownType(mi.X.Type(), pkg.Pkg) {
+					return false
+				}
+				returns++
+			}
+		}
+	}
+	return returns > 0
+}
+
+// ownType reports whether t, or what it points to, is a named type that
+// pkg declares.
+func ownType(t types.Type, pkg *types.Package) bool {
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	named, ok := types.Unalias(t).(*types.Named)
+	return ok && named.Obj().Pkg() == pkg
+}
