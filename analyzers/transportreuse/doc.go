@@ -83,7 +83,10 @@
 // per-call transport whose idle connections the function closes with
 // CloseIdleConnections is reported only with -transportreuse.strict; in a
 // handler or a loop body it is reported anyway, since no connection is
-// ever reused.
+// ever reused. A transport whose Dial or DialContext is a function of the
+// package that dials nothing and returns a connection of the package's
+// own type (httputil.DumpRequestOut's, which answers from memory) has no
+// pool at all and is not reported.
 //
 // The diagnostic is at the literal, new call, Clone call or constructor
 // call and names the function it runs in. There is no suggested fix:
@@ -102,8 +105,9 @@
 // static calls only, so an exported function (a library's Run) that makes
 // a transport for one request is reported even if every caller calls it
 // once; the analysis does not see paths, so a CloseIdleConnections on one
-// path counts for all; a transport whose dialer returns in-memory
-// connections (httputil.DumpRequestOut's) looks like any other.
+// path counts for all; a transport that dials in memory is recognised only
+// when its dial function is the package's own and set where the transport
+// is made.
 //
 // Flags:
 //
