@@ -286,32 +286,12 @@ func trueStores(x *ssaflow.Index, flow *ssaflow.Flow, f httpapi.Field) []*ssa.St
 func (p *pkgCheck) connectionClose(flow *ssaflow.Flow) []ssa.CallInstruction {
 	var calls []ssa.CallInstruction
 	for _, v := range flow.Values {
-		for _, ref := range p.index.Referrers(v) {
-			fa, ok := ref.(*ssa.FieldAddr)
-			if !ok || fa.X != v || !httpapi.RequestHeader.Matches(fa.X.Type(), ssaflow.FieldOf(fa.X.Type(), fa.Field)) {
-				continue
-			}
-			for _, use := range *fa.Referrers() {
-				load, ok := use.(*ssa.UnOp)
-				if !ok || load.Op != token.MUL {
-					continue
-				}
-				for _, u := range *load.Referrers() {
-					call, ok := u.(ssa.CallInstruction)
-					if !ok {
-						continue
-					}
-					common := call.Common()
-					fn := callee.Func(common)
-					if !httpapi.HeaderSet.Matches(fn) && !httpapi.HeaderAdd.Matches(fn) || len(common.Args) != 3 || common.Args[0] != load {
-						continue
-					}
-					key, ok1 := stringValue(common.Args[1])
-					val, ok2 := stringValue(common.Args[2])
-					if ok1 && ok2 && strings.EqualFold(key, "Connection") && isClose(val) {
-						calls = append(calls, call)
-					}
-				}
+		for _, w := range ssaflow.HeaderWrites(v) {
+			call, ok := w.Instr.(ssa.CallInstruction)
+			key, ok1 := ssaflow.ConstString(w.Key)
+			val, ok2 := ssaflow.ConstString(w.Value)
+			if ok && ok1 && ok2 && strings.EqualFold(key, "Connection") && isClose(val) {
+				calls = append(calls, call)
 			}
 		}
 	}
@@ -728,14 +708,6 @@ func resultOf(v ssa.Value) *ssa.Call {
 	}
 	call, _ := v.(*ssa.Call)
 	return call
-}
-
-func stringValue(v ssa.Value) (string, bool) {
-	c, ok := v.(*ssa.Const)
-	if !ok {
-		return "", false
-	}
-	return stringConst(c.Value)
 }
 
 func stringConst(v constant.Value) (string, bool) {

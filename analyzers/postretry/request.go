@@ -1,7 +1,6 @@
 package postretry
 
 import (
-	"go/constant"
 	"go/token"
 	"go/types"
 	"net/textproto"
@@ -252,7 +251,7 @@ func (p *pkg) request(v ssa.Value) *request {
 			if len(args) == 4 { // NewRequestWithContext
 				args = args[1:]
 			}
-			if m, ok := stringConst(args[0]); ok {
+			if m, ok := ssaflow.ConstString(args[0]); ok {
 				methods[methodOrGet(m)] = true
 			} else {
 				r.anyMethod = true
@@ -287,7 +286,7 @@ func (p *pkg) request(v ssa.Value) *request {
 					}
 					switch {
 					case httpapi.RequestMethod.Matches(fa.X.Type(), f):
-						if m, ok := stringConst(use.Val); ok {
+						if m, ok := ssaflow.ConstString(use.Val); ok {
 							stored[methodOrGet(m)] = true
 						} else {
 							r.anyMethod = true
@@ -354,7 +353,7 @@ func (p *pkg) headerUses(r *request, header ssa.Value) {
 	for _, v := range flow.Values {
 		for _, ref := range p.index.Referrers(v) {
 			if mu, ok := ref.(*ssa.MapUpdate); ok && mu.Map == v {
-				if key, ok := stringConst(mu.Key); !ok || slices.Contains(idempotencyKeys, key) {
+				if key, ok := ssaflow.ConstString(mu.Key); !ok || slices.Contains(idempotencyKeys, key) {
 					r.header = true // a raw map key is not canonicalised
 				}
 			}
@@ -374,7 +373,7 @@ func (p *pkg) headerUses(r *request, header ssa.Value) {
 				r.header = true
 				continue
 			}
-			key, ok := stringConst(common.Args[1])
+			key, ok := ssaflow.ConstString(common.Args[1])
 			if !ok || slices.Contains(idempotencyKeys, textproto.CanonicalMIMEHeaderKey(key)) {
 				r.header = true
 			}
@@ -505,14 +504,6 @@ func isLoadOf(v ssa.Value, pv httpapi.Var) bool {
 func isNilConst(v ssa.Value) bool {
 	c, ok := v.(*ssa.Const)
 	return ok && c.IsNil()
-}
-
-func stringConst(v ssa.Value) (string, bool) {
-	c, ok := v.(*ssa.Const)
-	if !ok || c.Value == nil || c.Value.Kind() != constant.String {
-		return "", false
-	}
-	return constant.StringVal(c.Value), true
 }
 
 // methodOrGet maps the empty method to GET, as net/http does.

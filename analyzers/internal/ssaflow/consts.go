@@ -54,3 +54,12 @@ func StorePos(st *ssa.Store) token.Pos {
 	}
 	return st.Addr.Pos()
 }
+
+// ConstString returns the value of a string constant.
+func ConstString(v ssa.Value) (s string, known bool) {
+	c, ok := v.(*ssa.Const)
+	if !ok || c.Value == nil || c.Value.Kind() != constant.String {
+		return "", false
+	}
+	return constant.StringVal(c.Value), true
+}

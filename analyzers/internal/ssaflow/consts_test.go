@@ -35,4 +35,14 @@ func TestConsts(t *testing.T) {
 	if _, ok := ssaflow.ConstInt(&ssa.Parameter{}); ok {
 		t.Error("ConstInt(parameter) is known")
 	}
+	strc := ssa.NewConst(constant.MakeString("close"), types.Typ[types.String])
+	if s, ok := ssaflow.ConstString(strc); s != "close" || !ok {
+		t.Errorf("ConstString(close) = %q, %v", s, ok)
+	}
+	if _, ok := ssaflow.ConstString(intc); ok {
+		t.Error("ConstString(7) is known")
+	}
+	if _, ok := ssaflow.ConstString(zero); ok {
+		t.Error("ConstString(zero struct) is known")
+	}
 }
