@@ -40,12 +40,13 @@ func New(Options) *analysis.Analyzer {
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	if !httpapi.ConnFile.Mentioned(pass.TypesInfo) {
+	res := pass.ResultOf[ssapass.Analyzer].(*ssapass.Result)
+	if !httpapi.ConnFile.Mentioned(res.Names()) {
 		return nil, nil // no File() of a net connection here
 	}
 	// A socket tuned through a descriptor need not be an HTTP one: build
 	// for any package that calls File.
-	_, index := pass.ResultOf[ssapass.Analyzer].(*ssapass.Result).Build()
+	_, index := res.Build()
 	tracer := &ssaflow.Tracer{Index: index, Fields: true, OwnFields: true}
 	for _, fn := range index.Funcs {
 		for _, b := range fn.Blocks {

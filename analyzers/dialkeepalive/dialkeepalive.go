@@ -84,7 +84,7 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 		return nil, fmt.Errorf("-dialkeepalive.idle-conn-timeout must be positive, got %v", c.opts.IdleConnTimeout)
 	}
 	res := pass.ResultOf[ssapass.Analyzer].(*ssapass.Result)
-	if !res.ReachesHTTP || !mentionsKeepAlive(pass.TypesInfo) {
+	if !res.ReachesHTTP || !mentionsKeepAlive(res.Names()) {
 		return nil, nil // no TCP keep-alive is configured here
 	}
 	_, index := res.SSA()
@@ -104,8 +104,8 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 // mentionsKeepAlive reports whether the package names a TCP keep-alive
 // setting of package net: the KeepAlive or KeepAliveConfig field of a
 // Dialer or ListenConfig, or a keep-alive method of TCPConn.
-func mentionsKeepAlive(info *types.Info) bool {
-	for _, obj := range info.Uses {
+func mentionsKeepAlive(names httpapi.Names) bool {
+	for _, obj := range names {
 		switch obj := obj.(type) {
 		case *types.Var:
 			if obj.IsField() && obj.Pkg() != nil && obj.Pkg().Path() == "net" &&

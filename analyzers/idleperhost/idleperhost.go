@@ -78,7 +78,7 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 		return nil, fmt.Errorf("-idleperhost.max-idle-per-host must be positive, got %d", c.opts.MaxIdlePerHost)
 	}
 	res := pass.ResultOf[ssapass.Analyzer].(*ssapass.Result)
-	if !res.ReachesHTTP || !mentionsPool(pass.TypesInfo) {
+	if !res.ReachesHTTP || !mentionsPool(res.Names()) {
 		return nil, nil
 	}
 	_, index := res.SSA()
@@ -97,8 +97,8 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 // mentionsPool reports whether the package names http.Transport, the
 // default client or transport, or the package-level request functions:
 // without one of them it cannot build a transport or use the default one.
-func mentionsPool(info *types.Info) bool {
-	for _, obj := range info.Uses {
+func mentionsPool(names httpapi.Names) bool {
+	for _, obj := range names {
 		switch obj := obj.(type) {
 		case *types.TypeName:
 			if httpapi.Transport.Matches(obj.Type()) {

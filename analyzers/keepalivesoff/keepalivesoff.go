@@ -56,7 +56,7 @@ const cost = "a new TCP connection per request and TIME_WAIT sockets on the side
 
 func (c *checker) run(pass *analysis.Pass) (any, error) {
 	res := pass.ResultOf[ssapass.Analyzer].(*ssapass.Result)
-	if !res.ReachesHTTP || !mentioned(pass.TypesInfo) {
+	if !res.ReachesHTTP || !mentioned(res.Names(), pass.TypesInfo) {
 		return nil, nil
 	}
 	pkg, index := res.SSA()
@@ -133,12 +133,12 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 }
 
 // mentioned is the cheap gate: the package names one of the switches.
-func mentioned(info *types.Info) bool {
-	if httpapi.TransportDisableKeepAlives.Mentioned(info) || httpapi.RequestClose.Mentioned(info) ||
-		httpapi.ServerSetKeepAlivesEnabled.Mentioned(info) {
+func mentioned(names httpapi.Names, info *types.Info) bool {
+	if httpapi.TransportDisableKeepAlives.Mentioned(names) || httpapi.RequestClose.Mentioned(names) ||
+		httpapi.ServerSetKeepAlivesEnabled.Mentioned(names) {
 		return true
 	}
-	if !httpapi.HeaderSet.Mentioned(info) && !httpapi.HeaderAdd.Mentioned(info) {
+	if !httpapi.HeaderSet.Mentioned(names) && !httpapi.HeaderAdd.Mentioned(names) {
 		return false
 	}
 	for _, tv := range info.Types {

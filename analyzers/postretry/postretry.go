@@ -171,7 +171,7 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 		return nil, fmt.Errorf("-postretry.methods: %v", err)
 	}
 	res := pass.ResultOf[ssapass.Analyzer].(*ssapass.Result)
-	if !res.ReachesHTTP || !c.sendsRequests(pass) {
+	if !res.ReachesHTTP || !c.sendsRequests(pass, res.Names()) {
 		return nil, nil
 	}
 	_, index := res.SSA()
@@ -192,15 +192,27 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 
 // sendsRequests is the cheap gate: the package names a send function in a
 // file that may be reported.
-func (c *checker) sendsRequests(pass *analysis.Pass) bool {
-	for id, obj := range pass.TypesInfo.Uses {
-		if fn, ok := obj.(*types.Func); ok {
-			if _, ok := sendOf(fn.Origin()); ok && (c.opts.Tests || !isTestFile(pass, id.Pos())) {
-				return true
-			}
+func (c *checker) sendsRequests(pass *analysis.Pass, names httpapi.Names) bool {
+	if !slices.ContainsFunc(names, func(obj types.Object) bool {
+		fn, ok := obj.(*types.Func)
+		return ok && isSend(fn)
+	}) {
+		return false
+	}
+	if c.opts.Tests || !slices.ContainsFunc(pass.Files, func(f *ast.File) bool { return isTestFile(pass, f.FileStart) }) {
+		return true
+	}
+	for id, obj := range pass.TypesInfo.Uses { // where is it named?
+		if fn, ok := obj.(*types.Func); ok && isSend(fn) && !isTestFile(pass, id.Pos()) {
+			return true
 		}
 	}
 	return false
+}
+
+func isSend(fn *types.Func) bool {
+	_, ok := sendOf(fn.Origin())
+	return ok
 }
 
 func isTestFile(pass *analysis.Pass, pos token.Pos) bool {

@@ -90,7 +90,7 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 		return nil, fmt.Errorf("-respbody.drain must be %q or %q, got %q", DrainRead, DrainStrict, c.opts.Drain)
 	}
 	res := pass.ResultOf[ssapass.Analyzer].(*ssapass.Result)
-	if !res.ReachesHTTP || !mentionsResponses(pass.TypesInfo) {
+	if !res.ReachesHTTP || !mentionsResponses(res.Names()) {
 		return nil, nil
 	}
 	pkg, index := res.SSA()
@@ -109,8 +109,8 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 
 // mentionsResponses reports whether the package uses any function that
 // returns an *http.Response: without one it has no response to check.
-func mentionsResponses(info *types.Info) bool {
-	for _, obj := range info.Uses {
+func mentionsResponses(names httpapi.Names) bool {
+	for _, obj := range names {
 		fn, ok := obj.(*types.Func)
 		if !ok {
 			continue

@@ -74,7 +74,7 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 		return nil, fmt.Errorf("-serveridle.idle-timeout must be positive, got %v", c.opts.IdleTimeout)
 	}
 	res := pass.ResultOf[ssapass.Analyzer].(*ssapass.Result)
-	if !res.ReachesHTTP || !httpapi.ServerReadTimeout.Mentioned(pass.TypesInfo) {
+	if !res.ReachesHTTP || !httpapi.ServerReadTimeout.Mentioned(res.Names()) {
 		return nil, nil // no ReadTimeout is ever set here
 	}
 	pkg, index := res.SSA()

@@ -122,7 +122,7 @@ type state struct {
 
 func (c *checker) run(pass *analysis.Pass) (any, error) {
 	res := pass.ResultOf[ssapass.Analyzer].(*ssapass.Result)
-	if !res.ReachesHTTP || !mentionsTransport(pass.TypesInfo) || !makesTransport(pass, c.opts.Tests) {
+	if !res.ReachesHTTP || !mentionsTransport(res.Names()) || !makesTransport(pass, c.opts.Tests) {
 		return nil, nil // nothing here makes a transport
 	}
 	_, x := res.SSA()
@@ -149,8 +149,8 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 // Clone method or another package's constructor: without one it cannot
 // make a transport (a constructor of this package that makes one names it
 // too).
-func mentionsTransport(info *types.Info) bool {
-	for _, obj := range info.Uses {
+func mentionsTransport(names httpapi.Names) bool {
+	for _, obj := range names {
 		switch obj := obj.(type) {
 		case *types.TypeName:
 			if httpapi.Transport.Matches(obj.Type()) {

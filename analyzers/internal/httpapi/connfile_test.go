@@ -60,10 +60,12 @@ func TestMethodMentioned(t *testing.T) {
 			t.Fatal(err)
 		}
 		info := &types.Info{Uses: map[*ast.Ident]types.Object{}}
-		if _, err := (&types.Config{Importer: importer.Default()}).Check("p", fset, []*ast.File{f}, info); err != nil {
+		pkg, err := (&types.Config{Importer: importer.Default()}).Check("p", fset, []*ast.File{f}, info)
+		if err != nil {
 			t.Fatal(err)
 		}
-		if got := ConnFile.Mentioned(info); got != tc.want {
+		names := NamesOf(pkg, info)
+		if got := ConnFile.Mentioned(names); got != tc.want {
 			t.Errorf("Mentioned = %v, want %v for %s", got, tc.want, tc.body)
 		}
 	}

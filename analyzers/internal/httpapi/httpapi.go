@@ -55,12 +55,45 @@ func (f Field) Matches(owner types.Type, v *types.Var) bool {
 
 func (f Field) String() string { return f.Struct.String() + "." + f.Name }
 
-// Mentioned reports whether the package whose type information is info
-// names a field of this name declared in the field's package: a cheap test,
-// before anything is built, that a package can touch the field at all.
-// Composite-literal keys and selectors both record the field in Uses.
-func (f Field) Mentioned(info *types.Info) bool {
+// Names is what a package names outside its own local variables, each
+// object once: package members, fields and methods, its own and imported
+// ones. Analyzers test it, before anything is built, for the symbols
+// without which they have nothing to do. A large package's identifiers
+// are nine tenths repeats and local variables, so one pass that keeps the
+// rest lets every such test cost a look at a few thousand objects instead
+// of another pass over every identifier.
+type Names []types.Object
+
+// NamesOf returns the objects that info's package names (its Uses),
+// leaving out local variables, package names, builtins, labels and nil.
+func NamesOf(pkg *types.Package, info *types.Info) Names {
+	scope := pkg.Scope()
+	seen := make(map[types.Object]bool)
+	var names Names
 	for _, obj := range info.Uses {
+		switch obj := obj.(type) {
+		case *types.Var:
+			if !obj.IsField() && obj.Pkg() == pkg && obj.Parent() != scope {
+				continue // a local variable
+			}
+		case *types.Func, *types.TypeName, *types.Const:
+		default:
+			continue
+		}
+		if !seen[obj] {
+			seen[obj] = true
+			names = append(names, obj)
+		}
+	}
+	return names
+}
+
+// Mentioned reports whether the package that named names names a field
+// of this name declared in the field's package: a cheap test, before
+// anything is built, that a package can touch the field at all.
+// Composite-literal keys and selectors both record the field in Uses.
+func (f Field) Mentioned(names Names) bool {
+	for _, obj := range names {
 		if v, ok := obj.(*types.Var); ok && v.Name() == f.Name && v.IsField() &&
 			v.Pkg() != nil && v.Pkg().Path() == f.Struct.Path {
 			return true

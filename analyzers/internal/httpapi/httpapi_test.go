@@ -166,10 +166,12 @@ func f() { b.Addr = "" }
 			t.Fatal(err)
 		}
 		info := &types.Info{Uses: map[*ast.Ident]types.Object{}}
-		if _, err := (&types.Config{Importer: importer.Default()}).Check("p", fset, []*ast.File{f}, info); err != nil {
+		pkg, err := (&types.Config{Importer: importer.Default()}).Check("p", fset, []*ast.File{f}, info)
+		if err != nil {
 			t.Fatal(err)
 		}
-		if got := ServerReadTimeout.Mentioned(info); got != tc.want {
+		names := NamesOf(pkg, info)
+		if got := ServerReadTimeout.Mentioned(names); got != tc.want {
 			t.Errorf("Mentioned = %v, want %v for\n%s", got, tc.want, tc.src)
 		}
 	}

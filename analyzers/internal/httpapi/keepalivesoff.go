@@ -14,12 +14,11 @@ var (
 	SignalNotify = function("os/signal", "Notify")
 )
 
-// Mentioned reports whether the package whose type information is info
-// refers to this method (calls it or takes its value): a cheap test before
-// anything is built. A promoted method is recorded under the method it
-// promotes.
-func (m Method) Mentioned(info *types.Info) bool {
-	for _, obj := range info.Uses {
+// Mentioned reports whether the package that named names refers to this
+// method (calls it or takes its value): a cheap test before anything is
+// built. A promoted method is recorded under the method it promotes.
+func (m Method) Mentioned(names Names) bool {
+	for _, obj := range names {
 		if fn, ok := obj.(*types.Func); ok && fn.Name() == m.Name && m.Matches(fn) {
 			return true
 		}

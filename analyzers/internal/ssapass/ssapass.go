@@ -63,6 +63,17 @@ type Result struct {
 	build  func() *ssaflow.Index
 	built  weak.Pointer[ssaflow.Index]
 	builds int
+
+	names     func() httpapi.Names
+	namesOnce sync.Once
+	namesList httpapi.Names
+}
+
+// Names returns what the package names outside its local variables
+// (computed once, for all analyzers' cheap tests).
+func (r *Result) Names() httpapi.Names {
+	r.namesOnce.Do(func() { r.namesList = r.names() })
+	return r.namesList
 }
 
 // SSA returns the package's SSA form and its index, building them on the
@@ -102,7 +113,10 @@ func (r *Result) Builds() int {
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	res := &Result{ReachesHTTP: Reaches(pass.Pkg, httpapi.NetHTTP)}
+	res := &Result{
+		ReachesHTTP: Reaches(pass.Pkg, httpapi.NetHTTP),
+		names:       func() httpapi.Names { return httpapi.NamesOf(pass.Pkg, pass.TypesInfo) },
+	}
 	res.build = func() *ssaflow.Index {
 		prog := ssa.NewProgram(pass.Fset, ssa.BareInits)
 		files, imports := trim(pass.Files, pass.TypesInfo, pass.Pkg)

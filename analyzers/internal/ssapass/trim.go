@@ -89,12 +89,24 @@ func trim(files []*ast.File, info *types.Info, pkg *types.Package) ([]*ast.File,
 			fi.level = max(fi.level, sig)
 		}
 	}
+	// A local variable is defined in the declaration it is used in, with
+	// the type it has at every use: its definition tells all. Leaving its
+	// uses out halves the identifiers looked at.
 	for id, obj := range info.Defs {
 		if obj != nil {
 			t.ident(id, obj, false)
 		}
 	}
+	for _, obj := range info.Implicits {
+		if _, ok := obj.(*types.Var); ok { // a type switch's variable in one clause
+			t.ident(&ast.Ident{NamePos: obj.Pos(), Name: obj.Name()}, obj, false)
+		}
+	}
+	scope := pkg.Scope()
 	for id, obj := range info.Uses {
+		if v, ok := obj.(*types.Var); ok && !v.IsField() && v.Parent() != scope && v.Pkg() == pkg {
+			continue
+		}
 		t.ident(id, obj, true)
 	}
 	t.propagate()
@@ -249,19 +261,13 @@ func (t *trimmer) member(obj types.Object) *types.Package {
 	if p == nil || p == t.pkg {
 		return nil
 	}
-	switch obj := obj.(type) {
-	case *types.Func:
-		if obj.Signature().Recv() != nil {
-			return nil
+	switch obj.(type) {
+	case *types.Func, *types.Var:
+		if obj.Parent() == p.Scope() { // not a method, field or instance
+			return p
 		}
-	case *types.Var:
-	default:
-		return nil
 	}
-	if p.Scope().Lookup(obj.Name()) != obj {
-		return nil
-	}
-	return p
+	return nil
 }
 
 // propagate makes functions matter through calls and fields, up to a
