@@ -26,7 +26,10 @@ import (
 //     keep-alive settings), or a value of a type made of one (a pointer,
 //     container, function or interface type: structs are not looked into,
 //     since using a field names it), or a well-known third-party
-//     constructor of a client ([httpapi.Constructors]);
+//     constructor of a client ([httpapi.Constructors]). The package's own
+//     types count only through what they are made of, also when the package
+//     is net/http or package net: they are the API that the analyzers check
+//     the use of, and in their own package they are in every function;
 //   - it takes a function (a retry helper) or has type parameters (a
 //     generic helper passes on whatever it is given), or it is init or main;
 //   - it calls a function whose callers matter and which is unexported (or
@@ -217,7 +220,7 @@ func (t *trimmer) ident(id *ast.Ident, obj types.Object, use bool) {
 			ref = obj.Origin()
 		}
 	case *types.Var:
-		if obj.IsField() && obj.Pkg() == t.pkg {
+		if use && obj.IsField() && obj.Pkg() == t.pkg { // named, not declared
 			field = obj.Origin()
 		}
 	}
@@ -380,7 +383,7 @@ func (t *trimmer) compute(typ types.Type) level {
 		return t.typ(types.Unalias(typ))
 	case *types.Named:
 		obj := typ.Obj()
-		if p := obj.Pkg(); p != nil {
+		if p := obj.Pkg(); p != nil && p != t.pkg {
 			switch path := p.Path(); {
 			case strongPkg(path):
 				return matters

@@ -65,6 +65,10 @@ var dialers = []func(net.Conn){onConn} // package-level code refers to onConn
 
 func onConn(c net.Conn) { c.Close() }
 
+type pool struct{ conns []io.Closer }
+
+func (p *pool) closeAll() { for _, c := range p.conns { c.Close() } } // trimmed: declaring a field does not share it
+
 func init() {}
 `
 	fset := token.NewFileSet()
@@ -88,7 +92,7 @@ func init() {}
 			}
 		}
 	}
-	if want := []string{"get", "parse", "callsExported", "closeIt", "check", "shut"}; !slices.Equal(dropped, want) {
+	if want := []string{"get", "parse", "callsExported", "closeIt", "check", "shut", "closeAll"}; !slices.Equal(dropped, want) {
 		t.Errorf("trimmed %v, want %v (kept %v)", dropped, want, kept)
 	}
 	var paths []string
@@ -103,6 +107,51 @@ func init() {}
 		if fd, ok := d.(*ast.FuncDecl); ok && fd.Body == nil {
 			t.Errorf("trim changed the original declaration of %s", fd.Name.Name)
 		}
+	}
+}
+
+// TestTrimNetHTTPItself checks that a package of net/http's own types is
+// trimmed by what it names, like any other: its types are the API of
+// net/http to the packages that use it, not to itself (analysed as net/http,
+// every one of its functions mattered, and none holds a finding).
+func TestTrimNetHTTPItself(t *testing.T) {
+	t.Parallel()
+	src := `package http
+
+import (
+	"io"
+	"net"
+)
+
+type Response struct{ Body io.ReadCloser }
+
+type Client struct{ dial func() (net.Conn, error) }
+
+func (c *Client) Do() (*Response, error) { return &Response{}, nil } // trimmed
+
+func (r *Response) text() string { return "" } // trimmed
+
+func (c *Client) tuned() *net.Dialer { return &net.Dialer{} } // names a dialer
+`
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "client.go", src, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	info := &types.Info{Defs: map[*ast.Ident]types.Object{}, Uses: map[*ast.Ident]types.Object{}}
+	pkg, err := (&types.Config{Importer: importer.ForCompiler(fset, "source", nil)}).Check("net/http", fset, []*ast.File{f}, info)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, _ := trim([]*ast.File{f}, info, pkg)
+	var kept []string
+	for _, d := range files[0].Decls {
+		if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
+			kept = append(kept, fd.Name.Name)
+		}
+	}
+	if want := []string{"tuned"}; !slices.Equal(kept, want) {
+		t.Errorf("kept %v, want %v", kept, want)
 	}
 }
 
