@@ -204,6 +204,11 @@ func (s *scan) producer(call *ssa.Call) (producer, bool) {
 	if fn != nil && s.std(fn.Pkg()) {
 		return producer{}, false // the table covers the standard library
 	}
+	if fn != nil && fn.Pkg() == s.pkg.Pkg && !common.IsInvoke() {
+		// A function of the package whose body was not built (see
+		// ssapass's trim): one respbody cannot see, so quiet.
+		return producer{}, false
+	}
 	if results.Len() == 2 && isResponse(results.At(0).Type()) && isError(results.At(1).Type()) {
 		return producer{resp: 0, err: 1, k: respKind, unseen: true, head: isHead(common, fn), upgrade: upgradeRequest(common)}, true
 	}

@@ -36,11 +36,14 @@ import (
 //     in package main): the analyzers follow calls up only where the
 //     package shows every caller (retry loops, "runs once", requests and
 //     clients passed in), and so need those callers. The callers of a
-//     function matter when its signature matters, when it names a function
-//     or type that matters (it sends, builds a request, makes a client or
-//     dialer), or when it matters as such a caller; not when it only names
-//     a variable, constant or field (http.StatusOK, a header), which would
-//     otherwise pull in most of a large server's call graph;
+//     function matter when it passes a value that matters in or out (not a
+//     header, nor a handler's writer and request), when it sends, serves,
+//     or makes a client, transport or server (see upward), or when it
+//     matters as such a caller; not when it only names something else of
+//     net/http (a header's Set, http.StatusOK), which would otherwise pull
+//     in most of a large server's call graph. Values followed through
+//     calls need no such rule: every function that holds one names its
+//     type and matters by itself;
 //   - it is a helper that a function that matters refers to, or that names
 //     a field of the package that a function that matters names. A helper
 //     names a closer (io.Closer, io.ReadCloser, os.File, an interface with a
@@ -50,7 +53,9 @@ import (
 //     matter only next to code that does.
 //
 // A function without a body is, to the analyzers, one they cannot see: a
-// missed report at worst, never a false one.
+// missed report at worst, never a false one (respbody, for one, does not
+// take a function of the package without a body for a producer of
+// responses, as it does another module's).
 func trim(files []*ast.File, info *types.Info, pkg *types.Package) ([]*ast.File, map[*types.Package]bool) {
 	t := &trimmer{
 		info:     info,
@@ -86,10 +91,9 @@ func trim(files []*ast.File, info *types.Info, pkg *types.Package) ([]*ast.File,
 			obj.Signature().TypeParams().Len() > 0 {
 			fi.level = matters
 		}
-		if sig := t.typ(obj.Type()); sig == matters {
-			fi.level, fi.up = matters, true
-		} else {
-			fi.level = max(fi.level, sig)
+		fi.level = max(fi.level, t.typ(obj.Type()))
+		if fi.level == matters && t.upSignature(obj.Signature()) {
+			fi.up = true
 		}
 	}
 	// A local variable is defined in the declaration it is used in, with
@@ -247,10 +251,7 @@ func (t *trimmer) ident(id *ast.Ident, obj types.Object, use bool) {
 	case fi.up:
 	case v == matters:
 		fi.level = matters
-		switch obj.(type) {
-		case *types.Func, *types.TypeName:
-			fi.up = true
-		}
+		fi.up = t.upward(obj)
 	default:
 		fi.level = max(fi.level, v)
 	}
@@ -310,6 +311,66 @@ func (t *trimmer) propagate() {
 		}
 	}
 }
+
+// upward reports whether naming obj, which matters, makes the callers of
+// a function matter: the analyzers walk up from a send (retry loops, sends
+// that run more than once), from serving (servers served once) and from
+// where a client or transport is made (per request or once), so obj is one
+// of those calls, a well-known constructor or client wrapper's method, or a
+// server, client or transport type. Other names of net/http (a header's
+// Set, a status text, a handler's ResponseWriter) make a function matter but
+// tell nothing its callers add to: when they did, every caller of a function
+// that set a header on a proxy request mattered, a sixth of a message
+// server. Values the analyzers follow (requests, responses, dialers) go up
+// through signatures and values, which the other rules see.
+func (t *trimmer) upward(obj types.Object) bool {
+	switch obj := obj.(type) {
+	case *types.Func:
+		return slices.ContainsFunc(upward, func(c httpapi.Callee) bool { return c.Matches(obj) }) ||
+			httpapi.ConstructorOf(obj) != nil || httpapi.WrapperOf(obj) != nil
+	case *types.TypeName:
+		return httpapi.Server.Matches(obj.Type()) || httpapi.Client.Matches(obj.Type()) ||
+			httpapi.Transport.Matches(obj.Type())
+	}
+	return false
+}
+
+// upSignature reports whether a function with signature sig passes in or
+// out a value whose callers the analyzers follow: one of a type that
+// matters, other than a header (a map of strings, in or out) or a
+// handler's response writer and request (which the server passes).
+func (t *trimmer) upSignature(sig *types.Signature) bool {
+	handler := false
+	for v := range sig.Params().Variables() {
+		handler = handler || httpapi.ResponseWriter.Matches(v.Type())
+	}
+	for _, tuple := range []*types.Tuple{sig.Params(), sig.Results()} {
+		for v := range tuple.Variables() {
+			typ := v.Type()
+			switch {
+			case httpapi.Header.Matches(typ), httpapi.ResponseWriter.Matches(typ),
+				handler && httpapi.Request.MatchesPtr(typ):
+			case t.typ(typ) == matters:
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// upward are the calls that the analyzers walk up from.
+var upward = func() []httpapi.Callee {
+	var cs []httpapi.Callee
+	for _, m := range slices.Concat(httpapi.ClientSends, httpapi.TransportSends, httpapi.ServerServes,
+		[]httpapi.Method{httpapi.TransportClone, httpapi.ServerSetKeepAlivesEnabled}) {
+		cs = append(cs, m)
+	}
+	for _, f := range slices.Concat(httpapi.ServeFuncs,
+		[]httpapi.Func{httpapi.Get, httpapi.Head, httpapi.Post, httpapi.PostForm}) {
+		cs = append(cs, f)
+	}
+	return cs
+}()
 
 // object returns how much obj, named in a function, makes it matter.
 func (t *trimmer) object(obj types.Object) level {
