@@ -61,6 +61,7 @@ func trim(files []*ast.File, info *types.Info, pkg *types.Package) ([]*ast.File,
 		info:     info,
 		pkg:      pkg,
 		memo:     make(map[types.Type]level),
+		objs:     make(map[types.Object]facts),
 		deciding: make(map[types.Type]int),
 		funcs:    make(map[*types.Func]*fnInfo),
 		imports:  make(map[*types.Package]bool),
@@ -100,13 +101,16 @@ func trim(files []*ast.File, info *types.Info, pkg *types.Package) ([]*ast.File,
 	// the type it has at every use: its definition tells all. Leaving its
 	// uses out halves the identifiers looked at.
 	for id, obj := range info.Defs {
-		if obj != nil {
-			t.ident(id, obj, false)
+		switch obj.(type) {
+		case nil, *types.Func, *types.PkgName, *types.Label:
+			// a declared function's signature is decided above
+		default:
+			t.record(id, t.factsOf(obj, false))
 		}
 	}
 	for _, obj := range info.Implicits {
 		if _, ok := obj.(*types.Var); ok { // a type switch's variable in one clause
-			t.ident(&ast.Ident{NamePos: obj.Pos(), Name: obj.Name()}, obj, false)
+			t.record(&ast.Ident{NamePos: obj.Pos(), Name: obj.Name()}, t.factsOf(obj, false))
 		}
 	}
 	scope := pkg.Scope()
@@ -114,7 +118,7 @@ func trim(files []*ast.File, info *types.Info, pkg *types.Package) ([]*ast.File,
 		if v, ok := obj.(*types.Var); ok && !v.IsField() && v.Parent() != scope && v.Pkg() == pkg {
 			continue
 		}
-		t.ident(id, obj, true)
+		t.use(id, obj)
 	}
 	t.propagate()
 
@@ -178,6 +182,7 @@ type trimmer struct {
 	info *types.Info
 	pkg  *types.Package
 	memo map[types.Type]level
+	objs map[types.Object]facts // what naming each object tells
 	// deciding holds the types being decided, with their depth; cut is the
 	// smallest depth of one met again below the type being decided.
 	deciding map[types.Type]int
@@ -206,30 +211,53 @@ func (t *trimmer) enclosing(pos token.Pos) *fnInfo {
 	return nil
 }
 
-// ident records what the identifier id, denoting obj, tells about the
-// function it appears in. Most identifiers tell nothing; they are ruled out
-// before the search for the function.
-func (t *trimmer) ident(id *ast.Ident, obj types.Object, use bool) {
-	var (
-		member *types.Package // an imported function or variable
-		ref    *types.Func    // a function of the package
-		field  *types.Var     // a field of the package's types
-	)
+// facts is what naming an object tells about the function it is named in.
+type facts struct {
+	member *types.Package // an imported function or variable
+	ref    *types.Func    // a function of the package
+	field  *types.Var     // a field of the package's types
+	v      level
+	up     bool
+}
+
+// factsOf returns what naming obj tells; use is false for a definition.
+func (t *trimmer) factsOf(obj types.Object, use bool) facts {
+	var f facts
 	if use {
-		member = t.member(obj)
+		f.member = t.member(obj)
 	}
 	switch obj := obj.(type) {
 	case *types.Func:
 		if obj.Pkg() == t.pkg {
-			ref = obj.Origin()
+			f.ref = obj.Origin()
 		}
 	case *types.Var:
 		if use && obj.IsField() && obj.Pkg() == t.pkg { // named, not declared
-			field = obj.Origin()
+			f.field = obj.Origin()
 		}
 	}
-	v := t.object(obj)
-	if member == nil && ref == nil && field == nil && v == ignored {
+	f.v = t.object(obj)
+	f.up = f.v == matters && t.upward(obj)
+	return f
+}
+
+// use records what the identifier id, naming obj, tells about the function
+// it appears in. What an object tells is worked out once: a package names
+// the same few thousand objects a hundred thousand times.
+func (t *trimmer) use(id *ast.Ident, obj types.Object) {
+	f, ok := t.objs[obj]
+	if !ok {
+		f = t.factsOf(obj, true)
+		t.objs[obj] = f
+	}
+	t.record(id, f)
+}
+
+// record records f, told by the identifier id, in the function id appears
+// in. Most identifiers tell nothing; they are ruled out before the search
+// for the function.
+func (t *trimmer) record(id *ast.Ident, f facts) {
+	if f.member == nil && f.ref == nil && f.field == nil && f.v == ignored {
 		return
 	}
 	fi := t.enclosing(id.Pos())
@@ -238,22 +266,22 @@ func (t *trimmer) ident(id *ast.Ident, obj types.Object, use bool) {
 	} else if fi.obj == nil {
 		return // ill-typed, kept whole
 	}
-	if member != nil {
-		fi.needs = append(fi.needs, member)
+	if f.member != nil {
+		fi.needs = append(fi.needs, f.member)
 	}
-	if ref != nil && ref != fi.obj {
-		fi.refs = append(fi.refs, ref)
+	if f.ref != nil && f.ref != fi.obj {
+		fi.refs = append(fi.refs, f.ref)
 	}
-	if field != nil {
-		fi.field = append(fi.field, field)
+	if f.field != nil {
+		fi.field = append(fi.field, f.field)
 	}
 	switch {
 	case fi.up:
-	case v == matters:
+	case f.v == matters:
 		fi.level = matters
-		fi.up = t.upward(obj)
+		fi.up = f.up
 	default:
-		fi.level = max(fi.level, v)
+		fi.level = max(fi.level, f.v)
 	}
 }
 
@@ -415,8 +443,30 @@ var netTypes = map[string]bool{
 // unless it is already matters, which nothing can raise. Otherwise the
 // answer would depend on which type was asked first.
 func (t *trimmer) typ(typ types.Type) level {
-	if typ == nil {
+	// Types made of others are decided through them, not memoised: each
+	// mention of *T or []T is a type of its own, so a memo of them grows
+	// with the code and is rarely hit. Only named types can be recursive.
+	switch typ := typ.(type) {
+	case nil, *types.Basic, *types.Struct:
 		return ignored
+	case *types.Pointer:
+		return t.typ(typ.Elem())
+	case *types.Slice:
+		return t.typ(typ.Elem())
+	case *types.Array:
+		return t.typ(typ.Elem())
+	case *types.Chan:
+		return t.typ(typ.Elem())
+	case *types.Map:
+		return max(t.typ(typ.Key()), t.typ(typ.Elem()))
+	case *types.Signature:
+		return max(t.typ(typ.Params()), t.typ(typ.Results()))
+	case *types.Tuple:
+		v := ignored
+		for x := range typ.Variables() {
+			v = max(v, t.typ(x.Type()))
+		}
+		return v
 	}
 	if v, ok := t.memo[typ]; ok {
 		return v
@@ -459,16 +509,6 @@ func (t *trimmer) compute(typ types.Type) level {
 			}
 		}
 		return t.typ(typ.Underlying())
-	case *types.Pointer:
-		return t.typ(typ.Elem())
-	case *types.Slice:
-		return t.typ(typ.Elem())
-	case *types.Array:
-		return t.typ(typ.Elem())
-	case *types.Map:
-		return max(t.typ(typ.Key()), t.typ(typ.Elem()))
-	case *types.Chan:
-		return t.typ(typ.Elem())
 	case *types.Interface:
 		v := ignored
 		for fn := range typ.Methods() {
@@ -476,14 +516,6 @@ func (t *trimmer) compute(typ types.Type) level {
 			if fn.Name() == "Close" {
 				v = max(v, helper) // a closer by another name may hold a body or a file
 			}
-		}
-		return v
-	case *types.Signature:
-		return max(t.typ(typ.Params()), t.typ(typ.Results()))
-	case *types.Tuple:
-		v := ignored
-		for x := range typ.Variables() {
-			v = max(v, t.typ(x.Type()))
 		}
 		return v
 	case *types.TypeParam:
