@@ -10,10 +10,11 @@
 // [Result.Build].
 //
 // What is built is kept small (see trim.go): only the functions that can
-// matter to an analyzer get bodies, and only the imports whose functions or
-// variables those bodies name get SSA packages (in BareInits mode, where
-// the package initialiser does not call the imports' initialisers; the
-// builder needs nothing else when it does not instantiate generics).
+// matter to an analyzer get bodies, and an imported package's SSA form has
+// only the functions and variables that those bodies name (see
+// createImport; in BareInits mode, where the package initialiser does not
+// call the imports' initialisers, the builder needs nothing else when it
+// does not instantiate generics).
 //
 // The SSA form is built lazily, on the first call of [Result.SSA], so that an
 // analyzer can first rule a package out with a cheap look at its syntax or
@@ -119,10 +120,10 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	res.build = func() *ssaflow.Index {
 		prog := ssa.NewProgram(pass.Fset, ssa.BareInits)
-		files, imports := trim(pass.Files, pass.TypesInfo, pass.Pkg)
+		files, needed := trim(pass.Files, pass.TypesInfo, pass.Pkg)
 		for _, imp := range pass.Pkg.Imports() {
-			if imports[imp] {
-				prog.CreatePackage(imp, nil, nil, true)
+			if objs := needed[imp]; len(objs) > 0 {
+				createImport(prog, imp, objs)
 			}
 		}
 		pkg := prog.CreatePackage(pass.Pkg, files, pass.TypesInfo, false)

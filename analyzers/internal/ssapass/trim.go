@@ -15,9 +15,10 @@ import (
 // cannot matter to any kalint analyzer removed, so that SSA is built only
 // for the rest: a large package with a small HTTP part (a message server
 // with a monitoring endpoint, say) then costs what its HTTP part costs. It
-// also returns the imported packages whose functions or variables the kept
-// code names: the only ones the SSA builder needs (in BareInits mode, where
-// the package initialiser does not call the imports' initialisers).
+// also returns, by package, the imported functions and variables that the
+// kept code names: the only members of other packages that the SSA builder
+// looks up (in BareInits mode, where the package initialiser does not call
+// the imports' initialisers; methods it makes from type information).
 //
 // A function matters when:
 //   - its body or signature names something of net/http or its
@@ -56,7 +57,7 @@ import (
 // missed report at worst, never a false one (respbody, for one, does not
 // take a function of the package without a body for a producer of
 // responses, as it does another module's).
-func trim(files []*ast.File, info *types.Info, pkg *types.Package) ([]*ast.File, map[*types.Package]bool) {
+func trim(files []*ast.File, info *types.Info, pkg *types.Package) ([]*ast.File, map[*types.Package][]types.Object) {
 	t := &trimmer{
 		info:     info,
 		pkg:      pkg,
@@ -64,7 +65,6 @@ func trim(files []*ast.File, info *types.Info, pkg *types.Package) ([]*ast.File,
 		objs:     make(map[types.Object]facts),
 		deciding: make(map[types.Type]int),
 		funcs:    make(map[*types.Func]*fnInfo),
-		imports:  make(map[*types.Package]bool),
 		global:   &fnInfo{level: matters},
 	}
 	for _, f := range files {
@@ -105,12 +105,12 @@ func trim(files []*ast.File, info *types.Info, pkg *types.Package) ([]*ast.File,
 		case nil, *types.Func, *types.PkgName, *types.Label:
 			// a declared function's signature is decided above
 		default:
-			t.record(id, t.factsOf(obj, false))
+			t.record(id, obj, t.factsOf(obj, false))
 		}
 	}
 	for _, obj := range info.Implicits {
 		if _, ok := obj.(*types.Var); ok { // a type switch's variable in one clause
-			t.record(&ast.Ident{NamePos: obj.Pos(), Name: obj.Name()}, t.factsOf(obj, false))
+			t.record(&ast.Ident{NamePos: obj.Pos(), Name: obj.Name()}, obj, t.factsOf(obj, false))
 		}
 	}
 	scope := pkg.Scope()
@@ -123,18 +123,26 @@ func trim(files []*ast.File, info *types.Info, pkg *types.Package) ([]*ast.File,
 	t.propagate()
 
 	kept := 0
+	needed := make(map[*types.Package][]types.Object)
+	seen := make(map[types.Object]bool)
 	for _, fi := range append(t.decls, t.global) {
 		if fi.level == matters {
 			if fi != t.global {
 				kept++
 			}
-			for _, p := range fi.needs {
-				t.imports[p] = true
+			for _, obj := range fi.needs {
+				if !seen[obj] {
+					seen[obj] = true
+					needed[obj.Pkg()] = append(needed[obj.Pkg()], obj)
+				}
 			}
 		}
 	}
+	for _, objs := range needed {
+		slices.SortFunc(objs, func(a, b types.Object) int { return cmp.Compare(a.Name(), b.Name()) })
+	}
 	if kept == len(t.decls) {
-		return files, t.imports
+		return files, needed
 	}
 	out := make([]*ast.File, len(files))
 	for i, f := range files {
@@ -152,7 +160,7 @@ func trim(files []*ast.File, info *types.Info, pkg *types.Package) ([]*ast.File,
 		}
 		out[i] = &copied
 	}
-	return out, t.imports
+	return out, needed
 }
 
 // level is how much a function or type matters: not at all (ignored), when
@@ -172,10 +180,10 @@ type fnInfo struct {
 	decl  *ast.FuncDecl
 	obj   *types.Func
 	level level
-	up    bool             // its callers matter
-	refs  []*types.Func    // functions of the package it refers to
-	field []*types.Var     // fields of the package's types it names
-	needs []*types.Package // imported packages whose functions or variables it names
+	up    bool           // its callers matter
+	refs  []*types.Func  // functions of the package it refers to
+	field []*types.Var   // fields of the package's types it names
+	needs []types.Object // imported functions and variables it names
 }
 
 type trimmer struct {
@@ -191,7 +199,6 @@ type trimmer struct {
 	spans    []span    // their extents, for a search by position
 	global   *fnInfo   // the code outside them (package-level initialisers), which always matters
 	funcs    map[*types.Func]*fnInfo
-	imports  map[*types.Package]bool // needed by code outside function declarations
 }
 
 // enclosing returns the function declaration whose extent holds pos, or nil.
@@ -213,9 +220,9 @@ func (t *trimmer) enclosing(pos token.Pos) *fnInfo {
 
 // facts is what naming an object tells about the function it is named in.
 type facts struct {
-	member *types.Package // an imported function or variable
-	ref    *types.Func    // a function of the package
-	field  *types.Var     // a field of the package's types
+	member bool        // an imported function or variable
+	ref    *types.Func // a function of the package
+	field  *types.Var  // a field of the package's types
 	v      level
 	up     bool
 }
@@ -224,7 +231,7 @@ type facts struct {
 func (t *trimmer) factsOf(obj types.Object, use bool) facts {
 	var f facts
 	if use {
-		f.member = t.member(obj)
+		f.member = member(obj, t.pkg)
 	}
 	switch obj := obj.(type) {
 	case *types.Func:
@@ -250,14 +257,14 @@ func (t *trimmer) use(id *ast.Ident, obj types.Object) {
 		f = t.factsOf(obj, true)
 		t.objs[obj] = f
 	}
-	t.record(id, f)
+	t.record(id, obj, f)
 }
 
 // record records f, told by the identifier id, in the function id appears
 // in. Most identifiers tell nothing; they are ruled out before the search
 // for the function.
-func (t *trimmer) record(id *ast.Ident, f facts) {
-	if f.member == nil && f.ref == nil && f.field == nil && f.v == ignored {
+func (t *trimmer) record(id *ast.Ident, obj types.Object, f facts) {
+	if !f.member && f.ref == nil && f.field == nil && f.v == ignored {
 		return
 	}
 	fi := t.enclosing(id.Pos())
@@ -266,8 +273,8 @@ func (t *trimmer) record(id *ast.Ident, f facts) {
 	} else if fi.obj == nil {
 		return // ill-typed, kept whole
 	}
-	if f.member != nil {
-		fi.needs = append(fi.needs, f.member)
+	if f.member {
+		fi.needs = append(fi.needs, obj)
 	}
 	if f.ref != nil && f.ref != fi.obj {
 		fi.refs = append(fi.refs, f.ref)
@@ -285,21 +292,19 @@ func (t *trimmer) record(id *ast.Ident, f facts) {
 	}
 }
 
-// member returns the imported package of obj if obj is one of its
-// package-level functions or variables, which the SSA builder looks up in
-// that package's SSA form; nil otherwise.
-func (t *trimmer) member(obj types.Object) *types.Package {
+// member reports whether obj is a package-level function or variable of a
+// package other than pkg, which the SSA builder looks up in that package's
+// SSA form.
+func member(obj types.Object, pkg *types.Package) bool {
 	p := obj.Pkg()
-	if p == nil || p == t.pkg {
-		return nil
+	if p == nil || p == pkg {
+		return false
 	}
 	switch obj.(type) {
 	case *types.Func, *types.Var:
-		if obj.Parent() == p.Scope() { // not a method, field or instance
-			return p
-		}
+		return obj.Parent() == p.Scope() // not a method, field or instance
 	}
-	return nil
+	return false
 }
 
 // propagate makes functions matter through calls and fields, up to a
