@@ -91,6 +91,28 @@ func (s series) durations(of func(sample) time.Duration) []time.Duration {
 	return d
 }
 
+// paired returns the median, over repetitions, of the ratio of s's sample
+// to o's sample of the same repetition. Both ran within one repetition, a
+// minute apart at most, so a load from other processes that lasts longer
+// than that weighs on both: the ratio varies less than a ratio of minima.
+func (s series) paired(o *series, of func(sample) float64) float64 {
+	var ratios []float64
+	for i := range min(len(s.samples), len(o.samples)) {
+		if d := of(o.samples[i]); d > 0 {
+			ratios = append(ratios, of(s.samples[i])/d)
+		}
+	}
+	if len(ratios) == 0 {
+		return 0
+	}
+	slices.Sort(ratios)
+	n := len(ratios)
+	if n%2 == 1 {
+		return ratios[n/2]
+	}
+	return (ratios[n/2-1] + ratios[n/2]) / 2
+}
+
 func median[T time.Duration | int64](xs []T) T {
 	s := slices.Sorted(slices.Values(xs))
 	n := len(s)

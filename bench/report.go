@@ -54,6 +54,8 @@ func (r *report) markdown() string {
 					ratio(float64(kalint.medianWall()), float64(o.medianWall())),
 					ratio(float64(kalint.minCPU()), float64(o.minCPU())),
 					ratio(float64(kalint.medianRSS()), float64(o.medianRSS())))
+				p("- kalint / %s, paired by repetition (median of the ratios within each repetition): wall time %s, CPU time %s, peak RSS %s", other,
+					ratio(kalint.paired(o, wallOf), 1), ratio(kalint.paired(o, cpuOf), 1), ratio(kalint.paired(o, rssOf), 1))
 			}
 		}
 		p("- %d repetition(s) of each tool", len(kalint.samples))
@@ -187,6 +189,13 @@ func (r *report) targets(p func(string, ...any)) {
 		p("| kalint / %s wall time (min) <= %.1fx | %.2fx | %s |", t.other, t.limit, wall, yes(wall <= t.limit))
 		p("| kalint / %s CPU time (min) <= %.1fx | %.2fx | %s |", t.other, t.limit, cpu, yes(cpu <= t.limit))
 		p("| kalint / %s peak RSS <= %.1fx | %.2fx | %s |", t.other, t.limit, rss, yes(rss <= t.limit))
+		for _, m := range []struct {
+			what string
+			of   func(sample) float64
+		}{{"wall time", wallOf}, {"CPU time", cpuOf}, {"peak RSS", rssOf}} {
+			r := kalint.paired(o, m.of)
+			p("| kalint / %s %s (paired median) <= %.1fx | %.2fx | %s |", t.other, m.what, t.limit, r, yes(r <= t.limit))
+		}
 	}
 	scope := "corpus"
 	if r.std != nil {
@@ -196,6 +205,10 @@ func (r *report) targets(p func(string, ...any)) {
 	p("| no analysis error or panic (%s) | %d | %s |", scope, errs, yes(errs == 0))
 	p("")
 }
+
+func wallOf(x sample) float64 { return float64(x.wall) }
+func cpuOf(x sample) float64  { return float64(x.cpu) }
+func rssOf(x sample) float64  { return float64(x.rssKB) }
 
 func yes(ok bool) string {
 	if ok {
