@@ -24,9 +24,10 @@ import (
 //   - its body or signature names something of net/http or its
 //     subpackages, syscall or golang.org/x/sys, or one of the net types the
 //     analyzers follow (dialers, listen configs, TCP connections and their
-//     keep-alive settings), or a value of a type made of one (a pointer,
-//     container, function or interface type: structs are not looked into,
-//     since using a field names it), or a well-known third-party
+//     keep-alive settings), or a function, field or package variable whose
+//     type is made of one (a pointer, container, function or interface
+//     type: structs are not looked into, since using a field names it), or
+//     a well-known third-party
 //     constructor of a client ([httpapi.Constructors]). The package's own
 //     types count only through what they are made of, also when the package
 //     is net/http or package net: they are the API that the analyzers check
@@ -97,22 +98,10 @@ func trim(files []*ast.File, info *types.Info, pkg *types.Package) ([]*ast.File,
 			fi.up = true
 		}
 	}
-	// A local variable is defined in the declaration it is used in, with
-	// the type it has at every use: its definition tells all. Leaving its
-	// uses out halves the identifiers looked at.
-	for id, obj := range info.Defs {
-		switch obj.(type) {
-		case nil, *types.Func, *types.PkgName, *types.Label:
-			// a declared function's signature is decided above
-		default:
-			t.record(id, obj, t.factsOf(obj, false))
-		}
-	}
-	for _, obj := range info.Implicits {
-		if _, ok := obj.(*types.Var); ok { // a type switch's variable in one clause
-			t.record(&ast.Ident{NamePos: obj.Pos(), Name: obj.Name()}, obj, t.factsOf(obj, false))
-		}
-	}
+	// Local variables are not looked at: every value a function holds comes
+	// from something it names (a function, field, type or package variable
+	// of its own package or another) or from its signature, which tell the
+	// value's type where they are named. Locals are half the identifiers.
 	scope := pkg.Scope()
 	for id, obj := range info.Uses {
 		if v, ok := obj.(*types.Var); ok && !v.IsField() && v.Parent() != scope && v.Pkg() == pkg {
