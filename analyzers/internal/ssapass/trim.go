@@ -47,7 +47,8 @@ import (
 //     calls need no such rule: every function that holds one names its
 //     type and matters by itself;
 //   - it is a helper that a function that matters refers to, or that names
-//     a field of the package that a function that matters names. A helper
+//     a field of the package that a function that matters names, and that
+//     can hold something a helper hands on (not a mutex or a count). A helper
 //     names a closer (io.Closer, io.ReadCloser, os.File, an interface with a
 //     Close method) or another type of package net: what a body, file or
 //     connection is handed to. Such helpers are everywhere in code without
@@ -228,7 +229,9 @@ func (t *trimmer) factsOf(obj types.Object, use bool) facts {
 			f.ref = obj.Origin()
 		}
 	case *types.Var:
-		if use && obj.IsField() && obj.Pkg() == t.pkg { // named, not declared
+		// A field named, not declared, that can hold what a helper hands on
+		// (a mutex or a counter, which every method names, cannot).
+		if use && obj.IsField() && obj.Pkg() == t.pkg && t.typ(obj.Type()) != ignored {
 			f.field = obj.Origin()
 		}
 	}
