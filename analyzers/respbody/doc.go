@@ -72,7 +72,9 @@
 // one of these responses still open (wrappers, at any depth); and from
 // functions the package cannot see with the signature of such a wrapper,
 // func(...) (*http.Response, error): other packages' functions and methods,
-// function values and interface methods (an HTTPDoer interface, say).
+// function values and interface methods (an HTTPDoer interface, say). A
+// function of the package declared without a body (assembly, go:linkname)
+// is not such a source: nothing says its response is fresh.
 //
 // # What counts as handled
 //
