@@ -217,26 +217,23 @@ type facts struct {
 	up     bool
 }
 
-// factsOf returns what naming obj tells; use is false for a definition.
-func (t *trimmer) factsOf(obj types.Object, use bool) facts {
-	var f facts
-	if use {
-		f.member = member(obj, t.pkg)
-	}
+// factsOf returns what naming obj tells.
+func (t *trimmer) factsOf(obj types.Object) facts {
+	f := facts{member: member(obj, t.pkg)}
 	switch obj := obj.(type) {
 	case *types.Func:
 		if obj.Pkg() == t.pkg {
 			f.ref = obj.Origin()
 		}
 	case *types.Var:
-		// A field named, not declared, that can hold what a helper hands on
-		// (a mutex or a counter, which every method names, cannot).
-		if use && obj.IsField() && obj.Pkg() == t.pkg && t.typ(obj.Type()) != ignored {
+		// A field that can hold what a helper hands on (a mutex or a
+		// counter, which every method names, cannot).
+		if obj.IsField() && obj.Pkg() == t.pkg && t.typ(obj.Type()) != ignored {
 			f.field = obj.Origin()
 		}
 	}
 	f.v = t.object(obj)
-	f.up = f.v == matters && t.upward(obj)
+	f.up = f.v == matters && upward(obj)
 	return f
 }
 
@@ -246,7 +243,7 @@ func (t *trimmer) factsOf(obj types.Object, use bool) facts {
 func (t *trimmer) use(id *ast.Ident, obj types.Object) {
 	f, ok := t.objs[obj]
 	if !ok {
-		f = t.factsOf(obj, true)
+		f = t.factsOf(obj)
 		t.objs[obj] = f
 	}
 	t.record(id, obj, f)
@@ -344,14 +341,14 @@ func (t *trimmer) propagate() {
 // of those calls, a well-known constructor or client wrapper's method, or a
 // server, client or transport type. Other names of net/http (a header's
 // Set, a status text, a handler's ResponseWriter) make a function matter but
-// tell nothing its callers add to: when they did, every caller of a function
-// that set a header on a proxy request mattered, a sixth of a message
-// server. Values the analyzers follow (requests, responses, dialers) go up
-// through signatures and values, which the other rules see.
-func (t *trimmer) upward(obj types.Object) bool {
+// tell nothing its callers add to: when they did, the callers of helpers
+// that only write or check headers, and theirs, were more than half of what
+// nats-server built. Values the analyzers follow (requests, responses,
+// dialers) go up through signatures and values, which the other rules see.
+func upward(obj types.Object) bool {
 	switch obj := obj.(type) {
 	case *types.Func:
-		return slices.ContainsFunc(upward, func(c httpapi.Callee) bool { return c.Matches(obj) }) ||
+		return slices.ContainsFunc(upwardCalls, func(c httpapi.Callee) bool { return c.Matches(obj) }) ||
 			httpapi.ConstructorOf(obj) != nil || httpapi.WrapperOf(obj) != nil
 	case *types.TypeName:
 		return httpapi.Server.Matches(obj.Type()) || httpapi.Client.Matches(obj.Type()) ||
@@ -383,8 +380,8 @@ func (t *trimmer) upSignature(sig *types.Signature) bool {
 	return false
 }
 
-// upward are the calls that the analyzers walk up from.
-var upward = func() []httpapi.Callee {
+// upwardCalls are the calls that the analyzers walk up from.
+var upwardCalls = func() []httpapi.Callee {
 	var cs []httpapi.Callee
 	for _, m := range slices.Concat(httpapi.ClientSends, httpapi.TransportSends, httpapi.ServerServes,
 		[]httpapi.Method{httpapi.TransportClone, httpapi.ServerSetKeepAlivesEnabled}) {
