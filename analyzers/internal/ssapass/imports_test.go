@@ -2,10 +2,6 @@ package ssapass
 
 import (
 	"go/ast"
-	"go/importer"
-	"go/parser"
-	"go/token"
-	"go/types"
 	"maps"
 	"slices"
 	"testing"
@@ -39,24 +35,7 @@ func get(u string, allowed []string) (*http.Response, error) {
 	return c.Do(req)
 }
 `
-	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, "p.go", src, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	info := &types.Info{
-		Types:      map[ast.Expr]types.TypeAndValue{},
-		Defs:       map[*ast.Ident]types.Object{},
-		Uses:       map[*ast.Ident]types.Object{},
-		Implicits:  map[ast.Node]types.Object{},
-		Instances:  map[*ast.Ident]types.Instance{},
-		Selections: map[*ast.SelectorExpr]*types.Selection{},
-		Scopes:     map[ast.Node]*types.Scope{},
-	}
-	pkg, err := (&types.Config{Importer: importer.ForCompiler(fset, "source", nil)}).Check("p", fset, []*ast.File{f}, info)
-	if err != nil {
-		t.Fatal(err)
-	}
+	fset, f, info, pkg := typeCheck(t, "p", src)
 	files, needed := trim([]*ast.File{f}, info, pkg)
 	prog := ssa.NewProgram(fset, ssa.BareInits)
 	for _, imp := range pkg.Imports() {

@@ -101,16 +101,7 @@ func (p *pool) closeAll() { for _, c := range p.conns { c.Close() } } // trimmed
 
 func init() {}
 `
-	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, "p.go", src, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	info := &types.Info{Defs: map[*ast.Ident]types.Object{}, Uses: map[*ast.Ident]types.Object{}}
-	pkg, err := (&types.Config{Importer: importer.ForCompiler(fset, "source", nil)}).Check("p", fset, []*ast.File{f}, info)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, f, info, pkg := typeCheck(t, "p", src)
 	var kept, dropped []string
 	files, imports := trim([]*ast.File{f}, info, pkg)
 	for _, d := range files[0].Decls {
@@ -163,16 +154,7 @@ func (r *Response) text() string { return "" } // trimmed
 
 func (c *Client) tuned() *net.Dialer { return &net.Dialer{} } // names a dialer
 `
-	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, "client.go", src, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	info := &types.Info{Defs: map[*ast.Ident]types.Object{}, Uses: map[*ast.Ident]types.Object{}}
-	pkg, err := (&types.Config{Importer: importer.ForCompiler(fset, "source", nil)}).Check("net/http", fset, []*ast.File{f}, info)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, f, info, pkg := typeCheck(t, "net/http", src)
 	files, _ := trim([]*ast.File{f}, info, pkg)
 	var kept []string
 	for _, d := range files[0].Decls {
@@ -203,15 +185,7 @@ type HandlerFunc func(c Context) error
 
 type Middleware func(next HandlerFunc) HandlerFunc
 `
-	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, "p.go", src, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	pkg, err := (&types.Config{Importer: importer.ForCompiler(fset, "source", nil)}).Check("p", fset, []*ast.File{f}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, _, _, pkg := typeCheck(t, "p", src)
 	for _, order := range [][]string{{"Context", "HandlerFunc", "Middleware"}, {"Middleware", "HandlerFunc", "Context"}, {"HandlerFunc", "Context", "Middleware"}} {
 		tr := &trimmer{pkg: pkg, memo: make(map[types.Type]level), deciding: make(map[types.Type]int)}
 		for _, name := range order {
@@ -220,4 +194,30 @@ type Middleware func(next HandlerFunc) HandlerFunc
 			}
 		}
 	}
+}
+
+// typeCheck parses src as the one file of the package at path and
+// type-checks it, importing from source, with every map of types.Info
+// that the SSA builder reads.
+func typeCheck(t *testing.T, path, src string) (*token.FileSet, *ast.File, *types.Info, *types.Package) {
+	t.Helper()
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "p.go", src, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	info := &types.Info{
+		Types:      map[ast.Expr]types.TypeAndValue{},
+		Defs:       map[*ast.Ident]types.Object{},
+		Uses:       map[*ast.Ident]types.Object{},
+		Implicits:  map[ast.Node]types.Object{},
+		Instances:  map[*ast.Ident]types.Instance{},
+		Selections: map[*ast.SelectorExpr]*types.Selection{},
+		Scopes:     map[ast.Node]*types.Scope{},
+	}
+	pkg, err := (&types.Config{Importer: importer.ForCompiler(fset, "source", nil)}).Check(path, fset, []*ast.File{f}, info)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fset, f, info, pkg
 }
