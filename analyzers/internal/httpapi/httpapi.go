@@ -7,7 +7,10 @@
 // change fails the build instead of silently matching nothing.
 package httpapi
 
-import "go/types"
+import (
+	"go/types"
+	"sync"
+)
 
 // NetHTTP is the import path that every kalint analyzer needs a package to
 // reach before it looks at it.
@@ -140,6 +143,68 @@ func (f Func) String() string { return f.Path + "." + f.Name }
 // table lists every symbol below, for the test that checks them all against
 // the standard library. It is written only during package initialisation.
 var table []any
+
+// Listed reports whether obj is a symbol of this table: one that some
+// analyzer matches. A struct field's object does not record its struct, so
+// a field is listed when a field of that name of the same package is
+// (Response.Header with Request.Header), as [Field.Mentioned] does.
+func Listed(obj types.Object) bool {
+	p := obj.Pkg()
+	if p == nil {
+		return false
+	}
+	key := symbol{path: p.Path(), name: obj.Name()}
+	switch obj := obj.(type) {
+	case *types.Var:
+		key.field = obj.IsField()
+		if !key.field && obj.Parent() != p.Scope() {
+			return false // a local variable
+		}
+	case *types.TypeName:
+		if obj.Parent() != p.Scope() {
+			return false // a local type
+		}
+	case *types.Func:
+		if recv := obj.Origin().Signature().Recv(); recv != nil {
+			t := types.Unalias(recv.Type())
+			if ptr, ok := t.(*types.Pointer); ok {
+				t = types.Unalias(ptr.Elem())
+			}
+			named, ok := t.(*types.Named)
+			if !ok {
+				return false
+			}
+			key.recv = named.Origin().Obj().Name()
+		}
+	}
+	return listed()[key]
+}
+
+// symbol is a table entry as [Listed] looks it up: recv is a method's
+// receiver type; field marks a field, listed by its package and name.
+type symbol struct {
+	path, recv, name string
+	field            bool
+}
+
+var listed = sync.OnceValue(func() map[symbol]bool {
+	m := make(map[symbol]bool, len(table))
+	for _, entry := range table {
+		switch e := entry.(type) {
+		case Type:
+			m[symbol{path: e.Path, name: e.Name}] = true
+		case Field:
+			m[symbol{path: e.Struct.Path, name: e.Name, field: true}] = true
+		case Method:
+			m[symbol{path: e.Recv.Path, recv: e.Recv.Name, name: e.Name}] = true
+		case Func:
+			m[symbol{path: e.Path, name: e.Name}] = true
+		case Var:
+			m[symbol{path: e.Path, name: e.Name}] = true
+		}
+	}
+	return m
+})
 
 func typ(path, name string) Type {
 	t := Type{path, name}

@@ -40,6 +40,9 @@ func TestTableAgainstStdlib(t *testing.T) {
 				if !e.Matches(tn.Type()) || !e.MatchesPtr(types.NewPointer(tn.Type())) {
 					t.Errorf("%s does not match itself", e)
 				}
+				if !Listed(tn) {
+					t.Errorf("%s is not listed", e)
+				}
 				if e.Matches(types.NewPointer(tn.Type())) || e.MatchesPtr(tn.Type()) {
 					t.Errorf("%s confuses the type and its pointer", e)
 				}
@@ -58,6 +61,9 @@ func TestTableAgainstStdlib(t *testing.T) {
 			if !e.Matches(tn.Type(), v) || !e.Matches(types.NewPointer(tn.Type()), v) {
 				t.Errorf("%s does not match itself", e)
 			}
+			if !Listed(v) {
+				t.Errorf("%s is not listed", e)
+			}
 		case Method:
 			tn := lookup(e.Recv)
 			if tn == nil {
@@ -72,6 +78,9 @@ func TestTableAgainstStdlib(t *testing.T) {
 			if !e.Matches(fn) {
 				t.Errorf("%s does not match itself", e)
 			}
+			if !Listed(fn) {
+				t.Errorf("%s is not listed", e)
+			}
 		case Func:
 			fn, ok := load(e.Path).Scope().Lookup(e.Name).(*types.Func)
 			if !ok {
@@ -81,6 +90,9 @@ func TestTableAgainstStdlib(t *testing.T) {
 			if !e.Matches(fn) {
 				t.Errorf("%s does not match itself", e)
 			}
+			if !Listed(fn) {
+				t.Errorf("%s is not listed", e)
+			}
 		case Var:
 			v, ok := load(e.Path).Scope().Lookup(e.Name).(*types.Var)
 			if !ok {
@@ -89,6 +101,9 @@ func TestTableAgainstStdlib(t *testing.T) {
 			}
 			if !e.Matches(v) {
 				t.Errorf("%s does not match itself", e)
+			}
+			if !Listed(v) {
+				t.Errorf("%s is not listed", e)
 			}
 		default:
 			t.Errorf("unknown table entry %T", entry)
@@ -140,6 +155,34 @@ func TestNearMisses(t *testing.T) {
 	transportIdle, _, _ := types.LookupFieldOrMethod(transport, true, http, "IdleConnTimeout")
 	if ServerIdleTimeout.Matches(transport, transportIdle.(*types.Var)) {
 		t.Error("Server.IdleTimeout matches a Transport field")
+	}
+
+	// Listed: what no analyzer matches is not listed, nor a look-alike of
+	// what is: a method of another receiver, a field of another package.
+	for _, obj := range []types.Object{
+		scope.Lookup("StatusText"),
+		scope.Lookup("StatusOK"),
+		scope.Lookup("Cookie"),
+		fakeServer.Obj(),
+		types.NewField(token.NoPos, fake, "ReadTimeout", types.Typ[types.Int64], false),
+		types.NewVar(token.NoPos, http, "DefaultClient", types.Typ[types.Int]), // a local of net/http
+	} {
+		if Listed(obj) {
+			t.Errorf("%v is listed", obj)
+		}
+	}
+	obj, _, _ = types.LookupFieldOrMethod(transport, true, http, "Clone")
+	if !Listed(obj) {
+		t.Error("(*Transport).Clone is not listed")
+	}
+	// (*Response).Write is listed, (*Request).Write is not.
+	obj, _, _ = types.LookupFieldOrMethod(scope.Lookup("Request").Type(), true, http, "Write")
+	if Listed(obj) {
+		t.Error("(*Request).Write is listed")
+	}
+	obj, _, _ = types.LookupFieldOrMethod(client, true, http, "Jar")
+	if Listed(obj) {
+		t.Error("(*Client).Jar is listed")
 	}
 }
 

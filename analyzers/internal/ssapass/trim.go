@@ -21,39 +21,47 @@ import (
 // the imports' initialisers; methods it makes from type information).
 //
 // A function matters when:
-//   - its body or signature names something of net/http or its
-//     subpackages, syscall or golang.org/x/sys, or one of the net types the
-//     analyzers follow (dialers, listen configs, TCP connections and their
-//     keep-alive settings), or a function, field or package variable whose
-//     type is made of one (a pointer, container, function or interface
-//     type: structs are not looked into, since using a field names it), or
-//     a well-known third-party
-//     constructor of a client ([httpapi.Constructors]). The package's own
-//     types count only through what they are made of, also when the package
-//     is net/http or package net: they are the API that the analyzers check
-//     the use of, and in their own package they are in every function;
-//   - it takes a function (a retry helper) or has type parameters (a
-//     generic helper passes on whatever it is given), or it is init or main;
+//   - its body or signature names a value the analyzers follow or a symbol
+//     they match: a server, client, transport, round tripper, request or
+//     response of net/http; a symbol of [httpapi.Listed] (a field such as
+//     ReadTimeout, a method such as SetKeepAlivesEnabled); anything of
+//     syscall or golang.org/x/sys; one of the net types the analyzers follow
+//     (dialers, listen configs, TCP connections and their keep-alive
+//     settings); a well-known third-party constructor of a client
+//     ([httpapi.Constructors]); or a function, field or package variable
+//     whose type is made of one of those types (a pointer, container,
+//     function or interface type: structs are not looked into, since using
+//     a field names it). The rest of net/http counts only through its
+//     types: a status code, a cookie, a header, a response writer or a mux
+//     make nothing matter, and a function's signature that passes a
+//     handler's request (a server's, which no analyzer follows) does not
+//     make its callers matter. The package's
+//     own types count only through what they are made of, also when the
+//     package is net/http or package net: they are the API that the
+//     analyzers check the use of, and in their own package they are in
+//     every function;
+//   - it is init or main;
 //   - it calls a function whose callers matter and which is unexported (or
 //     in package main): the analyzers follow calls up only where the
 //     package shows every caller (retry loops, "runs once", requests and
 //     clients passed in), and so need those callers. The callers of a
-//     function matter when it passes a value that matters in or out (not a
-//     header, nor a handler's writer and request), when it sends, serves,
-//     or makes a client, transport or server (see upward), or when it
-//     matters as such a caller; not when it only names something else of
-//     net/http (a header's Set, http.StatusOK), which would otherwise pull
-//     in most of a large server's call graph. Values followed through
-//     calls need no such rule: every function that holds one names its
-//     type and matters by itself;
+//     function matter when its signature passes a value that matters in or
+//     out, when it sends, serves, or makes a client, transport or server
+//     (see upward), or when it matters as such a caller; not when it only
+//     names something else that matters (a request's header), which would
+//     otherwise pull in most of a large server's call graph. Values
+//     followed through calls need no such rule: every function that holds
+//     one names its type and matters by itself;
 //   - it is a helper that a function that matters refers to, or that names
 //     a field of the package that a function that matters names, and that
-//     can hold something a helper hands on (not a mutex or a count). A helper
-//     names a closer (io.Closer, io.ReadCloser, os.File, an interface with a
-//     Close method) or another type of package net: what a body, file or
-//     connection is handed to. Such helpers are everywhere in code without
-//     HTTP (every file and socket helper of a message server), so they
-//     matter only next to code that does.
+//     can hold something a helper hands on (not a mutex or a count). A
+//     helper names a closer (io.Closer, io.ReadCloser, os.File, an interface
+//     with a Close method) or another type of package net: what a body, file
+//     or connection is handed to; or it takes a function (a retry helper
+//     calls it, maybe in a loop) or has type parameters (a generic helper
+//     passes on whatever it is given). Such helpers are everywhere in code
+//     without HTTP (every file and socket helper of a message server, every
+//     generic container), so they matter only next to code that does.
 //
 // A function without a body is, to the analyzers, one they cannot see: a
 // missed report at worst, never a false one (respbody, for one, does not
@@ -90,14 +98,17 @@ func trim(files []*ast.File, info *types.Info, pkg *types.Package) ([]*ast.File,
 		}
 		fi.obj = obj
 		t.funcs[obj] = fi
-		if fd.Recv == nil && (fd.Name.Name == "init" || fd.Name.Name == "main") || takesFunc(obj) ||
-			obj.Signature().TypeParams().Len() > 0 {
+		if takesFunc(obj) || obj.Signature().TypeParams().Len() > 0 {
+			fi.level = helper
+		}
+		if fd.Recv == nil && (fd.Name.Name == "init" || fd.Name.Name == "main") {
 			fi.level = matters
 		}
-		fi.level = max(fi.level, t.typ(obj.Type()))
-		if fi.level == matters && t.upSignature(obj.Signature()) {
-			fi.up = true
-		}
+		// A function that passes a value that matters in or out: its
+		// callers pass it on.
+		sig := t.typ(obj.Type())
+		fi.level = max(fi.level, sig)
+		fi.up = sig == matters
 	}
 	// Local variables are not looked at: every value a function holds comes
 	// from something it names (a function, field, type or package variable
@@ -339,12 +350,12 @@ func (t *trimmer) propagate() {
 // that run more than once), from serving (servers served once) and from
 // where a client or transport is made (per request or once), so obj is one
 // of those calls, a well-known constructor or client wrapper's method, or a
-// server, client or transport type. Other names of net/http (a header's
-// Set, a status text, a handler's ResponseWriter) make a function matter but
-// tell nothing its callers add to: when they did, the callers of helpers
-// that only write or check headers, and theirs, were more than half of what
-// nats-server built. Values the analyzers follow (requests, responses,
-// dialers) go up through signatures and values, which the other rules see.
+// server, client or transport type. Other names that matter (a request's
+// header, a response's body) make a function matter but tell nothing its
+// callers add to: when they did, the callers of helpers that only write or
+// check headers, and theirs, were more than half of what nats-server
+// built. Values the analyzers follow (requests, responses, dialers) go up
+// through signatures and values, which the other rules see.
 func upward(obj types.Object) bool {
 	switch obj := obj.(type) {
 	case *types.Func:
@@ -353,29 +364,6 @@ func upward(obj types.Object) bool {
 	case *types.TypeName:
 		return httpapi.Server.Matches(obj.Type()) || httpapi.Client.Matches(obj.Type()) ||
 			httpapi.Transport.Matches(obj.Type())
-	}
-	return false
-}
-
-// upSignature reports whether a function with signature sig passes in or
-// out a value whose callers the analyzers follow: one of a type that
-// matters, other than a header (a map of strings, in or out) or a
-// handler's response writer and request (which the server passes).
-func (t *trimmer) upSignature(sig *types.Signature) bool {
-	handler := false
-	for v := range sig.Params().Variables() {
-		handler = handler || httpapi.ResponseWriter.Matches(v.Type())
-	}
-	for _, tuple := range []*types.Tuple{sig.Params(), sig.Results()} {
-		for v := range tuple.Variables() {
-			typ := v.Type()
-			switch {
-			case httpapi.Header.Matches(typ), httpapi.ResponseWriter.Matches(typ),
-				handler && httpapi.Request.MatchesPtr(typ):
-			case t.typ(typ) == matters:
-				return true
-			}
-		}
 	}
 	return false
 }
@@ -408,18 +396,59 @@ func (t *trimmer) object(obj types.Object) level {
 			if _, ok := obj.(*types.TypeName); ok {
 				return helper
 			}
-		case strongPkg(path):
+		case httpPkg(path):
+			if httpapi.Listed(obj) && !handlerSymbol(obj) {
+				return matters
+			}
+			if _, ok := obj.(*types.Const); ok {
+				return ignored // a status code, a method's name
+			}
+		case sysPkg(path):
 			return matters
 		}
 	}
 	return t.typ(obj.Type())
 }
 
-// strongPkg reports whether everything of the package at path matters.
-func strongPkg(path string) bool {
-	return path == "syscall" || path == "net/http" || strings.HasPrefix(path, "net/http/") ||
-		strings.HasPrefix(path, "golang.org/x/sys/")
+// httpPkg reports whether path is net/http or one of its subpackages.
+func httpPkg(path string) bool {
+	return path == "net/http" || strings.HasPrefix(path, "net/http/")
 }
+
+// sysPkg reports whether everything of the package at path matters: the
+// system calls that set socket options.
+func sysPkg(path string) bool {
+	return path == "syscall" || strings.HasPrefix(path, "golang.org/x/sys/")
+}
+
+// followed reports whether typ, a type of net/http, is one whose values the
+// analyzers follow.
+func followed(typ types.Type) bool {
+	return httpapi.Server.Matches(typ) || httpapi.Client.Matches(typ) || httpapi.Transport.Matches(typ) ||
+		httpapi.RoundTripper.Matches(typ) || httpapi.Request.Matches(typ) || httpapi.Response.Matches(typ)
+}
+
+// handlerSymbol reports whether obj is a listed symbol that handlers name
+// all the time: a response writer, a handler's types, a mux and the
+// registration of handlers, a header and its setters, a limit on a request
+// body. The analyzers match them only next to something that matters by
+// itself (a handler that makes a transport, a send in a function registered
+// as a handler, a request's header, a response's body), so alone they make
+// nothing matter.
+func handlerSymbol(obj types.Object) bool {
+	switch obj := obj.(type) {
+	case *types.TypeName:
+		typ := obj.Type()
+		return httpapi.ResponseWriter.Matches(typ) || httpapi.Handler.Matches(typ) ||
+			httpapi.HandlerFunc.Matches(typ) || httpapi.ServeMuxHandle.Recv.Matches(typ) || httpapi.Header.Matches(typ)
+	case *types.Func:
+		return slices.ContainsFunc(handlerCalls, func(c httpapi.Callee) bool { return c.Matches(obj) })
+	}
+	return false
+}
+
+var handlerCalls = []httpapi.Callee{httpapi.HandleFunc, httpapi.Handle, httpapi.ServeMuxHandleFunc,
+	httpapi.ServeMuxHandle, httpapi.HeaderSet, httpapi.HeaderAdd, httpapi.MaxBytesReader}
 
 // netTypes are the types of package net whose values the analyzers follow
 // (conn is the unexported type that TCPConn's File comes from).
@@ -454,7 +483,18 @@ func (t *trimmer) typ(typ types.Type) level {
 	case *types.Map:
 		return max(t.typ(typ.Key()), t.typ(typ.Elem()))
 	case *types.Signature:
-		return max(t.typ(typ.Params()), t.typ(typ.Results()))
+		// A handler's request is a server's: no analyzer follows it.
+		handler := false
+		for v := range typ.Params().Variables() {
+			handler = handler || httpapi.ResponseWriter.Matches(v.Type())
+		}
+		v := t.typ(typ.Results())
+		for p := range typ.Params().Variables() {
+			if !handler || !httpapi.Request.MatchesPtr(p.Type()) {
+				v = max(v, t.typ(p.Type()))
+			}
+		}
+		return v
 	case *types.Tuple:
 		v := ignored
 		for x := range typ.Variables() {
@@ -490,7 +530,12 @@ func (t *trimmer) compute(typ types.Type) level {
 		obj := typ.Obj()
 		if p := obj.Pkg(); p != nil && p != t.pkg {
 			switch path := p.Path(); {
-			case strongPkg(path):
+			case httpPkg(path):
+				if followed(typ) {
+					return matters
+				}
+				return t.typ(typ.Underlying())
+			case sysPkg(path):
 				return matters
 			case path == "net":
 				if netTypes[obj.Name()] {
