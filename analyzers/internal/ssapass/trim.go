@@ -56,8 +56,9 @@ import (
 //     a field of the package that a function that matters names, and that
 //     can hold something a helper hands on (not a mutex or a count). A
 //     helper names a closer (io.Closer, io.ReadCloser, os.File, an interface
-//     with a Close method) or another type of package net: what a body, file
-//     or connection is handed to; or it takes a function (a retry helper
+//     with a Close method) or a connection or listener of package net (an
+//     address or a buffer is data): what a body, file or connection is
+//     handed to; or it takes a function (a retry helper
 //     calls it, maybe in a loop) or has type parameters (a generic helper
 //     passes on whatever it is given). Such helpers are everywhere in code
 //     without HTTP (every file and socket helper of a message server, every
@@ -393,9 +394,6 @@ func (t *trimmer) object(obj types.Object) level {
 			if netTypes[obj.Name()] {
 				return matters
 			}
-			if _, ok := obj.(*types.TypeName); ok {
-				return helper
-			}
 		case httpPkg(path):
 			if httpapi.Listed(obj) && !handlerSymbol(obj) {
 				return matters
@@ -541,7 +539,10 @@ func (t *trimmer) compute(typ types.Type) level {
 				if netTypes[obj.Name()] {
 					return matters
 				}
-				return helper
+				if closer(typ) {
+					return helper // a connection or a listener
+				}
+				return ignored // an address, a buffer, a resolver's answer
 			case path == "os" && obj.Name() == "File",
 				path == "io" && strings.HasSuffix(obj.Name(), "Closer"):
 				return helper
@@ -561,6 +562,18 @@ func (t *trimmer) compute(typ types.Type) level {
 		return t.typ(typ.Constraint())
 	}
 	return ignored
+}
+
+// closer reports whether typ (an interface) or a pointer to it has a
+// Close method.
+func closer(typ *types.Named) bool {
+	var t types.Type = typ
+	if !types.IsInterface(typ) {
+		t = types.NewPointer(typ)
+	}
+	obj, _, _ := types.LookupFieldOrMethod(t, false, typ.Obj().Pkg(), "Close")
+	_, ok := obj.(*types.Func)
+	return ok
 }
 
 // takesFunc reports whether fn has a parameter of function type: a helper
