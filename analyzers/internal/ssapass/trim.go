@@ -35,11 +35,10 @@ import (
 //     types: a status code, a cookie, a header, a response writer or a mux
 //     make nothing matter, and a function's signature that passes a
 //     handler's request (a server's, which no analyzer follows) does not
-//     make its callers matter. The package's
-//     own types count only through what they are made of, also when the
-//     package is net/http or package net: they are the API that the
-//     analyzers check the use of, and in their own package they are in
-//     every function;
+//     make its callers matter. The package's own types count only through
+//     what they are made of, also when the package is net/http or package
+//     net: they are the API that the analyzers check the use of, and in
+//     their own package they are in every function;
 //   - it is init or main;
 //   - it calls a function whose callers matter and which is unexported (or
 //     in package main): the analyzers follow calls up only where the
@@ -58,9 +57,9 @@ import (
 //     helper names a closer (io.Closer, io.ReadCloser, os.File, an interface
 //     with a Close method) or a connection or listener of package net (an
 //     address or a buffer is data): what a body, file or connection is
-//     handed to; or it takes a function (a retry helper
-//     calls it, maybe in a loop) or has type parameters (a generic helper
-//     passes on whatever it is given). Such helpers are everywhere in code
+//     handed to; or it takes a function (a retry helper calls it, maybe in
+//     a loop) or has type parameters (a generic helper passes on whatever it
+//     is given). Such helpers are everywhere in code
 //     without HTTP (every file and socket helper of a message server, every
 //     generic container), so they matter only next to code that does.
 //
