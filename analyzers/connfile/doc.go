@@ -69,8 +69,12 @@
 // connfile has no flags. It looks at any package that calls File on a net
 // connection, also one that cannot reach net/http.
 //
-// Background: kalint's KNOWLEDGE.md, "TCPConn.File() + Fd() puts the socket
-// into blocking mode"; (*os.File).Fd in os/file_unix.go and the File
-// documentation in net/net.go ("It is the caller's responsibility to close
-// f when finished").
+// Background: (*conn).File in net/net.go returns a duplicate descriptor
+// ((*netFD).dup in net/fd_unix.go) that the caller must close, created by
+// net_newUnixFile in os/file_unix.go as a socket that Fd hands out in
+// blocking mode; (*File).Fd in os/file.go calls (*File).fd in
+// os/file_unix.go, which clears non-blocking mode. A dup shares the open
+// file description, O_NONBLOCK included, with the connection's own
+// descriptor. The facts each analyzer rests on, with their sources, are
+// collected in docs/nethttp.md in the kalint repository.
 package connfile

@@ -82,6 +82,14 @@
 // KeepAliveConfig's Idle and Interval. A Transport returned to, or exported
 // to, another package is judged by what this package does with it.
 //
-// Background: kalint's KNOWLEDGE.md, "Dialer.KeepAlive is TCP, not HTTP";
-// the net.Dialer.KeepAlive and http.Transport.IdleConnTimeout documentation.
+// Background: net/dial.go documents Dialer.KeepAlive and
+// ListenConfig.KeepAlive as the TCP keep-alive probe interval (0 for the
+// 15 s default, negative to turn probes off), and newTCPConn in
+// net/tcpsock.go applies it to every dialed and accepted connection with
+// SetKeepAliveConfig. An HTTP connection is closed for idleness by
+// deadlines and timers that probes never touch: (*conn).serve in
+// net/http/server.go sets the server's idle read deadline, and
+// (*Transport).tryPutIdleConn in net/http/transport.go arms the client's
+// IdleConnTimeout timer. The facts each analyzer rests on, with their
+// sources, are collected in docs/nethttp.md in the kalint repository.
 package dialkeepalive

@@ -104,8 +104,12 @@
 // to servers that speak HTTP/2 the transport multiplexes requests over one
 // connection and the per-host idle limit matters less.
 //
-// Background: kalint's KNOWLEDGE.md, "Idle pool per host defaults to 2";
-// the Transport.MaxIdleConnsPerHost documentation ("If zero,
-// DefaultMaxIdleConnsPerHost is used") and (*Transport).tryPutIdleConn in
-// net/http/transport.go.
+// Background: in net/http/transport.go, (*Transport).maxIdleConnsPerHost
+// turns a zero MaxIdleConnsPerHost into DefaultMaxIdleConnsPerHost (2), and
+// (*Transport).tryPutIdleConn refuses a finished connection with
+// errTooManyIdleHost once its host has that many idle ones, so
+// putOrCloseIdleConn closes it; MaxIdleConns is applied afterwards, across
+// hosts, and only evicts. DefaultTransport sets MaxIdleConns but not
+// MaxIdleConnsPerHost. The facts each analyzer rests on, with their
+// sources, are collected in docs/nethttp.md in the kalint repository.
 package idleperhost

@@ -81,7 +81,13 @@
 // Flags: -keepalivesoff.tests also reports in _test.go files (default
 // false: tests often switch keep-alives off on purpose).
 //
-// Background: kalint's KNOWLEDGE.md, "Disabling keep-alives costs a
-// connection per request"; net/http's Transport.DisableKeepAlives,
-// Request.Close and Server.SetKeepAlivesEnabled documentation.
+// Background: in net/http/transport.go, Transport.DisableKeepAlives makes
+// (*Transport).tryPutIdleConn refuse every connection and
+// (*persistConn).roundTrip add "Connection: close"; Request.Close or that
+// header ((*Request).wantsClose in net/http/request.go) makes
+// (*persistConn).readLoop drop the connection after the response; and
+// (*Server).SetKeepAlivesEnabled(false) in net/http/server.go closes idle
+// connections and makes (*conn).serve end each connection after its
+// response. The facts each analyzer rests on, with their sources, are
+// collected in docs/nethttp.md in the kalint repository.
 package keepalivesoff

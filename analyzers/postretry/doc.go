@@ -110,7 +110,14 @@
 // report, as upper-case HTTP method tokens; -postretry.tests also reports
 // sends in _test.go files.
 //
-// Background: kalint's KNOWLEDGE.md, "Non-idempotent requests are not
-// retried on a stale connection"; (*persistConn).shouldRetryRequest and
-// (*Request).isReplayable in net/http/transport.go and request.go.
+// Background: in net/http/transport.go, (*Transport).roundTrip retries a
+// request that failed on a reused connection only when
+// (*persistConn).shouldRetryRequest allows it: nothing was written and the
+// body is empty or rewindable, or the request is replayable and the server
+// closed the connection. (*Request).isReplayable in net/http/request.go
+// requires a nil, NoBody or GetBody body and the method GET, HEAD, OPTIONS
+// or TRACE, or an Idempotency-Key or X-Idempotency-Key header;
+// NewRequestWithContext sets GetBody only for *bytes.Buffer, *bytes.Reader
+// and *strings.Reader bodies. The facts each analyzer rests on, with their
+// sources, are collected in docs/nethttp.md in the kalint repository.
 package postretry

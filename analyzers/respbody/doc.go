@@ -10,9 +10,16 @@
 // when the response body is read to EOF and closed. The Transport wraps
 // every body in a bodyEOFSignal: if Close is called before io.EOF was seen,
 // the connection is discarded instead of reused; if the body is neither
-// read to EOF nor closed, the connection and its two goroutines leak (see
-// KNOWLEDGE.md, "A body must be read to EOF and closed for the connection
-// to be reused").
+// read to EOF nor closed, the connection and its two goroutines leak.
+//
+// Background: in net/http/transport.go, (*persistConn).readLoop wraps the
+// body in a bodyEOFSignal whose read of io.EOF puts the connection back in
+// the pool (tryPutIdleConn) and whose earlyCloseFn, run by a Close before
+// EOF, gives the connection up; until one of the two happens the read loop
+// waits. Responses to HEAD and with status 1xx, 204 or 304 have length 0
+// (fixLength in net/http/transfer.go) and the body http.NoBody. The facts
+// each analyzer rests on, with their sources, are collected in
+// docs/nethttp.md in the kalint repository.
 //
 // Wrong: the body stays open when the status is not 200, and a
 // status-only check closes a body it never read:

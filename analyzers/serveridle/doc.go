@@ -58,8 +58,11 @@
 // its clients never keep an idle keep-alive connection: the analysis does not
 // look inside handlers.
 //
-// Background: kalint's KNOWLEDGE.md, "Server idle timeout falls back to
-// ReadTimeout"; (*Server).idleTimeout in net/http/server.go and the
-// Server.IdleTimeout documentation ("If zero, the value of ReadTimeout is
-// used").
+// Background: in net/http/server.go, (*Server).idleTimeout returns
+// IdleTimeout when it is non-zero and ReadTimeout otherwise, and
+// (*conn).serve sets that as the read deadline while a keep-alive
+// connection waits for its next request; the HTTP/2 server falls back the
+// same way (http2ConfigureServer in net/http/h2_bundle.go). The facts each
+// analyzer rests on, with their sources, are collected in docs/nethttp.md
+// in the kalint repository.
 package serveridle

@@ -115,8 +115,12 @@
 //	-transportreuse.strict  also report per-call transports closed with
 //	                        CloseIdleConnections (default false)
 //
-// Background: kalint's KNOWLEDGE.md, "A Transport owns its pool"; the
-// http.Transport documentation ("Transports should be reused instead of
-// created as needed. Transports are safe for concurrent use by multiple
-// goroutines.") and Transport.IdleConnTimeout ("Zero means no limit.").
+// Background: in net/http/transport.go, the idle pool (idleConn, idleLRU)
+// is a field of each Transport value, and each connection runs a readLoop
+// and a writeLoop goroutine started by (*Transport).dialConn;
+// (*Transport).tryPutIdleConn arms an idle timer only when IdleConnTimeout
+// is positive, and (*Transport).Clone copies the settings with an empty
+// pool. The Transport documentation: "Transports should be reused instead
+// of created as needed." The facts each analyzer rests on, with their
+// sources, are collected in docs/nethttp.md in the kalint repository.
 package transportreuse
