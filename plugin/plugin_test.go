@@ -220,8 +220,8 @@ func TestBadSettings(t *testing.T) {
 	}
 }
 
-// .golangci.example.yml and the README's settings table show every
-// analyzer and every option, so users see what they can set. (The
+// .golangci.example.yml and the settings table of docs/golangci-lint.md show
+// every analyzer and every option, so users see what they can set. (The
 // golangci-lint end-to-end test runs the example.)
 func TestSettingsDocumented(t *testing.T) {
 	t.Parallel()
@@ -232,7 +232,7 @@ func TestSettingsDocumented(t *testing.T) {
 		}
 		return string(data)
 	}
-	example, readme := read("../.golangci.example.yml"), read("../README.md")
+	example, table := read("../.golangci.example.yml"), read("../docs/golangci-lint.md")
 	for _, a := range analyzers.All() {
 		keys := []string{"disable"}
 		for _, f := range flags(a) {
@@ -245,8 +245,8 @@ func TestSettingsDocumented(t *testing.T) {
 			if key != "disable" && !strings.Contains(example, " "+key+":") {
 				t.Errorf(".golangci.example.yml does not show %s setting %q", a.Name, key)
 			}
-			if row := "| `" + a.Name + "." + key + "` |"; !strings.Contains(readme, row) {
-				t.Errorf("README's golangci-lint settings table has no row %s", row)
+			if row := "| `" + a.Name + "." + key + "` |"; !strings.Contains(table, row) {
+				t.Errorf("docs/golangci-lint.md's settings table has no row %s", row)
 			}
 		}
 	}
