@@ -2,6 +2,7 @@ package analyzers_test
 
 import (
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -57,4 +58,94 @@ func TestSuite(t *testing.T) {
 			t.Errorf("%s: no doc.go: %v", a.Name, err)
 		}
 	}
+}
+
+// The README is a user's page (STYLE.md: at most 15 KB), and every relative
+// link in the repository's Markdown resolves: to a file or directory of the
+// repository and, with a #fragment into a Markdown file, to one of its
+// headings.
+func TestDocLinks(t *testing.T) {
+	t.Parallel()
+	if info, err := os.Stat("../README.md"); err != nil {
+		t.Fatal(err)
+	} else if info.Size() > 15<<10 {
+		t.Errorf("README.md is %d bytes, want at most %d", info.Size(), 15<<10)
+	}
+	pages := []string{"../README.md", "../CONTRIBUTING.md", "../CHANGELOG.md"}
+	for _, pattern := range []string{"../docs/*.md", "../bench/*.md"} {
+		more, err := filepath.Glob(pattern)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pages = append(pages, more...)
+	}
+	if len(pages) < 5 {
+		t.Fatalf("found only %v", pages)
+	}
+	for _, page := range pages {
+		text, err := os.ReadFile(page)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, target := range links(string(text)) {
+			if err := resolve(page, target); err != nil {
+				t.Errorf("%s: link %s: %v", strings.TrimPrefix(page, "../"), target, err)
+			}
+		}
+	}
+}
+
+var (
+	fence     = regexp.MustCompile("(?ms)^```.*?^```")
+	linkRE    = regexp.MustCompile(`\]\(([^)\s]+)\)`)
+	headRE    = regexp.MustCompile(`(?m)^#+\s+(.+?)\s*$`)
+	notSlugRE = regexp.MustCompile(`[^\p{L}\p{N} _-]`)
+)
+
+// links returns the relative link targets of a Markdown text, outside
+// fenced code blocks.
+func links(text string) []string {
+	var out []string
+	for _, m := range linkRE.FindAllStringSubmatch(fence.ReplaceAllString(text, ""), -1) {
+		if target := m[1]; !strings.Contains(target, "://") && !strings.HasPrefix(target, "mailto:") {
+			out = append(out, target)
+		}
+	}
+	return out
+}
+
+// resolve checks that target, a link in page, names a file or directory of
+// the repository and, if it has a fragment, a heading of that file.
+func resolve(page, target string) error {
+	file, fragment, _ := strings.Cut(target, "#")
+	path := page
+	if file != "" {
+		path = filepath.Join(filepath.Dir(page), file)
+	}
+	if rel, err := filepath.Rel("..", path); err != nil || strings.HasPrefix(rel, "..") {
+		return fmt.Errorf("outside the repository")
+	}
+	if _, err := os.Stat(path); err != nil {
+		return err
+	}
+	if fragment == "" {
+		return nil
+	}
+	text, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	for _, m := range headRE.FindAllStringSubmatch(fence.ReplaceAllString(string(text), ""), -1) {
+		if slug(m[1]) == fragment {
+			return nil
+		}
+	}
+	return fmt.Errorf("no heading #%s in %s", fragment, file)
+}
+
+// slug is the anchor GitHub gives a heading: lower case, punctuation other
+// than hyphens and underscores dropped, spaces turned into hyphens.
+func slug(heading string) string {
+	s := notSlugRE.ReplaceAllString(strings.ToLower(heading), "")
+	return strings.ReplaceAll(s, " ", "-")
 }
