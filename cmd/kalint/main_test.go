@@ -118,8 +118,17 @@ func TestStandalone(t *testing.T) {
 func TestHelp(t *testing.T) {
 	t.Parallel()
 	out, code := run(t, repoRoot(t), kalint(t), "help")
-	if code != 0 || !strings.Contains(out, "serveridle") || !strings.Contains(out, "report http.Server with ReadTimeout but no IdleTimeout") {
-		t.Errorf("kalint help (exit %d):\n%s", code, out)
+	for _, want := range []string{"serveridle", "report http.Server with ReadTimeout but no IdleTimeout", "-sarif", "-json", "-fix"} {
+		if code != 0 || !strings.Contains(out, want) {
+			t.Errorf("kalint help (exit %d) does not mention %q:\n%s", code, want, out)
+		}
+	}
+	out, code = run(t, repoRoot(t), kalint(t), "help", "respbody")
+	if code != 0 || !strings.Contains(out, "-respbody.drain") || !strings.Contains(out, "https://pkg.go.dev/github.com/kalint/kalint/analyzers/respbody") {
+		t.Errorf("kalint help respbody (exit %d):\n%s", code, out)
+	}
+	if out, code := run(t, repoRoot(t), kalint(t), "help", "nosuch"); code != 2 {
+		t.Errorf("kalint help nosuch: exit %d, want 2\n%s", code, out)
 	}
 }
 
