@@ -26,14 +26,9 @@ type finding struct {
 	message  string
 }
 
-// String is the form of expected.txt.
+// String is the form of expected.txt and of the text drivers.
 func (f finding) String() string {
 	return fmt.Sprintf("%s:%d: %s: %s", f.file, f.line, f.analyzer, f.message)
-}
-
-// text is the form of the text drivers, which do not name the analyzer.
-func (f finding) text() string {
-	return fmt.Sprintf("%s:%d: %s", f.file, f.line, f.message)
 }
 
 func fixtureDir(t *testing.T) string {
@@ -69,15 +64,11 @@ func expected(t *testing.T) []finding {
 // lineRef is a line number in a message ("returns at line 18").
 var lineRef = regexp.MustCompile(`line \d+`)
 
-// lines formats findings, sorted, with or without the analyzer name.
-func lines(list []finding, withAnalyzer bool) []string {
+// lines formats findings, sorted.
+func lines(list []finding) []string {
 	var out []string
 	for _, f := range list {
-		if withAnalyzer {
-			out = append(out, f.String())
-		} else {
-			out = append(out, f.text())
-		}
+		out = append(out, f.String())
 	}
 	slices.Sort(out)
 	return out
@@ -149,7 +140,7 @@ func TestFixtureStandalone(t *testing.T) {
 	if want := expected(t); code != 3 && len(want) > 0 {
 		t.Errorf("exit code %d, want 3 (findings)\n%s", code, out)
 	}
-	compare(t, "kalint", findings(dir, out), lines(expected(t), false))
+	compare(t, "kalint", findings(dir, out), lines(expected(t)))
 }
 
 func TestFixtureGoVet(t *testing.T) {
@@ -159,13 +150,13 @@ func TestFixtureGoVet(t *testing.T) {
 	if code == 0 {
 		t.Errorf("go vet succeeded despite findings\n%s", out)
 	}
-	compare(t, "go vet -vettool", findings(dir, out), lines(expected(t), false))
+	compare(t, "go vet -vettool", findings(dir, out), lines(expected(t)))
 }
 
 func TestFixtureJSON(t *testing.T) {
 	t.Parallel()
 	all, _ := kalintJSON(t, fixtureDir(t))
-	compare(t, "kalint -json", lines(all, true), lines(expected(t), true))
+	compare(t, "kalint -json", lines(all), lines(expected(t)))
 }
 
 // Suggested fixes, on a copy of the fixture: -diff shows them without
@@ -188,13 +179,16 @@ func TestFixtureFix(t *testing.T) {
 			t.Errorf("-fix -diff shows no change to %s (fix for %s)\n%s", f.file, f, out)
 		}
 	}
-	if again, _ := kalintJSON(t, dir); !slices.Equal(lines(again, true), lines(all, true)) {
+	if again, _ := kalintJSON(t, dir); !slices.Equal(lines(again), lines(all)) {
 		t.Fatalf("-fix -diff changed the files")
 	}
 
 	out, code := run(t, dir, kalint(t), "-fix", "./...")
-	if code == 1 {
-		t.Fatalf("kalint -fix: exit 1\n%s", out)
+	if code != 3 {
+		t.Errorf("kalint -fix: exit %d, want 3 (findings without a fix remain)\n%s", code, out)
+	}
+	if n := strings.Count(out, "kalint: fixed "+dir); n != len(fixable) {
+		t.Errorf("kalint -fix: says it fixed %d findings, want %d\n%s", n, len(fixable), out)
 	}
 	if out, code := run(t, dir, "go", "build", "./..."); code != 0 {
 		t.Errorf("fixed fixture does not build:\n%s", out)
@@ -203,6 +197,7 @@ func TestFixtureFix(t *testing.T) {
 		t.Errorf("fixed files are not gofmt-clean:\n%s", out)
 	}
 	left, _ := kalintJSON(t, dir)
+	compare(t, "kalint -fix output", findings(dir, out), lines(left))
 	want := slices.DeleteFunc(all, func(f finding) bool { return slices.Contains(fixable, f) })
 	// Fixes insert lines: positions, and line numbers that messages
 	// mention, move.
@@ -212,5 +207,5 @@ func TestFixtureFix(t *testing.T) {
 			list[i].message = lineRef.ReplaceAllString(list[i].message, "line N")
 		}
 	}
-	compare(t, "kalint after -fix", lines(left, true), lines(want, true))
+	compare(t, "kalint after -fix", lines(left), lines(want))
 }

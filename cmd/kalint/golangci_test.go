@@ -290,7 +290,7 @@ func TestGolangciLint(t *testing.T) {
 		if code != 1 {
 			t.Errorf("exit %d, want 1 (issues found)\n%s", code, stderr)
 		}
-		compare(t, "golangci-lint", lines(findingsOf(t, issues), true), lines(want, true))
+		compare(t, "golangci-lint", lines(findingsOf(t, issues)), lines(want))
 		if fixes := fixTexts(issues); !strings.Contains(fixes, "IdleTimeout: 2 * time.Minute") {
 			t.Errorf("no fix adds the default IdleTimeout; fixes:\n%s", fixes)
 		}
@@ -301,7 +301,7 @@ func TestGolangciLint(t *testing.T) {
 		t.Parallel()
 		config := filepath.Join(repoRoot(t), ".golangci.example.yml")
 		issues, stderr, _ := golangciRun(t, bin, config, "--enable-only=kalint")
-		compare(t, "golangci-lint with .golangci.example.yml", lines(findingsOf(t, issues), true), lines(want, true))
+		compare(t, "golangci-lint with .golangci.example.yml", lines(findingsOf(t, issues)), lines(want))
 		if t.Failed() {
 			t.Log(stderr)
 		}
@@ -324,7 +324,7 @@ func TestGolangciLint(t *testing.T) {
 				rest = append(rest, f)
 			}
 		}
-		compare(t, "golangci-lint without serveridle", lines(findingsOf(t, issues), true), lines(rest, true))
+		compare(t, "golangci-lint without serveridle", lines(findingsOf(t, issues)), lines(rest))
 		if t.Failed() {
 			t.Log(stderr)
 		}

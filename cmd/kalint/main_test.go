@@ -14,12 +14,12 @@ import (
 )
 
 // The findings on testdata/example (the README's first command), as
-// file:line: message.
+// file:line: analyzer: message.
 var want = []string{
-	"testdata/example/admin/admin.go:14: http.Server sets ReadTimeout but not IdleTimeout (idle keep-alive connections close after 5s)",
-	"testdata/example/inventory/inventory.go:26: resp.Body is not closed on the path that returns at line 31 (connection leak)",
-	"testdata/example/inventory/inventory.go:44: resp.Body is closed without being read (connection not reused)",
-	"testdata/example/server/server.go:24: http.Server sets ReadTimeout but not IdleTimeout (idle keep-alive connections close after ReadTimeout)",
+	"testdata/example/admin/admin.go:14: serveridle: http.Server sets ReadTimeout but not IdleTimeout (idle keep-alive connections close after 5s)",
+	"testdata/example/inventory/inventory.go:26: respbody: resp.Body is not closed on the path that returns at line 31 (connection leak)",
+	"testdata/example/inventory/inventory.go:44: respbody: resp.Body is closed without being read (connection not reused)",
+	"testdata/example/server/server.go:24: serveridle: http.Server sets ReadTimeout but not IdleTimeout (idle keep-alive connections close after ReadTimeout)",
 }
 
 var (
@@ -85,8 +85,8 @@ func runCmd(t *testing.T, cmd *exec.Cmd) (string, int) {
 
 var findingRE = regexp.MustCompile(`(?m)^(\S+\.go):(\d+):\d+: (.*)$`)
 
-// findings extracts file:line: message lines, with paths relative to root,
-// leaving out related-location lines (indented messages).
+// findings extracts file:line: analyzer: message lines, with paths
+// relative to root, leaving out related-location lines (indented messages).
 func findings(root, out string) []string {
 	var got []string
 	for _, m := range findingRE.FindAllStringSubmatch(out, -1) {
@@ -118,8 +118,17 @@ func TestStandalone(t *testing.T) {
 func TestHelp(t *testing.T) {
 	t.Parallel()
 	out, code := run(t, repoRoot(t), kalint(t), "help")
-	if code != 0 || !strings.Contains(out, "serveridle") || !strings.Contains(out, "report http.Server with ReadTimeout but no IdleTimeout") {
-		t.Errorf("kalint help (exit %d):\n%s", code, out)
+	for _, want := range []string{"serveridle", "report http.Server with ReadTimeout but no IdleTimeout", "-sarif", "-json", "-fix"} {
+		if code != 0 || !strings.Contains(out, want) {
+			t.Errorf("kalint help (exit %d) does not mention %q:\n%s", code, want, out)
+		}
+	}
+	out, code = run(t, repoRoot(t), kalint(t), "help", "respbody")
+	if code != 0 || !strings.Contains(out, "-respbody.drain") || !strings.Contains(out, "https://pkg.go.dev/github.com/kalint/kalint/analyzers/respbody") {
+		t.Errorf("kalint help respbody (exit %d):\n%s", code, out)
+	}
+	if out, code := run(t, repoRoot(t), kalint(t), "help", "nosuch"); code != 2 {
+		t.Errorf("kalint help nosuch: exit %d, want 2\n%s", code, out)
 	}
 }
 
