@@ -206,7 +206,7 @@ func (p *pkgCheck) request(root ssa.Value) {
 	if len(closes)+len(headers) == 0 {
 		return
 	}
-	sends := sendsThrough(flow, append([]httpapi.Method{httpapi.ClientDo}, httpapi.TransportSends...))
+	sends := sendsThrough(flow, httpapi.Callees{httpapi.ClientDo, httpapi.TransportSends})
 	var evidence []ssa.CallInstruction
 	for _, s := range sends {
 		if p.repeats(s, nil) {
@@ -299,10 +299,10 @@ func (p *pkgCheck) connectionClose(flow *ssaflow.Flow) []ssa.CallInstruction {
 }
 
 // sendsThrough returns the calls of one of ms that the traced value reaches.
-func sendsThrough(flow *ssaflow.Flow, ms []httpapi.Method) []ssa.CallInstruction {
+func sendsThrough(flow *ssaflow.Flow, ms httpapi.Callees) []ssa.CallInstruction {
 	var calls []ssa.CallInstruction
 	for _, h := range flow.HandOffs {
-		if call, ok := h.Instr.(ssa.CallInstruction); ok && h.Kind == ssaflow.Call && httpapi.MatchesAny(ms, callee.Func(call.Common())) {
+		if call, ok := h.Instr.(ssa.CallInstruction); ok && h.Kind == ssaflow.Call && ms.Matches(callee.Func(call.Common())) {
 			calls = append(calls, call)
 		}
 	}
@@ -511,9 +511,9 @@ func (p *pkgCheck) shutdownPath(call ssa.CallInstruction, flow *ssaflow.Flow) bo
 			continue
 		}
 		switch callee := callee.Func(c.Common()); {
-		case httpapi.MatchesAny(httpapi.ServerServes, callee):
+		case httpapi.ServerServes.Matches(callee):
 			serves = append(serves, c)
-		case httpapi.MatchesAny(httpapi.ServerStops, callee):
+		case httpapi.ServerStops.Matches(callee):
 			stops = append(stops, c)
 		}
 	}
@@ -528,7 +528,7 @@ func (p *pkgCheck) shutdownPath(call ssa.CallInstruction, flow *ssaflow.Flow) bo
 			case ssa.CallInstruction:
 				fn := callee.Func(instr.Common())
 				sign = httpapi.ContextDone.Matches(fn) || httpapi.SignalNotify.Matches(fn) ||
-					httpapi.MatchesAny(httpapi.ServerStops, fn)
+					httpapi.ServerStops.Matches(fn)
 			}
 			if sign && reaches(instr, call) {
 				return true
@@ -628,7 +628,7 @@ func (p *pkgCheck) report(pos token.Pos, problem, fix string, evidence []ssa.Cal
 	}
 	for _, e := range evidence {
 		msg := "request sent here"
-		if httpapi.MatchesAny(httpapi.ServerServes, callee.Func(e.Common())) {
+		if httpapi.ServerServes.Matches(callee.Func(e.Common())) {
 			msg = "server served here"
 		}
 		if e.Pos().IsValid() {
