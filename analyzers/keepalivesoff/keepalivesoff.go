@@ -13,6 +13,7 @@ import (
 	"github.com/kalint/kalint/analyzers/internal/callee"
 	"github.com/kalint/kalint/analyzers/internal/docs"
 	"github.com/kalint/kalint/analyzers/internal/httpapi"
+	"github.com/kalint/kalint/analyzers/internal/httpflow"
 	"github.com/kalint/kalint/analyzers/internal/ssaflow"
 	"github.com/kalint/kalint/analyzers/internal/ssapass"
 	"golang.org/x/tools/go/analysis"
@@ -286,7 +287,7 @@ func trueStores(x *ssaflow.Index, flow *ssaflow.Flow, f httpapi.Field) []*ssa.St
 func (p *pkgCheck) connectionClose(flow *ssaflow.Flow) []ssa.CallInstruction {
 	var calls []ssa.CallInstruction
 	for _, v := range flow.Values {
-		for _, w := range ssaflow.HeaderWrites(v) {
+		for _, w := range httpflow.HeaderWrites(v) {
 			call, ok := w.Instr.(ssa.CallInstruction)
 			key, ok1 := ssaflow.ConstString(w.Key)
 			val, ok2 := ssaflow.ConstString(w.Value)

@@ -14,6 +14,7 @@ import (
 	"github.com/kalint/kalint/analyzers/internal/callee"
 	"github.com/kalint/kalint/analyzers/internal/docs"
 	"github.com/kalint/kalint/analyzers/internal/httpapi"
+	"github.com/kalint/kalint/analyzers/internal/httpflow"
 	"github.com/kalint/kalint/analyzers/internal/ssaflow"
 	"github.com/kalint/kalint/analyzers/internal/ssapass"
 	"golang.org/x/tools/go/analysis"
@@ -517,7 +518,7 @@ func (s *state) judge(r root) {
 	if u.kept || u.replaced || len(u.returns) > 0 || len(u.requests) == 0 || u.disabled || r.disabled && !u.enabled {
 		return
 	}
-	if a, ok := r.instr.(*ssa.Alloc); ok && ssaflow.InMemoryTransport(a) {
+	if a, ok := r.instr.(*ssa.Alloc); ok && httpflow.InMemoryTransport(a) {
 		return // no network connection: no pool to lose
 	}
 	fn := r.instr.Parent()
