@@ -937,9 +937,9 @@ func (r *run) serveCalls() []serveCall {
 				common := call.Common()
 				f := callee.Func(common)
 				switch {
-				case slices.ContainsFunc(httpapi.ServerServesListener, func(m httpapi.Method) bool { return m.Matches(f) }) && len(common.Args) >= 2:
+				case httpapi.ServerServesListener.Matches(f) && len(common.Args) >= 2:
 					out = append(out, serveCall{call, common.Args[1], common.Args[0]})
-				case slices.ContainsFunc(httpapi.ServeFuncs, func(sf httpapi.Func) bool { return sf.Matches(f) }) && len(common.Args) >= 1:
+				case httpapi.ServeFuncs.Matches(f) && len(common.Args) >= 1:
 					out = append(out, serveCall{call, common.Args[0], nil})
 				}
 			}
@@ -986,8 +986,8 @@ func (r *run) servers() *valueSets[server] {
 					if on, known := ssaflow.ConstBool(common.Args[len(common.Args)-1]); !known || !on {
 						s.off = true
 					}
-				case slices.ContainsFunc(httpapi.ServerServes, func(m httpapi.Method) bool { return m.Matches(fn) }),
-					slices.ContainsFunc(httpapi.ServerStops, func(m httpapi.Method) bool { return m.Matches(fn) }):
+				case httpapi.ServerServes.Matches(fn),
+					httpapi.ServerStops.Matches(fn):
 				default:
 					s.handOff = true
 				}
@@ -1010,7 +1010,7 @@ func (r *run) acceptSettings(tn *types.TypeName) []setting {
 	if !ok || m.Pkg() != tn.Pkg() {
 		return nil // no Accept, or one promoted from another package's type
 	}
-	if recv := m.Signature().Recv(); recv == nil || !isNamed(recv.Type(), tn) {
+	if recv := m.Signature().Recv(); recv == nil || httpapi.NamedOf(recv.Type()) != tn {
 		return nil // promoted from an embedded type of the package
 	}
 	body := r.index.Pkg.Prog.FuncValue(m)
@@ -1049,14 +1049,6 @@ func (r *run) acceptSettings(tn *types.TypeName) []setting {
 	return out
 }
 
-func isNamed(t types.Type, tn *types.TypeName) bool {
-	if ptr, ok := types.Unalias(t).(*types.Pointer); ok {
-		t = ptr.Elem()
-	}
-	named, ok := types.Unalias(t).(*types.Named)
-	return ok && named.Origin().Obj() == tn
-}
-
 // dynamicType returns the named type of the value converted to an
 // interface at v (a listener passed as net.Listener), or nil.
 func dynamicType(v ssa.Value) *types.TypeName {
@@ -1071,14 +1063,7 @@ func dynamicType(v ssa.Value) *types.TypeName {
 		}
 		break
 	}
-	t := types.Unalias(v.Type())
-	if ptr, ok := t.(*types.Pointer); ok {
-		t = types.Unalias(ptr.Elem())
-	}
-	if named, ok := t.(*types.Named); ok {
-		return named.Origin().Obj()
-	}
-	return nil
+	return httpapi.NamedOf(v.Type())
 }
 
 // reportListener reports one keep-alive setting of a listener served by

@@ -79,7 +79,7 @@ func startedFunc(instr ssa.Instruction) *ssa.Function {
 		if common.IsInvoke() || len(common.Args) != 2 {
 			return nil
 		}
-		if httpapi.WaitGroupGo.Matches(fn) || slices.ContainsFunc(errgroupGo, func(m httpapi.Method) bool { return m.Matches(fn) }) {
+		if httpapi.WaitGroupGo.Matches(fn) || errgroupGo.Matches(fn) {
 			switch f := common.Args[1].(type) {
 			case *ssa.Function:
 				return originOf(f)

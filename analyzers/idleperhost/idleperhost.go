@@ -61,17 +61,13 @@ type checker struct {
 // errgroupGo start their argument in a goroutine. errgroup is not in the
 // standard library, so these are not in httpapi's table (which is checked
 // against it).
-var errgroupGo = []httpapi.Method{
-	{Recv: httpapi.Type{Path: "golang.org/x/sync/errgroup", Name: "Group"}, Name: "Go"},
-	{Recv: httpapi.Type{Path: "golang.org/x/sync/errgroup", Name: "Group"}, Name: "TryGo"},
+var errgroupGo = httpapi.Callees{
+	httpapi.Method{Recv: httpapi.Type{Path: "golang.org/x/sync/errgroup", Name: "Group"}, Name: "Go"},
+	httpapi.Method{Recv: httpapi.Type{Path: "golang.org/x/sync/errgroup", Name: "Group"}, Name: "TryGo"},
 }
 
-// requestFuncs send a request through http.DefaultClient; the URL is the
-// first argument.
-var requestFuncs = []httpapi.Func{httpapi.Get, httpapi.Head, httpapi.Post, httpapi.PostForm}
-
 // clientURLMethods send a request to the URL in their first argument.
-var clientURLMethods = []httpapi.Method{httpapi.ClientGet, httpapi.ClientHead, httpapi.ClientPost, httpapi.ClientPostForm}
+var clientURLMethods = httpapi.Callees{httpapi.ClientGet, httpapi.ClientHead, httpapi.ClientPost, httpapi.ClientPostForm}
 
 func (c *checker) run(pass *analysis.Pass) (any, error) {
 	if c.opts.MaxIdlePerHost <= 0 {
@@ -109,7 +105,7 @@ func mentionsPool(names httpapi.Names) bool {
 				return true
 			}
 		case *types.Func:
-			if slices.ContainsFunc(requestFuncs, func(f httpapi.Func) bool { return f.Matches(obj) }) {
+			if httpapi.ProducerFuncs.Matches(obj) {
 				return true
 			}
 		}
@@ -441,7 +437,7 @@ func (s *state) clientHandOff(p *pool, h ssaflow.HandOff) {
 	switch {
 	case httpapi.ClientDo.Matches(fn):
 		p.sinks = append(p.sinks, sink{call, common.Args[1], kindRequest})
-	case slices.ContainsFunc(clientURLMethods, func(m httpapi.Method) bool { return m.Matches(fn) }):
+	case clientURLMethods.Matches(fn):
 		p.sinks = append(p.sinks, sink{call, common.Args[1], kindString})
 	case httpapi.ClientCloseIdleConnections.Matches(fn):
 	default:
@@ -557,20 +553,9 @@ func ownerOf(v ssa.Value) *types.TypeName {
 	}
 	switch v := v.(type) {
 	case *ssa.FieldAddr:
-		return namedStruct(v.X.Type())
+		return httpapi.NamedOf(v.X.Type())
 	case *ssa.Field:
-		return namedStruct(v.X.Type())
-	}
-	return nil
-}
-
-func namedStruct(t types.Type) *types.TypeName {
-	t = types.Unalias(t)
-	if ptr, ok := t.Underlying().(*types.Pointer); ok {
-		t = types.Unalias(ptr.Elem())
-	}
-	if named, ok := t.(*types.Named); ok {
-		return named.Origin().Obj()
+		return httpapi.NamedOf(v.X.Type())
 	}
 	return nil
 }
@@ -624,7 +609,7 @@ func (s *state) buildDefaultPool() (*pool, []sink) {
 				case *ssa.Call, *ssa.Go:
 					call := instr.(ssa.CallInstruction)
 					fn := callee.Func(call.Common())
-					if slices.ContainsFunc(requestFuncs, func(f httpapi.Func) bool { return f.Matches(fn) }) {
+					if httpapi.ProducerFuncs.Matches(fn) {
 						sinks = append(sinks, sink{call, call.Common().Args[0], kindString})
 					}
 				}

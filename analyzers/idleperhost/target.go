@@ -379,7 +379,7 @@ func baseOf(addr ssa.Value) target {
 }
 
 func fieldBase(f *types.Var, owner types.Type) target {
-	tn := namedStruct(owner)
+	tn := httpapi.NamedOf(owner)
 	if tn == nil {
 		return target{}
 	}

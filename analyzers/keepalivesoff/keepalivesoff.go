@@ -13,6 +13,7 @@ import (
 	"github.com/kalint/kalint/analyzers/internal/callee"
 	"github.com/kalint/kalint/analyzers/internal/docs"
 	"github.com/kalint/kalint/analyzers/internal/httpapi"
+	"github.com/kalint/kalint/analyzers/internal/httpflow"
 	"github.com/kalint/kalint/analyzers/internal/ssaflow"
 	"github.com/kalint/kalint/analyzers/internal/ssapass"
 	"golang.org/x/tools/go/analysis"
@@ -206,7 +207,7 @@ func (p *pkgCheck) request(root ssa.Value) {
 	if len(closes)+len(headers) == 0 {
 		return
 	}
-	sends := sendsThrough(flow, append([]httpapi.Method{httpapi.ClientDo}, httpapi.TransportSends...))
+	sends := sendsThrough(flow, httpapi.Callees{httpapi.ClientDo, httpapi.TransportSends})
 	var evidence []ssa.CallInstruction
 	for _, s := range sends {
 		if p.repeats(s, nil) {
@@ -286,7 +287,7 @@ func trueStores(x *ssaflow.Index, flow *ssaflow.Flow, f httpapi.Field) []*ssa.St
 func (p *pkgCheck) connectionClose(flow *ssaflow.Flow) []ssa.CallInstruction {
 	var calls []ssa.CallInstruction
 	for _, v := range flow.Values {
-		for _, w := range ssaflow.HeaderWrites(v) {
+		for _, w := range httpflow.HeaderWrites(v) {
 			call, ok := w.Instr.(ssa.CallInstruction)
 			key, ok1 := ssaflow.ConstString(w.Key)
 			val, ok2 := ssaflow.ConstString(w.Value)
@@ -299,10 +300,10 @@ func (p *pkgCheck) connectionClose(flow *ssaflow.Flow) []ssa.CallInstruction {
 }
 
 // sendsThrough returns the calls of one of ms that the traced value reaches.
-func sendsThrough(flow *ssaflow.Flow, ms []httpapi.Method) []ssa.CallInstruction {
+func sendsThrough(flow *ssaflow.Flow, ms httpapi.Callees) []ssa.CallInstruction {
 	var calls []ssa.CallInstruction
 	for _, h := range flow.HandOffs {
-		if call, ok := h.Instr.(ssa.CallInstruction); ok && h.Kind == ssaflow.Call && httpapi.MatchesAny(ms, callee.Func(call.Common())) {
+		if call, ok := h.Instr.(ssa.CallInstruction); ok && h.Kind == ssaflow.Call && ms.Matches(callee.Func(call.Common())) {
 			calls = append(calls, call)
 		}
 	}
@@ -511,9 +512,9 @@ func (p *pkgCheck) shutdownPath(call ssa.CallInstruction, flow *ssaflow.Flow) bo
 			continue
 		}
 		switch callee := callee.Func(c.Common()); {
-		case httpapi.MatchesAny(httpapi.ServerServes, callee):
+		case httpapi.ServerServes.Matches(callee):
 			serves = append(serves, c)
-		case httpapi.MatchesAny(httpapi.ServerStops, callee):
+		case httpapi.ServerStops.Matches(callee):
 			stops = append(stops, c)
 		}
 	}
@@ -528,7 +529,7 @@ func (p *pkgCheck) shutdownPath(call ssa.CallInstruction, flow *ssaflow.Flow) bo
 			case ssa.CallInstruction:
 				fn := callee.Func(instr.Common())
 				sign = httpapi.ContextDone.Matches(fn) || httpapi.SignalNotify.Matches(fn) ||
-					httpapi.MatchesAny(httpapi.ServerStops, fn)
+					httpapi.ServerStops.Matches(fn)
 			}
 			if sign && reaches(instr, call) {
 				return true
@@ -628,7 +629,7 @@ func (p *pkgCheck) report(pos token.Pos, problem, fix string, evidence []ssa.Cal
 	}
 	for _, e := range evidence {
 		msg := "request sent here"
-		if httpapi.MatchesAny(httpapi.ServerServes, callee.Func(e.Common())) {
+		if httpapi.ServerServes.Matches(callee.Func(e.Common())) {
 			msg = "server served here"
 		}
 		if e.Pos().IsValid() {

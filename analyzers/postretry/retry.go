@@ -163,7 +163,7 @@ func noReturn(b *ssa.BasicBlock) bool {
 			return false
 		}
 		fn := callee.Func(&call.Call)
-		return fn != nil && slices.ContainsFunc(httpapi.NoReturn, func(c httpapi.Callee) bool { return c.Matches(fn) })
+		return fn != nil && httpapi.NoReturn.Matches(fn)
 	})
 }
 
@@ -363,7 +363,7 @@ func (p *pkg) flowRetried(flow *ssaflow.Flow) bool {
 // may call a function passed to it repeatedly.
 func handOffRetries(call ssa.CallInstruction) bool {
 	fn := callee.Func(call.Common())
-	return !slices.ContainsFunc(httpapi.RunOnce, func(c httpapi.Callee) bool { return c.Matches(fn) })
+	return !httpapi.RunOnce.Matches(fn)
 }
 
 // local is a tracer that treats struct fields as hand-offs: a request or a

@@ -4,13 +4,13 @@ import (
 	"go/types"
 
 	"github.com/kalint/kalint/analyzers/internal/httpapi"
-	"github.com/kalint/kalint/analyzers/internal/ssaflow"
+	"github.com/kalint/kalint/analyzers/internal/httpflow"
 	"golang.org/x/tools/go/ssa"
 )
 
 // inMemory reports whether a RoundTrip call goes through a transport made
 // in the same function that dials only in memory
-// ([ssaflow.InMemoryTransport]): httputil.DumpRequestOut's shape. Its
+// ([httpflow.InMemoryTransport]): httputil.DumpRequestOut's shape. Its
 // response has no network connection behind it, so there is nothing to
 // leak or reuse.
 func inMemory(common *ssa.CallCommon, fn *types.Func) bool {
@@ -18,5 +18,5 @@ func inMemory(common *ssa.CallCommon, fn *types.Func) bool {
 		return false
 	}
 	t, ok := common.Args[0].(*ssa.Alloc)
-	return ok && ssaflow.InMemoryTransport(t)
+	return ok && httpflow.InMemoryTransport(t)
 }

@@ -167,18 +167,11 @@ func (s *scan) producer(call *ssa.Call) (producer, bool) {
 	common := call.Common()
 	fn := callee.Func(common)
 	if fn != nil {
-		for _, m := range httpapi.ProducerMethods {
-			if m.Matches(fn) {
-				if inMemory(common, fn) {
-					return producer{}, false
-				}
-				return producer{resp: 0, err: 1, k: respKind, head: isHead(common, fn), upgrade: upgradeRequest(common)}, true
+		if httpapi.ProducerMethods.Matches(fn) || httpapi.ProducerFuncs.Matches(fn) {
+			if inMemory(common, fn) {
+				return producer{}, false
 			}
-		}
-		for _, f := range httpapi.ProducerFuncs {
-			if f.Matches(fn) {
-				return producer{resp: 0, err: 1, k: respKind, head: isHead(common, fn), upgrade: upgradeRequest(common)}, true
-			}
+			return producer{resp: 0, err: 1, k: respKind, head: isHead(common, fn), upgrade: upgradeRequest(common)}, true
 		}
 	}
 	results := common.Signature().Results()

@@ -312,11 +312,9 @@ func (t *tracked) call(call ssa.CallInstruction, v ssa.Value, k kind) {
 				return
 			}
 		}
-		for _, m := range httpapi.FullReadMethods {
-			if m.Matches(fn) && len(args) > 1 && args[1] == v {
-				t.add(call, effect{read: true, full: true})
-				return
-			}
+		if httpapi.FullReadMethods.Matches(fn) && len(args) > 1 && args[1] == v {
+			t.add(call, effect{read: true, full: true})
+			return
 		}
 	}
 	if body := callee.Body(common); body != nil && body.Pkg == t.a.pkg {

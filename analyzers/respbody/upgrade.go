@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/kalint/kalint/analyzers/internal/httpapi"
+	"github.com/kalint/kalint/analyzers/internal/httpflow"
 	"github.com/kalint/kalint/analyzers/internal/ssaflow"
 	"golang.org/x/tools/go/ssa"
 )
@@ -19,7 +20,7 @@ func upgradeRequest(common *ssa.CallCommon) bool {
 		if !httpapi.Request.MatchesPtr(arg.Type()) {
 			continue
 		}
-		for _, w := range ssaflow.HeaderWrites(arg) {
+		for _, w := range httpflow.HeaderWrites(arg) {
 			key, ok := ssaflow.ConstString(w.Key)
 			if key = strings.ToLower(key); ok && (key == "upgrade" || strings.HasPrefix(key, "sec-websocket-")) {
 				return true

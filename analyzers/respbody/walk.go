@@ -370,12 +370,7 @@ func noReturn(instr ssa.Instruction) bool {
 	if fn == nil {
 		return false
 	}
-	for _, c := range httpapi.NoReturn {
-		if c.Matches(fn) {
-			return true
-		}
-	}
-	return false
+	return httpapi.NoReturn.Matches(fn)
 }
 
 // A summary is what a function does, on all its paths, with a response

@@ -183,9 +183,9 @@ func (c *checker) inspect(x *ssaflow.Index, flow *ssaflow.Flow) server {
 				if on, known := ssaflow.ConstBool(call.Args[len(call.Args)-1]); !known || !on {
 					s.off = true
 				}
-			case slices.ContainsFunc(httpapi.ServerServes, func(m httpapi.Method) bool { return m.Matches(fn) }):
+			case httpapi.ServerServes.Matches(fn):
 				s.live = true
-			case slices.ContainsFunc(httpapi.ServerStops, func(m httpapi.Method) bool { return m.Matches(fn) }):
+			case httpapi.ServerStops.Matches(fn):
 			default:
 				s.handOff = true
 			}
@@ -214,12 +214,7 @@ func keptIn(v ssa.Value) bool {
 	default:
 		return false
 	}
-	t := types.Unalias(x.Type())
-	if ptr, ok := t.Underlying().(*types.Pointer); ok {
-		t = types.Unalias(ptr.Elem())
-	}
-	_, named := t.(*types.Named)
-	return named
+	return httpapi.NamedOf(x.Type()) != nil
 }
 
 // report reports the first ReadTimeout store of a server.

@@ -14,6 +14,7 @@ import (
 	"github.com/kalint/kalint/analyzers/internal/callee"
 	"github.com/kalint/kalint/analyzers/internal/docs"
 	"github.com/kalint/kalint/analyzers/internal/httpapi"
+	"github.com/kalint/kalint/analyzers/internal/httpflow"
 	"github.com/kalint/kalint/analyzers/internal/ssaflow"
 	"github.com/kalint/kalint/analyzers/internal/ssapass"
 	"golang.org/x/tools/go/analysis"
@@ -59,18 +60,8 @@ type checker struct {
 	opts Options
 }
 
-// requests send a request through a client or transport.
-var requests = []httpapi.Method{
-	httpapi.ClientDo, httpapi.ClientGet, httpapi.ClientHead, httpapi.ClientPost, httpapi.ClientPostForm,
-	httpapi.TransportRoundTrip, httpapi.RoundTripperRoundTrip,
-}
-
 // closers close a client's or transport's idle connections.
-var closers = []httpapi.Method{httpapi.ClientCloseIdleConnections, httpapi.TransportCloseIdleConnections}
-
-func matchesAny(ms []httpapi.Method, fn *types.Func) bool {
-	return slices.ContainsFunc(ms, func(m httpapi.Method) bool { return m.Matches(fn) })
-}
+var closers = httpapi.Callees{httpapi.ClientCloseIdleConnections, httpapi.TransportCloseIdleConnections}
 
 // A root is a place that makes a fresh transport: a literal or new, a
 // Clone, or a call of a constructor that returns one (or a client holding
@@ -451,9 +442,9 @@ func (s *state) call(u *use, h ssaflow.HandOff) {
 	switch {
 	case recv != h.Value:
 		u.kept = true // an argument: the callee may keep it
-	case matchesAny(requests, fn), wrapperSend(fn):
+	case httpapi.ProducerMethods.Matches(fn), wrapperSend(fn):
 		u.requests = append(u.requests, h.Instr.(ssa.CallInstruction))
-	case matchesAny(closers, fn):
+	case closers.Matches(fn):
 		u.closed = true
 	case httpapi.TransportClone.Matches(fn):
 		// Reads the transport's settings only.
@@ -527,7 +518,7 @@ func (s *state) judge(r root) {
 	if u.kept || u.replaced || len(u.returns) > 0 || len(u.requests) == 0 || u.disabled || r.disabled && !u.enabled {
 		return
 	}
-	if a, ok := r.instr.(*ssa.Alloc); ok && ssaflow.InMemoryTransport(a) {
+	if a, ok := r.instr.(*ssa.Alloc); ok && httpflow.InMemoryTransport(a) {
 		return // no network connection: no pool to lose
 	}
 	fn := r.instr.Parent()
@@ -826,12 +817,8 @@ func name(fn *ssa.Function) string {
 		return "a function literal in " + name(fn)
 	}
 	if recv := fn.Signature.Recv(); recv != nil {
-		t := types.Unalias(recv.Type())
-		if ptr, ok := t.(*types.Pointer); ok {
-			t = types.Unalias(ptr.Elem())
-		}
-		if named, ok := t.(*types.Named); ok {
-			return named.Origin().Obj().Name() + "." + fn.Name()
+		if tn := httpapi.NamedOf(recv.Type()); tn != nil {
+			return tn.Name() + "." + fn.Name()
 		}
 	}
 	return fn.Name()

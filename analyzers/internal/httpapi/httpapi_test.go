@@ -33,7 +33,12 @@ func TestTableAgainstStdlib(t *testing.T) {
 	if len(table) == 0 {
 		t.Fatal("empty table")
 	}
+	declared := make(map[any]bool)
 	for _, entry := range table {
+		if declared[entry] {
+			t.Errorf("%v is declared twice", entry)
+		}
+		declared[entry] = true
 		switch e := entry.(type) {
 		case Type:
 			if tn := lookup(e); tn != nil {
@@ -186,36 +191,97 @@ func TestNearMisses(t *testing.T) {
 	}
 }
 
-func TestMentioned(t *testing.T) {
+// TestCallees checks a list against functions and methods of the real
+// standard library: members match, look-alikes and nil do not, and lists
+// nest.
+func TestCallees(t *testing.T) {
+	t.Parallel()
+	imp := importer.ForCompiler(token.NewFileSet(), "source", nil)
+	http, err := imp.Import("net/http")
+	if err != nil {
+		t.Fatal(err)
+	}
+	scope := http.Scope()
+	lookup := func(typ, name string) *types.Func {
+		if typ == "" {
+			return scope.Lookup(name).(*types.Func)
+		}
+		obj, _, _ := types.LookupFieldOrMethod(scope.Lookup(typ).Type(), true, http, name)
+		return obj.(*types.Func)
+	}
+	for _, tc := range []struct {
+		list      Callees
+		typ, name string
+		want      bool
+	}{
+		{ProducerMethods, "Client", "Do", true},
+		{ProducerMethods, "Transport", "RoundTrip", true},
+		{ProducerMethods, "RoundTripper", "RoundTrip", true},
+		{ProducerMethods, "Client", "CloseIdleConnections", false},
+		{ProducerMethods, "", "Get", false},
+		{ProducerFuncs, "", "Get", true},
+		{ProducerFuncs, "Client", "Get", false},
+		{ServerServes, "Server", "ServeTLS", true},
+		{ServerServesListener, "Server", "ListenAndServe", false},
+		{ServeFuncs, "", "Serve", true},
+		{ServeFuncs, "Server", "Serve", false},
+		{Callees{ServerStops, ServeFuncs}, "Server", "Shutdown", true},
+		{Callees{ServerStops, ServeFuncs}, "", "ServeTLS", true},
+		{Callees{ServerStops, ServeFuncs}, "Server", "ServeTLS", false},
+		{nil, "Client", "Do", false},
+	} {
+		fn := lookup(tc.typ, tc.name)
+		if got := tc.list.Matches(fn); got != tc.want {
+			t.Errorf("%v.Matches(%v) = %v, want %v", tc.list, fn, got, tc.want)
+		}
+	}
+	if ProducerMethods.Matches(nil) {
+		t.Error("a list matches nil")
+	}
+}
+
+func TestNamedOf(t *testing.T) {
 	t.Parallel()
 	src := `package p
-import ("net/http"; "time")
-type own struct{ ReadTimeout time.Duration }
-var a = own{ReadTimeout: 1}
-var b http.Server
-func f() { b.Addr = "" }
+type S struct{ f int }
+type G[X any] struct{ x X }
+type P *S
+type A = S
+type U *struct{}
+var (
+	s S
+	ps *S
+	g G[int]
+	pg *G[string]
+	p P
+	a A
+	pa *A
+	u U
+	i int
+	pi *int
+)
 `
-	for _, tc := range []struct {
-		src  string
-		want bool
-	}{
-		{src, false},
-		{src + "func g() { b.ReadTimeout = 1 }\n", true},
-		{src + "var c = &http.Server{ReadTimeout: 1}\n", true},
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "p.go", src, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pkg, err := (&types.Config{}).Check("p", fset, []*ast.File{f}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, want := range map[string]string{
+		"s": "S", "ps": "S", "g": "G", "pg": "G", "p": "S", "a": "S", "pa": "S", "u": "", "i": "", "pi": "",
 	} {
-		fset := token.NewFileSet()
-		f, err := parser.ParseFile(fset, "p.go", tc.src, 0)
-		if err != nil {
-			t.Fatal(err)
+		got := ""
+		if tn := NamedOf(pkg.Scope().Lookup(name).Type()); tn != nil {
+			got = tn.Name()
+			if tn != pkg.Scope().Lookup(got) {
+				t.Errorf("NamedOf(%s) = %v, not the declaration", name, tn)
+			}
 		}
-		info := &types.Info{Uses: map[*ast.Ident]types.Object{}}
-		pkg, err := (&types.Config{Importer: importer.Default()}).Check("p", fset, []*ast.File{f}, info)
-		if err != nil {
-			t.Fatal(err)
-		}
-		names := NamesOf(pkg, info)
-		if got := ServerReadTimeout.Mentioned(names); got != tc.want {
-			t.Errorf("Mentioned = %v, want %v for\n%s", got, tc.want, tc.src)
+		if got != want {
+			t.Errorf("NamedOf(type of %s) = %q, want %q", name, got, want)
 		}
 	}
 }

@@ -359,7 +359,7 @@ func (t *trimmer) propagate() {
 func upward(obj types.Object) bool {
 	switch obj := obj.(type) {
 	case *types.Func:
-		return slices.ContainsFunc(upwardCalls, func(c httpapi.Callee) bool { return c.Matches(obj) }) ||
+		return upwardCalls.Matches(obj) ||
 			httpapi.ConstructorOf(obj) != nil || httpapi.WrapperOf(obj) != nil
 	case *types.TypeName:
 		return httpapi.Server.Matches(obj.Type()) || httpapi.Client.Matches(obj.Type()) ||
@@ -369,18 +369,8 @@ func upward(obj types.Object) bool {
 }
 
 // upwardCalls are the calls that the analyzers walk up from.
-var upwardCalls = func() []httpapi.Callee {
-	var cs []httpapi.Callee
-	for _, m := range slices.Concat(httpapi.ClientSends, httpapi.TransportSends, httpapi.ServerServes,
-		[]httpapi.Method{httpapi.TransportClone, httpapi.ServerSetKeepAlivesEnabled}) {
-		cs = append(cs, m)
-	}
-	for _, f := range slices.Concat(httpapi.ServeFuncs,
-		[]httpapi.Func{httpapi.Get, httpapi.Head, httpapi.Post, httpapi.PostForm}) {
-		cs = append(cs, f)
-	}
-	return cs
-}()
+var upwardCalls = httpapi.Callees{httpapi.ClientSends, httpapi.TransportSends, httpapi.ServerServes,
+	httpapi.TransportClone, httpapi.ServerSetKeepAlivesEnabled, httpapi.ServeFuncs, httpapi.ProducerFuncs}
 
 // object returns how much obj, named in a function, makes it matter.
 func (t *trimmer) object(obj types.Object) level {
@@ -439,12 +429,12 @@ func handlerSymbol(obj types.Object) bool {
 		return httpapi.ResponseWriter.Matches(typ) || httpapi.Handler.Matches(typ) ||
 			httpapi.HandlerFunc.Matches(typ) || httpapi.ServeMuxHandle.Recv.Matches(typ) || httpapi.Header.Matches(typ)
 	case *types.Func:
-		return slices.ContainsFunc(handlerCalls, func(c httpapi.Callee) bool { return c.Matches(obj) })
+		return handlerCalls.Matches(obj)
 	}
 	return false
 }
 
-var handlerCalls = []httpapi.Callee{httpapi.HandleFunc, httpapi.Handle, httpapi.ServeMuxHandleFunc,
+var handlerCalls = httpapi.Callees{httpapi.HandleFunc, httpapi.Handle, httpapi.ServeMuxHandleFunc,
 	httpapi.ServeMuxHandle, httpapi.HeaderSet, httpapi.HeaderAdd, httpapi.MaxBytesReader}
 
 // netTypes are the types of package net whose values the analyzers follow

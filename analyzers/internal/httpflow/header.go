@@ -1,10 +1,15 @@
-package ssaflow
+// Package httpflow recognises net/http shapes in SSA value flow: writes to
+// a request's header, transports that dial only in memory. It joins the
+// generic value flow of [ssaflow], which knows nothing of HTTP, to the
+// standard-library table of [httpapi].
+package httpflow
 
 import (
 	"go/token"
 
 	"github.com/kalint/kalint/analyzers/internal/callee"
 	"github.com/kalint/kalint/analyzers/internal/httpapi"
+	"github.com/kalint/kalint/analyzers/internal/ssaflow"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -27,7 +32,7 @@ func HeaderWrites(req ssa.Value) []HeaderWrite {
 	var out []HeaderWrite
 	for _, ref := range *refs {
 		fa, ok := ref.(*ssa.FieldAddr)
-		if !ok || fa.X != req || !httpapi.RequestHeader.Matches(req.Type(), FieldOf(req.Type(), fa.Field)) {
+		if !ok || fa.X != req || !httpapi.RequestHeader.Matches(req.Type(), ssaflow.FieldOf(req.Type(), fa.Field)) {
 			continue
 		}
 		for _, use := range *fa.Referrers() {

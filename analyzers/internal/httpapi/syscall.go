@@ -6,13 +6,10 @@ import (
 	"strings"
 )
 
-// Symbols for connfile: socket options and their safe replacements.
+// syscall: raw connections and socket options.
 var (
-	ConnSyscallConn         = method(typ("syscall", "Conn"), "SyscallConn")
-	RawConnControl          = method(typ("syscall", "RawConn"), "Control")
-	KeepAliveConfigIdle     = field(KeepAliveConfig, "Idle")
-	KeepAliveConfigInterval = field(KeepAliveConfig, "Interval")
-	KeepAliveConfigCount    = field(KeepAliveConfig, "Count")
+	ConnSyscallConn = method(typ("syscall", "Conn"), "SyscallConn")
+	RawConnControl  = method(typ("syscall", "RawConn"), "Control")
 )
 
 // SetsockoptPackages hold the functions that set a socket option on a raw

@@ -1,10 +1,9 @@
-package ssaflow
+package httpflow
 
 import (
-	"go/types"
-
 	"github.com/kalint/kalint/analyzers/internal/callee"
 	"github.com/kalint/kalint/analyzers/internal/httpapi"
+	"github.com/kalint/kalint/analyzers/internal/ssaflow"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -24,7 +23,7 @@ func InMemoryTransport(t *ssa.Alloc) bool {
 		if !ok || fa.X != t {
 			continue
 		}
-		f := FieldOf(t.Type(), fa.Field)
+		f := ssaflow.FieldOf(t.Type(), fa.Field)
 		if !httpapi.TransportDial.Matches(t.Type(), f) && !httpapi.TransportDialContext.Matches(t.Type(), f) {
 			continue
 		}
@@ -69,7 +68,10 @@ func memoryDialer(v ssa.Value, pkg *ssa.Package) bool {
 					return false
 				}
 				mi, ok := instr.Results[0].(*ssa.MakeInterface)
-				if !ok || !ownType(mi.X.Type(), pkg.Pkg) {
+				if !ok {
+					return false
+				}
+				if tn := httpapi.NamedOf(mi.X.Type()); tn == nil || tn.Pkg() != pkg.Pkg {
 					return false
 				}
 				returns++
@@ -77,14 +79,4 @@ func memoryDialer(v ssa.Value, pkg *ssa.Package) bool {
 		}
 	}
 	return returns > 0
-}
-
-// ownType reports whether t, or what it points to, is a named type that
-// pkg declares.
-func ownType(t types.Type, pkg *types.Package) bool {
-	if p, ok := t.(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	named, ok := types.Unalias(t).(*types.Named)
-	return ok && named.Obj().Pkg() == pkg
 }

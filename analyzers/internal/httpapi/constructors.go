@@ -2,14 +2,7 @@ package httpapi
 
 import "go/types"
 
-// Symbols that the transportreuse analyzer matches beyond the shared table.
-var (
-	// Code that takes one of the testing types is test code.
-	TestingT  = typ("testing", "T")
-	TestingB  = typ("testing", "B")
-	TestingF  = typ("testing", "F")
-	TestingTB = typ("testing", "TB")
-)
+// Third-party packages: constructors of pooled transports and clients.
 
 // A Constructor is a well-known function of a third-party package that
 // makes a fresh http.Transport, with keep-alives on, at every call, and
@@ -70,16 +63,12 @@ func WrapperOf(fn *types.Func) *Constructor {
 	if recv == nil {
 		return nil
 	}
-	t := types.Unalias(recv.Type())
-	if ptr, ok := t.(*types.Pointer); ok {
-		t = types.Unalias(ptr.Elem())
-	}
-	named, ok := t.(*types.Named)
-	if !ok || named.Obj().Pkg() == nil {
+	tn := NamedOf(recv.Type())
+	if tn == nil || tn.Pkg() == nil {
 		return nil
 	}
 	for i, c := range Constructors {
-		if c.Wrapper != "" && named.Obj().Name() == c.Wrapper && named.Obj().Pkg().Path() == c.Path {
+		if c.Wrapper != "" && tn.Name() == c.Wrapper && tn.Pkg().Path() == c.Path {
 			return &Constructors[i]
 		}
 	}

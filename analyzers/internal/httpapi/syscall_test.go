@@ -1,9 +1,7 @@
 package httpapi
 
 import (
-	"go/ast"
 	"go/importer"
-	"go/parser"
 	"go/token"
 	"go/types"
 	"testing"
@@ -39,34 +37,6 @@ func TestIsSetsockopt(t *testing.T) {
 	for name, f := range KeepAliveOptions {
 		if syscall.Scope().Lookup(name) == nil && name != "TCP_KEEPALIVE" { // macOS only
 			t.Errorf("syscall.%s: no such constant (for %s)", name, f)
-		}
-	}
-}
-
-func TestMethodMentioned(t *testing.T) {
-	t.Parallel()
-	for _, tc := range []struct {
-		body string
-		want bool
-	}{
-		{"func f(c *net.TCPConn) { c.Close() }", false},
-		{"func f(c *net.TCPConn) { c.File() }", true},
-		{"func f(c *net.UnixConn) any { return c.File }", true},
-	} {
-		src := "package p\nimport \"net\"\n" + tc.body + "\n"
-		fset := token.NewFileSet()
-		f, err := parser.ParseFile(fset, "p.go", src, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
-		info := &types.Info{Uses: map[*ast.Ident]types.Object{}}
-		pkg, err := (&types.Config{Importer: importer.Default()}).Check("p", fset, []*ast.File{f}, info)
-		if err != nil {
-			t.Fatal(err)
-		}
-		names := NamesOf(pkg, info)
-		if got := ConnFile.Mentioned(names); got != tc.want {
-			t.Errorf("Mentioned = %v, want %v for %s", got, tc.want, tc.body)
 		}
 	}
 }

@@ -1,0 +1,4 @@
+package httpapi
+
+// fmt: URLs built by formatting.
+var Sprintf = function("fmt", "Sprintf")

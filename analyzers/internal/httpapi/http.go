@@ -1,0 +1,138 @@
+package httpapi
+
+import "slices"
+
+// net/http: servers.
+var (
+	Server = typ(NetHTTP, "Server")
+
+	ServerReadTimeout = field(Server, "ReadTimeout")
+	ServerIdleTimeout = field(Server, "IdleTimeout")
+
+	ServerSetKeepAlivesEnabled = method(Server, "SetKeepAlivesEnabled")
+	ServerListenAndServe       = method(Server, "ListenAndServe")
+	ServerListenAndServeTLS    = method(Server, "ListenAndServeTLS")
+	ServerServe                = method(Server, "Serve")
+	ServerServeTLS             = method(Server, "ServeTLS")
+
+	// ServerServes start serving connections.
+	ServerServes = Callees{ServerListenAndServe, ServerListenAndServeTLS, ServerServe, ServerServeTLS}
+	// ServerServesListener serve on a listener they are given.
+	ServerServesListener = Callees{ServerServe, ServerServeTLS}
+	// ServerStops stop or observe a server without changing its timeouts.
+	ServerStops = Callees{
+		method(Server, "Shutdown"),
+		method(Server, "Close"),
+		method(Server, "RegisterOnShutdown"),
+	}
+	// ServeFuncs serve HTTP on a listener with a zero http.Server: no
+	// IdleTimeout and no ReadTimeout.
+	ServeFuncs = Callees{
+		function(NetHTTP, "Serve"),
+		function(NetHTTP, "ServeTLS"),
+	}
+)
+
+// net/http: handlers.
+var (
+	Handler            = typ(NetHTTP, "Handler")
+	HandlerFunc        = typ(NetHTTP, "HandlerFunc")
+	ResponseWriter     = typ(NetHTTP, "ResponseWriter")
+	HandleFunc         = function(NetHTTP, "HandleFunc")
+	Handle             = function(NetHTTP, "Handle")
+	ServeMux           = typ(NetHTTP, "ServeMux")
+	ServeMuxHandleFunc = method(ServeMux, "HandleFunc")
+	ServeMuxHandle     = method(ServeMux, "Handle")
+
+	NewResponseController = function(NetHTTP, "NewResponseController")
+	// MaxBytesReader returns a ReadCloser whose Close closes its argument 1.
+	MaxBytesReader = function(NetHTTP, "MaxBytesReader")
+)
+
+// net/http: clients.
+var (
+	Client                     = typ(NetHTTP, "Client")
+	ClientTransport            = field(Client, "Transport")
+	ClientDo                   = method(Client, "Do")
+	ClientGet                  = method(Client, "Get")
+	ClientHead                 = method(Client, "Head")
+	ClientPost                 = method(Client, "Post")
+	ClientPostForm             = method(Client, "PostForm")
+	ClientCloseIdleConnections = method(Client, "CloseIdleConnections")
+
+	Get      = function(NetHTTP, "Get")
+	Head     = function(NetHTTP, "Head")
+	Post     = function(NetHTTP, "Post")
+	PostForm = function(NetHTTP, "PostForm")
+
+	// DefaultClient and DefaultTransport are package-level variables; they
+	// are matched with [Var].
+	DefaultClient    = variable(NetHTTP, "DefaultClient")
+	DefaultTransport = variable(NetHTTP, "DefaultTransport")
+
+	RoundTripper          = typ(NetHTTP, "RoundTripper")
+	RoundTripperRoundTrip = method(RoundTripper, "RoundTrip")
+
+	// ClientSends send a request through an *http.Client.
+	ClientSends = Callees{ClientDo, ClientGet, ClientHead, ClientPost, ClientPostForm}
+	// TransportSends send a request through a transport.
+	TransportSends = Callees{TransportRoundTrip, RoundTripperRoundTrip}
+
+	// Producers return a response from the network whose body the caller
+	// must read and close: result 0 is the *http.Response, result 1 the
+	// error. ProducerMethods send through a client or transport,
+	// ProducerFuncs through http.DefaultClient.
+	ProducerMethods = slices.Concat(ClientSends, TransportSends)
+	ProducerFuncs   = Callees{Get, Head, Post, PostForm}
+)
+
+// net/http: requests and responses.
+var (
+	Request               = typ(NetHTTP, "Request")
+	RequestMethod         = field(Request, "Method")
+	RequestURL            = field(Request, "URL")
+	RequestBody           = field(Request, "Body")
+	RequestGetBody        = field(Request, "GetBody")
+	RequestHeader         = field(Request, "Header")
+	RequestClose          = field(Request, "Close")
+	NewRequest            = function(NetHTTP, "NewRequest")
+	NewRequestWithContext = function(NetHTTP, "NewRequestWithContext")
+	RequestWithContext    = method(Request, "WithContext")
+	RequestClone          = method(Request, "Clone")
+	// NoBody is the empty request body; a request with it is rewindable.
+	NoBody = variable(NetHTTP, "NoBody")
+
+	Header    = typ(NetHTTP, "Header")
+	HeaderSet = method(Header, "Set")
+	HeaderAdd = method(Header, "Add")
+
+	Response     = typ(NetHTTP, "Response")
+	ResponseBody = field(Response, "Body")
+	// ResponseWrite writes the response, body included, reading it to EOF.
+	ResponseWrite = method(Response, "Write")
+)
+
+// net/http: the transport.
+var (
+	Transport                     = typ(NetHTTP, "Transport")
+	TransportMaxIdleConns         = field(Transport, "MaxIdleConns")
+	TransportMaxIdleConnsPerHost  = field(Transport, "MaxIdleConnsPerHost")
+	TransportMaxConnsPerHost      = field(Transport, "MaxConnsPerHost")
+	TransportIdleConnTimeout      = field(Transport, "IdleConnTimeout")
+	TransportDisableKeepAlives    = field(Transport, "DisableKeepAlives")
+	TransportDial                 = field(Transport, "Dial")
+	TransportDialContext          = field(Transport, "DialContext")
+	TransportDialTLS              = field(Transport, "DialTLS")
+	TransportDialTLSContext       = field(Transport, "DialTLSContext")
+	TransportClone                = method(Transport, "Clone")
+	TransportRoundTrip            = method(Transport, "RoundTrip")
+	TransportCloseIdleConnections = method(Transport, "CloseIdleConnections")
+)
+
+// net/http/httptest and net/http/httputil.
+var (
+	ResponseRecorderResult = method(typ("net/http/httptest", "ResponseRecorder"), "Result")
+	// DumpResponse reads the body into memory, closes it and replaces it
+	// when its second argument is true.
+	DumpResponse = function("net/http/httputil", "DumpResponse")
+)

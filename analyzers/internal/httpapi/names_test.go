@@ -1,0 +1,72 @@
+package httpapi
+
+import (
+	"go/ast"
+	"go/importer"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"testing"
+)
+
+func TestMentioned(t *testing.T) {
+	t.Parallel()
+	src := `package p
+import ("net/http"; "time")
+type own struct{ ReadTimeout time.Duration }
+var a = own{ReadTimeout: 1}
+var b http.Server
+func f() { b.Addr = "" }
+`
+	for _, tc := range []struct {
+		src  string
+		want bool
+	}{
+		{src, false},
+		{src + "func g() { b.ReadTimeout = 1 }\n", true},
+		{src + "var c = &http.Server{ReadTimeout: 1}\n", true},
+	} {
+		fset := token.NewFileSet()
+		f, err := parser.ParseFile(fset, "p.go", tc.src, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		info := &types.Info{Uses: map[*ast.Ident]types.Object{}}
+		pkg, err := (&types.Config{Importer: importer.Default()}).Check("p", fset, []*ast.File{f}, info)
+		if err != nil {
+			t.Fatal(err)
+		}
+		names := NamesOf(pkg, info)
+		if got := ServerReadTimeout.Mentioned(names); got != tc.want {
+			t.Errorf("Mentioned = %v, want %v for\n%s", got, tc.want, tc.src)
+		}
+	}
+}
+
+func TestMethodMentioned(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		body string
+		want bool
+	}{
+		{"func f(c *net.TCPConn) { c.Close() }", false},
+		{"func f(c *net.TCPConn) { c.File() }", true},
+		{"func f(c *net.UnixConn) any { return c.File }", true},
+	} {
+		src := "package p\nimport \"net\"\n" + tc.body + "\n"
+		fset := token.NewFileSet()
+		f, err := parser.ParseFile(fset, "p.go", src, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		info := &types.Info{Uses: map[*ast.Ident]types.Object{}}
+		pkg, err := (&types.Config{Importer: importer.Default()}).Check("p", fset, []*ast.File{f}, info)
+		if err != nil {
+			t.Fatal(err)
+		}
+		names := NamesOf(pkg, info)
+		if got := ConnFile.Mentioned(names); got != tc.want {
+			t.Errorf("Mentioned = %v, want %v for %s", got, tc.want, tc.body)
+		}
+	}
+}

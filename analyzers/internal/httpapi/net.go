@@ -1,0 +1,38 @@
+package httpapi
+
+// net: dialers.
+var (
+	Dialer                = typ("net", "Dialer")
+	DialerKeepAlive       = field(Dialer, "KeepAlive")
+	DialerKeepAliveConfig = field(Dialer, "KeepAliveConfig")
+	DialerDial            = method(Dialer, "Dial")
+	DialerDialContext     = method(Dialer, "DialContext")
+)
+
+// net: listeners.
+var (
+	ListenConfig                = typ("net", "ListenConfig")
+	ListenConfigKeepAlive       = field(ListenConfig, "KeepAlive")
+	ListenConfigKeepAliveConfig = field(ListenConfig, "KeepAliveConfig")
+	ListenConfigListen          = method(ListenConfig, "Listen")
+)
+
+// net: connections and their keep-alive settings.
+var (
+	// NetConn is net.Conn, the connection a dial function returns.
+	NetConn = typ("net", "Conn")
+
+	TCPConn                   = typ("net", "TCPConn")
+	TCPConnSetKeepAlive       = method(TCPConn, "SetKeepAlive")
+	TCPConnSetKeepAlivePeriod = method(TCPConn, "SetKeepAlivePeriod")
+	TCPConnSetKeepAliveConfig = method(TCPConn, "SetKeepAliveConfig")
+	// ConnFile is File of *net.TCPConn, *net.UnixConn, *net.UDPConn and
+	// *net.IPConn: all promote it from the unexported net.conn.
+	ConnFile = method(typ("net", "conn"), "File")
+
+	KeepAliveConfig         = typ("net", "KeepAliveConfig")
+	KeepAliveConfigEnable   = field(KeepAliveConfig, "Enable")
+	KeepAliveConfigIdle     = field(KeepAliveConfig, "Idle")
+	KeepAliveConfigInterval = field(KeepAliveConfig, "Interval")
+	KeepAliveConfigCount    = field(KeepAliveConfig, "Count")
+)

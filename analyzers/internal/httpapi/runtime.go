@@ -1,0 +1,4 @@
+package httpapi
+
+// runtime: Goexit ends the calling goroutine.
+var runtimeGoexit = function("runtime", "Goexit")

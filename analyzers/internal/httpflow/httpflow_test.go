@@ -1,0 +1,112 @@
+package httpflow_test
+
+import (
+	"go/ast"
+	"go/importer"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/kalint/kalint/analyzers/internal/httpapi"
+	"github.com/kalint/kalint/analyzers/internal/httpflow"
+	"github.com/kalint/kalint/analyzers/internal/ssaflow"
+	"golang.org/x/tools/go/ssa"
+	"golang.org/x/tools/go/ssa/ssautil"
+)
+
+// build builds package p from src, which follows its imports of context,
+// net and net/http.
+func build(t *testing.T, src string) *ssa.Package {
+	t.Helper()
+	fset := token.NewFileSet()
+	head := "package p\nimport (\"context\"; \"net\"; \"net/http\")\nvar _, _, _ = context.Background, net.Dial, http.Get\nvar sink *http.Transport\n"
+	f, err := parser.ParseFile(fset, "p.go", head+src, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	conf := &types.Config{Importer: importer.Default()}
+	pkg, _, err := ssautil.BuildPackage(conf, fset, types.NewPackage("p", "p"), []*ast.File{f}, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pkg
+}
+
+// TestHeaderWrites reports the constant keys of the header writes made
+// through f's parameter req.
+func TestHeaderWrites(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name, src, keys string
+	}{
+		{"set and add", `func f(req *http.Request) { req.Header.Set("A", "1"); req.Header.Add("B", "2") }`, "A B"},
+		{"map store", `func f(req *http.Request) { req.Header["C"] = []string{"3"} }`, "C"},
+		{"reads are not writes", `func f(req *http.Request) { _ = req.Header.Get("D"); req.Header.Del("E") }`, ""},
+		{"another header", `func f(req *http.Request, h http.Header) { h.Set("F", "4") }`, ""},
+		{"another field", `func f(req *http.Request, resp *http.Response) { req.Response = resp; resp.Header.Set("G", "5") }`, ""},
+		{"through a helper", `func f(req *http.Request) { set(req.Header) }
+		                      func set(h http.Header) { h.Set("H", "6") }`, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			fn := build(t, tc.src).Func("f")
+			var keys []string
+			for _, w := range httpflow.HeaderWrites(fn.Params[0]) {
+				key, ok := ssaflow.ConstString(w.Key)
+				if !ok {
+					t.Fatalf("key %v is not a constant", w.Key)
+				}
+				if w.Instr.Parent() != fn || w.Value == nil {
+					t.Errorf("write of %s: instruction %v, value %v", key, w.Instr, w.Value)
+				}
+				keys = append(keys, key)
+			}
+			slices.Sort(keys)
+			if got := strings.Join(keys, " "); got != tc.keys {
+				t.Errorf("keys %q, want %q", got, tc.keys)
+			}
+		})
+	}
+}
+
+// TestInMemoryTransport reports whether each allocation of an
+// http.Transport in f dials only in memory, in order.
+func TestInMemoryTransport(t *testing.T) {
+	t.Parallel()
+	const conn = `type conn struct{ net.Conn }
+	              func pipe(ctx context.Context, network, addr string) (net.Conn, error) { return &conn{}, nil }
+	              `
+	for _, tc := range []struct {
+		name, src, want string
+	}{
+		{"own connection", conn + `func f() { sink = &http.Transport{DialContext: pipe} }`, "true"},
+		{"closure", conn + `func f() { sink = &http.Transport{Dial: func(n, a string) (net.Conn, error) { return &conn{}, nil }} }`, "true"},
+		{"no dial", `func f() { sink = &http.Transport{} }`, "false"},
+		{"dials the network", `func f() { sink = &http.Transport{DialContext: (&net.Dialer{}).DialContext} }`, "false"},
+		{"calls net", `func f() { sink = &http.Transport{Dial: func(n, a string) (net.Conn, error) { return net.Dial(n, a) }} }`, "false"},
+		{"another package's connection", `var c net.Conn
+		     func f() { sink = &http.Transport{Dial: func(n, a string) (net.Conn, error) { return c, nil }} }`, "false"},
+		{"one dial of two in memory", conn + `func f() { t := &http.Transport{DialContext: pipe}; t.Dial = net.Dial }`, "false"},
+		{"two transports", conn + `func f() { sink = &http.Transport{DialContext: pipe}; sink = &http.Transport{} }`, "true false"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			fn := build(t, tc.src).Func("f")
+			var got []string
+			for _, b := range fn.Blocks {
+				for _, instr := range b.Instrs {
+					if a, ok := instr.(*ssa.Alloc); ok && httpapi.Transport.MatchesPtr(a.Type()) {
+						got = append(got, strconv.FormatBool(httpflow.InMemoryTransport(a)))
+					}
+				}
+			}
+			if strings.Join(got, " ") != tc.want {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
