@@ -141,6 +141,7 @@ type state struct {
 	concurrent   map[*ssa.Function]ssa.Instruction // functions run concurrently, and what starts them
 	dflt         *pool                             // the default pool, built on demand
 	dfltSinks    []sink
+	loops        ssaflow.Loops
 }
 
 // A pool is what the package does with one transport (or with the default

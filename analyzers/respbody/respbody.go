@@ -15,6 +15,7 @@ import (
 	"github.com/kalint/kalint/analyzers/internal/callee"
 	"github.com/kalint/kalint/analyzers/internal/docs"
 	"github.com/kalint/kalint/analyzers/internal/httpapi"
+	"github.com/kalint/kalint/analyzers/internal/ssaflow"
 	"github.com/kalint/kalint/analyzers/internal/ssapass"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/astutil"
@@ -77,6 +78,7 @@ type scan struct {
 	pkg       *ssa.Package
 	summaries map[summaryKey]summary
 	funcs     map[*ssa.Function]*funcResult
+	loops     ssaflow.Loops
 }
 
 // funcResult is what analysing a function's own responses found that its
@@ -255,7 +257,7 @@ func (s *scan) source(fn *ssa.Function, call *ssa.Call, b *ssa.BasicBlock, i int
 	}
 	t := s.track(fn, vals, nil)
 	for instr, e := range t.effects {
-		if d, ok := instr.(*ssa.Defer); ok && e.ends && before(d, call) {
+		if d, ok := instr.(*ssa.Defer); ok && e.ends && ssaflow.Dominates(d, call) {
 			return // closed by a deferred call set up before the request
 		}
 	}
@@ -263,7 +265,7 @@ func (s *scan) source(fn *ssa.Function, call *ssa.Call, b *ssa.BasicBlock, i int
 	for idx, k := range w.returned {
 		r.fresh[idx] = k
 	}
-	if releasedInLoop(t, call) {
+	if s.releasedInLoop(t, call) {
 		w.leaks = slices.DeleteFunc(w.leaks, func(e exit) bool { return e.looped })
 	}
 	if len(w.leaks) > 0 {
@@ -495,21 +497,6 @@ func (s *scan) generated(pos token.Pos) bool {
 
 func (s *scan) testFile(pos token.Pos) bool {
 	return strings.HasSuffix(s.pass.Fset.File(pos).Name(), "_test.go")
-}
-
-// before reports whether instr runs before call on every path to it.
-func before(instr ssa.Instruction, call ssa.Instruction) bool {
-	if instr.Block() == call.Block() {
-		for _, x := range call.Block().Instrs {
-			if x == instr {
-				return true
-			}
-			if x == call {
-				return false
-			}
-		}
-	}
-	return instr.Block().Dominates(call.Block())
 }
 
 // isHead reports whether a producing call sends a HEAD request, whose

@@ -158,33 +158,13 @@ func follow(p point, b, succ *ssa.BasicBlock, source ssa.Instruction, stack *[]p
 // see (a flag set together with the status, a counter's last round, a
 // slice that is never empty after the first); "runs again" is reported
 // only for loops that never release it.
-func releasedInLoop(t *tracked, source ssa.Instruction) bool {
-	home := source.Block()
-	forward := reach(home, func(b *ssa.BasicBlock) []*ssa.BasicBlock { return b.Succs })
-	backward := reach(home, func(b *ssa.BasicBlock) []*ssa.BasicBlock { return b.Preds })
+func (s *scan) releasedInLoop(t *tracked, source ssa.Instruction) bool {
 	for instr, e := range t.effects {
-		if b := instr.Block(); e.ends && forward[b] && backward[b] {
+		if e.ends && s.loops.SameLoop(instr, source) {
 			return true
 		}
 	}
 	return false
-}
-
-// reach returns the blocks reachable from b (b itself only through a
-// cycle) along next.
-func reach(b *ssa.BasicBlock, next func(*ssa.BasicBlock) []*ssa.BasicBlock) map[*ssa.BasicBlock]bool {
-	seen := make(map[*ssa.BasicBlock]bool)
-	work := append([]*ssa.BasicBlock(nil), next(b)...)
-	for len(work) > 0 {
-		x := work[len(work)-1]
-		work = work[:len(work)-1]
-		if seen[x] {
-			continue
-		}
-		seen[x] = true
-		work = append(work, next(x)...)
-	}
-	return seen
 }
 
 // prune returns the index of the successor of an If on cond that no

@@ -116,7 +116,7 @@ type state struct {
 	uses    map[ssa.Value]*use
 	sums    map[*ssa.Function]summary // nil while being computed
 	once    map[*ssa.Function]bool
-	sccs    map[*ssa.Function][]int
+	loops   ssaflow.Loops
 	offSeen *bool // the package turns keep-alives off (or may) somewhere
 }
 
@@ -135,7 +135,6 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 		uses:   make(map[ssa.Value]*use),
 		sums:   make(map[*ssa.Function]summary),
 		once:   make(map[*ssa.Function]bool),
-		sccs:   make(map[*ssa.Function][]int),
 	}
 	for _, fn := range x.Funcs {
 		for _, r := range s.rootsIn(fn) {
@@ -542,9 +541,9 @@ func (s *state) judge(r root) {
 	switch h := handler(fn); {
 	case h != nil:
 		where = "on every request handled by " + name(h)
-	case s.inLoop(r.instr) && slices.ContainsFunc(sites, func(i ssa.Instruction) bool { return s.sameLoop(i, r.instr) }):
+	case s.loops.InLoop(r.instr) && slices.ContainsFunc(sites, func(i ssa.Instruction) bool { return s.loops.SameLoop(i, r.instr) }):
 		where = "on every iteration of a loop in " + name(fn)
-	case repeated || slices.ContainsFunc(sites, s.inLoop) || s.runsOnce(fn):
+	case repeated || slices.ContainsFunc(sites, s.loops.InLoop) || s.runsOnce(fn):
 		return // made once and used for many requests
 	case u.closed && !s.opts.Strict:
 		return
@@ -595,7 +594,7 @@ func (s *state) inTest(fn *ssa.Function, pos token.Pos) bool {
 func (s *state) sites(fn *ssa.Function, u *use) (sites []ssa.Instruction, repeated, escapes bool) {
 	viaHelper := false
 	for _, req := range u.requests {
-		if s.inLoop(req) {
+		if s.loops.InLoop(req) {
 			repeated = true
 		}
 		for g := req.Parent(); ; {
@@ -617,14 +616,14 @@ func (s *state) sites(fn *ssa.Function, u *use) (sites []ssa.Instruction, repeat
 				escapes = true
 				break
 			}
-			if slices.ContainsFunc(calls, s.inLoop) {
+			if slices.ContainsFunc(calls, s.loops.InLoop) {
 				repeated = true
 			}
 			if parent == fn {
 				sites = append(sites, made)
 				break
 			}
-			if s.inLoop(made) {
+			if s.loops.InLoop(made) {
 				repeated = true
 			}
 			g = parent
@@ -707,7 +706,7 @@ func (s *state) runsOnce(fn *ssa.Function) bool {
 	default:
 		callers := s.x.Callers(fn)
 		once = len(callers) > 0 && !slices.ContainsFunc(callers, func(c ssa.CallInstruction) bool {
-			return s.inLoop(c) || !s.runsOnce(c.Parent())
+			return s.loops.InLoop(c) || !s.runsOnce(c.Parent())
 		})
 	}
 	s.once[fn] = once
@@ -735,86 +734,6 @@ func (s *state) unseenCallers(fn *ssa.Function) bool {
 		return s.x.UsedAsValue(fn)
 	}
 	return s.x.MayHaveUnseenCallers(fn)
-}
-
-// inLoop reports whether instr is in a cycle of its function's blocks.
-func (s *state) inLoop(instr ssa.Instruction) bool {
-	return s.scc(instr.Block()) >= 0
-}
-
-// sameLoop reports whether two instructions of one function are in one
-// cycle of its blocks.
-func (s *state) sameLoop(a, b ssa.Instruction) bool {
-	return a.Parent() == b.Parent() && s.scc(a.Block()) >= 0 && s.scc(a.Block()) == s.scc(b.Block())
-}
-
-// scc returns the strongly connected component of b's function that holds
-// b if it is a cycle, or -1.
-func (s *state) scc(b *ssa.BasicBlock) int {
-	fn := b.Parent()
-	comp, ok := s.sccs[fn]
-	if !ok {
-		comp = cycles(fn)
-		s.sccs[fn] = comp
-	}
-	return comp[b.Index]
-}
-
-// cycles numbers the strongly connected components of fn's blocks that
-// contain a cycle (Tarjan's algorithm); blocks in none get -1.
-func cycles(fn *ssa.Function) []int {
-	n := len(fn.Blocks)
-	index := make([]int, n)
-	low := make([]int, n)
-	onStack := make([]bool, n)
-	comp := make([]int, n)
-	for i := range index {
-		index[i] = -1
-		comp[i] = -1
-	}
-	var stack []int
-	next, ncomp := 0, 0
-	var visit func(v int)
-	visit = func(v int) {
-		index[v], low[v] = next, next
-		next++
-		stack = append(stack, v)
-		onStack[v] = true
-		for _, succ := range fn.Blocks[v].Succs {
-			w := succ.Index
-			if index[w] < 0 {
-				visit(w)
-				low[v] = min(low[v], low[w])
-			} else if onStack[w] {
-				low[v] = min(low[v], index[w])
-			}
-		}
-		if low[v] != index[v] {
-			return
-		}
-		var members []int
-		for {
-			w := stack[len(stack)-1]
-			stack = stack[:len(stack)-1]
-			onStack[w] = false
-			members = append(members, w)
-			if w == v {
-				break
-			}
-		}
-		if len(members) > 1 || slices.ContainsFunc(fn.Blocks[v].Succs, func(b *ssa.BasicBlock) bool { return b.Index == v }) {
-			for _, w := range members {
-				comp[w] = ncomp
-			}
-			ncomp++
-		}
-	}
-	for v := range n {
-		if index[v] < 0 {
-			visit(v)
-		}
-	}
-	return comp
 }
 
 // name names a function as a reader finds it in the source.
