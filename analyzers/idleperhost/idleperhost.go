@@ -3,7 +3,6 @@ package idleperhost
 import (
 	_ "embed"
 	"fmt"
-	"go/constant"
 	"go/token"
 	"go/types"
 	"slices"
@@ -297,9 +296,9 @@ func (s *state) settings(p *pool, flow *ssaflow.Flow) {
 				switch {
 				case ok && st.Addr == fa:
 					switch {
-					case perHost && !isZero(st.Val):
+					case perHost && !ssaflow.IsZero(st.Val):
 						p.perHost = true
-					case off && !isZero(st.Val):
+					case off && !ssaflow.IsZero(st.Val):
 						p.off = true
 					case maxIdle:
 						p.maxIdle = st
@@ -718,32 +717,6 @@ func (s *state) defaultPool() {
 	}
 }
 
-func isZero(v ssa.Value) bool {
-	c, ok := v.(*ssa.Const)
-	if !ok {
-		return false
-	}
-	if c.Value == nil {
-		return true
-	}
-	switch c.Value.Kind() {
-	case constant.Int:
-		return constant.Sign(c.Value) == 0
-	case constant.Bool:
-		return !constant.BoolVal(c.Value)
-	}
-	return false
-}
-
-// intConst returns the value of a constant integer.
-func intConst(v ssa.Value) (int64, bool) {
-	c, ok := v.(*ssa.Const)
-	if !ok || c.Value == nil || c.Value.Kind() != constant.Int {
-		return 0, false
-	}
-	return constant.Int64Val(c.Value)
-}
-
 // raised describes a transport setting that raises the pool above 2 but
 // not per host, e.g. "MaxIdleConns to 100".
 func raised(p *pool) string {
@@ -754,7 +727,7 @@ func raised(p *pool) string {
 		if c.st == nil {
 			continue
 		}
-		n, ok := intConst(c.st.Val)
+		n, ok := ssaflow.ConstInt(c.st.Val)
 		switch {
 		case !ok:
 			return c.name

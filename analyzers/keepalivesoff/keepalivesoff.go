@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"github.com/kalint/kalint/analyzers/internal/astfix"
 	"go/ast"
-	"go/constant"
 	"go/token"
 	"go/types"
 	"strings"
@@ -141,7 +140,7 @@ func mentioned(names httpapi.Names, info *types.Info) bool {
 		return false
 	}
 	for _, tv := range info.Types {
-		if s, ok := stringConst(tv.Value); ok && isClose(s) {
+		if s, ok := ssaflow.StringValue(tv.Value); ok && isClose(s) {
 			return true
 		}
 	}
@@ -597,13 +596,6 @@ func resultOf(v ssa.Value) *ssa.Call {
 	}
 	call, _ := v.(*ssa.Call)
 	return call
-}
-
-func stringConst(v constant.Value) (string, bool) {
-	if v == nil || v.Kind() != constant.String {
-		return "", false
-	}
-	return constant.StringVal(v), true
 }
 
 // isClose reports whether a Connection header value is the token close.

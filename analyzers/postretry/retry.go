@@ -1,7 +1,6 @@
 package postretry
 
 import (
-	"go/constant"
 	"go/token"
 	"go/types"
 	"slices"
@@ -60,13 +59,7 @@ func sameArgs(a, b *ssa.CallCommon) bool {
 	}
 	for i, x := range a.Args {
 		y := b.Args[i]
-		if x == y {
-			continue
-		}
-		cx, ok1 := x.(*ssa.Const)
-		cy, ok2 := y.(*ssa.Const)
-		if !ok1 || !ok2 || !types.Identical(cx.Type(), cy.Type()) || cx.Value == nil != (cy.Value == nil) ||
-			cx.Value != nil && !constant.Compare(cx.Value, token.EQL, cy.Value) {
+		if x != y && !ssaflow.SameConst(x, y) {
 			return false
 		}
 	}
@@ -108,7 +101,7 @@ func failureBranches(c *ssa.Call) []*ssa.BasicBlock {
 			case *ssa.Phi:
 				errs = append(errs, ref)
 			case *ssa.BinOp:
-				if ref.Op != token.EQL && ref.Op != token.NEQ || !isNilConst(ref.X) && !isNilConst(ref.Y) {
+				if ref.Op != token.EQL && ref.Op != token.NEQ || !ssaflow.IsNil(ref.X) && !ssaflow.IsNil(ref.Y) {
 					continue
 				}
 				for _, use := range *ref.Referrers() {

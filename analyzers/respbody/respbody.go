@@ -4,7 +4,6 @@ import (
 	_ "embed"
 	"fmt"
 	"go/ast"
-	"go/constant"
 	"go/token"
 	"go/types"
 	"slices"
@@ -562,9 +561,11 @@ func callMethod(call *ssa.Call, i int, args map[*ssa.Parameter]ssa.Value, depth 
 	fn := callee.Func(common)
 	switch {
 	case httpapi.NewRequest.Matches(fn):
-		return constString(common.Args[0], args)
+		method, _ := ssaflow.ConstString(bound(common.Args[0], args))
+		return method
 	case httpapi.NewRequestWithContext.Matches(fn):
-		return constString(common.Args[1], args)
+		method, _ := ssaflow.ConstString(bound(common.Args[1], args))
+		return method
 	case httpapi.RequestWithContext.Matches(fn), httpapi.RequestClone.Matches(fn):
 		return methodOf(common.Args[0], args, depth+1)
 	}
@@ -579,7 +580,7 @@ func callMethod(call *ssa.Call, i int, args map[*ssa.Parameter]ssa.Value, depth 
 	method := ""
 	for _, b := range body.Blocks {
 		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
-		if !ok || i >= len(ret.Results) || isNil(ret.Results[i]) {
+		if !ok || i >= len(ret.Results) || ssaflow.IsNil(ret.Results[i]) {
 			continue // not a return, or the error return
 		}
 		m := methodOf(ret.Results[i], inner, depth+1)
@@ -599,15 +600,6 @@ func bound(v ssa.Value, args map[*ssa.Parameter]ssa.Value) ssa.Value {
 		}
 	}
 	return v
-}
-
-// constString returns the value of a constant string, "" otherwise.
-func constString(v ssa.Value, args map[*ssa.Parameter]ssa.Value) string {
-	c, ok := bound(v, args).(*ssa.Const)
-	if !ok || c.Value == nil || c.Value.Kind() != constant.String {
-		return ""
-	}
-	return constant.StringVal(c.Value)
 }
 
 func isError(t types.Type) bool {

@@ -1,7 +1,6 @@
 package respbody
 
 import (
-	"go/constant"
 	"go/token"
 	"go/types"
 	"sort"
@@ -10,6 +9,7 @@ import (
 
 	"github.com/kalint/kalint/analyzers/internal/callee"
 	"github.com/kalint/kalint/analyzers/internal/httpapi"
+	"github.com/kalint/kalint/analyzers/internal/ssaflow"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -198,9 +198,9 @@ func prune(t *tracked, cond ssa.Value, errs []ssa.Value) int {
 	}
 	var other ssa.Value
 	switch {
-	case isNil(bin.Y):
+	case ssaflow.IsNil(bin.Y):
 		other = bin.X
-	case isNil(bin.X):
+	case ssaflow.IsNil(bin.X):
 		other = bin.Y
 	default:
 		return -1
@@ -238,11 +238,7 @@ func errorPredicate(cond ssa.Value, errs []ssa.Value) bool {
 // switchingProtocols reports whether status is resp.StatusCode of a
 // tracked response and code is the constant 101.
 func switchingProtocols(t *tracked, status, code ssa.Value) bool {
-	c, ok := code.(*ssa.Const)
-	if !ok || c.Value == nil || c.Value.Kind() != constant.Int {
-		return false
-	}
-	if n, exact := constant.Int64Val(c.Value); !exact || n != 101 {
+	if n, ok := ssaflow.ConstInt(code); !ok || n != 101 {
 		return false
 	}
 	load, ok := status.(*ssa.UnOp)
@@ -333,11 +329,6 @@ func without(vs []ssa.Value, v ssa.Value) []ssa.Value {
 		}
 	}
 	return out
-}
-
-func isNil(v ssa.Value) bool {
-	c, ok := v.(*ssa.Const)
-	return ok && c.IsNil()
 }
 
 // noReturn reports whether instr is a call that never returns normally.

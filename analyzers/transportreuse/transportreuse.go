@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"github.com/kalint/kalint/analyzers/internal/astfix"
 	"go/ast"
-	"go/constant"
 	"go/token"
 	"go/types"
 	"slices"
@@ -327,7 +326,7 @@ func (s *state) turnsOff() bool {
 	for _, fn := range s.x.Funcs {
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
-				if st, ok := instr.(*ssa.Store); ok && isFieldStore(st, httpapi.TransportDisableKeepAlives) && !isBool(st.Val, false) {
+				if st, ok := instr.(*ssa.Store); ok && isFieldStore(st, httpapi.TransportDisableKeepAlives) && !ssaflow.IsZero(st.Val) {
 					off = true
 				}
 			}
@@ -485,13 +484,13 @@ func fields(u *use) {
 				}
 				switch {
 				case isFieldStore(st, httpapi.TransportDisableKeepAlives):
-					if isBool(st.Val, false) {
+					if ssaflow.IsZero(st.Val) {
 						u.enabled = true
 					} else {
 						u.disabled = true
 					}
 				case isFieldStore(st, httpapi.TransportIdleConnTimeout):
-					if !isZero(st.Val) {
+					if !ssaflow.IsZero(st.Val) {
 						u.idle = true
 					}
 				case isFieldStore(st, httpapi.ClientTransport):
@@ -502,22 +501,6 @@ func fields(u *use) {
 			}
 		}
 	}
-}
-
-func isBool(v ssa.Value, want bool) bool {
-	c, ok := v.(*ssa.Const)
-	if !ok {
-		return false
-	}
-	if c.Value == nil {
-		return !want // the zero value
-	}
-	return c.Value.Kind() == constant.Bool && constant.BoolVal(c.Value) == want
-}
-
-func isZero(v ssa.Value) bool {
-	c, ok := v.(*ssa.Const)
-	return ok && (c.Value == nil || c.Value.Kind() == constant.Int && constant.Sign(c.Value) == 0)
 }
 
 // judge reports a root that is made anew for each request and dropped.
