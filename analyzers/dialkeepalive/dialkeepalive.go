@@ -4,7 +4,6 @@ import (
 	_ "embed"
 	"fmt"
 	"go/ast"
-	"go/constant"
 	"go/token"
 	"go/types"
 	"slices"
@@ -798,10 +797,8 @@ func idleInSSA(v ssa.Value, depth int) string {
 			return fn.Name()
 		}
 		for _, arg := range v.Call.Args {
-			if c, ok := arg.(*ssa.Const); ok && c.Value != nil && c.Value.Kind() == constant.String {
-				if key := constant.StringVal(c.Value); idleName(key) {
-					return strconv.Quote(key)
-				}
+			if key, ok := ssaflow.ConstString(arg); ok && idleName(key) {
+				return strconv.Quote(key)
 			}
 		}
 	}

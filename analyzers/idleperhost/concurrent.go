@@ -12,7 +12,7 @@ import (
 // others: the call itself when it is a go statement in a loop, or what
 // starts its function concurrently; nil if nothing does.
 func (s *state) concurrentSink(call ssa.CallInstruction) ssa.Instruction {
-	if g, ok := call.(*ssa.Go); ok && inLoop(g.Block()) {
+	if g, ok := call.(*ssa.Go); ok && s.loops.BlockInLoop(g.Block()) {
 		return g
 	}
 	return s.startedConcurrently(call.Parent())
@@ -47,7 +47,7 @@ func (s *state) findConcurrent() {
 	for _, fn := range s.x.Funcs {
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
-				if started := startedFunc(instr); started != nil && inLoop(b) {
+				if started := startedFunc(instr); started != nil && s.loops.BlockInLoop(b) {
 					add(started, instr)
 				}
 			}
@@ -96,23 +96,4 @@ func originOf(fn *ssa.Function) *ssa.Function {
 		return o
 	}
 	return fn
-}
-
-// inLoop reports whether block b can run again: it reaches itself.
-func inLoop(b *ssa.BasicBlock) bool {
-	seen := make([]bool, len(b.Parent().Blocks))
-	stack := slices.Clone(b.Succs)
-	for len(stack) > 0 {
-		c := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		if c == b {
-			return true
-		}
-		if seen[c.Index] {
-			continue
-		}
-		seen[c.Index] = true
-		stack = append(stack, c.Succs...)
-	}
-	return false
 }

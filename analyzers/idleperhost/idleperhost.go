@@ -3,7 +3,6 @@ package idleperhost
 import (
 	_ "embed"
 	"fmt"
-	"go/constant"
 	"go/token"
 	"go/types"
 	"slices"
@@ -137,6 +136,7 @@ type state struct {
 	concurrent   map[*ssa.Function]ssa.Instruction // functions run concurrently, and what starts them
 	dflt         *pool                             // the default pool, built on demand
 	dfltSinks    []sink
+	loops        ssaflow.Loops
 }
 
 // A pool is what the package does with one transport (or with the default
@@ -292,9 +292,9 @@ func (s *state) settings(p *pool, flow *ssaflow.Flow) {
 				switch {
 				case ok && st.Addr == fa:
 					switch {
-					case perHost && !isZero(st.Val):
+					case perHost && !ssaflow.IsZero(st.Val):
 						p.perHost = true
-					case off && !isZero(st.Val):
+					case off && !ssaflow.IsZero(st.Val):
 						p.off = true
 					case maxIdle:
 						p.maxIdle = st
@@ -702,32 +702,6 @@ func (s *state) defaultPool() {
 	}
 }
 
-func isZero(v ssa.Value) bool {
-	c, ok := v.(*ssa.Const)
-	if !ok {
-		return false
-	}
-	if c.Value == nil {
-		return true
-	}
-	switch c.Value.Kind() {
-	case constant.Int:
-		return constant.Sign(c.Value) == 0
-	case constant.Bool:
-		return !constant.BoolVal(c.Value)
-	}
-	return false
-}
-
-// intConst returns the value of a constant integer.
-func intConst(v ssa.Value) (int64, bool) {
-	c, ok := v.(*ssa.Const)
-	if !ok || c.Value == nil || c.Value.Kind() != constant.Int {
-		return 0, false
-	}
-	return constant.Int64Val(c.Value)
-}
-
 // raised describes a transport setting that raises the pool above 2 but
 // not per host, e.g. "MaxIdleConns to 100".
 func raised(p *pool) string {
@@ -738,7 +712,7 @@ func raised(p *pool) string {
 		if c.st == nil {
 			continue
 		}
-		n, ok := intConst(c.st.Val)
+		n, ok := ssaflow.ConstInt(c.st.Val)
 		switch {
 		case !ok:
 			return c.name

@@ -4,13 +4,13 @@ import (
 	"fmt"
 	"github.com/kalint/kalint/analyzers/internal/astfix"
 	"go/ast"
-	"go/constant"
 	"go/token"
 	"go/types"
 	"slices"
 	"strconv"
 
 	"github.com/kalint/kalint/analyzers/internal/httpapi"
+	"github.com/kalint/kalint/analyzers/internal/ssaflow"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/ssa"
@@ -123,15 +123,13 @@ func (s *state) pathAt(pos token.Pos) (*ast.File, []ast.Node) {
 func (s *state) fixValue(lit *ast.CompositeLit, p *pool) string {
 	if lit != nil {
 		if kv := element(lit, httpapi.TransportMaxIdleConns.Name); kv != nil {
-			if tv, ok := s.pass.TypesInfo.Types[kv.Value]; ok && tv.Value != nil {
-				if n, exact := constant.Int64Val(tv.Value); exact && n > 2 {
-					return types.ExprString(kv.Value)
-				}
+			if n, ok := ssaflow.IntValue(s.pass.TypesInfo.Types[kv.Value].Value); ok && n > 2 {
+				return types.ExprString(kv.Value)
 			}
 		}
 	}
 	if p.maxIdle != nil {
-		if n, ok := intConst(p.maxIdle.Val); ok && n > 2 {
+		if n, ok := ssaflow.ConstInt(p.maxIdle.Val); ok && n > 2 {
 			return strconv.FormatInt(n, 10)
 		}
 	}

@@ -1,7 +1,6 @@
 package idleperhost
 
 import (
-	"go/constant"
 	"go/token"
 	"go/types"
 	"slices"
@@ -123,8 +122,8 @@ func (s *state) resolveOnce(v ssa.Value, k kind, depth int) target {
 			}
 		}
 	case *ssa.Const:
-		if k == kindString && v.Value != nil && v.Value.Kind() == constant.String {
-			return hostTarget(constant.StringVal(v.Value), true)
+		if str, ok := ssaflow.ConstString(v); k == kindString && ok {
+			return hostTarget(str, true)
 		}
 	case *ssa.BinOp:
 		if k == kindString && v.Op == token.ADD {
@@ -392,11 +391,11 @@ func (s *state) concat(v *ssa.BinOp, depth int) target {
 	parts := concatParts(v)
 	prefix, n := "", 0
 	for _, p := range parts {
-		c, ok := p.(*ssa.Const)
-		if !ok || c.Value == nil || c.Value.Kind() != constant.String {
+		str, ok := ssaflow.ConstString(p)
+		if !ok {
 			break
 		}
-		prefix += constant.StringVal(c.Value)
+		prefix += str
 		n++
 	}
 	if n == 0 {
@@ -415,11 +414,10 @@ func concatParts(v ssa.Value) []ssa.Value {
 // sprintf resolves fmt.Sprintf(format, args...): the constant text before
 // the first verb names the host, or a leading %s or %v is the base.
 func (s *state) sprintf(args []ssa.Value, depth int) target {
-	c, ok := args[0].(*ssa.Const)
-	if !ok || c.Value == nil || c.Value.Kind() != constant.String {
+	format, ok := ssaflow.ConstString(args[0])
+	if !ok {
 		return target{}
 	}
-	format := constant.StringVal(c.Value)
 	verb := strings.IndexByte(format, '%')
 	switch {
 	case verb < 0:
@@ -450,7 +448,7 @@ func variadicArg(slice ssa.Value, i int64) ssa.Value {
 		if !ok {
 			continue
 		}
-		if n, ok := intConst(ia.Index); !ok || n != i {
+		if n, ok := ssaflow.ConstInt(ia.Index); !ok || n != i {
 			continue
 		}
 		for _, use := range *ia.Referrers() {
@@ -514,11 +512,10 @@ func (s *state) urlLiteral(a *ssa.Alloc) target {
 			if !ok || st.Addr != fa {
 				continue
 			}
-			c, ok := st.Val.(*ssa.Const)
-			if !ok || c.Value == nil || c.Value.Kind() != constant.String {
+			val, ok := ssaflow.ConstString(st.Val)
+			if !ok {
 				return target{}
 			}
-			val := constant.StringVal(c.Value)
 			if (isHost && host != "" && host != val) || (isScheme && scheme != "" && scheme != val) {
 				return target{}
 			}

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"github.com/kalint/kalint/analyzers/internal/astfix"
 	"go/ast"
-	"go/constant"
 	"go/token"
 	"go/types"
 	"strings"
@@ -66,7 +65,6 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 		pass:     pass,
 		index:    index,
 		tracer:   &ssaflow.Tracer{Index: index, Fields: true, OwnFields: true},
-		loops:    make(map[*ssa.Function][]int),
 		reported: make(map[token.Pos]bool),
 	}
 	var transports, requests, servers []ssa.Value
@@ -143,7 +141,7 @@ func mentioned(names httpapi.Names, info *types.Info) bool {
 		return false
 	}
 	for _, tv := range info.Types {
-		if s, ok := stringConst(tv.Value); ok && isClose(s) {
+		if s, ok := ssaflow.StringValue(tv.Value); ok && isClose(s) {
 			return true
 		}
 	}
@@ -155,7 +153,7 @@ type pkgCheck struct {
 	pass     *analysis.Pass
 	index    *ssaflow.Index
 	tracer   *ssaflow.Tracer
-	loops    map[*ssa.Function][]int // per block, its loop (strongly connected component) or -1
+	loops    ssaflow.Loops
 	reported map[token.Pos]bool
 }
 
@@ -346,10 +344,10 @@ func (p *pkgCheck) widen(v ssa.Value) []ssa.Value {
 func (p *pkgCheck) repeated(sends []ssa.CallInstruction, creations []ssa.Instruction) []ssa.CallInstruction {
 	for i, a := range sends {
 		for _, b := range sends[i+1:] {
-			if a != b && reaches(a, b) {
+			if a != b && ssaflow.Reaches(a, b) {
 				return []ssa.CallInstruction{a, b}
 			}
-			if a != b && reaches(b, a) {
+			if a != b && ssaflow.Reaches(b, a) {
 				return []ssa.CallInstruction{b, a}
 			}
 		}
@@ -375,11 +373,11 @@ func (p *pkgCheck) repeats(instr ssa.Instruction, creations []ssa.Instruction) b
 		fn := instr.Parent()
 		for _, cr := range creations {
 			if cr.Parent() == fn {
-				return p.inLoop(instr) && !p.sameLoop(instr, cr)
+				return p.loops.InLoop(instr) && !p.loops.SameLoop(instr, cr)
 			}
 		}
 		switch {
-		case p.inLoop(instr):
+		case p.loops.InLoop(instr):
 			return true
 		case p.runsOnce(fn):
 			return false
@@ -423,82 +421,6 @@ func (p *pkgCheck) runsOnce(fn *ssa.Function) bool {
 	return false
 }
 
-// inLoop reports whether instr's block is on a cycle of its function.
-func (p *pkgCheck) inLoop(instr ssa.Instruction) bool {
-	return instr.Block() != nil && p.loopsOf(instr.Parent())[instr.Block().Index] >= 0
-}
-
-func (p *pkgCheck) sameLoop(a, b ssa.Instruction) bool {
-	if a.Parent() != b.Parent() || a.Block() == nil || b.Block() == nil {
-		return false
-	}
-	loops := p.loopsOf(a.Parent())
-	return loops[a.Block().Index] >= 0 && loops[a.Block().Index] == loops[b.Block().Index]
-}
-
-// loopsOf numbers the strongly connected components of fn's blocks that
-// form cycles (Tarjan's algorithm); blocks on no cycle get -1.
-func (p *pkgCheck) loopsOf(fn *ssa.Function) []int {
-	if loops, ok := p.loops[fn]; ok {
-		return loops
-	}
-	n := len(fn.Blocks)
-	index, low, comp := make([]int, n), make([]int, n), make([]int, n)
-	onStack := make([]bool, n)
-	for i := range index {
-		index[i], comp[i] = -1, -1
-	}
-	var stack []int
-	next, ncomp := 0, 0
-	var visit func(b *ssa.BasicBlock)
-	visit = func(b *ssa.BasicBlock) {
-		i := b.Index
-		index[i], low[i] = next, next
-		next++
-		stack = append(stack, i)
-		onStack[i] = true
-		for _, s := range b.Succs {
-			switch j := s.Index; {
-			case index[j] < 0:
-				visit(s)
-				low[i] = min(low[i], low[j])
-			case onStack[j]:
-				low[i] = min(low[i], index[j])
-			}
-		}
-		if low[i] != index[i] {
-			return
-		}
-		var members []int
-		for {
-			j := stack[len(stack)-1]
-			stack = stack[:len(stack)-1]
-			onStack[j] = false
-			members = append(members, j)
-			if j == i {
-				break
-			}
-		}
-		cycle := len(members) > 1
-		for _, s := range b.Succs {
-			cycle = cycle || s == b
-		}
-		if cycle {
-			for _, j := range members {
-				comp[j] = ncomp
-			}
-			ncomp++
-		}
-	}
-	for _, b := range fn.Blocks {
-		if index[b.Index] < 0 {
-			visit(b)
-		}
-	}
-	p.loops[fn] = comp
-	return comp
-}
-
 // shutdownPath reports whether call is on a server's shutdown path in its
 // function: after a channel receive, a select, ctx.Done(), signal.Notify
 // or a Shutdown, Close or RegisterOnShutdown; or right before a Shutdown
@@ -531,15 +453,15 @@ func (p *pkgCheck) shutdownPath(call ssa.CallInstruction, flow *ssaflow.Flow) bo
 				sign = httpapi.ContextDone.Matches(fn) || httpapi.SignalNotify.Matches(fn) ||
 					httpapi.ServerStops.Matches(fn)
 			}
-			if sign && reaches(instr, call) {
+			if sign && ssaflow.Reaches(instr, call) {
 				return true
 			}
 		}
 	}
 	for _, s := range stops {
-		if reaches(call, s) {
+		if ssaflow.Reaches(call, s) {
 			for _, sv := range serves {
-				if reaches(call, sv) {
+				if ssaflow.Reaches(call, sv) {
 					return false
 				}
 			}
@@ -547,40 +469,6 @@ func (p *pkgCheck) shutdownPath(call ssa.CallInstruction, flow *ssaflow.Flow) bo
 		}
 	}
 	return false
-}
-
-// reaches reports whether b may run after a in one run of their function.
-func reaches(a, b ssa.Instruction) bool {
-	ab, bb := a.Block(), b.Block()
-	if ab == nil || bb == nil || a.Parent() != b.Parent() {
-		return false
-	}
-	if ab == bb && indexOf(ab, a) < indexOf(bb, b) {
-		return true
-	}
-	seen := make(map[*ssa.BasicBlock]bool)
-	work := append([]*ssa.BasicBlock(nil), ab.Succs...)
-	for len(work) > 0 {
-		blk := work[len(work)-1]
-		work = work[:len(work)-1]
-		if blk == bb {
-			return true
-		}
-		if !seen[blk] {
-			seen[blk] = true
-			work = append(work, blk.Succs...)
-		}
-	}
-	return false
-}
-
-func indexOf(b *ssa.BasicBlock, instr ssa.Instruction) int {
-	for i, in := range b.Instrs {
-		if in == instr {
-			return i
-		}
-	}
-	return -1
 }
 
 // report reports one switch at pos, with the sends or serves as related
@@ -709,13 +597,6 @@ func resultOf(v ssa.Value) *ssa.Call {
 	}
 	call, _ := v.(*ssa.Call)
 	return call
-}
-
-func stringConst(v constant.Value) (string, bool) {
-	if v == nil || v.Kind() != constant.String {
-		return "", false
-	}
-	return constant.StringVal(v), true
 }
 
 // isClose reports whether a Connection header value is the token close.

@@ -229,6 +229,7 @@ type pkg struct {
 	opts    Options
 	retried map[*ssa.Function]retryState
 	values  map[*ssa.Function][]valueUse // uses of functions as values
+	loops   ssaflow.Loops
 }
 
 func newPkg(pass *analysis.Pass, index *ssaflow.Index, opts Options) *pkg {

@@ -244,7 +244,7 @@ func (p *pkg) request(v ssa.Value) *request {
 	var roots []ssa.Value
 	for _, src := range p.sources(v) {
 		switch {
-		case isNilConst(src):
+		case ssaflow.IsNil(src):
 		case isNewRequest(src):
 			call := src.(*ssa.Extract).Tuple.(*ssa.Call)
 			args := call.Call.Args
@@ -295,7 +295,7 @@ func (p *pkg) request(v ssa.Value) *request {
 						r.bodyStores = append(r.bodyStores, use)
 						p.body(r, use.Val, false)
 					case httpapi.RequestGetBody.Matches(fa.X.Type(), f):
-						r.getBody = r.getBody || !isNilConst(use.Val)
+						r.getBody = r.getBody || !ssaflow.IsNil(use.Val)
 					case httpapi.RequestHeader.Matches(fa.X.Type(), f):
 						r.header = true // a header we do not follow
 					}
@@ -332,7 +332,7 @@ func (p *pkg) body(r *request, v ssa.Value, viaNewRequest bool) {
 	for _, src := range p.sources(v) {
 		t := src.Type()
 		switch {
-		case isNilConst(src), isLoadOf(src, httpapi.NoBody):
+		case ssaflow.IsNil(src), isLoadOf(src, httpapi.NoBody):
 		case types.IsInterface(t):
 		case slices.ContainsFunc(httpapi.RewindableBodies, func(b httpapi.Type) bool { return b.MatchesPtr(t) }):
 			r.body = true // NewRequest sets GetBody for these
@@ -434,7 +434,7 @@ func (p *pkg) keepAlive(s send, recv ssa.Value) bool {
 func (p *pkg) transportKeepAlive(v ssa.Value, unseen bool) bool {
 	for _, src := range p.sources(v) {
 		switch {
-		case isNilConst(src), isLoadOf(src, httpapi.DefaultTransport):
+		case ssaflow.IsNil(src), isLoadOf(src, httpapi.DefaultTransport):
 		case isAllocOf(src, httpapi.Transport), isCallOf(src, httpapi.TransportClone):
 			for _, fv := range p.tracer.Trace(src).Values {
 				for _, ref := range p.index.Referrers(fv) {
@@ -499,11 +499,6 @@ func isLoadOf(v ssa.Value, pv httpapi.Var) bool {
 	}
 	obj, _ := g.Object().(*types.Var)
 	return pv.Matches(obj)
-}
-
-func isNilConst(v ssa.Value) bool {
-	c, ok := v.(*ssa.Const)
-	return ok && c.IsNil()
 }
 
 // methodOrGet maps the empty method to GET, as net/http does.

@@ -1,7 +1,6 @@
 package postretry
 
 import (
-	"go/constant"
 	"go/token"
 	"go/types"
 	"slices"
@@ -42,19 +41,15 @@ func (p *pkg) loopRetries(call ssa.CallInstruction) bool {
 	}
 	failures := failureBranches(c)
 	if len(failures) == 0 {
-		return inLoop(c.Block())
+		return ssaflow.RunsAgain(c.Block(), noReturn)
 	}
 	fn := callee.Func(&c.Call)
-	return reaches(failures, func(b *ssa.BasicBlock) bool {
+	return ssaflow.ReachesBlock(failures, func(b *ssa.BasicBlock) bool {
 		return b == c.Block() || fn != nil && slices.ContainsFunc(b.Instrs, func(instr ssa.Instruction) bool {
 			other, ok := instr.(*ssa.Call)
-			return ok && callee.Func(&other.Call) == fn && (sameArgs(&c.Call, &other.Call) || inLoop(b))
+			return ok && callee.Func(&other.Call) == fn && (sameArgs(&c.Call, &other.Call) || ssaflow.RunsAgain(b, noReturn))
 		})
-	})
-}
-
-func inLoop(b *ssa.BasicBlock) bool {
-	return reaches(b.Succs, func(x *ssa.BasicBlock) bool { return x == b })
+	}, noReturn)
 }
 
 // sameArgs reports whether two calls pass the same values.
@@ -64,13 +59,7 @@ func sameArgs(a, b *ssa.CallCommon) bool {
 	}
 	for i, x := range a.Args {
 		y := b.Args[i]
-		if x == y {
-			continue
-		}
-		cx, ok1 := x.(*ssa.Const)
-		cy, ok2 := y.(*ssa.Const)
-		if !ok1 || !ok2 || !types.Identical(cx.Type(), cy.Type()) || cx.Value == nil != (cy.Value == nil) ||
-			cx.Value != nil && !constant.Compare(cx.Value, token.EQL, cy.Value) {
+		if x != y && !ssaflow.SameConst(x, y) {
 			return false
 		}
 	}
@@ -112,7 +101,7 @@ func failureBranches(c *ssa.Call) []*ssa.BasicBlock {
 			case *ssa.Phi:
 				errs = append(errs, ref)
 			case *ssa.BinOp:
-				if ref.Op != token.EQL && ref.Op != token.NEQ || !isNilConst(ref.X) && !isNilConst(ref.Y) {
+				if ref.Op != token.EQL && ref.Op != token.NEQ || !ssaflow.IsNil(ref.X) && !ssaflow.IsNil(ref.Y) {
 					continue
 				}
 				for _, use := range *ref.Referrers() {
@@ -133,27 +122,6 @@ func failureBranches(c *ssa.Call) []*ssa.BasicBlock {
 
 func isError(t types.Type) bool { return types.Identical(t, types.Universe.Lookup("error").Type()) }
 
-// reaches reports whether a block for which target holds can be reached
-// from any of the blocks, on paths that do not end in a call that does not
-// return.
-func reaches(from []*ssa.BasicBlock, target func(*ssa.BasicBlock) bool) bool {
-	seen := make(map[*ssa.BasicBlock]bool)
-	work := slices.Clone(from)
-	for len(work) > 0 {
-		b := work[len(work)-1]
-		work = work[:len(work)-1]
-		if target(b) {
-			return true
-		}
-		if seen[b] || noReturn(b) {
-			continue
-		}
-		seen[b] = true
-		work = append(work, b.Succs...)
-	}
-	return false
-}
-
 // noReturn reports whether a block ends its paths with a call that does not
 // return.
 func noReturn(b *ssa.BasicBlock) bool {
@@ -165,34 +133,6 @@ func noReturn(b *ssa.BasicBlock) bool {
 		fn := callee.Func(&call.Call)
 		return fn != nil && httpapi.NoReturn.Matches(fn)
 	})
-}
-
-// loop returns the blocks on a cycle through b: those reachable from b from
-// which b is reachable again.
-func loop(b *ssa.BasicBlock) map[*ssa.BasicBlock]bool {
-	walk := func(next func(*ssa.BasicBlock) []*ssa.BasicBlock) map[*ssa.BasicBlock]bool {
-		seen := map[*ssa.BasicBlock]bool{b: true}
-		work := []*ssa.BasicBlock{b}
-		for len(work) > 0 {
-			x := work[len(work)-1]
-			work = work[:len(work)-1]
-			for _, y := range next(x) {
-				if !seen[y] {
-					seen[y] = true
-					work = append(work, y)
-				}
-			}
-		}
-		return seen
-	}
-	fwd := walk(func(x *ssa.BasicBlock) []*ssa.BasicBlock { return x.Succs })
-	back := walk(func(x *ssa.BasicBlock) []*ssa.BasicBlock { return x.Preds })
-	for x := range fwd {
-		if !back[x] {
-			delete(fwd, x)
-		}
-	}
-	return fwd
 }
 
 // funcRetried reports whether every use of fn retries it: each call of it
@@ -392,10 +332,10 @@ func (p *pkg) reusedBody(call ssa.CallInstruction, req *request, reqArg ssa.Valu
 		attempts = p.calls(send)
 	}
 	for _, a := range attempts {
-		if a != call && (p.ignored(a) || !p.loopRetries(a)) || !inLoop(a.Block()) {
+		if a != call && (p.ignored(a) || !p.loopRetries(a)) || !ssaflow.RunsAgain(a.Block(), noReturn) {
 			continue
 		}
-		at := attempt{send: send, call: a, fn: a.Parent(), loop: loop(a.Block())}
+		at := attempt{send: send, call: a, fn: a.Parent(), loops: &p.loops}
 		if p.invariant(at, reqArg, make(map[ssa.Value]bool)) && !p.reset(at, req) {
 			return a
 		}
@@ -428,16 +368,16 @@ func (p *pkg) calls(fn *ssa.Function) []ssa.CallInstruction {
 // An attempt is a call repeated by a loop: the send itself, or a call of
 // the function that contains it.
 type attempt struct {
-	send *ssa.Function // the function containing the send
-	call ssa.CallInstruction
-	fn   *ssa.Function // the function containing the loop
-	loop map[*ssa.BasicBlock]bool
+	send  *ssa.Function // the function containing the send
+	call  ssa.CallInstruction
+	fn    *ssa.Function // the function containing the loop
+	loops *ssaflow.Loops
 }
 
 // inside reports whether an instruction runs in each attempt: in the loop,
 // or in the function the loop calls.
 func (at attempt) inside(instr ssa.Instruction) bool {
-	return instr.Parent() == at.fn && at.loop[instr.Block()] || instr.Parent() == at.send && at.send != at.fn
+	return instr.Parent() == at.fn && at.loops.SameLoop(at.call, instr) || instr.Parent() == at.send && at.send != at.fn
 }
 
 // invariant reports whether v, at the send, is the same request in every

@@ -4,7 +4,6 @@ import (
 	_ "embed"
 	"fmt"
 	"go/ast"
-	"go/constant"
 	"go/token"
 	"go/types"
 	"slices"
@@ -15,6 +14,7 @@ import (
 	"github.com/kalint/kalint/analyzers/internal/callee"
 	"github.com/kalint/kalint/analyzers/internal/docs"
 	"github.com/kalint/kalint/analyzers/internal/httpapi"
+	"github.com/kalint/kalint/analyzers/internal/ssaflow"
 	"github.com/kalint/kalint/analyzers/internal/ssapass"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/astutil"
@@ -77,6 +77,7 @@ type scan struct {
 	pkg       *ssa.Package
 	summaries map[summaryKey]summary
 	funcs     map[*ssa.Function]*funcResult
+	loops     ssaflow.Loops
 }
 
 // funcResult is what analysing a function's own responses found that its
@@ -248,7 +249,7 @@ func (s *scan) source(fn *ssa.Function, call *ssa.Call, b *ssa.BasicBlock, i int
 	}
 	t := s.track(fn, vals, nil)
 	for instr, e := range t.effects {
-		if d, ok := instr.(*ssa.Defer); ok && e.ends && before(d, call) {
+		if d, ok := instr.(*ssa.Defer); ok && e.ends && ssaflow.Dominates(d, call) {
 			return // closed by a deferred call set up before the request
 		}
 	}
@@ -256,7 +257,7 @@ func (s *scan) source(fn *ssa.Function, call *ssa.Call, b *ssa.BasicBlock, i int
 	for idx, k := range w.returned {
 		r.fresh[idx] = k
 	}
-	if releasedInLoop(t, call) {
+	if s.releasedInLoop(t, call) {
 		w.leaks = slices.DeleteFunc(w.leaks, func(e exit) bool { return e.looped })
 	}
 	if len(w.leaks) > 0 {
@@ -490,21 +491,6 @@ func (s *scan) testFile(pos token.Pos) bool {
 	return strings.HasSuffix(s.pass.Fset.File(pos).Name(), "_test.go")
 }
 
-// before reports whether instr runs before call on every path to it.
-func before(instr ssa.Instruction, call ssa.Instruction) bool {
-	if instr.Block() == call.Block() {
-		for _, x := range call.Block().Instrs {
-			if x == instr {
-				return true
-			}
-			if x == call {
-				return false
-			}
-		}
-	}
-	return instr.Block().Dominates(call.Block())
-}
-
 // isHead reports whether a producing call sends a HEAD request, whose
 // response has no body.
 func isHead(common *ssa.CallCommon, fn *types.Func) bool {
@@ -568,9 +554,11 @@ func callMethod(call *ssa.Call, i int, args map[*ssa.Parameter]ssa.Value, depth 
 	fn := callee.Func(common)
 	switch {
 	case httpapi.NewRequest.Matches(fn):
-		return constString(common.Args[0], args)
+		method, _ := ssaflow.ConstString(bound(common.Args[0], args))
+		return method
 	case httpapi.NewRequestWithContext.Matches(fn):
-		return constString(common.Args[1], args)
+		method, _ := ssaflow.ConstString(bound(common.Args[1], args))
+		return method
 	case httpapi.RequestWithContext.Matches(fn), httpapi.RequestClone.Matches(fn):
 		return methodOf(common.Args[0], args, depth+1)
 	}
@@ -585,7 +573,7 @@ func callMethod(call *ssa.Call, i int, args map[*ssa.Parameter]ssa.Value, depth 
 	method := ""
 	for _, b := range body.Blocks {
 		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
-		if !ok || i >= len(ret.Results) || isNil(ret.Results[i]) {
+		if !ok || i >= len(ret.Results) || ssaflow.IsNil(ret.Results[i]) {
 			continue // not a return, or the error return
 		}
 		m := methodOf(ret.Results[i], inner, depth+1)
@@ -605,15 +593,6 @@ func bound(v ssa.Value, args map[*ssa.Parameter]ssa.Value) ssa.Value {
 		}
 	}
 	return v
-}
-
-// constString returns the value of a constant string, "" otherwise.
-func constString(v ssa.Value, args map[*ssa.Parameter]ssa.Value) string {
-	c, ok := bound(v, args).(*ssa.Const)
-	if !ok || c.Value == nil || c.Value.Kind() != constant.String {
-		return ""
-	}
-	return constant.StringVal(c.Value)
 }
 
 func isError(t types.Type) bool {

@@ -1,13 +1,13 @@
 package respbody
 
 import (
-	"go/constant"
 	"go/token"
 	"go/types"
 	"strings"
 
 	"github.com/kalint/kalint/analyzers/internal/callee"
 	"github.com/kalint/kalint/analyzers/internal/httpapi"
+	"github.com/kalint/kalint/analyzers/internal/ssaflow"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -293,7 +293,7 @@ func (t *tracked) call(call ssa.CallInstruction, v ssa.Value, k kind) {
 		t.add(call, effect{read: true, full: true})
 		return
 	case httpapi.DumpResponse.Matches(fn):
-		if isTrue(args[1]) { // reads, closes and replaces the body
+		if on, _ := ssaflow.ConstBool(args[1]); on { // reads, closes and replaces the body
 			t.add(call, effect{ends: true, close: true, read: true, full: true})
 		}
 		return
@@ -436,8 +436,3 @@ func isBodyField(fa *ssa.FieldAddr) bool {
 func isResponse(t types.Type) bool { return httpapi.Response.MatchesPtr(t) }
 
 func isInterface(t types.Type) bool { return types.IsInterface(t) }
-
-func isTrue(v ssa.Value) bool {
-	c, ok := v.(*ssa.Const)
-	return ok && c.Value != nil && c.Value.Kind() == constant.Bool && constant.BoolVal(c.Value)
-}

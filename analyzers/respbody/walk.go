@@ -1,7 +1,6 @@
 package respbody
 
 import (
-	"go/constant"
 	"go/token"
 	"go/types"
 	"sort"
@@ -10,6 +9,7 @@ import (
 
 	"github.com/kalint/kalint/analyzers/internal/callee"
 	"github.com/kalint/kalint/analyzers/internal/httpapi"
+	"github.com/kalint/kalint/analyzers/internal/ssaflow"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -158,33 +158,13 @@ func follow(p point, b, succ *ssa.BasicBlock, source ssa.Instruction, stack *[]p
 // see (a flag set together with the status, a counter's last round, a
 // slice that is never empty after the first); "runs again" is reported
 // only for loops that never release it.
-func releasedInLoop(t *tracked, source ssa.Instruction) bool {
-	home := source.Block()
-	forward := reach(home, func(b *ssa.BasicBlock) []*ssa.BasicBlock { return b.Succs })
-	backward := reach(home, func(b *ssa.BasicBlock) []*ssa.BasicBlock { return b.Preds })
+func (s *scan) releasedInLoop(t *tracked, source ssa.Instruction) bool {
 	for instr, e := range t.effects {
-		if b := instr.Block(); e.ends && forward[b] && backward[b] {
+		if e.ends && s.loops.SameLoop(instr, source) {
 			return true
 		}
 	}
 	return false
-}
-
-// reach returns the blocks reachable from b (b itself only through a
-// cycle) along next.
-func reach(b *ssa.BasicBlock, next func(*ssa.BasicBlock) []*ssa.BasicBlock) map[*ssa.BasicBlock]bool {
-	seen := make(map[*ssa.BasicBlock]bool)
-	work := append([]*ssa.BasicBlock(nil), next(b)...)
-	for len(work) > 0 {
-		x := work[len(work)-1]
-		work = work[:len(work)-1]
-		if seen[x] {
-			continue
-		}
-		seen[x] = true
-		work = append(work, next(x)...)
-	}
-	return seen
 }
 
 // prune returns the index of the successor of an If on cond that no
@@ -218,9 +198,9 @@ func prune(t *tracked, cond ssa.Value, errs []ssa.Value) int {
 	}
 	var other ssa.Value
 	switch {
-	case isNil(bin.Y):
+	case ssaflow.IsNil(bin.Y):
 		other = bin.X
-	case isNil(bin.X):
+	case ssaflow.IsNil(bin.X):
 		other = bin.Y
 	default:
 		return -1
@@ -258,11 +238,7 @@ func errorPredicate(cond ssa.Value, errs []ssa.Value) bool {
 // switchingProtocols reports whether status is resp.StatusCode of a
 // tracked response and code is the constant 101.
 func switchingProtocols(t *tracked, status, code ssa.Value) bool {
-	c, ok := code.(*ssa.Const)
-	if !ok || c.Value == nil || c.Value.Kind() != constant.Int {
-		return false
-	}
-	if n, exact := constant.Int64Val(c.Value); !exact || n != 101 {
+	if n, ok := ssaflow.ConstInt(code); !ok || n != 101 {
 		return false
 	}
 	load, ok := status.(*ssa.UnOp)
@@ -353,11 +329,6 @@ func without(vs []ssa.Value, v ssa.Value) []ssa.Value {
 		}
 	}
 	return out
-}
-
-func isNil(v ssa.Value) bool {
-	c, ok := v.(*ssa.Const)
-	return ok && c.IsNil()
 }
 
 // noReturn reports whether instr is a call that never returns normally.

@@ -4,7 +4,6 @@ import (
 	_ "embed"
 	"fmt"
 	"go/ast"
-	"go/constant"
 	"go/token"
 	"go/types"
 	"slices"
@@ -159,7 +158,7 @@ func (c *checker) inspect(x *ssaflow.Index, flow *ssaflow.Flow) server {
 				if !ok || st.Addr != fa {
 					continue
 				}
-				d, known := duration(st.Val)
+				d, known := ssaflow.ConstDuration(st.Val)
 				switch {
 				case read && (!known || d > 0):
 					s.reads = append(s.reads, st)
@@ -227,7 +226,7 @@ func (c *checker) report(pass *analysis.Pass, reads []*ssa.Store, root ssa.Value
 		return
 	}
 	after := "ReadTimeout"
-	if d, known := duration(st.Val); known {
+	if d, known := ssaflow.ConstDuration(st.Val); known {
 		after = d.String()
 	}
 	diag := analysis.Diagnostic{
@@ -301,19 +300,4 @@ func (c *checker) fix(pass *analysis.Pass, file *ast.File, lit *ast.CompositeLit
 	text := string(src[start:indent]) + "IdleTimeout: " + value + ",\n"
 	edits = append(edits, analysis.TextEdit{Pos: next, End: next, NewText: []byte(text)})
 	return analysis.SuggestedFix{Message: msg, TextEdits: edits}, true
-}
-
-// duration returns the value of a constant duration.
-func duration(v ssa.Value) (time.Duration, bool) {
-	c, ok := v.(*ssa.Const)
-	switch {
-	case !ok:
-		return 0, false
-	case c.Value == nil:
-		return 0, true // the zero value
-	case c.Value.Kind() != constant.Int:
-		return 0, false
-	}
-	n, exact := constant.Int64Val(c.Value)
-	return time.Duration(n), exact
 }

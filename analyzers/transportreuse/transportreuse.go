@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"github.com/kalint/kalint/analyzers/internal/astfix"
 	"go/ast"
-	"go/constant"
 	"go/token"
 	"go/types"
 	"slices"
@@ -107,7 +106,7 @@ type state struct {
 	uses    map[ssa.Value]*use
 	sums    map[*ssa.Function]summary // nil while being computed
 	once    map[*ssa.Function]bool
-	sccs    map[*ssa.Function][]int
+	loops   ssaflow.Loops
 	offSeen *bool // the package turns keep-alives off (or may) somewhere
 }
 
@@ -126,7 +125,6 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 		uses:   make(map[ssa.Value]*use),
 		sums:   make(map[*ssa.Function]summary),
 		once:   make(map[*ssa.Function]bool),
-		sccs:   make(map[*ssa.Function][]int),
 	}
 	for _, fn := range x.Funcs {
 		for _, r := range s.rootsIn(fn) {
@@ -319,7 +317,7 @@ func (s *state) turnsOff() bool {
 	for _, fn := range s.x.Funcs {
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
-				if st, ok := instr.(*ssa.Store); ok && isFieldStore(st, httpapi.TransportDisableKeepAlives) && !isBool(st.Val, false) {
+				if st, ok := instr.(*ssa.Store); ok && isFieldStore(st, httpapi.TransportDisableKeepAlives) && !ssaflow.IsZero(st.Val) {
 					off = true
 				}
 			}
@@ -477,13 +475,13 @@ func fields(u *use) {
 				}
 				switch {
 				case isFieldStore(st, httpapi.TransportDisableKeepAlives):
-					if isBool(st.Val, false) {
+					if ssaflow.IsZero(st.Val) {
 						u.enabled = true
 					} else {
 						u.disabled = true
 					}
 				case isFieldStore(st, httpapi.TransportIdleConnTimeout):
-					if !isZero(st.Val) {
+					if !ssaflow.IsZero(st.Val) {
 						u.idle = true
 					}
 				case isFieldStore(st, httpapi.ClientTransport):
@@ -494,22 +492,6 @@ func fields(u *use) {
 			}
 		}
 	}
-}
-
-func isBool(v ssa.Value, want bool) bool {
-	c, ok := v.(*ssa.Const)
-	if !ok {
-		return false
-	}
-	if c.Value == nil {
-		return !want // the zero value
-	}
-	return c.Value.Kind() == constant.Bool && constant.BoolVal(c.Value) == want
-}
-
-func isZero(v ssa.Value) bool {
-	c, ok := v.(*ssa.Const)
-	return ok && (c.Value == nil || c.Value.Kind() == constant.Int && constant.Sign(c.Value) == 0)
 }
 
 // judge reports a root that is made anew for each request and dropped.
@@ -533,9 +515,9 @@ func (s *state) judge(r root) {
 	switch h := handler(fn); {
 	case h != nil:
 		where = "on every request handled by " + name(h)
-	case s.inLoop(r.instr) && slices.ContainsFunc(sites, func(i ssa.Instruction) bool { return s.sameLoop(i, r.instr) }):
+	case s.loops.InLoop(r.instr) && slices.ContainsFunc(sites, func(i ssa.Instruction) bool { return s.loops.SameLoop(i, r.instr) }):
 		where = "on every iteration of a loop in " + name(fn)
-	case repeated || slices.ContainsFunc(sites, s.inLoop) || s.runsOnce(fn):
+	case repeated || slices.ContainsFunc(sites, s.loops.InLoop) || s.runsOnce(fn):
 		return // made once and used for many requests
 	case u.closed && !s.opts.Strict:
 		return
@@ -586,7 +568,7 @@ func (s *state) inTest(fn *ssa.Function, pos token.Pos) bool {
 func (s *state) sites(fn *ssa.Function, u *use) (sites []ssa.Instruction, repeated, escapes bool) {
 	viaHelper := false
 	for _, req := range u.requests {
-		if s.inLoop(req) {
+		if s.loops.InLoop(req) {
 			repeated = true
 		}
 		for g := req.Parent(); ; {
@@ -608,14 +590,14 @@ func (s *state) sites(fn *ssa.Function, u *use) (sites []ssa.Instruction, repeat
 				escapes = true
 				break
 			}
-			if slices.ContainsFunc(calls, s.inLoop) {
+			if slices.ContainsFunc(calls, s.loops.InLoop) {
 				repeated = true
 			}
 			if parent == fn {
 				sites = append(sites, made)
 				break
 			}
-			if s.inLoop(made) {
+			if s.loops.InLoop(made) {
 				repeated = true
 			}
 			g = parent
@@ -698,7 +680,7 @@ func (s *state) runsOnce(fn *ssa.Function) bool {
 	default:
 		callers := s.x.Callers(fn)
 		once = len(callers) > 0 && !slices.ContainsFunc(callers, func(c ssa.CallInstruction) bool {
-			return s.inLoop(c) || !s.runsOnce(c.Parent())
+			return s.loops.InLoop(c) || !s.runsOnce(c.Parent())
 		})
 	}
 	s.once[fn] = once
@@ -726,86 +708,6 @@ func (s *state) unseenCallers(fn *ssa.Function) bool {
 		return s.x.UsedAsValue(fn)
 	}
 	return s.x.MayHaveUnseenCallers(fn)
-}
-
-// inLoop reports whether instr is in a cycle of its function's blocks.
-func (s *state) inLoop(instr ssa.Instruction) bool {
-	return s.scc(instr.Block()) >= 0
-}
-
-// sameLoop reports whether two instructions of one function are in one
-// cycle of its blocks.
-func (s *state) sameLoop(a, b ssa.Instruction) bool {
-	return a.Parent() == b.Parent() && s.scc(a.Block()) >= 0 && s.scc(a.Block()) == s.scc(b.Block())
-}
-
-// scc returns the strongly connected component of b's function that holds
-// b if it is a cycle, or -1.
-func (s *state) scc(b *ssa.BasicBlock) int {
-	fn := b.Parent()
-	comp, ok := s.sccs[fn]
-	if !ok {
-		comp = cycles(fn)
-		s.sccs[fn] = comp
-	}
-	return comp[b.Index]
-}
-
-// cycles numbers the strongly connected components of fn's blocks that
-// contain a cycle (Tarjan's algorithm); blocks in none get -1.
-func cycles(fn *ssa.Function) []int {
-	n := len(fn.Blocks)
-	index := make([]int, n)
-	low := make([]int, n)
-	onStack := make([]bool, n)
-	comp := make([]int, n)
-	for i := range index {
-		index[i] = -1
-		comp[i] = -1
-	}
-	var stack []int
-	next, ncomp := 0, 0
-	var visit func(v int)
-	visit = func(v int) {
-		index[v], low[v] = next, next
-		next++
-		stack = append(stack, v)
-		onStack[v] = true
-		for _, succ := range fn.Blocks[v].Succs {
-			w := succ.Index
-			if index[w] < 0 {
-				visit(w)
-				low[v] = min(low[v], low[w])
-			} else if onStack[w] {
-				low[v] = min(low[v], index[w])
-			}
-		}
-		if low[v] != index[v] {
-			return
-		}
-		var members []int
-		for {
-			w := stack[len(stack)-1]
-			stack = stack[:len(stack)-1]
-			onStack[w] = false
-			members = append(members, w)
-			if w == v {
-				break
-			}
-		}
-		if len(members) > 1 || slices.ContainsFunc(fn.Blocks[v].Succs, func(b *ssa.BasicBlock) bool { return b.Index == v }) {
-			for _, w := range members {
-				comp[w] = ncomp
-			}
-			ncomp++
-		}
-	}
-	for v := range n {
-		if index[v] < 0 {
-			visit(v)
-		}
-	}
-	return comp
 }
 
 // name names a function as a reader finds it in the source.

@@ -1,0 +1,200 @@
+package ssaflow
+
+import "golang.org/x/tools/go/ssa"
+
+// Loops memoises, per function, the loops of its block graph: the strongly
+// connected components that contain a cycle (more than one block, or one
+// block that jumps to itself). Analyzers ask whether a call can run again
+// for one call after another, so the components are computed once per
+// function (after staticcheck's irutil.FindLoops, which does the same with
+// dominators). The zero value is ready to use; one Loops serves one pass.
+type Loops struct {
+	comps map[*ssa.Function][]int
+}
+
+// BlockInLoop reports whether b can run again in one run of its function:
+// it is on a cycle of the block graph.
+func (l *Loops) BlockInLoop(b *ssa.BasicBlock) bool {
+	return b != nil && l.loop(b) >= 0
+}
+
+// InLoop reports whether instr's block is on a cycle of its function.
+func (l *Loops) InLoop(instr ssa.Instruction) bool {
+	return l.BlockInLoop(instr.Block())
+}
+
+// SameLoop reports whether two instructions of one function are on one
+// cycle of its blocks: each can run again after the other.
+func (l *Loops) SameLoop(a, b ssa.Instruction) bool {
+	if a.Parent() != b.Parent() || a.Block() == nil || b.Block() == nil {
+		return false
+	}
+	loop := l.loop(a.Block())
+	return loop >= 0 && loop == l.loop(b.Block())
+}
+
+// loop returns the number of the loop b is on, or -1.
+func (l *Loops) loop(b *ssa.BasicBlock) int {
+	fn := b.Parent()
+	comp, ok := l.comps[fn]
+	if !ok {
+		if l.comps == nil {
+			l.comps = make(map[*ssa.Function][]int)
+		}
+		comp = cycles(fn)
+		l.comps[fn] = comp
+	}
+	return comp[b.Index]
+}
+
+// cycles numbers, by block index, the strongly connected components of
+// fn's blocks that contain a cycle; blocks on none get -1. It is Tarjan's
+// algorithm with an explicit stack of frames instead of recursion, so a
+// function of many blocks cannot overflow the goroutine stack.
+func cycles(fn *ssa.Function) []int {
+	n := len(fn.Blocks)
+	index, low, comp := make([]int, n), make([]int, n), make([]int, n)
+	onStack := make([]bool, n)
+	for i := range index {
+		index[i], comp[i] = -1, -1
+	}
+	type frame struct{ block, succ int } // a block, and its next successor to visit
+	var frames []frame
+	var stack []int
+	next, ncomp := 0, 0
+	enter := func(v int) {
+		index[v], low[v] = next, next
+		next++
+		stack = append(stack, v)
+		onStack[v] = true
+		frames = append(frames, frame{v, 0})
+	}
+	for root := range n {
+		if index[root] >= 0 {
+			continue
+		}
+		enter(root)
+		for len(frames) > 0 {
+			f := &frames[len(frames)-1]
+			v := f.block
+			if succs := fn.Blocks[v].Succs; f.succ < len(succs) {
+				w := succs[f.succ].Index
+				f.succ++
+				switch {
+				case index[w] < 0:
+					enter(w)
+				case onStack[w]:
+					low[v] = min(low[v], index[w])
+				}
+				continue
+			}
+			frames = frames[:len(frames)-1]
+			if len(frames) > 0 {
+				u := frames[len(frames)-1].block
+				low[u] = min(low[u], low[v])
+			}
+			if low[v] != index[v] {
+				continue
+			}
+			top := len(stack) - 1
+			for stack[top] != v {
+				top--
+			}
+			members := stack[top:]
+			stack = stack[:top]
+			if len(members) == 1 && !jumpsTo(fn.Blocks[v], fn.Blocks[v]) {
+				onStack[v] = false
+				continue
+			}
+			for _, w := range members {
+				onStack[w] = false
+				comp[w] = ncomp
+			}
+			ncomp++
+		}
+	}
+	return comp
+}
+
+func jumpsTo(from, to *ssa.BasicBlock) bool {
+	for _, s := range from.Succs {
+		if s == to {
+			return true
+		}
+	}
+	return false
+}
+
+// ReachesBlock reports whether a block for which target holds can be
+// reached from any of the blocks in from (which count themselves), on
+// paths that do not go on past a block for which stop holds (such a block
+// may still be the target). stop may be nil. postretry stops at calls
+// that do not return: a loop whose way round ends the program is no retry.
+func ReachesBlock(from []*ssa.BasicBlock, target, stop func(*ssa.BasicBlock) bool) bool {
+	seen := make(map[*ssa.BasicBlock]bool)
+	work := append([]*ssa.BasicBlock(nil), from...)
+	for len(work) > 0 {
+		b := work[len(work)-1]
+		work = work[:len(work)-1]
+		if target(b) {
+			return true
+		}
+		if seen[b] || stop != nil && stop(b) {
+			continue
+		}
+		seen[b] = true
+		work = append(work, b.Succs...)
+	}
+	return false
+}
+
+// RunsAgain reports whether b can run again after itself on a path that
+// does not go on past a block for which stop holds. b itself is not
+// tested: a loop body that may stop still loops on its other paths. With
+// no stop, use [Loops.BlockInLoop], which is memoised.
+func RunsAgain(b *ssa.BasicBlock, stop func(*ssa.BasicBlock) bool) bool {
+	return ReachesBlock(b.Succs, func(x *ssa.BasicBlock) bool { return x == b }, stop)
+}
+
+// Reaches reports whether b may run after a in one run of their function:
+// later in the same block, or in a block reachable from a's. It is what
+// "one call after the other" means for two calls that may each be skipped.
+func Reaches(a, b ssa.Instruction) bool {
+	ab, bb := a.Block(), b.Block()
+	if ab == nil || bb == nil || a.Parent() != b.Parent() {
+		return false
+	}
+	if ab == bb && earlier(ab, a, b) {
+		return true
+	}
+	return ReachesBlock(ab.Succs, func(x *ssa.BasicBlock) bool { return x == bb }, nil)
+}
+
+// Dominates reports whether a runs before b on every path to b: earlier
+// in the same block, or in a block that dominates b's. Unlike [Reaches],
+// it holds only when b cannot run without a having run first (a deferred
+// close set up before a request, say).
+func Dominates(a, b ssa.Instruction) bool {
+	ab, bb := a.Block(), b.Block()
+	if ab == nil || bb == nil {
+		return false
+	}
+	if ab == bb {
+		return a == b || earlier(ab, a, b)
+	}
+	return ab.Dominates(bb)
+}
+
+// earlier reports whether a comes strictly before b in block blk, which
+// holds both.
+func earlier(blk *ssa.BasicBlock, a, b ssa.Instruction) bool {
+	for _, x := range blk.Instrs {
+		switch x {
+		case b:
+			return false
+		case a:
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,223 @@
+package ssaflow_test
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/kalint/kalint/analyzers/internal/callee"
+	"github.com/kalint/kalint/analyzers/internal/ssaflow"
+	"golang.org/x/tools/go/ssa"
+)
+
+// Each case is a function f calling marker functions a, b, c and d; the
+// want fields list, for the markers' calls, what the block graph says
+// about them: "x>y" for a pair (x, y) of which a relation holds.
+var blockCases = []struct {
+	name      string
+	body      string
+	inLoop    string // Loops.InLoop
+	sameLoop  string // Loops.SameLoop, for x before y in the alphabet
+	reaches   string // Reaches(x, y), x == y included
+	dominates string // Dominates(x, y), x != y
+	runsAgain string // RunsAgain, stopping at blocks that call fatal
+	selfLoop  bool   // a block of f jumps to itself
+}{
+	{
+		name:      "straight line",
+		body:      `a(); b(); c()`,
+		reaches:   "a>b a>c b>c",
+		dominates: "a>b a>c b>c",
+	},
+	{
+		name:      "a loop that may not run",
+		body:      `a(); for i := 0; i < n; i++ { b(); d() }; c()`,
+		inLoop:    "b d",
+		sameLoop:  "b>d",
+		reaches:   "a>b a>c a>d b>b b>c b>d d>b d>c d>d",
+		dominates: "a>b a>c a>d b>d",
+		runsAgain: "b d",
+	},
+	{
+		name:      "branches",
+		body:      `a(); if n > 0 { b() } else { c() }; d()`,
+		reaches:   "a>b a>c a>d b>d c>d",
+		dominates: "a>b a>c a>d",
+	},
+	{
+		name:      "a loop inside a loop is one cycle with it",
+		body:      `for { a(); for n > 0 { b() }; if n < 0 { break } }; c()`,
+		inLoop:    "a b",
+		sameLoop:  "a>b",
+		reaches:   "a>a a>b a>c b>a b>b b>c",
+		dominates: "a>b a>c",
+		runsAgain: "a b",
+	},
+	{
+		name:      "a block that jumps to itself",
+		body:      `a(); for cond() { }; c()`,
+		reaches:   "a>c",
+		dominates: "a>c",
+		selfLoop:  true,
+	},
+	{
+		name:      "two loops one after the other",
+		body:      `for i := 0; i < n; i++ { a() }; for i := 0; i < n; i++ { b() }`,
+		inLoop:    "a b",
+		reaches:   "a>a a>b b>b",
+		runsAgain: "a b",
+	},
+	{
+		name:      "every way round stops",
+		body:      `for i := 0; i < n; i++ { a(); if n > 1 { b(); fatal() } else { c(); fatal() } }`,
+		inLoop:    "a b c",
+		sameLoop:  "a>b a>c b>c",
+		reaches:   "a>a a>b a>c b>a b>b b>c c>a c>b c>c",
+		dominates: "a>b a>c",
+		runsAgain: "b c", // b and c themselves are not tested
+	},
+	{
+		name:      "one way round does not stop",
+		body:      `for i := 0; i < n; i++ { a(); if n > 1 { b(); fatal() } }`,
+		inLoop:    "a b",
+		sameLoop:  "a>b",
+		reaches:   "a>a a>b b>a b>b",
+		dominates: "a>b",
+		runsAgain: "a b",
+	},
+}
+
+func TestBlocks(t *testing.T) {
+	t.Parallel()
+	for _, tc := range blockCases {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			pkg := build(t, `func a() {}; func b() {}; func c() {}; func d() {}; func fatal() {}; func cond() bool { return false }
+				func f(n int) { `+tc.body+` }`)
+			calls := markers(pkg.Func("f"))
+			names := slices.Sorted(func(yield func(string) bool) {
+				for name := range calls {
+					if !yield(name) {
+						return
+					}
+				}
+			})
+			var loops ssaflow.Loops
+			stop := func(b *ssa.BasicBlock) bool { return slices.ContainsFunc(b.Instrs, isCallOf("fatal")) }
+			var inLoop, same, reaches, dominates, again []string
+			for _, x := range names {
+				if loops.InLoop(calls[x]) {
+					inLoop = append(inLoop, x)
+				}
+				if ssaflow.RunsAgain(calls[x].Block(), stop) {
+					again = append(again, x)
+				}
+				for _, y := range names {
+					pair := x + ">" + y
+					if x < y && loops.SameLoop(calls[x], calls[y]) {
+						same = append(same, pair)
+					}
+					if ssaflow.Reaches(calls[x], calls[y]) {
+						reaches = append(reaches, pair)
+					}
+					if x != y && ssaflow.Dominates(calls[x], calls[y]) {
+						dominates = append(dominates, pair)
+					}
+				}
+			}
+			for _, r := range []struct{ what, got, want string }{
+				{"InLoop", strings.Join(inLoop, " "), tc.inLoop},
+				{"SameLoop", strings.Join(same, " "), tc.sameLoop},
+				{"Reaches", strings.Join(reaches, " "), tc.reaches},
+				{"Dominates", strings.Join(dominates, " "), tc.dominates},
+				{"RunsAgain", strings.Join(again, " "), tc.runsAgain},
+			} {
+				if r.got != r.want {
+					t.Errorf("%s: %q, want %q", r.what, r.got, r.want)
+				}
+			}
+			if got := checkLoops(t, pkg.Func("f")); got != tc.selfLoop {
+				t.Errorf("a block jumps to itself: %v, want %v", got, tc.selfLoop)
+			}
+		})
+	}
+}
+
+// checkLoops compares the memoised loops of fn's blocks with the plain
+// definition: a block is on a loop when it reaches itself, two blocks are
+// on one when each reaches the other. It reports whether a block of fn
+// jumps to itself.
+func checkLoops(t *testing.T, fn *ssa.Function) bool {
+	t.Helper()
+	var loops ssaflow.Loops
+	reaches := func(x, y *ssa.BasicBlock) bool {
+		return ssaflow.ReachesBlock(x.Succs, func(b *ssa.BasicBlock) bool { return b == y }, nil)
+	}
+	selfLoop := false
+	for _, x := range fn.Blocks {
+		selfLoop = selfLoop || slices.Contains(x.Succs, x)
+		if got, want := loops.BlockInLoop(x), reaches(x, x); got != want {
+			t.Errorf("BlockInLoop(%s) = %v, want %v", x, got, want)
+		}
+		for _, y := range fn.Blocks {
+			if len(x.Instrs) == 0 || len(y.Instrs) == 0 {
+				continue
+			}
+			if got, want := loops.SameLoop(x.Instrs[0], y.Instrs[0]), reaches(x, y) && reaches(y, x); got != want {
+				t.Errorf("SameLoop(%s, %s) = %v, want %v", x, y, got, want)
+			}
+		}
+	}
+	return selfLoop
+}
+
+// markers returns f's calls of the marker functions by name.
+func markers(f *ssa.Function) map[string]ssa.Instruction {
+	calls := make(map[string]ssa.Instruction)
+	for _, b := range f.Blocks {
+		for _, instr := range b.Instrs {
+			for _, name := range []string{"a", "b", "c", "d"} {
+				if isCallOf(name)(instr) {
+					calls[name] = instr
+				}
+			}
+		}
+	}
+	return calls
+}
+
+func isCallOf(name string) func(ssa.Instruction) bool {
+	return func(instr ssa.Instruction) bool {
+		call, ok := instr.(*ssa.Call)
+		if !ok {
+			return false
+		}
+		fn := callee.Func(call.Common())
+		return fn != nil && fn.Name() == name
+	}
+}
+
+func TestReachesBlockFrom(t *testing.T) {
+	t.Parallel()
+	pkg := build(t, `func f(n int) int { if n > 0 { n++ }; return n }`)
+	blocks := pkg.Func("f").Blocks
+	entry, exit := blocks[0], blocks[len(blocks)-1]
+	is := func(x *ssa.BasicBlock) func(*ssa.BasicBlock) bool {
+		return func(b *ssa.BasicBlock) bool { return b == x }
+	}
+	from := []*ssa.BasicBlock{entry}
+	for _, r := range []struct {
+		what         string
+		target, stop func(*ssa.BasicBlock) bool
+		want         bool
+	}{
+		{"a block of from reaches itself", is(entry), nil, true},
+		{"the exit", is(exit), nil, true},
+		{"the exit past a stop at the entry", is(exit), is(entry), false},
+		{"the entry that is also a stop", is(entry), is(entry), true},
+	} {
+		if got := ssaflow.ReachesBlock(from, r.target, r.stop); got != r.want {
+			t.Errorf("%s: %v, want %v", r.what, got, r.want)
+		}
+	}
+}
