@@ -54,7 +54,8 @@ type Source struct {
 // Origins are where a value may come from.
 type Origins struct {
 	// Sources are the values it may come from that the walk does not go
-	// back through, in the order found.
+	// back through, in the order found: depth first, the last operand (phi
+	// edge, return, call site) first.
 	Sources []Source
 	// Values are every value walked through, the start first, the sources
 	// included.
@@ -260,14 +261,15 @@ func (w *backWalk) results(k sourceKey, call *ssa.Call, i int) {
 		w.source(k)
 		return
 	}
-	at := w.b.enter(call, fn, k.at)
+	var returned []ssa.Value
 	for _, blk := range fn.Blocks {
 		if n := len(blk.Instrs); n > 0 {
 			if ret, ok := blk.Instrs[n-1].(*ssa.Return); ok && i < len(ret.Results) {
-				w.push(key(ret.Results[i], at))
+				returned = append(returned, ret.Results[i])
 			}
 		}
 	}
+	w.from(w.b.enter(call, fn, k.at), returned...)
 }
 
 // enter returns the context of a call of fn made in context parent, or nil
@@ -318,11 +320,13 @@ func (w *backWalk) param(k sourceKey, p *ssa.Parameter) {
 		w.source(k)
 		return
 	}
+	var args []ssa.Value
 	for _, call := range calls {
-		if args := call.Common().Args; i < len(args) {
-			w.push(key(args[i], nil))
+		if a := call.Common().Args; i < len(a) {
+			args = append(args, a[i])
 		}
 	}
+	w.from(nil, args...)
 }
 
 // stored returns the values a load may read: those stored in a local or
