@@ -92,6 +92,7 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 		pass:     pass,
 		index:    index,
 		tracer:   &ssaflow.Tracer{Index: index, Fields: true},
+		back:     &ssaflow.Backtracer{Index: index, Stop: isCall, Through: operands},
 		reported: make(map[ssa.Instruction]bool),
 		fixed:    make(map[*ast.CompositeLit]bool),
 	}
@@ -131,6 +132,7 @@ type run struct {
 	pass     *analysis.Pass
 	index    *ssaflow.Index
 	tracer   *ssaflow.Tracer
+	back     *ssaflow.Backtracer        // walks values back to the names and types they come from
 	reported map[ssa.Instruction]bool   // settings already reported
 	fixed    map[*ast.CompositeLit]bool // literals a fix already edits
 
@@ -578,7 +580,7 @@ func (r *run) reportDialer(s setting, feeds []feed, lacking []*transport) {
 	}
 	var problems []string
 	if s.value != nil {
-		if name := idleOrigin(r.pass, s); name != "" {
+		if name := r.idleOrigin(s); name != "" {
 			problems = append(problems, fmt.Sprintf("it is set from %s, an HTTP idle timeout", name))
 		}
 		if d, known := ssaflow.ConstInt(s.value); known && time.Duration(d) < r.opts.MinKeepAlive {
@@ -700,12 +702,17 @@ func (r *run) fix(t *transport, diagFile *ast.File) (analysis.SuggestedFix, bool
 // SSA origin, that says the value is an HTTP idle timeout: an identifier,
 // field, package variable or configuration key naming "idle" (but not a
 // TCP keep-alive idle time such as KeepAliveIdle).
-func idleOrigin(pass *analysis.Pass, s setting) string {
+func (r *run) idleOrigin(s setting) string {
 	st := s.instr.(*ssa.Store)
-	if name := idleInSyntax(pass, st); name != "" {
+	if name := idleInSyntax(r.pass, st); name != "" {
 		return name
 	}
-	return idleInSSA(st.Val, 4)
+	for _, src := range r.back.Sources(st.Val).Sources {
+		if name := idleInSSA(src.Value); name != "" {
+			return name
+		}
+	}
+	return ""
 }
 
 func idleInSyntax(pass *analysis.Pass, st *ssa.Store) string {
@@ -761,25 +768,14 @@ func idleInSyntax(pass *analysis.Pass, st *ssa.Store) string {
 	return found
 }
 
-// idleInSSA looks through loads, conversions, arithmetic and calls for a
-// field, package variable, function or configuration key named like an
-// idle timeout.
-func idleInSSA(v ssa.Value, depth int) string {
-	if depth == 0 {
-		return ""
+// idleInSSA returns the name of a field, package variable, function or
+// configuration key named like an idle timeout that a source of a stored
+// value reads or calls.
+func idleInSSA(v ssa.Value) string {
+	if load, ok := v.(*ssa.UnOp); ok && load.Op == token.MUL {
+		v = load.X
 	}
 	switch v := v.(type) {
-	case *ssa.UnOp:
-		return idleInSSA(v.X, depth-1)
-	case *ssa.ChangeType:
-		return idleInSSA(v.X, depth-1)
-	case *ssa.Convert:
-		return idleInSSA(v.X, depth-1)
-	case *ssa.BinOp:
-		if name := idleInSSA(v.X, depth-1); name != "" {
-			return name
-		}
-		return idleInSSA(v.Y, depth-1)
 	case *ssa.FieldAddr:
 		if f := ssaflow.FieldOf(v.X.Type(), v.Field); f != nil && idleName(f.Name()) {
 			return f.Name()
@@ -803,6 +799,30 @@ func idleInSSA(v ssa.Value, depth int) string {
 		}
 	}
 	return ""
+}
+
+// isCall reports whether v is a call's result: its name says what it is,
+// so the walk back ends there.
+func isCall(v ssa.Value) bool {
+	_, ok := v.(*ssa.Call)
+	return ok
+}
+
+// operands returns what arithmetic and conversions compute v from: an
+// idle timeout scaled or converted is still one. The walk back reads the
+// last operand first, so X comes last: its name is the one reported.
+func operands(v ssa.Value) []ssa.Value {
+	switch v := v.(type) {
+	case *ssa.BinOp:
+		return []ssa.Value{v.Y, v.X}
+	case *ssa.Convert:
+		return []ssa.Value{v.X}
+	case *ssa.UnOp:
+		if v.Op != token.MUL {
+			return []ssa.Value{v.X}
+		}
+	}
+	return nil
 }
 
 // idleName reports whether a name says "HTTP idle timeout": it mentions
@@ -913,7 +933,7 @@ func (r *run) listeners() {
 		if len(settings) == 0 {
 			continue
 		}
-		served := lackingServes(func(v ssa.Value) bool { return dynamicType(v) == tn })
+		served := lackingServes(func(v ssa.Value) bool { return r.listenerOf(v, tn) })
 		if len(served) > 0 {
 			r.reportListener(settings[0], served) // one report per listener type
 		}
@@ -1046,21 +1066,12 @@ func (r *run) acceptSettings(tn *types.TypeName) []setting {
 	return out
 }
 
-// dynamicType returns the named type of the value converted to an
-// interface at v (a listener passed as net.Listener), or nil.
-func dynamicType(v ssa.Value) *types.TypeName {
-	for {
-		switch x := v.(type) {
-		case *ssa.MakeInterface:
-			v = x.X
-			continue
-		case *ssa.ChangeInterface:
-			v = x.X
-			continue
-		}
-		break
-	}
-	return httpapi.NamedOf(v.Type())
+// listenerOf reports whether a value passed as a net.Listener may be a
+// listener of type tn.
+func (r *run) listenerOf(v ssa.Value, tn *types.TypeName) bool {
+	return slices.ContainsFunc(r.back.Sources(v).Sources, func(src ssaflow.Source) bool {
+		return httpapi.NamedOf(src.Value.Type()) == tn
+	})
 }
 
 // reportListener reports one keep-alive setting of a listener served by

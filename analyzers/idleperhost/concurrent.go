@@ -1,7 +1,6 @@
 package idleperhost
 
 import (
-	"slices"
 
 	"github.com/kalint/kalint/analyzers/internal/callee"
 	"github.com/kalint/kalint/analyzers/internal/httpapi"

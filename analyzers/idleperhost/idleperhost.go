@@ -84,6 +84,7 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 		memo:    make(map[memoKey]target),
 	}
 	s.tracer = &ssaflow.Tracer{Index: index, Fields: true, OwnFields: true}
+	s.back = &ssaflow.Backtracer{Index: index, CallersSeen: s.callersComplete, Stop: stop}
 	s.transports()
 	s.defaultPool()
 	return nil, nil
@@ -130,6 +131,7 @@ type state struct {
 	pass   *analysis.Pass
 	x      *ssaflow.Index
 	tracer *ssaflow.Tracer
+	back   *ssaflow.Backtracer
 
 	memo         map[memoKey]target
 	ifaceMethods map[string]bool                   // method names of the package's interfaces, built on demand

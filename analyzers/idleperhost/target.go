@@ -46,10 +46,12 @@ type memoKey struct {
 	k kind
 }
 
-// maxDepth bounds the calls, phis and parameters that resolve follows.
+// maxDepth bounds how deep resolve nests: the arguments of calls that build
+// URLs and requests, the values stored in variables.
 const maxDepth = 12
 
-// resolve returns where the URL, URL value or request v points.
+// resolve returns where the URL, URL value or request v points: the target
+// that every source of v agrees on.
 func (s *state) resolve(v ssa.Value, k kind, depth int) target {
 	key := memoKey{v, k}
 	if t, ok := s.memo[key]; ok {
@@ -59,8 +61,17 @@ func (s *state) resolve(v ssa.Value, k kind, depth int) target {
 		return target{}
 	}
 	s.memo[key] = target{} // a cycle resolves to unknown
-	t := s.resolveOnce(v, k, depth+1)
-	if k == kindRequest && t.known() && urlRewritten(s.x, v) {
+	o := s.back.Sources(v)
+	var t target
+	for i, src := range o.Sources {
+		ti := s.source(src.Value, k, depth+1)
+		if !ti.known() || (i > 0 && ti != t) {
+			t = target{}
+			break
+		}
+		t = ti
+	}
+	if k == kindRequest && t.known() && slices.ContainsFunc(o.Values, func(v ssa.Value) bool { return urlRewritten(s.x, v) }) {
 		t = target{}
 	}
 	s.memo[key] = t
@@ -80,30 +91,47 @@ func (s *state) all(vs []ssa.Value, k kind, depth int) target {
 	return t
 }
 
-func (s *state) resolveOnce(v ssa.Value, k kind, depth int) target {
+// builders are the standard-library calls that make a URL or a request
+// from another: [state.call] reads them, the walk back stops at them.
+var builders = []httpapi.Callee{
+	httpapi.URLString, httpapi.URLJoinPath, httpapi.Sprintf,
+	httpapi.URLParse, httpapi.URLParseReq, httpapi.URLJoinPathURL,
+	httpapi.NewRequest, httpapi.NewRequestWithContext, httpapi.RequestWithContext, httpapi.RequestClone,
+}
+
+// stop reports whether resolve reads v itself rather than walking back
+// through it: a call of a builder, or a load of a local variable (which
+// may be a base URL in its own right; see [state.variable]).
+func stop(v ssa.Value) bool {
+	if ex, ok := v.(*ssa.Extract); ok && ex.Index == 0 {
+		v = ex.Tuple
+	}
 	switch v := v.(type) {
-	case *ssa.Phi:
-		return s.all(v.Edges, k, depth)
-	case *ssa.ChangeType:
-		return s.resolve(v.X, k, depth)
-	case *ssa.Parameter:
-		return s.param(v, k, depth)
-	case *ssa.FreeVar:
-		return s.freeVar(v, k, depth)
+	case *ssa.Call:
+		fn := callee.Func(v.Common())
+		return !v.Common().IsInvoke() && slices.ContainsFunc(builders, func(b httpapi.Callee) bool { return b.Matches(fn) })
+	case *ssa.UnOp:
+		switch v.X.(type) {
+		case *ssa.Alloc, *ssa.FreeVar:
+			return v.Op == token.MUL
+		}
+	}
+	return false
+}
+
+// source resolves a source of a value (see [ssaflow.Backtracer]).
+func (s *state) source(v ssa.Value, k kind, depth int) target {
+	switch v := v.(type) {
 	case *ssa.Extract:
 		if call, ok := v.Tuple.(*ssa.Call); ok && v.Index == 0 {
 			if t, ok := s.call(call, k, depth); ok {
 				return t
 			}
 		}
-		if call, ok := v.Tuple.(*ssa.Call); ok {
-			return s.results(call, v.Index, k, depth)
-		}
 	case *ssa.Call:
 		if t, ok := s.call(v, k, depth); ok {
 			return t
 		}
-		return s.results(v, -1, k, depth)
 	case *ssa.UnOp:
 		if v.Op != token.MUL {
 			break
@@ -179,58 +207,6 @@ func (s *state) call(call *ssa.Call, k kind, depth int) (target, bool) {
 	return target{}, false
 }
 
-// results resolves result i (-1 for a single result) of a call of a
-// function of the package through its return statements.
-func (s *state) results(call *ssa.Call, i int, k kind, depth int) target {
-	fn := callee.Body(call.Common())
-	if fn == nil || fn.Pkg != s.x.Pkg {
-		return target{}
-	}
-	var vs []ssa.Value
-	for _, b := range fn.Blocks {
-		if len(b.Instrs) == 0 {
-			continue
-		}
-		if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok {
-			if i < 0 {
-				i = 0
-			}
-			if i < len(ret.Results) {
-				vs = append(vs, ret.Results[i])
-			}
-		}
-	}
-	if len(vs) == 0 {
-		return target{}
-	}
-	return s.all(vs, k, depth)
-}
-
-// param resolves a parameter through the arguments of every call, when the
-// package shows every call.
-func (s *state) param(p *ssa.Parameter, k kind, depth int) target {
-	fn := p.Parent()
-	if !s.callersComplete(fn) {
-		return target{}
-	}
-	i := slices.Index(fn.Params, p)
-	if i < 0 {
-		return target{}
-	}
-	var args []ssa.Value
-	for _, call := range s.x.Callers(fn) {
-		common := call.Common()
-		if i >= len(common.Args) {
-			return target{}
-		}
-		args = append(args, common.Args[i])
-	}
-	if len(args) == 0 {
-		return target{}
-	}
-	return s.all(args, k, depth)
-}
-
 // callersComplete reports whether the package's static calls of fn are all
 // its calls. Unexported methods count too: other packages cannot name them,
 // so only a method value or an interface of this package declaring the name
@@ -259,16 +235,6 @@ func (s *state) callersComplete(fn *ssa.Function) bool {
 	return !s.ifaceMethods[obj.Name()]
 }
 
-// freeVar resolves a free variable bound to values (not to a captured
-// variable's address) through its bindings.
-func (s *state) freeVar(fv *ssa.FreeVar, k kind, depth int) target {
-	bindings := s.x.Bindings(fv)
-	if len(bindings) == 0 {
-		return target{}
-	}
-	return s.all(bindings, k, depth)
-}
-
 // variable resolves a load of a local variable that closures capture (an
 // Alloc, or the free variable bound to it) through every store into it. A
 // variable that holds only a parameter of the function that declares it,
@@ -276,20 +242,13 @@ func (s *state) freeVar(fv *ssa.FreeVar, k kind, depth int) target {
 // one per call (whether the transport is one per call too, the caller
 // checks).
 func (s *state) variable(addr ssa.Value, k kind, depth int) target {
-	allocs := s.varAllocs(addr, 0)
-	if len(allocs) == 0 {
+	allocs, stores, ok := s.x.Variable(addr)
+	if !ok || len(stores) == 0 {
 		return target{}
 	}
-	var vals []ssa.Value
-	for _, a := range allocs {
-		vs, ok := stored(a)
-		if !ok {
-			return target{}
-		}
-		vals = append(vals, vs...)
-	}
-	if len(vals) == 0 {
-		return target{}
+	vals := make([]ssa.Value, len(stores))
+	for i, st := range stores {
+		vals[i] = st.Val
 	}
 	if t := s.all(vals, k, depth); t.known() || k == kindRequest || len(allocs) != 1 {
 		return t
@@ -300,67 +259,6 @@ func (s *state) variable(addr ssa.Value, k kind, depth int) target {
 		}
 	}
 	return target{base: allocs[0], name: allocs[0].Comment}
-}
-
-// varAllocs returns the variables that addr, a variable's address or a free
-// variable bound to one, may be.
-func (s *state) varAllocs(addr ssa.Value, depth int) []*ssa.Alloc {
-	switch addr := addr.(type) {
-	case *ssa.Alloc:
-		return []*ssa.Alloc{addr}
-	case *ssa.FreeVar:
-		if depth > maxDepth {
-			return nil
-		}
-		var allocs []*ssa.Alloc
-		for _, b := range s.x.Bindings(addr) {
-			as := s.varAllocs(b, depth+1)
-			if as == nil {
-				return nil
-			}
-			allocs = append(allocs, as...)
-		}
-		return allocs
-	}
-	return nil
-}
-
-// stored returns the values stored into the variable a, directly or
-// through the closures that capture it; ok is false if its address goes
-// anywhere else.
-func stored(a *ssa.Alloc) (vals []ssa.Value, ok bool) {
-	seen := make(map[ssa.Value]bool)
-	var visit func(addr ssa.Value) bool
-	visit = func(addr ssa.Value) bool {
-		if seen[addr] {
-			return true
-		}
-		seen[addr] = true
-		for _, ref := range *addr.Referrers() {
-			switch ref := ref.(type) {
-			case *ssa.Store:
-				if ref.Addr != addr {
-					return false
-				}
-				vals = append(vals, ref.Val)
-			case *ssa.UnOp:
-				if ref.Op != token.MUL {
-					return false
-				}
-			case *ssa.MakeClosure:
-				for i, b := range ref.Bindings {
-					if b == addr && !visit(ref.Fn.(*ssa.Function).FreeVars[i]) {
-						return false
-					}
-				}
-			case *ssa.DebugRef:
-			default:
-				return false
-			}
-		}
-		return true
-	}
-	return vals, visit(a)
 }
 
 // baseOf returns the base URL loaded from addr: a struct field or a

@@ -226,6 +226,7 @@ type pkg struct {
 	pass    *analysis.Pass
 	index   *ssaflow.Index
 	tracer  *ssaflow.Tracer
+	back    *ssaflow.Backtracer
 	opts    Options
 	retried map[*ssa.Function]retryState
 	values  map[*ssa.Function][]valueUse // uses of functions as values
@@ -237,6 +238,7 @@ func newPkg(pass *analysis.Pass, index *ssaflow.Index, opts Options) *pkg {
 		pass:    pass,
 		index:   index,
 		tracer:  &ssaflow.Tracer{Index: index, Fields: true},
+		back:    &ssaflow.Backtracer{Index: index, Fields: true, Through: derived},
 		opts:    opts,
 		retried: make(map[*ssa.Function]retryState),
 	}

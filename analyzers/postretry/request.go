@@ -12,207 +12,26 @@ import (
 	"golang.org/x/tools/go/ssa"
 )
 
-// sources returns the values that v may come from: it walks back through
-// copies, conversions, phis, local and captured variables, struct fields and
-// package variables (every store to them in the package), parameters of
-// functions whose callers are all in the package, results of the package's
-// functions, and requests derived with WithContext or Clone. What it cannot
-// walk back through is a source itself (a parameter of an exported
-// function, another package's result, an allocation, a constant).
+// sources returns the values that v may come from (see
+// [ssaflow.Backtracer]), also through requests derived with WithContext or
+// Clone.
 func (p *pkg) sources(v ssa.Value) []ssa.Value {
 	var out []ssa.Value
-	seen := make(map[ssa.Value]bool)
-	work := []ssa.Value{v}
-	push := func(vs ...ssa.Value) {
-		for _, v := range vs {
-			if v != nil && !seen[v] {
-				seen[v] = true
-				work = append(work, v)
-			}
-		}
-	}
-	seen[v] = true
-	for len(work) > 0 {
-		v := work[len(work)-1]
-		work = work[:len(work)-1]
-		switch v := v.(type) {
-		case *ssa.Phi:
-			push(v.Edges...)
-		case *ssa.ChangeType:
-			push(v.X)
-		case *ssa.ChangeInterface:
-			push(v.X)
-		case *ssa.MakeInterface:
-			push(v.X)
-		case *ssa.TypeAssert:
-			push(v.X)
-		case *ssa.FreeVar:
-			push(p.index.Bindings(v)...)
-		case *ssa.Extract:
-			switch t := v.Tuple.(type) {
-			case *ssa.TypeAssert:
-				push(t.X)
-			case *ssa.Call:
-				if results := p.results(t, v.Index); results != nil {
-					push(results...)
-					continue
-				}
-				out = append(out, v)
-			default:
-				out = append(out, v)
-			}
-		case *ssa.Call:
-			fn := callee.Func(&v.Call)
-			switch {
-			case httpapi.RequestWithContext.Matches(fn), httpapi.RequestClone.Matches(fn):
-				push(v.Call.Args[0])
-			default:
-				if results := p.results(v, 0); results != nil {
-					push(results...)
-					continue
-				}
-				out = append(out, v)
-			}
-		case *ssa.Parameter:
-			fn := v.Parent()
-			if p.index.MayHaveUnseenCallers(fn) {
-				out = append(out, v)
-				continue
-			}
-			callers := p.index.Callers(fn)
-			if len(callers) == 0 {
-				out = append(out, v) // a function the package never calls
-				continue
-			}
-			i := slices.Index(fn.Params, v)
-			for _, call := range callers {
-				if args := call.Common().Args; i < len(args) {
-					push(args[i])
-				}
-			}
-		case *ssa.UnOp:
-			if v.Op != token.MUL {
-				out = append(out, v)
-				continue
-			}
-			stored, ok := p.stored(v.X)
-			if !ok {
-				out = append(out, v)
-				continue
-			}
-			push(stored...)
-		case *ssa.Field:
-			stored, _ := p.fieldStores(ssaflow.FieldOf(v.X.Type(), v.Field))
-			push(stored...)
-		default:
-			out = append(out, v)
-		}
+	for _, src := range p.back.Sources(v).Sources {
+		out = append(out, src.Value)
 	}
 	return out
 }
 
-// results returns the values that the package's own function called at
-// call returns as result i, or nil if the callee is not the package's.
-func (p *pkg) results(call *ssa.Call, i int) []ssa.Value {
-	fn := callee.Body(&call.Call)
-	if fn == nil || fn.Pkg != p.index.Pkg {
-		return nil
-	}
-	var out []ssa.Value
-	for _, b := range fn.Blocks {
-		if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok && i < len(ret.Results) {
-			out = append(out, ret.Results[i])
+// derived returns the request that v, a call of WithContext or Clone,
+// derives from.
+func derived(v ssa.Value) []ssa.Value {
+	if call, ok := v.(*ssa.Call); ok {
+		if fn := callee.Func(&call.Call); httpapi.RequestWithContext.Matches(fn) || httpapi.RequestClone.Matches(fn) {
+			return call.Call.Args[:1]
 		}
 	}
-	if out == nil {
-		return []ssa.Value{} // never returns: nothing comes from it
-	}
-	return out
-}
-
-// stored returns the values stored at an address that the package owns: a
-// local or captured variable, a struct field, a package variable.
-func (p *pkg) stored(addr ssa.Value) ([]ssa.Value, bool) {
-	switch a := addr.(type) {
-	case *ssa.FieldAddr:
-		return p.fieldStores(ssaflow.FieldOf(a.X.Type(), a.Field))
-	case *ssa.Global:
-		if a.Pkg != p.index.Pkg {
-			return nil, false
-		}
-		var out []ssa.Value
-		for _, instr := range p.index.Referrers(a) {
-			if st, ok := instr.(*ssa.Store); ok && st.Addr == a {
-				out = append(out, st.Val)
-			}
-		}
-		return out, true
-	case *ssa.Alloc, *ssa.FreeVar:
-		var out []ssa.Value
-		ok := p.eachVar(a, func(st *ssa.Store) { out = append(out, st.Val) })
-		return out, ok
-	}
-	return nil, false
-}
-
-// eachVar calls store for each store to a local variable or a captured
-// one, in the function that declares it or in the closures that share it.
-// It returns false if the variable's address escapes.
-func (p *pkg) eachVar(addr ssa.Value, store func(*ssa.Store)) bool {
-	seen := map[ssa.Value]bool{addr: true}
-	vars := []ssa.Value{addr}
-	for len(vars) > 0 {
-		v := vars[len(vars)-1]
-		vars = vars[:len(vars)-1]
-		var also []ssa.Value
-		if fv, ok := v.(*ssa.FreeVar); ok {
-			also = p.index.Bindings(fv)
-		}
-		for _, instr := range p.index.Referrers(v) {
-			switch instr := instr.(type) {
-			case *ssa.Store:
-				if instr.Addr != v {
-					return false
-				}
-				store(instr)
-			case *ssa.MakeClosure:
-				fn := instr.Fn.(*ssa.Function)
-				for i, b := range instr.Bindings {
-					if b == v {
-						also = append(also, fn.FreeVars[i])
-					}
-				}
-			case *ssa.UnOp, *ssa.DebugRef:
-			default:
-				return false // its address escapes
-			}
-		}
-		for _, x := range also {
-			if !seen[x] {
-				seen[x] = true
-				vars = append(vars, x)
-			}
-		}
-	}
-	return true
-}
-
-// fieldStores returns the values stored in field f anywhere in the package.
-func (p *pkg) fieldStores(f *types.Var) ([]ssa.Value, bool) {
-	if f == nil || f.Pkg() != p.index.Pkg.Pkg {
-		return nil, false // another package may set it
-	}
-	var out []ssa.Value
-	for _, sel := range p.index.Selections(f) {
-		if fa, ok := sel.(*ssa.FieldAddr); ok {
-			for _, ref := range *fa.Referrers() {
-				if st, ok := ref.(*ssa.Store); ok && st.Addr == fa {
-					out = append(out, st.Val)
-				}
-			}
-		}
-	}
-	return out, true
+	return nil
 }
 
 // A request is what the package does to the *http.Request of one send.

@@ -461,12 +461,27 @@ func isVar(addr ssa.Value) bool {
 	return false
 }
 
-// storesTo returns the stores to a local or captured variable, or false if
-// its address escapes.
-func (p *pkg) storesTo(addr ssa.Value) ([]*ssa.Store, bool) {
-	var out []*ssa.Store
-	ok := p.eachVar(addr, func(st *ssa.Store) { out = append(out, st) })
-	return out, ok
+// storesTo returns the stores to a local or captured variable, or else to
+// the address itself (a field, a package variable); ok is false if the
+// address escapes.
+func (p *pkg) storesTo(addr ssa.Value) (stores []*ssa.Store, ok bool) {
+	if isVar(addr) {
+		_, stores, ok = p.index.Variable(addr)
+		return stores, ok
+	}
+	for _, instr := range p.index.Referrers(addr) {
+		switch instr := instr.(type) {
+		case *ssa.Store:
+			if instr.Addr != addr {
+				return nil, false
+			}
+			stores = append(stores, instr)
+		case *ssa.UnOp, *ssa.DebugRef:
+		default:
+			return nil, false
+		}
+	}
+	return stores, true
 }
 
 // reset reports whether the request's body may be replaced in each attempt:

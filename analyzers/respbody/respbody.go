@@ -78,6 +78,7 @@ type scan struct {
 	summaries map[summaryKey]summary
 	funcs     map[*ssa.Function]*funcResult
 	loops     ssaflow.Loops
+	back      *ssaflow.Backtracer // walks requests back to where they are built
 }
 
 // funcResult is what analysing a function's own responses found that its
@@ -101,6 +102,7 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 		pkg:       pkg,
 		summaries: make(map[summaryKey]summary),
 		funcs:     make(map[*ssa.Function]*funcResult),
+		back:      &ssaflow.Backtracer{Index: index, Stop: isNewRequest, Through: derived},
 	}
 	for _, fn := range index.Funcs {
 		s.function(fn)
@@ -172,7 +174,7 @@ func (s *scan) producer(call *ssa.Call) (producer, bool) {
 			if inMemory(common, fn) {
 				return producer{}, false
 			}
-			return producer{resp: 0, err: 1, k: respKind, head: isHead(common, fn), upgrade: upgradeRequest(common)}, true
+			return producer{resp: 0, err: 1, k: respKind, head: s.isHead(common, fn), upgrade: upgradeRequest(common)}, true
 		}
 	}
 	results := common.Signature().Results()
@@ -204,7 +206,7 @@ func (s *scan) producer(call *ssa.Call) (producer, bool) {
 		return producer{}, false
 	}
 	if results.Len() == 2 && isResponse(results.At(0).Type()) && isError(results.At(1).Type()) {
-		return producer{resp: 0, err: 1, k: respKind, unseen: true, head: isHead(common, fn), upgrade: upgradeRequest(common)}, true
+		return producer{resp: 0, err: 1, k: respKind, unseen: true, head: s.isHead(common, fn), upgrade: upgradeRequest(common)}, true
 	}
 	return producer{}, false
 }
@@ -493,7 +495,7 @@ func (s *scan) testFile(pos token.Pos) bool {
 
 // isHead reports whether a producing call sends a HEAD request, whose
 // response has no body.
-func isHead(common *ssa.CallCommon, fn *types.Func) bool {
+func (s *scan) isHead(common *ssa.CallCommon, fn *types.Func) bool {
 	if httpapi.ClientHead.Matches(fn) || httpapi.Head.Matches(fn) {
 		return true
 	}
@@ -507,76 +509,22 @@ func isHead(common *ssa.CallCommon, fn *types.Func) bool {
 	if req == nil {
 		return false
 	}
-	return methodOf(req, nil, 0) == "HEAD"
+	return s.method(req) == "HEAD"
 }
 
-// maxMethodDepth bounds how many calls and merges methodOf follows back.
-const maxMethodDepth = 8
-
-// methodOf returns the constant method that request req is built with, or
-// "" if it is not known: http.NewRequest[WithContext] with a constant,
-// through conversions, WithContext and Clone, φ-nodes whose edges agree,
-// and the package's own request constructors (whose method parameter is
-// resolved to the argument of the call). args binds the parameters of the
-// function req is in, when it is such a constructor.
-func methodOf(req ssa.Value, args map[*ssa.Parameter]ssa.Value, depth int) string {
-	if depth > maxMethodDepth {
-		return ""
-	}
-	switch v := req.(type) {
-	case *ssa.ChangeType:
-		return methodOf(v.X, args, depth+1)
-	case *ssa.Convert:
-		return methodOf(v.X, args, depth+1)
-	case *ssa.Phi:
-		method := ""
-		for i, e := range v.Edges {
-			m := methodOf(e, args, depth+1)
-			if m == "" || i > 0 && m != method {
-				return ""
-			}
-			method = m
-		}
-		return method
-	case *ssa.Extract:
-		if c, ok := v.Tuple.(*ssa.Call); ok {
-			return callMethod(c, v.Index, args, depth)
-		}
-	case *ssa.Call:
-		return callMethod(v, 0, args, depth)
-	}
-	return ""
-}
-
-// callMethod is methodOf for result i of a call.
-func callMethod(call *ssa.Call, i int, args map[*ssa.Parameter]ssa.Value, depth int) string {
-	common := call.Common()
-	fn := callee.Func(common)
-	switch {
-	case httpapi.NewRequest.Matches(fn):
-		method, _ := ssaflow.ConstString(bound(common.Args[0], args))
-		return method
-	case httpapi.NewRequestWithContext.Matches(fn):
-		method, _ := ssaflow.ConstString(bound(common.Args[1], args))
-		return method
-	case httpapi.RequestWithContext.Matches(fn), httpapi.RequestClone.Matches(fn):
-		return methodOf(common.Args[0], args, depth+1)
-	}
-	body := callee.Body(common)
-	if body == nil || len(body.Params) != len(common.Args) {
-		return ""
-	}
-	inner := make(map[*ssa.Parameter]ssa.Value, len(body.Params))
-	for j, p := range body.Params {
-		inner[p] = bound(common.Args[j], args)
-	}
+// method returns the constant method that request req is built with, or
+// "" if it is not known: every source of req (nil aside: no request, no
+// response) is a call of http.NewRequest[WithContext] with that constant.
+// The walk back goes through WithContext and Clone and into the package's
+// own request constructors, where the method parameter is the argument of
+// the call.
+func (s *scan) method(req ssa.Value) string {
 	method := ""
-	for _, b := range body.Blocks {
-		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
-		if !ok || i >= len(ret.Results) || ssaflow.IsNil(ret.Results[i]) {
-			continue // not a return, or the error return
+	for _, src := range s.back.Sources(req).Sources {
+		if ssaflow.IsNil(src.Value) {
+			continue
 		}
-		m := methodOf(ret.Results[i], inner, depth+1)
+		m := s.newRequestMethod(src)
 		if m == "" || method != "" && m != method {
 			return ""
 		}
@@ -585,14 +533,55 @@ func callMethod(call *ssa.Call, i int, args map[*ssa.Parameter]ssa.Value, depth 
 	return method
 }
 
-// bound is v, or the argument bound to it when v is a parameter in args.
-func bound(v ssa.Value, args map[*ssa.Parameter]ssa.Value) ssa.Value {
-	if p, ok := v.(*ssa.Parameter); ok {
-		if arg, ok := args[p]; ok {
-			return arg
+// newRequestMethod returns the constant method of a request built by
+// http.NewRequest[WithContext], or "".
+func (s *scan) newRequestMethod(src ssaflow.Source) string {
+	if !isNewRequest(src.Value) {
+		return ""
+	}
+	v := src.Value
+	if ex, ok := v.(*ssa.Extract); ok {
+		v = ex.Tuple
+	}
+	args := v.(*ssa.Call).Call.Args
+	arg := args[0]
+	if len(args) == 4 { // NewRequestWithContext
+		arg = args[1]
+	}
+	method := ""
+	for _, m := range s.back.SourcesAt(src, arg).Sources {
+		c, ok := ssaflow.ConstString(m.Value)
+		if !ok || method != "" && c != method {
+			return ""
+		}
+		method = c
+	}
+	return method
+}
+
+// isNewRequest reports whether v is the request that a call of
+// http.NewRequest[WithContext] returns.
+func isNewRequest(v ssa.Value) bool {
+	if ex, ok := v.(*ssa.Extract); ok && ex.Index == 0 {
+		v = ex.Tuple
+	}
+	call, ok := v.(*ssa.Call)
+	if !ok {
+		return false
+	}
+	fn := callee.Func(&call.Call)
+	return httpapi.NewRequest.Matches(fn) || httpapi.NewRequestWithContext.Matches(fn)
+}
+
+// derived returns the request that v, a call of WithContext or Clone,
+// derives from.
+func derived(v ssa.Value) []ssa.Value {
+	if call, ok := v.(*ssa.Call); ok {
+		if fn := callee.Func(&call.Call); httpapi.RequestWithContext.Matches(fn) || httpapi.RequestClone.Matches(fn) {
+			return call.Call.Args[:1]
 		}
 	}
-	return v
+	return nil
 }
 
 func isError(t types.Type) bool {

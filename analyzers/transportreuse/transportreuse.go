@@ -102,6 +102,7 @@ type state struct {
 	opts    Options
 	x       *ssaflow.Index
 	tracer  *ssaflow.Tracer
+	back    *ssaflow.Backtracer // walks a clone's receiver back to its origin
 	roots   map[*ssa.Function][]root
 	uses    map[ssa.Value]*use
 	sums    map[*ssa.Function]summary // nil while being computed
@@ -121,6 +122,7 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 		opts:   c.opts,
 		x:      x,
 		tracer: &ssaflow.Tracer{Index: x, NoReturns: true},
+		back:   &ssaflow.Backtracer{Index: x, Stop: isClone},
 		roots:  make(map[*ssa.Function][]root),
 		uses:   make(map[ssa.Value]*use),
 		sums:   make(map[*ssa.Function]summary),
@@ -219,7 +221,7 @@ func (s *state) rootsIn(fn *ssa.Function) []root {
 				}
 			case *ssa.Call:
 				common := instr.Common()
-				if httpapi.TransportClone.Matches(callee.Func(common)) && !common.IsInvoke() && len(common.Args) == 1 {
+				if isClone(instr) {
 					r := root{value: instr, instr: instr, made: instr.Pos(), clone: true}
 					r.idle, r.disabled = s.source(common.Args[0])
 					rs = append(rs, r)
@@ -267,43 +269,37 @@ func result(call *ssa.Call, i int) ssa.Value {
 }
 
 // source says what a clone inherits from the transport it copies:
-// whether idle connections expire and whether keep-alives may be off.
+// whether idle connections expire and whether keep-alives may be off. A
+// transport with more than one source is not known.
 func (s *state) source(v ssa.Value) (idle, disabled bool) {
-	for {
-		switch x := v.(type) {
-		case *ssa.TypeAssert:
-			v = x.X
-			continue
-		case *ssa.Extract:
-			if ta, ok := x.Tuple.(*ssa.TypeAssert); ok && x.Index == 0 {
-				v = ta.X
-				continue
-			}
-		case *ssa.ChangeType:
-			v = x.X
-			continue
-		case *ssa.MakeInterface:
-			v = x.X
-			continue
-		case *ssa.UnOp:
-			if g, ok := x.X.(*ssa.Global); ok && x.Op == token.MUL && g.Object() != nil {
-				if gv, ok := g.Object().(*types.Var); ok && httpapi.DefaultTransport.Matches(gv) {
-					return true, false // DefaultTransport: IdleConnTimeout 90s, keep-alives on
-				}
-			}
-		case *ssa.Alloc: // the receiver of Clone: a *http.Transport
-			u := s.follow(root{value: x, instr: x})
-			return u.idle, u.disabled
-		case *ssa.Call:
-			common := x.Common()
-			if httpapi.TransportClone.Matches(callee.Func(common)) && !common.IsInvoke() && len(common.Args) == 1 {
-				idle, disabled := s.source(common.Args[0])
-				u := s.follow(root{value: x, instr: x})
-				return idle || u.idle, (disabled && !u.enabled) || u.disabled
-			}
-		}
+	srcs := s.back.Sources(v).Sources
+	if len(srcs) != 1 {
 		return true, s.turnsOff()
 	}
+	switch x := srcs[0].Value.(type) {
+	case *ssa.UnOp:
+		if g, ok := x.X.(*ssa.Global); ok && x.Op == token.MUL && g.Object() != nil {
+			if gv, ok := g.Object().(*types.Var); ok && httpapi.DefaultTransport.Matches(gv) {
+				return true, false // DefaultTransport: IdleConnTimeout 90s, keep-alives on
+			}
+		}
+	case *ssa.Alloc: // the receiver of Clone: a *http.Transport
+		u := s.follow(root{value: x, instr: x})
+		return u.idle, u.disabled
+	case *ssa.Call:
+		if isClone(x) {
+			idle, disabled := s.source(x.Call.Args[0])
+			u := s.follow(root{value: x, instr: x})
+			return idle || u.idle, (disabled && !u.enabled) || u.disabled
+		}
+	}
+	return true, s.turnsOff()
+}
+
+// isClone reports whether v is a call of (*http.Transport).Clone.
+func isClone(v ssa.Value) bool {
+	call, ok := v.(*ssa.Call)
+	return ok && httpapi.TransportClone.Matches(callee.Func(&call.Call)) && !call.Call.IsInvoke() && len(call.Call.Args) == 1
 }
 
 // turnsOff reports whether the package sets DisableKeepAlives to anything

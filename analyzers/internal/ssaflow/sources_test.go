@@ -1,0 +1,216 @@
+package ssaflow_test
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/kalint/kalint/analyzers/internal/ssaflow"
+	"golang.org/x/tools/go/ssa"
+)
+
+// Each case is a package p whose function root calls sink once; the test
+// walks sink's argument back and lists its sources: a constant's value, or
+// the kind (with a parameter's name).
+var sourceCases = []struct {
+	name    string
+	src     string
+	fields  bool
+	stop    bool // Stop at calls of mark; the sources are then mark's arguments, in context
+	sources string
+}{
+	{
+		name:    "phi",
+		src:     `func root(c bool) { x := 1; if c { x = 2 }; sink(x) }`,
+		sources: "1 2",
+	},
+	{
+		name:    "extract of a tuple result",
+		src:     `func root() { x, _ := pair(); sink(x) }; func pair() (int, error) { return 3, nil }`,
+		sources: "3",
+	},
+	{
+		name:    "comma-ok type assertion and interface conversion",
+		src:     `func root() { var i any = 4; x, _ := i.(int); sink(x) }`,
+		sources: "4",
+	},
+	{
+		name:    "free variable",
+		src:     `func root() { x := 5; func() { sink(x) }() }`,
+		sources: "5",
+	},
+	{
+		name:    "captured variable assigned in a closure",
+		src:     `func root() { x := 0; func() { x = 6 }(); sink(x) }`,
+		sources: "0 6",
+	},
+	{
+		name:    "variable whose address escapes",
+		src:     `func root() { x := 0; take(&x); sink(x) }; func take(*int) {}`,
+		sources: "load",
+	},
+	{
+		name:    "field of the package's own type",
+		fields:  true,
+		src:     `type H struct{ n int }; func (h *H) set() { h.n = 7 }; func (h *H) root() { sink(h.n) }; func lit() H { return H{n: 8} }`,
+		sources: "7 8",
+	},
+	{
+		name:    "field of the package's own type, without Fields",
+		src:     `type H struct{ n int }; func (h *H) set() { h.n = 7 }; func (h *H) root() { sink(h.n) }`,
+		sources: "load",
+	},
+	{
+		name:    "field of a struct value",
+		fields:  true,
+		src:     `type H struct{ n int }; func root(h H) { sink(h.n) }; func set(h *H) { h.n = 9 }`,
+		sources: "9",
+	},
+	{
+		name:    "field of another package's type",
+		fields:  true,
+		src:     `func root(e *list.Element) { sink(e.Value) }; func set(e *list.Element) { e.Value = 1 }`,
+		sources: "load",
+	},
+	{
+		name:    "global",
+		fields:  true,
+		src:     `var g int; func init() { g = 10 }; func root() { sink(g) }`,
+		sources: "10",
+	},
+	{
+		name:    "parameter of an unexported function with two callers",
+		src:     `func root(x int) { sink(x) }; func a() { root(11) }; func b() { root(12) }`,
+		sources: "11 12",
+	},
+	{
+		name:    "parameter of an exported function",
+		src:     `func root(x int) { sink(x) }; func Root(y int) { root(y) }`,
+		sources: "param y",
+	},
+	{
+		name:    "parameter of a function never called",
+		src:     `func root(x int) { sink(x) }`,
+		sources: "param x",
+	},
+	{
+		name:    "result of another package's function",
+		src:     `func root() { sink(fmt.Sprint()) }`,
+		sources: "result",
+	},
+	{
+		name:    "result of the package's function, its parameter bound to the call",
+		src:     `func root() { sink(id(13)) }; func other() { id(14) }; func id(x int) int { return x }`,
+		sources: "13",
+	},
+	{
+		name:    "recursion",
+		src:     `func root() { sink(loop(15)) }; func loop(x int) int { if x > 0 { return loop(x - 1) }; return x }`,
+		sources: "15 made",
+	},
+	{
+		name:    "recursion through a parameter",
+		src:     `func root(x int) { sink(x); root(x) }; func a() { root(16) }`,
+		sources: "16",
+	},
+	{
+		name:    "stopped value, its operand in context",
+		stop:    true,
+		src:     `func root() { sink(wrap(17)) }; func other() { wrap(18) }; func wrap(n int) int { return mark(n) }; func mark(n int) int { return n }`,
+		sources: "17",
+	},
+}
+
+func TestSources(t *testing.T) {
+	t.Parallel()
+	for _, tc := range sourceCases {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			pkg := build(t, "func sink(any) {}\n"+tc.src)
+			x := ssaflow.NewIndex(pkg)
+			b := &ssaflow.Backtracer{Index: x, Fields: tc.fields}
+			if tc.stop {
+				b.Stop = func(v ssa.Value) bool { return calls(v, "mark") }
+			}
+			o := b.Sources(sinkArg(t, x))
+			var got []string
+			for _, src := range o.Sources {
+				if tc.stop {
+					arg := src.Value.(*ssa.Call).Call.Args[0]
+					for _, s := range b.SourcesAt(src, arg).Sources {
+						got = append(got, describe(s))
+					}
+					continue
+				}
+				got = append(got, describe(src))
+			}
+			slices.Sort(got)
+			if s := strings.Join(got, " "); s != tc.sources {
+				t.Errorf("sources = %q, want %q", s, tc.sources)
+			}
+			if again := b.Sources(sinkArg(t, x)); again != o {
+				t.Error("Sources is not memoised")
+			}
+		})
+	}
+}
+
+func describe(s ssaflow.Source) string {
+	switch v := s.Value.(type) {
+	case *ssa.Const:
+		return v.Value.String()
+	case *ssa.Parameter:
+		return s.Kind.String() + " " + v.Name()
+	}
+	return s.Kind.String()
+}
+
+func calls(v ssa.Value, name string) bool {
+	call, ok := v.(*ssa.Call)
+	return ok && call.Call.StaticCallee() != nil && call.Call.StaticCallee().Name() == name
+}
+
+// sinkArg returns the argument of the call of sink, without the interface
+// conversion.
+func sinkArg(t *testing.T, x *ssaflow.Index) ssa.Value {
+	t.Helper()
+	for _, fn := range x.Funcs {
+		for _, blk := range fn.Blocks {
+			for _, instr := range blk.Instrs {
+				if call, ok := instr.(*ssa.Call); ok && calls(call, "sink") {
+					if mi, ok := call.Call.Args[0].(*ssa.MakeInterface); ok {
+						return mi.X
+					}
+					return call.Call.Args[0]
+				}
+			}
+		}
+	}
+	t.Fatal("no call of sink")
+	return nil
+}
+
+func TestVariable(t *testing.T) {
+	t.Parallel()
+	pkg := build(t, `func root() { x := 1; func() { func() { x = 2 }() }(); sink(x) }; func sink(int) {}`)
+	x := ssaflow.NewIndex(pkg)
+	var load *ssa.UnOp
+	for _, blk := range pkg.Func("root").Blocks {
+		for _, instr := range blk.Instrs {
+			if u, ok := instr.(*ssa.UnOp); ok {
+				load = u
+			}
+		}
+	}
+	allocs, stored, ok := x.Variable(load.X)
+	if !ok || len(allocs) != 1 || len(stored) != 2 {
+		t.Errorf("Variable = %v, %v, %v; want one variable, two stores", allocs, stored, ok)
+	}
+	inner := pkg.Func("root").AnonFuncs[0].AnonFuncs[0]
+	if allocs, _, ok := x.Variable(inner.FreeVars[0]); !ok || len(allocs) != 1 || allocs[0] != load.X {
+		t.Errorf("Variable(inner free variable) = %v, %v; want root's variable", allocs, ok)
+	}
+	if _, _, ok := x.Variable(pkg.Func("root")); ok {
+		t.Error("Variable accepts a non-address")
+	}
+}
