@@ -1,7 +1,6 @@
 package idleperhost
 
 import (
-
 	"github.com/kalint/kalint/analyzers/internal/callee"
 	"github.com/kalint/kalint/analyzers/internal/httpapi"
 	"golang.org/x/tools/go/ssa"
