@@ -3,18 +3,16 @@ package connfile
 import (
 	_ "embed"
 	"fmt"
-	"github.com/kalint/kalint/analyzers/internal/astfix"
 	"go/ast"
-	"go/token"
 	"go/types"
 
 	"github.com/kalint/kalint/analyzers/internal/callee"
 	"github.com/kalint/kalint/analyzers/internal/docs"
 	"github.com/kalint/kalint/analyzers/internal/httpapi"
+	"github.com/kalint/kalint/analyzers/internal/report"
 	"github.com/kalint/kalint/analyzers/internal/ssaflow"
 	"github.com/kalint/kalint/analyzers/internal/ssapass"
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -48,11 +46,12 @@ func run(pass *analysis.Pass) (any, error) {
 	// for any package that calls File.
 	_, index := res.Build()
 	tracer := &ssaflow.Tracer{Index: index, Fields: true, OwnFields: true}
+	r := report.New(pass)
 	for _, fn := range index.Funcs {
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
 				if call, ok := instr.(*ssa.Call); ok && httpapi.ConnFile.Matches(callee.Func(call.Common())) {
-					check(pass, tracer, call)
+					check(pass, r, tracer, call)
 				}
 			}
 		}
@@ -61,9 +60,12 @@ func run(pass *analysis.Pass) (any, error) {
 }
 
 // check follows the file that one File() call returns.
-func check(pass *analysis.Pass, tracer *ssaflow.Tracer, call *ssa.Call) {
-	file, expr := astfix.File(pass, call.Pos()), callExpr(pass, call.Pos())
-	if file == nil || expr == nil || ast.IsGenerated(file) {
+func check(pass *analysis.Pass, r *report.Reporter, tracer *ssaflow.Tracer, call *ssa.Call) {
+	if r.Generated(call.Pos()) {
+		return
+	}
+	expr, _ := r.Call(call.Pos())
+	if expr == nil {
 		return
 	}
 	flow := &ssaflow.Flow{}
@@ -107,16 +109,16 @@ func check(pass *analysis.Pass, tracer *ssaflow.Tracer, call *ssa.Call) {
 				"blocking mode: its reads and writes block OS threads and deadlines stop working)", subject),
 		}
 		for _, o := range opts {
-			diag.Related = append(diag.Related, analysis.RelatedInformation{Pos: o.Pos(), Message: advice(pass, o, tcp)})
+			diag.Related = append(diag.Related, analysis.RelatedInformation{Pos: o.Pos(), Message: advice(pass, r, o, tcp)})
 		}
-		pass.Report(diag)
+		r.Report(diag, "")
 	}
 	if !closed && !handedOff {
-		pass.Report(analysis.Diagnostic{
+		r.Report(analysis.Diagnostic{
 			Pos: expr.Pos(), End: expr.End(),
 			Message: fmt.Sprintf("%s is never closed (the duplicate descriptor leaks and keeps the socket open "+
 				"after the connection is closed)", subject),
-		})
+		}, "")
 	}
 }
 
@@ -151,9 +153,9 @@ func setsockopts(tracer *ssaflow.Tracer, fds []ssa.Value) []ssa.CallInstruction 
 // advice names the safe way to set the option at a Setsockopt call: the
 // net.KeepAliveConfig field for a keep-alive option of a TCP connection,
 // SyscallConn().Control otherwise.
-func advice(pass *analysis.Pass, c ssa.CallInstruction, tcp bool) string {
+func advice(pass *analysis.Pass, r *report.Reporter, c ssa.CallInstruction, tcp bool) string {
 	const control = "socket option set here; SyscallConn().Control sets it on the connection without switching it to blocking mode"
-	expr := callExpr(pass, c.Pos())
+	expr, _ := r.Call(c.Pos())
 	if !tcp || expr == nil || len(expr.Args) < 3 {
 		return control
 	}
@@ -178,21 +180,6 @@ func advice(pass *analysis.Pass, c ssa.CallInstruction, tcp bool) string {
 	}
 	return fmt.Sprintf("%s set here; %s(net.KeepAliveConfig{%s}) sets it without a descriptor (Go 1.23+)",
 		k.Name(), httpapi.TCPConnSetKeepAliveConfig.Name, config)
-}
-
-// callExpr returns the call expression whose left parenthesis is at pos.
-func callExpr(pass *analysis.Pass, pos token.Pos) *ast.CallExpr {
-	file := astfix.File(pass, pos)
-	if file == nil {
-		return nil
-	}
-	path, _ := astutil.PathEnclosingInterval(file, pos, pos)
-	for _, n := range path {
-		if c, ok := n.(*ast.CallExpr); ok && c.Lparen == pos {
-			return c
-		}
-	}
-	return nil
 }
 
 // result0 returns the file of a File() call, or nil if it is discarded.

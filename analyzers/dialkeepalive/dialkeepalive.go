@@ -15,10 +15,10 @@ import (
 	"github.com/kalint/kalint/analyzers/internal/callee"
 	"github.com/kalint/kalint/analyzers/internal/docs"
 	"github.com/kalint/kalint/analyzers/internal/httpapi"
+	"github.com/kalint/kalint/analyzers/internal/report"
 	"github.com/kalint/kalint/analyzers/internal/ssaflow"
 	"github.com/kalint/kalint/analyzers/internal/ssapass"
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -90,6 +90,7 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 	r := &run{
 		checker:  c,
 		pass:     pass,
+		rep:      report.New(pass),
 		index:    index,
 		tracer:   &ssaflow.Tracer{Index: index, Fields: true},
 		back:     &ssaflow.Backtracer{Index: index, Stop: isCall, Through: operands},
@@ -130,6 +131,7 @@ func setsConnKeepAlive(fn *types.Func) bool {
 type run struct {
 	*checker
 	pass     *analysis.Pass
+	rep      *report.Reporter
 	index    *ssaflow.Index
 	tracer   *ssaflow.Tracer
 	back     *ssaflow.Backtracer        // walks values back to the names and types they come from
@@ -148,6 +150,20 @@ type setting struct {
 	value   ssa.Value // the KeepAlive duration; nil for KeepAliveConfig and calls
 }
 
+// pos is where a setting is reported.
+func (s setting) pos() token.Pos {
+	if st, ok := s.instr.(*ssa.Store); ok && !st.Pos().IsValid() {
+		return st.Addr.Pos()
+	}
+	return s.instr.Pos()
+}
+
+// reportable drops the settings in generated files: they are not
+// reported, so not worth following.
+func (r *run) reportable(settings []setting) []setting {
+	return slices.DeleteFunc(settings, func(s setting) bool { return r.rep.Generated(s.pos()) })
+}
+
 // A feed is a store of a dial function into the Dial or DialContext field
 // of an http.Transport.
 type feed struct {
@@ -161,7 +177,7 @@ func (r *run) dialers() {
 	var transports *valueSets[transport]
 	for _, roots := range r.roots(httpapi.Dialer) {
 		flow := r.tracer.Trace(roots...)
-		settings := keepAliveSettings(r.index, flow, httpapi.DialerKeepAlive, httpapi.DialerKeepAliveConfig)
+		settings := r.reportable(keepAliveSettings(r.index, flow, httpapi.DialerKeepAlive, httpapi.DialerKeepAliveConfig))
 		if len(settings) == 0 {
 			continue
 		}
@@ -598,7 +614,7 @@ func (r *run) reportDialer(s setting, feeds []feed, lacking []*transport) {
 		return
 	}
 	r.reported[s.instr] = true
-	diag.Message = fmt.Sprintf("%s sets TCP keep-alive probes, not HTTP idle time; %s (set IdleConnTimeout below the server's idle timeout)",
+	diag.Message = fmt.Sprintf("%s sets TCP keep-alive probes, not HTTP idle time; %s",
 		s.subject, strings.Join(problems, "; "))
 	for _, t := range lacking {
 		if lit := r.literal(t.root); lit != nil {
@@ -617,23 +633,19 @@ func (r *run) reportDialer(s setting, feeds []feed, lacking []*transport) {
 			diag.SuggestedFixes = []analysis.SuggestedFix{fix}
 		}
 	}
-	r.pass.Report(diag)
+	r.rep.Report(diag, "set IdleConnTimeout below the server's idle timeout")
 }
 
 // diagnostic places a diagnostic on the syntax of a setting: the key:
 // value element of a literal, the assignment, or the call. It fails for
-// generated files and code outside the package's files.
+// code outside the package's files.
 func (r *run) diagnostic(s setting) (analysis.Diagnostic, *ast.File, bool) {
-	pos := s.instr.Pos()
-	if st, ok := s.instr.(*ssa.Store); ok && !pos.IsValid() {
-		pos = st.Addr.Pos()
-	}
-	file := astfix.File(r.pass, pos)
-	if file == nil || ast.IsGenerated(file) {
+	pos := s.pos()
+	file, path := r.rep.Path(pos)
+	if file == nil {
 		return analysis.Diagnostic{}, nil, false
 	}
 	diag := analysis.Diagnostic{Pos: pos}
-	path, _ := astutil.PathEnclosingInterval(file, pos, pos)
 	for _, n := range path {
 		switch n.(type) {
 		case *ast.KeyValueExpr, *ast.AssignStmt, *ast.CallExpr:
@@ -650,11 +662,7 @@ func (r *run) literal(root ssa.Value) *ast.CompositeLit {
 	if !ok || !alloc.Pos().IsValid() {
 		return nil
 	}
-	file := astfix.File(r.pass, alloc.Pos())
-	if file == nil {
-		return nil
-	}
-	path, _ := astutil.PathEnclosingInterval(file, alloc.Pos(), alloc.Pos())
+	_, path := r.rep.Path(alloc.Pos())
 	for _, n := range path {
 		if lit, ok := n.(*ast.CompositeLit); ok {
 			if lit.Lbrace == alloc.Pos() {
@@ -672,10 +680,10 @@ func (r *run) fix(t *transport, diagFile *ast.File) (analysis.SuggestedFix, bool
 	if lit == nil || r.fixed[lit] {
 		return analysis.SuggestedFix{}, false
 	}
-	file := astfix.File(r.pass, lit.Pos())
-	if ast.IsGenerated(file) {
+	if !r.rep.Editable(lit.Pos()) {
 		return analysis.SuggestedFix{}, false
 	}
+	file := astfix.File(r.pass, lit.Pos())
 	timeName, importEdit, ok := astfix.Import(file, "time", "time")
 	if !ok {
 		return analysis.SuggestedFix{}, false
@@ -704,7 +712,7 @@ func (r *run) fix(t *transport, diagFile *ast.File) (analysis.SuggestedFix, bool
 // TCP keep-alive idle time such as KeepAliveIdle).
 func (r *run) idleOrigin(s setting) string {
 	st := s.instr.(*ssa.Store)
-	if name := idleInSyntax(r.pass, st); name != "" {
+	if name := idleInSyntax(r.rep, st); name != "" {
 		return name
 	}
 	for _, src := range r.back.Sources(st.Val).Sources {
@@ -715,21 +723,12 @@ func (r *run) idleOrigin(s setting) string {
 	return ""
 }
 
-func idleInSyntax(pass *analysis.Pass, st *ssa.Store) string {
+func idleInSyntax(rep *report.Reporter, st *ssa.Store) string {
 	pos := st.Pos()
 	if !pos.IsValid() {
 		return ""
 	}
-	var file *ast.File
-	for _, f := range pass.Files {
-		if f.FileStart <= pos && pos <= f.FileEnd {
-			file = f
-		}
-	}
-	if file == nil {
-		return ""
-	}
-	path, _ := astutil.PathEnclosingInterval(file, pos, pos)
+	_, path := rep.Path(pos)
 	var value ast.Expr
 	for _, n := range path {
 		if kv, ok := n.(*ast.KeyValueExpr); ok {
@@ -885,7 +884,7 @@ func (r *run) listeners() {
 
 	for _, roots := range r.roots(httpapi.ListenConfig) {
 		flow := r.tracer.Trace(roots...)
-		settings := keepAliveSettings(r.index, flow, httpapi.ListenConfigKeepAlive, httpapi.ListenConfigKeepAliveConfig)
+		settings := r.reportable(keepAliveSettings(r.index, flow, httpapi.ListenConfigKeepAlive, httpapi.ListenConfigKeepAliveConfig))
 		if len(settings) == 0 {
 			continue
 		}
@@ -930,8 +929,8 @@ func (r *run) listeners() {
 			continue
 		}
 		settings := r.acceptSettings(tn)
-		if len(settings) == 0 {
-			continue
+		if len(settings) == 0 || r.rep.Generated(settings[0].pos()) {
+			continue // one report per listener type, at the first setting
 		}
 		served := lackingServes(func(v ssa.Value) bool { return r.listenerOf(v, tn) })
 		if len(served) > 0 {
@@ -1085,7 +1084,7 @@ func (r *run) reportListener(s setting, served []serveCall) {
 		return
 	}
 	r.reported[s.instr] = true
-	diag.Message = s.subject + " sets TCP keep-alive probes, not HTTP idle time; this http.Server never closes idle connections (set IdleTimeout)"
+	diag.Message = s.subject + " sets TCP keep-alive probes, not HTTP idle time; this http.Server never closes idle connections"
 	for _, sc := range served {
 		msg := "served here by an http.Server without IdleTimeout or ReadTimeout"
 		if sc.server == nil {
@@ -1093,5 +1092,5 @@ func (r *run) reportListener(s setting, served []serveCall) {
 		}
 		diag.Related = append(diag.Related, analysis.RelatedInformation{Pos: sc.call.Pos(), Message: msg})
 	}
-	r.pass.Report(diag)
+	r.rep.Report(diag, "set IdleTimeout on the http.Server")
 }

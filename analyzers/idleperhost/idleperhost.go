@@ -11,6 +11,7 @@ import (
 	"github.com/kalint/kalint/analyzers/internal/callee"
 	"github.com/kalint/kalint/analyzers/internal/docs"
 	"github.com/kalint/kalint/analyzers/internal/httpapi"
+	"github.com/kalint/kalint/analyzers/internal/report"
 	"github.com/kalint/kalint/analyzers/internal/ssaflow"
 	"github.com/kalint/kalint/analyzers/internal/ssapass"
 	"golang.org/x/tools/go/analysis"
@@ -80,6 +81,7 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 	s := &state{
 		checker: c,
 		pass:    pass,
+		rep:     report.New(pass),
 		x:       index,
 		memo:    make(map[memoKey]target),
 	}
@@ -129,6 +131,7 @@ func isClientTransport(f *types.Var) bool {
 type state struct {
 	*checker
 	pass   *analysis.Pass
+	rep    *report.Reporter
 	x      *ssaflow.Index
 	tracer *ssaflow.Tracer
 	back   *ssaflow.Backtracer
@@ -230,6 +233,9 @@ func isGlobalLoad(v ssa.Value, want httpapi.Var) bool {
 // transport judges one transport: root is its allocation, a clone of
 // http.DefaultTransport, or a package variable.
 func (s *state) transport(root ssa.Value, clone bool) {
+	if s.rep.Generated(root.Pos()) {
+		return // reported at root
+	}
 	p := newPool()
 	if fn := root.Parent(); fn != nil {
 		p.creators[fn] = true
@@ -692,6 +698,9 @@ func (s *state) defaultPool() {
 			continue
 		}
 		seen[sk.call] = true
+		if s.rep.Generated(sk.call.Pos()) {
+			continue // reported at the call
+		}
 		t := s.resolve(sk.arg, sk.kind, 0)
 		if t.host == "" {
 			continue

@@ -2,17 +2,16 @@ package idleperhost
 
 import (
 	"fmt"
-	"github.com/kalint/kalint/analyzers/internal/astfix"
 	"go/ast"
 	"go/token"
 	"go/types"
 	"slices"
 	"strconv"
 
+	"github.com/kalint/kalint/analyzers/internal/astfix"
 	"github.com/kalint/kalint/analyzers/internal/httpapi"
 	"github.com/kalint/kalint/analyzers/internal/ssaflow"
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -20,8 +19,8 @@ const churn = "connections beyond 2 are closed after each burst: TIME_WAIT churn
 
 // reportTransport reports a transport at its construction.
 func (s *state) reportTransport(root ssa.Value, p *pool, t target) {
-	file, path := s.pathAt(root.Pos())
-	if file == nil {
+	_, path := s.rep.Path(root.Pos())
+	if len(path) == 0 {
 		return
 	}
 	var node ast.Node = path[0]
@@ -68,14 +67,14 @@ func (s *state) reportTransport(root ssa.Value, p *pool, t target) {
 	if ok {
 		diag.SuggestedFixes = []analysis.SuggestedFix{fix}
 	}
-	s.pass.Report(diag)
+	s.rep.Report(diag, "")
 }
 
 // reportDefault reports a request call that concurrent code sends through
 // the default transport.
 func (s *state) reportDefault(sk sink, t target, start ssa.Instruction) {
-	file, path := s.pathAt(sk.call.Pos())
-	if file == nil {
+	_, path := s.rep.Path(sk.call.Pos())
+	if len(path) == 0 {
 		return
 	}
 	var call *ast.CallExpr
@@ -98,24 +97,7 @@ func (s *state) reportDefault(sk sink, t target, start ssa.Instruction) {
 	if pos := start.Pos(); pos.IsValid() && start != sk.call {
 		diag.Related = []analysis.RelatedInformation{{Pos: pos, Message: "goroutines started here in a loop"}}
 	}
-	s.pass.Report(diag)
-}
-
-// pathAt returns the file and syntax path at pos, or nil for positions
-// outside the package's files and in generated files.
-func (s *state) pathAt(pos token.Pos) (*ast.File, []ast.Node) {
-	if !pos.IsValid() {
-		return nil, nil
-	}
-	file := astfix.File(s.pass, pos)
-	if file == nil || ast.IsGenerated(file) {
-		return nil, nil
-	}
-	path, _ := astutil.PathEnclosingInterval(file, pos, pos)
-	if len(path) == 0 {
-		return nil, nil
-	}
-	return file, path
+	s.rep.Report(diag, "")
 }
 
 // fixValue is the MaxIdleConnsPerHost the fix sets: the transport's own
@@ -227,10 +209,5 @@ func (s *state) indent(tf *token.File, pos token.Pos) (string, bool) {
 	if err != nil {
 		return "", false
 	}
-	start := tf.Offset(tf.LineStart(tf.Line(pos)))
-	end := start
-	for end < len(src) && (src[end] == '\t' || src[end] == ' ') {
-		end++
-	}
-	return string(src[start:end]), true
+	return astfix.Indent(tf, src, pos), true
 }

@@ -3,20 +3,20 @@ package keepalivesoff
 import (
 	_ "embed"
 	"fmt"
-	"github.com/kalint/kalint/analyzers/internal/astfix"
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"github.com/kalint/kalint/analyzers/internal/callee"
 	"github.com/kalint/kalint/analyzers/internal/docs"
 	"github.com/kalint/kalint/analyzers/internal/httpapi"
 	"github.com/kalint/kalint/analyzers/internal/httpflow"
+	"github.com/kalint/kalint/analyzers/internal/report"
 	"github.com/kalint/kalint/analyzers/internal/ssaflow"
 	"github.com/kalint/kalint/analyzers/internal/ssapass"
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -63,6 +63,7 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 	p := &pkgCheck{
 		checker:  c,
 		pass:     pass,
+		rep:      report.New(pass),
 		index:    index,
 		tracer:   &ssaflow.Tracer{Index: index, Fields: true, OwnFields: true},
 		reported: make(map[token.Pos]bool),
@@ -151,6 +152,7 @@ func mentioned(names httpapi.Names, info *types.Info) bool {
 type pkgCheck struct {
 	*checker
 	pass     *analysis.Pass
+	rep      *report.Reporter
 	index    *ssaflow.Index
 	tracer   *ssaflow.Tracer
 	loops    ssaflow.Loops
@@ -161,7 +163,7 @@ type pkgCheck struct {
 // than one request.
 func (p *pkgCheck) transport(root ssa.Value) {
 	flow := p.tracer.Trace(root)
-	stores := trueStores(p.index, flow, httpapi.TransportDisableKeepAlives)
+	stores := p.reportable(trueStores(p.index, flow, httpapi.TransportDisableKeepAlives))
 	if len(stores) == 0 {
 		return
 	}
@@ -200,8 +202,8 @@ func (p *pkgCheck) transport(root ssa.Value) {
 // code that runs more than once.
 func (p *pkgCheck) request(root ssa.Value) {
 	flow := p.tracer.Trace(root)
-	closes := trueStores(p.index, flow, httpapi.RequestClose)
-	headers := p.connectionClose(flow)
+	closes := p.reportable(trueStores(p.index, flow, httpapi.RequestClose))
+	headers := slices.DeleteFunc(p.connectionClose(flow), func(c ssa.CallInstruction) bool { return p.rep.Generated(c.Pos()) })
 	if len(closes)+len(headers) == 0 {
 		return
 	}
@@ -251,11 +253,20 @@ func (p *pkgCheck) server(root ssa.Value) {
 		if fn != rootFn && len(serves) == 0 {
 			continue // a method of its own, such as a drain hook: may be a shutdown path
 		}
+		if p.rep.Generated(call.Pos()) {
+			continue
+		}
 		if p.shutdownPath(call, flow) {
 			continue
 		}
 		p.report(call.Pos(), "http.Server disables keep-alives outside shutdown", "", serves)
 	}
+}
+
+// reportable drops the stores in generated files: not reported, so not
+// worth the search for repeated sends.
+func (p *pkgCheck) reportable(stores []*ssa.Store) []*ssa.Store {
+	return slices.DeleteFunc(stores, func(st *ssa.Store) bool { return p.rep.Generated(ssaflow.StorePos(st)) })
 }
 
 // trueStores returns the stores of the constant true to field f of the
@@ -416,7 +427,7 @@ func (p *pkgCheck) runsOnce(fn *ssa.Function) bool {
 	case name == "main":
 		return fn.Pkg.Pkg.Name() == "main"
 	case strings.HasPrefix(name, "Test"), strings.HasPrefix(name, "Example"):
-		return strings.HasSuffix(p.pass.Fset.Position(fn.Pos()).Filename, "_test.go")
+		return report.InTest(p.pass.Fset, fn.Pos())
 	}
 	return false
 }
@@ -475,16 +486,15 @@ func (p *pkgCheck) shutdownPath(call ssa.CallInstruction, flow *ssaflow.Flow) bo
 // places and, when fix is not empty and the switch stands alone, a fix that
 // removes it.
 func (p *pkgCheck) report(pos token.Pos, problem, fix string, evidence []ssa.CallInstruction) {
-	file := astfix.File(p.pass, pos)
-	if file == nil || ast.IsGenerated(file) || p.reported[pos] {
+	if p.reported[pos] {
 		return
 	}
 	p.reported[pos] = true
-	if !p.opts.Tests && strings.HasSuffix(p.pass.Fset.File(pos).Name(), "_test.go") {
+	if !p.opts.Tests && report.InTest(p.pass.Fset, pos) {
 		return
 	}
 	diag := analysis.Diagnostic{Pos: pos, Message: fmt.Sprintf("%s (%s)", problem, cost)}
-	path, _ := astutil.PathEnclosingInterval(file, pos, pos)
+	_, path := p.rep.Path(pos)
 	var node, removable ast.Node
 	for i, n := range path {
 		switch n := n.(type) {
@@ -524,7 +534,7 @@ func (p *pkgCheck) report(pos token.Pos, problem, fix string, evidence []ssa.Cal
 			diag.Related = append(diag.Related, analysis.RelatedInformation{Pos: e.Pos(), Message: msg})
 		}
 	}
-	p.pass.Report(diag)
+	p.rep.Report(diag, "")
 }
 
 // removal deletes n: the lines it stands alone on (with a trailing line

@@ -3,20 +3,19 @@ package postretry
 import (
 	_ "embed"
 	"fmt"
-	"github.com/kalint/kalint/analyzers/internal/astfix"
 	"go/ast"
-	"go/token"
 	"go/types"
 	"slices"
 	"strings"
 
+	"github.com/kalint/kalint/analyzers/internal/astfix"
 	"github.com/kalint/kalint/analyzers/internal/callee"
 	"github.com/kalint/kalint/analyzers/internal/docs"
 	"github.com/kalint/kalint/analyzers/internal/httpapi"
+	"github.com/kalint/kalint/analyzers/internal/report"
 	"github.com/kalint/kalint/analyzers/internal/ssaflow"
 	"github.com/kalint/kalint/analyzers/internal/ssapass"
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -199,11 +198,11 @@ func (c *checker) sendsRequests(pass *analysis.Pass, names httpapi.Names) bool {
 	}) {
 		return false
 	}
-	if c.opts.Tests || !slices.ContainsFunc(pass.Files, func(f *ast.File) bool { return isTestFile(pass, f.FileStart) }) {
+	if c.opts.Tests || !slices.ContainsFunc(pass.Files, func(f *ast.File) bool { return report.InTest(pass.Fset, f.FileStart) }) {
 		return true
 	}
 	for id, obj := range pass.TypesInfo.Uses { // where is it named?
-		if fn, ok := obj.(*types.Func); ok && isSend(fn) && !isTestFile(pass, id.Pos()) {
+		if fn, ok := obj.(*types.Func); ok && isSend(fn) && !report.InTest(pass.Fset, id.Pos()) {
 			return true
 		}
 	}
@@ -215,15 +214,11 @@ func isSend(fn *types.Func) bool {
 	return ok
 }
 
-func isTestFile(pass *analysis.Pass, pos token.Pos) bool {
-	f := pass.Fset.File(pos)
-	return f != nil && strings.HasSuffix(f.Name(), "_test.go")
-}
-
 // A pkg is the analysis of one package: memoised answers about its
 // functions, shared by all sends.
 type pkg struct {
 	pass    *analysis.Pass
+	rep     *report.Reporter
 	index   *ssaflow.Index
 	tracer  *ssaflow.Tracer
 	back    *ssaflow.Backtracer
@@ -236,6 +231,7 @@ type pkg struct {
 func newPkg(pass *analysis.Pass, index *ssaflow.Index, opts Options) *pkg {
 	return &pkg{
 		pass:    pass,
+		rep:     report.New(pass),
 		index:   index,
 		tracer:  &ssaflow.Tracer{Index: index, Fields: true},
 		back:    &ssaflow.Backtracer{Index: index, Fields: true, Through: derived},
@@ -246,8 +242,7 @@ func newPkg(pass *analysis.Pass, index *ssaflow.Index, opts Options) *pkg {
 
 // check looks at one send.
 func (p *pkg) check(call ssa.CallInstruction, s send) {
-	file := astfix.File(p.pass, call.Pos())
-	if file == nil || ast.IsGenerated(file) || !p.opts.Tests && isTestFile(p.pass, call.Pos()) {
+	if p.rep.Generated(call.Pos()) || !p.opts.Tests && report.InTest(p.pass.Fset, call.Pos()) {
 		return
 	}
 	recv, reqArg, ok := s.operands(call.Common())
@@ -263,7 +258,7 @@ func (p *pkg) check(call ssa.CallInstruction, s send) {
 	if reqArg != nil {
 		req = p.request(reqArg)
 		if a := p.reusedBody(call, req, reqArg); a != nil {
-			p.reportReuse(file, call, req, a)
+			p.reportReuse(call, req, a)
 			return
 		}
 	}
@@ -274,9 +269,9 @@ func (p *pkg) check(call ssa.CallInstruction, s send) {
 	if req != nil && req.replayable() {
 		return // net/http retries it itself
 	}
-	p.report(file, call, analysis.Diagnostic{
-		Message: fmt.Sprintf("%s via %s is not retried when the server closes an idle connection (sporadic EOF); retry it, or set an Idempotency-Key header", method, s.name),
-	}, req)
+	p.report(call, analysis.Diagnostic{
+		Message: fmt.Sprintf("%s via %s is not retried when the server closes an idle connection (sporadic EOF)", method, s.name),
+	}, req, "retry the request, or set an Idempotency-Key header")
 }
 
 // method returns the configured method that the send uses, if it certainly
@@ -297,10 +292,10 @@ func (p *pkg) method(s send, req *request) (string, bool) {
 	return methods[0], true
 }
 
-func (p *pkg) report(file *ast.File, call ssa.CallInstruction, d analysis.Diagnostic, req *request) {
+func (p *pkg) report(call ssa.CallInstruction, d analysis.Diagnostic, req *request, remedy string) {
 	lparen := call.Common().Pos()
 	d.Pos, d.End = lparen, lparen
-	if expr := callExpr(file, lparen); expr != nil {
+	if expr, _ := p.rep.Call(lparen); expr != nil {
 		d.Pos, d.End = expr.Pos(), expr.End()
 	}
 	if req != nil {
@@ -310,32 +305,21 @@ func (p *pkg) report(file *ast.File, call ssa.CallInstruction, d analysis.Diagno
 			}
 		}
 	}
-	p.pass.Report(d)
+	p.rep.Report(d, remedy)
 }
 
-func (p *pkg) reportReuse(file *ast.File, call ssa.CallInstruction, req *request, attempt ssa.Instruction) {
+func (p *pkg) reportReuse(call ssa.CallInstruction, req *request, attempt ssa.Instruction) {
 	subject := "the request"
-	if expr := callExpr(file, call.Common().Pos()); expr != nil {
+	if expr, _ := p.rep.Call(call.Common().Pos()); expr != nil {
 		if len(expr.Args) > 0 {
 			subject = types.ExprString(expr.Args[0])
 		}
 	}
 	d := analysis.Diagnostic{
-		Message: fmt.Sprintf("%s is sent again by a retry loop after its body was consumed (retries send no body or fail with \"ContentLength=N with Body length 0\"); rebuild the request or reset its Body from GetBody in each attempt", subject),
+		Message: fmt.Sprintf("%s is sent again by a retry loop after its body was consumed (retries send no body or fail with \"ContentLength=N with Body length 0\")", subject),
 	}
 	if attempt != call && attempt.Pos().IsValid() {
 		d.Related = append(d.Related, analysis.RelatedInformation{Pos: attempt.Pos(), Message: "retried here"})
 	}
-	p.report(file, call, d, req)
-}
-
-// callExpr returns the call expression whose parenthesis is at lparen.
-func callExpr(file *ast.File, lparen token.Pos) *ast.CallExpr {
-	path, _ := astutil.PathEnclosingInterval(file, lparen, lparen)
-	for _, n := range path {
-		if call, ok := n.(*ast.CallExpr); ok && call.Lparen == lparen {
-			return call
-		}
-	}
-	return nil
+	p.report(call, d, req, "rebuild the request or reset its Body from GetBody in each attempt")
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/kalint/kalint/analyzers/internal/callee"
 	"github.com/kalint/kalint/analyzers/internal/httpapi"
+	"github.com/kalint/kalint/analyzers/internal/report"
 	"github.com/kalint/kalint/analyzers/internal/ssaflow"
 	"golang.org/x/tools/go/ssa"
 )
@@ -194,7 +195,7 @@ func (p *pkg) usesRetried(fn *ssa.Function) bool {
 // options leave out: a test calling a function directly says nothing about
 // how the program retries it.
 func (p *pkg) ignored(instr ssa.Instruction) bool {
-	return !p.opts.Tests && isTestFile(p.pass, instr.Parent().Pos())
+	return !p.opts.Tests && report.InTest(p.pass.Fset, instr.Parent().Pos())
 }
 
 // A valueUse is an instruction that uses a function as a value.

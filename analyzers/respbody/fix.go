@@ -1,14 +1,12 @@
 package respbody
 
 import (
-	"bytes"
 	"fmt"
 	"go/ast"
 	"go/types"
 
 	"github.com/kalint/kalint/analyzers/internal/astfix"
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -17,11 +15,10 @@ import (
 // one becomes a deferred function that drains, then closes. Closes whose
 // result is used are left alone.
 func (s *scan) drainFix(close ssa.CallInstruction) (analysis.SuggestedFix, bool) {
-	file := astfix.File(s.pass, close.Pos())
+	file, path := s.rep.Path(close.Pos())
 	if file == nil {
 		return analysis.SuggestedFix{}, false
 	}
-	path, _ := astutil.PathEnclosingInterval(file, close.Pos(), close.Pos())
 	var stmt ast.Stmt
 	var ce *ast.CallExpr
 	for _, n := range path {
@@ -71,10 +68,5 @@ func (s *scan) indent(stmt ast.Stmt) string {
 	if err != nil {
 		return "\t"
 	}
-	start := tf.Offset(tf.LineStart(tf.Line(stmt.Pos())))
-	end := start
-	for end < len(src) && (src[end] == '\t' || src[end] == ' ') {
-		end++
-	}
-	return string(bytes.Clone(src[start:end]))
+	return astfix.Indent(tf, src, stmt.Pos())
 }

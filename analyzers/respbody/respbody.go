@@ -10,14 +10,13 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/kalint/kalint/analyzers/internal/astfix"
 	"github.com/kalint/kalint/analyzers/internal/callee"
 	"github.com/kalint/kalint/analyzers/internal/docs"
 	"github.com/kalint/kalint/analyzers/internal/httpapi"
 	"github.com/kalint/kalint/analyzers/internal/ssaflow"
+	"github.com/kalint/kalint/analyzers/internal/report"
 	"github.com/kalint/kalint/analyzers/internal/ssapass"
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -73,6 +72,7 @@ type checker struct {
 // scan is the analysis of one package.
 type scan struct {
 	pass      *analysis.Pass
+	rep       *report.Reporter
 	strict    bool
 	pkg       *ssa.Package
 	summaries map[summaryKey]summary
@@ -98,6 +98,7 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 	pkg, index := res.SSA()
 	s := &scan{
 		pass:      pass,
+		rep:       report.New(pass),
 		strict:    c.opts.Drain == DrainStrict,
 		pkg:       pkg,
 		summaries: make(map[summaryKey]summary),
@@ -237,7 +238,7 @@ func (s *scan) source(fn *ssa.Function, call *ssa.Call, b *ssa.BasicBlock, i int
 		// response from code the package cannot see, discarded whole, is
 		// one its caller evidently knows needs nothing (a wrapper that
 		// handles it).
-		if p.head || p.unseen || s.testFile(call.Pos()) {
+		if p.head || p.unseen || report.InTest(s.pass.Fset, call.Pos()) || s.rep.Generated(call.Pos()) {
 			return // tests discard responses of calls that must fail
 		}
 		t := s.track(fn, nil, nil)
@@ -258,6 +259,9 @@ func (s *scan) source(fn *ssa.Function, call *ssa.Call, b *ssa.BasicBlock, i int
 	w := s.walk(t, b, i+1, call, errs)
 	for idx, k := range w.returned {
 		r.fresh[idx] = k
+	}
+	if s.rep.Generated(call.Pos()) {
+		return // fn's callers needed its fresh results; the rest is reporting
 	}
 	if s.releasedInLoop(t, call) {
 		w.leaks = slices.DeleteFunc(w.leaks, func(e exit) bool { return e.looped })
@@ -294,8 +298,8 @@ func (s *scan) checkReuse(call *ssa.Call, p producer, t *tracked) {
 	default:
 		return
 	}
-	ce, path := s.callExpr(call.Pos())
-	if ce == nil || s.generated(call.Pos()) || s.testFile(call.Pos()) {
+	ce, path := s.rep.Call(call.Pos())
+	if ce == nil || report.InTest(s.pass.Fset, call.Pos()) {
 		return // tests often check only a status, on purpose
 	}
 	d := analysis.Diagnostic{
@@ -309,25 +313,25 @@ func (s *scan) checkReuse(call *ssa.Call, p producer, t *tracked) {
 			d.SuggestedFixes = []analysis.SuggestedFix{fix}
 		}
 	}
-	s.pass.Report(d)
+	s.rep.Report(d, "")
 }
 
 func (s *scan) reportDiscarded(call *ssa.Call) {
-	ce, _ := s.callExpr(call.Pos())
-	if ce == nil || s.generated(call.Pos()) {
+	ce, _ := s.rep.Call(call.Pos())
+	if ce == nil {
 		return
 	}
-	s.pass.Report(analysis.Diagnostic{
+	s.rep.Report(analysis.Diagnostic{
 		Pos:      ce.Pos(),
 		End:      ce.End(),
 		Category: CategoryLeak,
 		Message:  fmt.Sprintf("the response of %s is discarded and its body never closed (connection leak)", types.ExprString(ce.Fun)),
-	})
+	}, "")
 }
 
 func (s *scan) reportLeak(fn *ssa.Function, call *ssa.Call, p producer, leaks []exit) {
-	ce, path := s.callExpr(call.Pos())
-	if ce == nil || s.generated(call.Pos()) {
+	ce, path := s.rep.Call(call.Pos())
+	if ce == nil {
 		return
 	}
 	// Report the most telling exit: the call running again in a loop
@@ -349,12 +353,11 @@ func (s *scan) reportLeak(fn *ssa.Function, call *ssa.Call, p producer, leaks []
 		d.Message = fmt.Sprintf("%s is not closed on the path that reaches the end of the function (connection leak)", subj)
 		d.Related = append(d.Related, analysis.RelatedInformation{Pos: pos.pos, Message: "the function ends here with the body open"})
 	default:
-		d.Message = fmt.Sprintf("%s is not closed on the path that returns at line %d (connection leak)",
-			subj, s.pass.Fset.Position(pos.pos).Line)
+		d.Message = fmt.Sprintf("%s is not closed on a path that returns (connection leak)", subj)
 		d.Related = append(d.Related, analysis.RelatedInformation{Pos: pos.pos, Message: "returns here with the body open"})
 	}
 	if first.notClosed != nil {
-		if callExpr, _ := s.callExpr(first.notClosed.Pos()); callExpr != nil {
+		if callExpr, _ := s.rep.Call(first.notClosed.Pos()); callExpr != nil {
 			d.Related = append(d.Related, analysis.RelatedInformation{
 				Pos:     callExpr.Pos(),
 				End:     callExpr.End(),
@@ -362,7 +365,7 @@ func (s *scan) reportLeak(fn *ssa.Function, call *ssa.Call, p producer, leaks []
 			})
 		}
 	}
-	s.pass.Report(d)
+	s.rep.Report(d, "")
 }
 
 type exitPos struct {
@@ -459,38 +462,6 @@ func subject(ce *ast.CallExpr, path []ast.Node, p producer) string {
 		return name
 	}
 	return name + ".Body"
-}
-
-// callExpr returns the call expression whose left parenthesis is at pos,
-// and the nodes enclosing it, innermost first (parentheses skipped).
-func (s *scan) callExpr(pos token.Pos) (*ast.CallExpr, []ast.Node) {
-	file := astfix.File(s.pass, pos)
-	if file == nil {
-		return nil, nil
-	}
-	path, _ := astutil.PathEnclosingInterval(file, pos, pos)
-	for i, n := range path {
-		if ce, ok := n.(*ast.CallExpr); ok && ce.Lparen == pos {
-			rest := path[i+1:]
-			for len(rest) > 0 {
-				if _, ok := rest[0].(*ast.ParenExpr); !ok {
-					break
-				}
-				rest = rest[1:]
-			}
-			return ce, rest
-		}
-	}
-	return nil, nil
-}
-
-func (s *scan) generated(pos token.Pos) bool {
-	file := astfix.File(s.pass, pos)
-	return file == nil || ast.IsGenerated(file)
-}
-
-func (s *scan) testFile(pos token.Pos) bool {
-	return strings.HasSuffix(s.pass.Fset.File(pos).Name(), "_test.go")
 }
 
 // isHead reports whether a producing call sends a HEAD request, whose

@@ -13,10 +13,10 @@ import (
 	"github.com/kalint/kalint/analyzers/internal/callee"
 	"github.com/kalint/kalint/analyzers/internal/docs"
 	"github.com/kalint/kalint/analyzers/internal/httpapi"
+	"github.com/kalint/kalint/analyzers/internal/report"
 	"github.com/kalint/kalint/analyzers/internal/ssaflow"
 	"github.com/kalint/kalint/analyzers/internal/ssapass"
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -79,6 +79,7 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 	pkg, index := res.SSA()
 	tracer := &ssaflow.Tracer{Index: index, Fields: true}
 	reported := make(map[*ssa.Store]bool)
+	r := report.New(pass)
 	check := func(roots ...ssa.Value) {
 		s := c.inspect(index, tracer.Trace(roots...))
 		if len(s.reads) == 0 || s.idle || s.off || s.handOff || !s.live {
@@ -90,7 +91,7 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 		for _, st := range s.reads {
 			reported[st] = true
 		}
-		c.report(pass, s.reads, roots[0])
+		c.report(pass, r, s.reads, roots[0])
 	}
 
 	// Roots: every allocation of an http.Server (literals, new, variables),
@@ -217,12 +218,11 @@ func keptIn(v ssa.Value) bool {
 }
 
 // report reports the first ReadTimeout store of a server.
-func (c *checker) report(pass *analysis.Pass, reads []*ssa.Store, root ssa.Value) {
+func (c *checker) report(pass *analysis.Pass, r *report.Reporter, reads []*ssa.Store, root ssa.Value) {
 	slices.SortFunc(reads, func(a, b *ssa.Store) int { return int(ssaflow.StorePos(a) - ssaflow.StorePos(b)) })
 	st := reads[0]
 	pos := ssaflow.StorePos(st)
-	file := astfix.File(pass, pos)
-	if file == nil || ast.IsGenerated(file) {
+	if r.Generated(pos) {
 		return
 	}
 	after := "ReadTimeout"
@@ -233,7 +233,7 @@ func (c *checker) report(pass *analysis.Pass, reads []*ssa.Store, root ssa.Value
 		Pos:     pos,
 		Message: fmt.Sprintf("http.Server sets ReadTimeout but not IdleTimeout (idle keep-alive connections close after %s)", after),
 	}
-	path, _ := astutil.PathEnclosingInterval(file, pos, pos)
+	file, path := r.Path(pos)
 	for i, n := range path {
 		if kv, ok := n.(*ast.KeyValueExpr); ok && i+1 < len(path) {
 			if lit, ok := path[i+1].(*ast.CompositeLit); ok {
@@ -256,7 +256,7 @@ func (c *checker) report(pass *analysis.Pass, reads []*ssa.Store, root ssa.Value
 			break
 		}
 	}
-	pass.Report(diag)
+	r.Report(diag, "")
 }
 
 // fix adds IdleTimeout after ReadTimeout in a literal, or replaces an
@@ -291,13 +291,8 @@ func (c *checker) fix(pass *analysis.Pass, file *ast.File, lit *ast.CompositeLit
 	if err != nil {
 		return analysis.SuggestedFix{}, false
 	}
-	start := tf.Offset(tf.LineStart(line))
-	indent := start
-	for indent < len(src) && (src[indent] == '\t' || src[indent] == ' ') {
-		indent++
-	}
 	next := tf.LineStart(line + 1)
-	text := string(src[start:indent]) + "IdleTimeout: " + value + ",\n"
+	text := astfix.Indent(tf, src, read.Pos()) + "IdleTimeout: " + value + ",\n"
 	edits = append(edits, analysis.TextEdit{Pos: next, End: next, NewText: []byte(text)})
 	return analysis.SuggestedFix{Message: msg, TextEdits: edits}, true
 }

@@ -3,7 +3,6 @@ package transportreuse
 import (
 	_ "embed"
 	"fmt"
-	"github.com/kalint/kalint/analyzers/internal/astfix"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -14,10 +13,10 @@ import (
 	"github.com/kalint/kalint/analyzers/internal/docs"
 	"github.com/kalint/kalint/analyzers/internal/httpapi"
 	"github.com/kalint/kalint/analyzers/internal/httpflow"
+	"github.com/kalint/kalint/analyzers/internal/report"
 	"github.com/kalint/kalint/analyzers/internal/ssaflow"
 	"github.com/kalint/kalint/analyzers/internal/ssapass"
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -99,6 +98,7 @@ type summary map[int]root
 // state is the analysis of one package.
 type state struct {
 	*analysis.Pass
+	rep     *report.Reporter
 	opts    Options
 	x       *ssaflow.Index
 	tracer  *ssaflow.Tracer
@@ -119,6 +119,7 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 	_, x := res.SSA()
 	s := &state{
 		Pass:   pass,
+		rep:    report.New(pass),
 		opts:   c.opts,
 		x:      x,
 		tracer: &ssaflow.Tracer{Index: x, NoReturns: true},
@@ -171,7 +172,7 @@ func makesTransport(pass *analysis.Pass, tests bool) bool {
 	info := pass.TypesInfo
 	found := false
 	for _, f := range pass.Files {
-		if !tests && strings.HasSuffix(pass.Fset.File(f.FileStart).Name(), "_test.go") {
+		if !tests && report.InTest(pass.Fset, f.FileStart) {
 			continue
 		}
 		ast.Inspect(f, func(n ast.Node) bool {
@@ -492,6 +493,9 @@ func fields(u *use) {
 
 // judge reports a root that is made anew for each request and dropped.
 func (s *state) judge(r root) {
+	if s.rep.Generated(r.instr.Pos()) {
+		return // reported at r.instr
+	}
 	u := s.follow(r)
 	if u.kept || u.replaced || len(u.returns) > 0 || len(u.requests) == 0 || u.disabled || r.disabled && !u.enabled {
 		return
@@ -539,7 +543,7 @@ func handler(fn *ssa.Function) *ssa.Function {
 // inTest reports whether fn is test code: in a _test.go file, or taking a
 // testing type itself or nested in a function that does.
 func (s *state) inTest(fn *ssa.Function, pos token.Pos) bool {
-	if strings.HasSuffix(s.Fset.Position(pos).Filename, "_test.go") {
+	if report.InTest(s.Fset, pos) {
 		return true
 	}
 	for ; fn != nil; fn = fn.Parent() {
@@ -686,7 +690,7 @@ func (s *state) runsOnce(fn *ssa.Function) bool {
 // testEntry reports whether fn is a test, benchmark, fuzz test, example or
 // TestMain of a _test.go file.
 func (s *state) testEntry(fn *ssa.Function) bool {
-	if fn.Parent() != nil || fn.Signature.Recv() != nil || !strings.HasSuffix(s.Fset.Position(fn.Pos()).Filename, "_test.go") {
+	if fn.Parent() != nil || fn.Signature.Recv() != nil || !report.InTest(s.Fset, fn.Pos()) {
 		return false
 	}
 	for _, prefix := range []string{"Test", "Benchmark", "Fuzz", "Example"} {
@@ -724,10 +728,6 @@ func name(fn *ssa.Function) string {
 
 func (s *state) report(r root, u *use, where string) {
 	pos := r.instr.Pos()
-	file := astfix.File(s.Pass, pos)
-	if file == nil || ast.IsGenerated(file) {
-		return
-	}
 	var subject string
 	switch {
 	case r.ctor != nil:
@@ -748,25 +748,22 @@ func (s *state) report(r root, u *use, where string) {
 		consequence += "; idle connections leak until the server closes them"
 	}
 	diag := analysis.Diagnostic{Pos: pos, Message: fmt.Sprintf("%s (%s)", subject, consequence)}
-	if node := expr(file, pos); node != nil {
+	if node := s.expr(pos); node != nil {
 		diag.Pos, diag.End = node.Pos(), node.End()
 	}
 	if r.ctor != nil && r.made.IsValid() {
 		diag.Related = []analysis.RelatedInformation{{Pos: r.made, Message: "http.Transport created here"}}
-		if node := expr(astfix.File(s.Pass, r.made), r.made); node != nil {
+		if node := s.expr(r.made); node != nil {
 			diag.Related[0].Pos, diag.Related[0].End = node.Pos(), node.End()
 		}
 	}
-	s.Report(diag)
+	s.rep.Report(diag, "")
 }
 
 // expr returns the expression that makes a transport at pos: a composite
 // literal (with its &), or a call.
-func expr(file *ast.File, pos token.Pos) ast.Node {
-	if file == nil {
-		return nil
-	}
-	path, _ := astutil.PathEnclosingInterval(file, pos, pos)
+func (s *state) expr(pos token.Pos) ast.Node {
+	_, path := s.rep.Path(pos)
 	for i, n := range path {
 		switch n := n.(type) {
 		case *ast.CompositeLit:

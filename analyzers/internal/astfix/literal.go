@@ -53,12 +53,17 @@ func SetField(tf *token.File, src []byte, lit *ast.CompositeLit, key, value stri
 	if tf.Line(last.End()) == tf.Line(lit.Rbrace) {
 		return analysis.TextEdit{Pos: last.End(), End: last.End(), NewText: []byte(", " + elt)}, true
 	}
-	lastLine := tf.Line(last.Pos())
-	start := tf.Offset(tf.LineStart(lastLine))
-	indent := start
-	for indent < len(src) && (src[indent] == '\t' || src[indent] == ' ') {
-		indent++
-	}
 	at := tf.LineStart(tf.Line(lit.Rbrace))
-	return analysis.TextEdit{Pos: at, End: at, NewText: []byte(string(src[start:indent]) + elt + ",\n")}, true
+	return analysis.TextEdit{Pos: at, End: at, NewText: []byte(Indent(tf, src, last.Pos()) + elt + ",\n")}, true
+}
+
+// Indent returns the white space that starts the line of pos, in src, the
+// content of tf: what a line inserted next to it is indented with.
+func Indent(tf *token.File, src []byte, pos token.Pos) string {
+	start := tf.Offset(tf.LineStart(tf.Line(pos)))
+	end := start
+	for end < len(src) && (src[end] == '\t' || src[end] == ' ') {
+		end++
+	}
+	return string(src[start:end])
 }

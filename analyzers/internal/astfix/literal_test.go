@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"strings"
 	"testing"
 	"time"
 
@@ -62,6 +63,25 @@ func TestDuration(t *testing.T) {
 	} {
 		if got := astfix.Duration(d, "time"); got != want {
 			t.Errorf("Duration(%v) = %q, want %q", d, got, want)
+		}
+	}
+}
+
+func TestIndent(t *testing.T) {
+	t.Parallel()
+	src := "package p\n\nfunc f() {\n\tx := 1\n  \t_ = x\n}\n"
+	fset := token.NewFileSet()
+	tf := fset.AddFile("p.go", -1, len(src))
+	tf.SetLinesForContent([]byte(src))
+	for _, tc := range []struct{ at, want string }{
+		{"package", ""},
+		{"x :=", "\t"},
+		{"= x", "  \t"},
+		{"}\n", ""},
+	} {
+		pos := tf.Pos(strings.Index(src, tc.at))
+		if got := astfix.Indent(tf, []byte(src), pos); got != tc.want {
+			t.Errorf("Indent at %q = %q, want %q", tc.at, got, tc.want)
 		}
 	}
 }

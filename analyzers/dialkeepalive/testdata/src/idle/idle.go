@@ -16,7 +16,7 @@ type Config struct {
 }
 
 func fromConst() *http.Transport {
-	d := &net.Dialer{KeepAlive: serverIdle} // want `it is set from serverIdle, an HTTP idle timeout \(set IdleConnTimeout`
+	d := &net.Dialer{KeepAlive: serverIdle} // want `it is set from serverIdle, an HTTP idle timeout$`
 	return &http.Transport{DialContext: d.DialContext, IdleConnTimeout: 5 * time.Second}
 }
 

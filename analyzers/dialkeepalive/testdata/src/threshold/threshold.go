@@ -7,7 +7,7 @@ import (
 )
 
 func low() *http.Transport {
-	d := &net.Dialer{KeepAlive: time.Second} // want `probes every 1s on an HTTP transport only add traffic \(set IdleConnTimeout`
+	d := &net.Dialer{KeepAlive: time.Second} // want `probes every 1s on an HTTP transport only add traffic$`
 	return &http.Transport{DialContext: d.DialContext, IdleConnTimeout: 5 * time.Second}
 }
 

@@ -41,7 +41,7 @@ func switchAssigned(c *http.Client, kind int, u string) error {
 }
 
 func closeInOneBranch(u string) error {
-	resp, err := http.Get(u) // want `resp.Body is not closed on the path that returns at line 54`
+	resp, err := http.Get(u) // want `resp.Body is not closed on a path that returns`
 	if err != nil {
 		return err
 	}
