@@ -92,6 +92,20 @@ func (cs Callees) Matches(fn *types.Func) bool {
 	return fn != nil && slices.ContainsFunc(cs, func(c Callee) bool { return c.Matches(fn) })
 }
 
+// Flat returns the functions and methods of cs, with nested lists spread
+// out in order: for tests and declarations that look at each entry.
+func (cs Callees) Flat() Callees {
+	var out Callees
+	for _, c := range cs {
+		if list, ok := c.(Callees); ok {
+			out = append(out, list.Flat()...)
+		} else {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
 // A Method is a method of a named type, concrete or interface.
 type Method struct {
 	Recv Type

@@ -20,14 +20,17 @@ import (
 // looks up (in BareInits mode, where the package initialiser does not call
 // the imports' initialisers; methods it makes from type information).
 //
-// A function matters when:
+// What the analyzers follow, and how, is declared once, in httpapi
+// ([httpapi.FollowOf]); the rules below read those declarations and copy no
+// analyzer's walk. A function matters when:
 //   - its body or signature names a value the analyzers follow or a symbol
-//     they match: a server, client, transport, round tripper, request or
-//     response of net/http; a symbol of [httpapi.Listed] (a field such as
-//     ReadTimeout, a method such as SetKeepAlivesEnabled); anything of
-//     syscall or golang.org/x/sys; one of the net types the analyzers follow
-//     (dialers, listen configs, TCP connections and their keep-alive
-//     settings); a well-known third-party constructor of a client
+//     they match: a type of [httpapi.UpTypes] or [httpapi.ValueTypes] (a
+//     server, client, transport, round tripper, request or response of
+//     net/http; a dialer, listen config, TCP connection or keep-alive
+//     setting of net); a symbol of [httpapi.Listed] (a field such as
+//     ReadTimeout, a method such as SetKeepAlivesEnabled) other than an
+//     [httpapi.Context] one; anything of syscall or golang.org/x/sys; a
+//     well-known third-party constructor of a client
 //     ([httpapi.Constructors]); or a function, field or package variable
 //     whose type is made of one of those types (a pointer, container,
 //     function or interface type: structs are not looked into, since using
@@ -45,8 +48,9 @@ import (
 //     package shows every caller (retry loops, "runs once", requests and
 //     clients passed in), and so need those callers. The callers of a
 //     function matter when its signature passes a value that matters in or
-//     out, when it sends, serves, or makes a client, transport or server
-//     (see upward), or when it matters as such a caller; not when it only
+//     out, when it names what the analyzers walk up from ([httpapi.Up]:
+//     it sends, serves, or makes a client, transport or server), or when it
+//     matters as such a caller; not when it only
 //     names something else that matters (a request's header), which would
 //     otherwise pull in most of a large server's call graph. Values
 //     followed through calls need no such rule: every function that holds
@@ -346,31 +350,16 @@ func (t *trimmer) propagate() {
 }
 
 // upward reports whether naming obj, which matters, makes the callers of
-// a function matter: the analyzers walk up from a send (retry loops, sends
-// that run more than once), from serving (servers served once) and from
-// where a client or transport is made (per request or once), so obj is one
-// of those calls, a well-known constructor or client wrapper's method, or a
-// server, client or transport type. Other names that matter (a request's
-// header, a response's body) make a function matter but tell nothing its
-// callers add to: when they did, the callers of helpers that only write or
-// check headers, and theirs, were more than half of what nats-server
-// built. Values the analyzers follow (requests, responses, dialers) go up
-// through signatures and values, which the other rules see.
+// a function matter: obj is one of what the analyzers walk up from
+// ([httpapi.Up]). Other names that matter (a request's header, a
+// response's body) make a function matter but tell nothing its callers add
+// to: when they did, the callers of helpers that only write or check
+// headers, and theirs, were more than half of what nats-server built.
+// Values the analyzers follow (requests, responses, dialers) go up through
+// signatures and values, which the other rules see.
 func upward(obj types.Object) bool {
-	switch obj := obj.(type) {
-	case *types.Func:
-		return upwardCalls.Matches(obj) ||
-			httpapi.ConstructorOf(obj) != nil || httpapi.WrapperOf(obj) != nil
-	case *types.TypeName:
-		return httpapi.Server.Matches(obj.Type()) || httpapi.Client.Matches(obj.Type()) ||
-			httpapi.Transport.Matches(obj.Type())
-	}
-	return false
+	return httpapi.FollowOf(obj) == httpapi.Up
 }
-
-// upwardCalls are the calls that the analyzers walk up from.
-var upwardCalls = httpapi.Callees{httpapi.ClientSends, httpapi.TransportSends, httpapi.ServerServes,
-	httpapi.TransportClone, httpapi.ServerSetKeepAlivesEnabled, httpapi.ServeFuncs, httpapi.ProducerFuncs}
 
 // object returns how much obj, named in a function, makes it matter.
 func (t *trimmer) object(obj types.Object) level {
@@ -379,12 +368,8 @@ func (t *trimmer) object(obj types.Object) level {
 	}
 	if p := obj.Pkg(); p != nil && p != t.pkg {
 		switch path := p.Path(); {
-		case path == "net":
-			if netTypes[obj.Name()] {
-				return matters
-			}
 		case httpPkg(path):
-			if httpapi.Listed(obj) && !handlerSymbol(obj) {
+			if httpapi.Listed(obj) && httpapi.FollowOf(obj) != httpapi.Context {
 				return matters
 			}
 			if _, ok := obj.(*types.Const); ok {
@@ -406,41 +391,6 @@ func httpPkg(path string) bool {
 // system calls that set socket options.
 func sysPkg(path string) bool {
 	return path == "syscall" || strings.HasPrefix(path, "golang.org/x/sys/")
-}
-
-// followed reports whether typ, a type of net/http, is one whose values the
-// analyzers follow.
-func followed(typ types.Type) bool {
-	return httpapi.Server.Matches(typ) || httpapi.Client.Matches(typ) || httpapi.Transport.Matches(typ) ||
-		httpapi.RoundTripper.Matches(typ) || httpapi.Request.Matches(typ) || httpapi.Response.Matches(typ)
-}
-
-// handlerSymbol reports whether obj is a listed symbol that handlers name
-// all the time: a response writer, a handler's types, a mux and the
-// registration of handlers, a header and its setters, a limit on a request
-// body. The analyzers match them only next to something that matters by
-// itself (a handler that makes a transport, a send in a function registered
-// as a handler, a request's header, a response's body), so alone they make
-// nothing matter.
-func handlerSymbol(obj types.Object) bool {
-	switch obj := obj.(type) {
-	case *types.TypeName:
-		typ := obj.Type()
-		return httpapi.ResponseWriter.Matches(typ) || httpapi.Handler.Matches(typ) ||
-			httpapi.HandlerFunc.Matches(typ) || httpapi.ServeMuxHandle.Recv.Matches(typ) || httpapi.Header.Matches(typ)
-	case *types.Func:
-		return handlerCalls.Matches(obj)
-	}
-	return false
-}
-
-var handlerCalls = httpapi.Callees{httpapi.HandleFunc, httpapi.Handle, httpapi.ServeMuxHandleFunc,
-	httpapi.ServeMuxHandle, httpapi.HeaderSet, httpapi.HeaderAdd, httpapi.MaxBytesReader}
-
-// netTypes are the types of package net whose values the analyzers follow
-// (conn is the unexported type that TCPConn's File comes from).
-var netTypes = map[string]bool{
-	"Dialer": true, "ListenConfig": true, "TCPConn": true, "conn": true, "KeepAliveConfig": true,
 }
 
 // typ decides, memoised, how much a type matters.
@@ -518,14 +468,14 @@ func (t *trimmer) compute(typ types.Type) level {
 		if p := obj.Pkg(); p != nil && p != t.pkg {
 			switch path := p.Path(); {
 			case httpPkg(path):
-				if followed(typ) {
+				if httpapi.TypeFollow(typ) >= httpapi.Value {
 					return matters
 				}
 				return t.typ(typ.Underlying())
 			case sysPkg(path):
 				return matters
 			case path == "net":
-				if netTypes[obj.Name()] {
+				if httpapi.TypeFollow(typ) >= httpapi.Value {
 					return matters
 				}
 				if closer(typ) {
