@@ -14,16 +14,19 @@ import (
 	"golang.org/x/tools/go/analysis"
 )
 
-// All returns the suite with default options, in a fixed order.
+// All returns the suite with default options, in a fixed order. Each call
+// makes new analyzers with their own flags, so a driver (the kalint
+// command, the golangci-lint plugin, a test) can set them without changing
+// anyone else's. This is the one list of the suite's analyzers.
 func All() []*analysis.Analyzer {
 	return []*analysis.Analyzer{
-		serveridle.Analyzer,
-		idleperhost.Analyzer,
-		respbody.Analyzer,
-		transportreuse.Analyzer,
-		dialkeepalive.Analyzer,
-		postretry.Analyzer,
-		keepalivesoff.Analyzer,
-		connfile.Analyzer,
+		serveridle.New(serveridle.Options{}),
+		idleperhost.New(idleperhost.Options{}),
+		respbody.New(respbody.Options{}),
+		transportreuse.New(transportreuse.Options{}),
+		dialkeepalive.New(dialkeepalive.Options{}),
+		postretry.New(postretry.Options{}),
+		keepalivesoff.New(keepalivesoff.Options{}),
+		connfile.New(connfile.Options{}),
 	}
 }

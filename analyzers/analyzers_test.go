@@ -149,3 +149,26 @@ func slug(heading string) string {
 	s := notSlugRE.ReplaceAllString(strings.ToLower(heading), "")
 	return strings.ReplaceAll(s, " ", "-")
 }
+
+// Each call of All makes new analyzers: a driver that sets a flag changes
+// only its own instance.
+func TestAllFresh(t *testing.T) {
+	t.Parallel()
+	a, b := analyzers.All(), analyzers.All()
+	for i := range a {
+		if a[i] == b[i] {
+			t.Errorf("%s: All returns the same instance twice", a[i].Name)
+		}
+		a[i].Flags.VisitAll(func(f *flag.Flag) {
+			if f.Value == b[i].Flags.Lookup(f.Name).Value {
+				t.Errorf("%s: flag -%s shared between instances", a[i].Name, f.Name)
+			}
+		})
+	}
+	if err := a[0].Flags.Set("idle-timeout", "90s"); err != nil {
+		t.Fatal(err)
+	}
+	if got := b[0].Flags.Lookup("idle-timeout").Value.String(); got != "2m0s" {
+		t.Errorf("%s -idle-timeout = %s after setting another instance's, want 2m0s", b[0].Name, got)
+	}
+}

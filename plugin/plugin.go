@@ -14,219 +14,70 @@
 //	          serveridle:
 //	            idle-timeout: 90s
 //
-// Every analyzer is on unless its settings say `disable: true`. Each
-// analyzer option has the name of the analyzer's flag. Unknown keys are
-// errors.
+// Settings has one entry per analyzer of analyzers.All(), named like it.
+// Every analyzer is on unless its entry says `disable: true`; its other
+// keys are the analyzer's flags, and their values are checked by the flags
+// themselves, as on the command line. Values can be written as YAML types:
+// durations as strings (90s), integers, booleans, lists of strings (or one
+// comma-separated string). Unknown keys are errors.
 package plugin
 
 import (
+	"errors"
+	"flag"
 	"fmt"
-	"reflect"
+	"maps"
+	"slices"
+	"strconv"
 	"strings"
-	"time"
 
 	"github.com/golangci/plugin-module-register/register"
-	"github.com/kalint/kalint/analyzers/connfile"
-	"github.com/kalint/kalint/analyzers/dialkeepalive"
-	"github.com/kalint/kalint/analyzers/idleperhost"
-	"github.com/kalint/kalint/analyzers/keepalivesoff"
-	"github.com/kalint/kalint/analyzers/postretry"
-	"github.com/kalint/kalint/analyzers/respbody"
-	"github.com/kalint/kalint/analyzers/serveridle"
-	"github.com/kalint/kalint/analyzers/transportreuse"
+	"github.com/kalint/kalint/analyzers"
 	"golang.org/x/tools/go/analysis"
 )
 
 func init() { register.Plugin("kalint", New) }
 
-// Settings is the `settings` section of kalint in .golangci.yml: one field
-// per analyzer of analyzers.All(), keyed by the analyzer's name.
-//
-// Fields are in the order of analyzers.All(). To add an analyzer, add a
-// field here and a settings type below whose build
-// method calls the analyzer's New; plugin_test.go fails until both exist and
-// every flag of the analyzer has a setting.
-type Settings struct {
-	ServerIdle     ServerIdle     `json:"serveridle"`
-	IdlePerHost    IdlePerHost    `json:"idleperhost"`
-	RespBody       RespBody       `json:"respbody"`
-	TransportReuse TransportReuse `json:"transportreuse"`
-	DialKeepAlive  DialKeepAlive  `json:"dialkeepalive"`
-	PostRetry      PostRetry      `json:"postretry"`
-	KeepAlivesOff  KeepAlivesOff  `json:"keepalivesoff"`
-	ConnFile       ConnFile       `json:"connfile"`
-}
-
-// ServerIdle configures serveridle.
-type ServerIdle struct {
-	Disable     bool   `json:"disable"`
-	IdleTimeout string `json:"idle-timeout"` // a time.Duration, e.g. "2m"
-}
-
-func (s ServerIdle) disabled() bool { return s.Disable }
-
-func (s ServerIdle) build() (*analysis.Analyzer, error) {
-	d, err := duration("serveridle.idle-timeout", s.IdleTimeout)
-	if err != nil {
-		return nil, err
-	}
-	return serveridle.New(serveridle.Options{IdleTimeout: d}), nil
-}
-
-// RespBody configures respbody.
-type RespBody struct {
-	Disable bool   `json:"disable"`
-	Drain   string `json:"drain"` // "read" (default) or "strict"
-}
-
-func (s RespBody) disabled() bool { return s.Disable }
-
-func (s RespBody) build() (*analysis.Analyzer, error) {
-	return respbody.New(respbody.Options{Drain: s.Drain}), nil
-}
-
-// DialKeepAlive configures dialkeepalive.
-type DialKeepAlive struct {
-	Disable         bool   `json:"disable"`
-	MinKeepAlive    string `json:"min-keep-alive"`    // a time.Duration
-	IdleConnTimeout string `json:"idle-conn-timeout"` // a time.Duration
-}
-
-func (s DialKeepAlive) disabled() bool { return s.Disable }
-
-func (s DialKeepAlive) build() (*analysis.Analyzer, error) {
-	minKeepAlive, err := duration("dialkeepalive.min-keep-alive", s.MinKeepAlive)
-	if err != nil {
-		return nil, err
-	}
-	idle, err := duration("dialkeepalive.idle-conn-timeout", s.IdleConnTimeout)
-	if err != nil {
-		return nil, err
-	}
-	return dialkeepalive.New(dialkeepalive.Options{MinKeepAlive: minKeepAlive, IdleConnTimeout: idle}), nil
-}
-
-// PostRetry configures postretry.
-type PostRetry struct {
-	Disable bool     `json:"disable"`
-	Methods []string `json:"methods"` // default POST, PATCH
-	Tests   bool     `json:"tests"`
-}
-
-func (s PostRetry) disabled() bool { return s.Disable }
-
-func (s PostRetry) build() (*analysis.Analyzer, error) {
-	a := postretry.New(postretry.Options{Tests: s.Tests})
-	if s.Methods != nil {
-		// The flag validates the list exactly as on the command line.
-		if err := a.Flags.Set("methods", strings.Join(s.Methods, ",")); err != nil {
-			return nil, fmt.Errorf("postretry.methods: %v", err)
-		}
-	}
-	return a, nil
-}
-
-// KeepAlivesOff configures keepalivesoff.
-type KeepAlivesOff struct {
-	Disable bool `json:"disable"`
-	Tests   bool `json:"tests"`
-}
-
-func (s KeepAlivesOff) disabled() bool { return s.Disable }
-
-func (s KeepAlivesOff) build() (*analysis.Analyzer, error) {
-	return keepalivesoff.New(keepalivesoff.Options{Tests: s.Tests}), nil
-}
-
-// ConnFile configures connfile, which has no options.
-type ConnFile struct {
-	Disable bool `json:"disable"`
-}
-
-func (s ConnFile) disabled() bool { return s.Disable }
-
-func (s ConnFile) build() (*analysis.Analyzer, error) {
-	return connfile.New(connfile.Options{}), nil
-}
-
-// IdlePerHost configures idleperhost.
-type IdlePerHost struct {
-	Disable        bool `json:"disable"`
-	MaxIdlePerHost int  `json:"max-idle-per-host"` // what the fix sets; 0 means 100
-}
-
-func (s IdlePerHost) disabled() bool { return s.Disable }
-
-func (s IdlePerHost) build() (*analysis.Analyzer, error) {
-	if s.MaxIdlePerHost < 0 {
-		return nil, fmt.Errorf("idleperhost.max-idle-per-host must be positive, got %d", s.MaxIdlePerHost)
-	}
-	return idleperhost.New(idleperhost.Options{MaxIdlePerHost: s.MaxIdlePerHost}), nil
-}
-
-// TransportReuse configures transportreuse.
-type TransportReuse struct {
-	Disable bool `json:"disable"`
-	Tests   bool `json:"tests"`  // also report in test code
-	Strict  bool `json:"strict"` // also report per-call transports whose idle connections are closed
-}
-
-func (s TransportReuse) disabled() bool { return s.Disable }
-
-func (s TransportReuse) build() (*analysis.Analyzer, error) {
-	return transportreuse.New(transportreuse.Options{Tests: s.Tests, Strict: s.Strict}), nil
-}
-
-// analyzerSettings is what every field of Settings implements.
-type analyzerSettings interface {
-	disabled() bool
-	build() (*analysis.Analyzer, error)
-}
-
-// duration parses an optional positive duration setting; "" is zero, which
-// New reads as the analyzer's default.
-func duration(key, s string) (time.Duration, error) {
-	if s == "" {
-		return 0, nil
-	}
-	d, err := time.ParseDuration(s)
-	if err != nil {
-		return 0, fmt.Errorf("%s: %v", key, err)
-	}
-	if d <= 0 {
-		return 0, fmt.Errorf("%s must be positive, got %q", key, s)
-	}
-	return d, nil
-}
+// settings is the `settings` section of kalint in .golangci.yml: per
+// analyzer name, its keys and their values as golangci-lint decoded them.
+type settings map[string]map[string]any
 
 type plugin struct {
-	settings Settings
+	settings settings
 }
 
-// New decodes kalint's settings from golangci-lint's configuration.
+// New decodes kalint's settings from golangci-lint's configuration and
+// checks them, so that a bad one stops golangci-lint before it loads code.
 func New(conf any) (register.LinterPlugin, error) {
-	s, err := register.DecodeSettings[Settings](conf)
+	s, err := register.DecodeSettings[settings](conf)
 	if err != nil {
-		// DecodeSettings rejects unknown keys; name the valid ones.
-		return nil, fmt.Errorf("kalint settings: %w (valid keys: %s)", err, validKeys())
+		return nil, fmt.Errorf("kalint settings: %w", err)
 	}
-	return &plugin{settings: s}, nil
+	p := &plugin{settings: s}
+	if _, err := p.BuildAnalyzers(); err != nil {
+		return nil, err
+	}
+	return p, nil
 }
 
-// BuildAnalyzers builds a fresh instance of every enabled analyzer.
+// BuildAnalyzers builds a fresh instance of every enabled analyzer, with
+// its flags set from the settings.
 func (p *plugin) BuildAnalyzers() ([]*analysis.Analyzer, error) {
-	var list []*analysis.Analyzer
-	v := reflect.ValueOf(p.settings)
-	for i := range v.NumField() {
-		s := v.Field(i).Interface().(analyzerSettings)
-		if s.disabled() {
-			continue
+	suite := analyzers.All()
+	for _, name := range slices.Sorted(maps.Keys(p.settings)) {
+		if !slices.ContainsFunc(suite, func(a *analysis.Analyzer) bool { return a.Name == name }) {
+			return nil, fmt.Errorf("kalint settings: unknown analyzer %q (valid keys: %s)", name, validKeys(suite...))
 		}
-		a, err := s.build()
+	}
+	var list []*analysis.Analyzer
+	for _, a := range suite {
+		disabled, err := configure(a, p.settings[a.Name])
 		if err != nil {
 			return nil, fmt.Errorf("kalint settings: %w", err)
 		}
-		list = append(list, a)
+		if !disabled {
+			list = append(list, a)
+		}
 	}
 	return list, nil
 }
@@ -234,16 +85,82 @@ func (p *plugin) BuildAnalyzers() ([]*analysis.Analyzer, error) {
 // GetLoadMode asks for type information: every analyzer needs it.
 func (p *plugin) GetLoadMode() string { return register.LoadModeTypesInfo }
 
-// validKeys lists the settings as analyzer.key, for error messages.
-func validKeys() string {
-	var keys []string
-	t := reflect.TypeFor[Settings]()
-	for i := range t.NumField() {
-		name := t.Field(i).Tag.Get("json")
-		sub := t.Field(i).Type
-		for j := range sub.NumField() {
-			keys = append(keys, name+"."+sub.Field(j).Tag.Get("json"))
+// configure sets a's flags from its settings, in key order so that the
+// first bad key reported does not vary, and reports whether a is disabled.
+func configure(a *analysis.Analyzer, opts map[string]any) (disabled bool, err error) {
+	for _, key := range slices.Sorted(maps.Keys(opts)) {
+		v := opts[key]
+		if key == "disable" {
+			b, ok := v.(bool)
+			if !ok {
+				return false, fmt.Errorf("invalid value %s for %s.disable: want true or false", show(v), a.Name)
+			}
+			disabled = b
+			continue
 		}
+		f := a.Flags.Lookup(key)
+		if f == nil {
+			return false, fmt.Errorf("unknown key %q of %s (valid keys: %s)", key, a.Name, validKeys(a))
+		}
+		text, err := flagText(f, v)
+		if err == nil {
+			err = f.Value.Set(text)
+		}
+		if err != nil {
+			return false, fmt.Errorf("invalid value %s for %s.%s: %v", show(v), a.Name, key, err)
+		}
+	}
+	return disabled, nil
+}
+
+// flagText writes a setting, as decoded from YAML through JSON, in its
+// flag's command-line syntax, for the flag's Set to check. A list is
+// accepted only by a flag whose value is a list.
+func flagText(f *flag.Flag, v any) (string, error) {
+	switch v := v.(type) {
+	case string:
+		return v, nil
+	case bool:
+		return strconv.FormatBool(v), nil
+	case float64: // JSON numbers
+		return strconv.FormatFloat(v, 'f', -1, 64), nil
+	case []any:
+		if g, ok := f.Value.(flag.Getter); !ok || !isList(g.Get()) {
+			return "", errors.New("not a list option")
+		}
+		items := make([]string, len(v))
+		for i, item := range v {
+			s, ok := item.(string)
+			if !ok || strings.Contains(s, ",") {
+				return "", fmt.Errorf("list item %s is not a string without commas", show(item))
+			}
+			items[i] = s
+		}
+		return strings.Join(items, ","), nil
+	}
+	return "", errors.New("want a string, number, boolean or list")
+}
+
+func isList(v any) bool {
+	_, ok := v.([]string)
+	return ok
+}
+
+// show formats a setting for an error message as it was written.
+func show(v any) string {
+	if s, ok := v.(string); ok {
+		return strconv.Quote(s)
+	}
+	return fmt.Sprint(v)
+}
+
+// validKeys lists the analyzers' settings as analyzer.key, for error
+// messages.
+func validKeys(as ...*analysis.Analyzer) string {
+	var keys []string
+	for _, a := range as {
+		keys = append(keys, a.Name+".disable")
+		a.Flags.VisitAll(func(f *flag.Flag) { keys = append(keys, a.Name+"."+f.Name) })
 	}
 	return strings.Join(keys, ", ")
 }

@@ -3,8 +3,8 @@ package plugin_test
 import (
 	"flag"
 	"fmt"
+	"maps"
 	"os"
-	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -12,6 +12,7 @@ import (
 
 	"github.com/golangci/plugin-module-register/register"
 	"github.com/kalint/kalint/analyzers"
+	"github.com/kalint/kalint/analyzers/respbody"
 	"github.com/kalint/kalint/analyzers/serveridle"
 	"github.com/kalint/kalint/plugin"
 	"golang.org/x/tools/go/analysis"
@@ -57,46 +58,6 @@ func flags(a *analysis.Analyzer) []*flag.Flag {
 	return out
 }
 
-// The settings struct and the suite must not drift apart when analyzers
-// are added: one settings entry per analyzer, one setting per flag, no
-// setting without a flag.
-func TestSettingsMatchSuite(t *testing.T) {
-	t.Parallel()
-	st := reflect.TypeFor[plugin.Settings]()
-	entries := make(map[string]reflect.Type)
-	for i := range st.NumField() {
-		entries[st.Field(i).Tag.Get("json")] = st.Field(i).Type
-	}
-	for _, a := range analyzers.All() {
-		sub, ok := entries[a.Name]
-		if !ok {
-			t.Errorf("plugin.Settings has no field tagged json:%q for analyzer %s", a.Name, a.Name)
-			continue
-		}
-		delete(entries, a.Name)
-		keys := make(map[string]bool)
-		for i := range sub.NumField() {
-			keys[sub.Field(i).Tag.Get("json")] = true
-		}
-		if !keys["disable"] {
-			t.Errorf("%s: settings type %s has no `disable` key", a.Name, sub)
-		}
-		delete(keys, "disable")
-		for _, f := range flags(a) {
-			if !keys[f.Name] {
-				t.Errorf("%s: flag -%s has no setting: add a field tagged json:%q to %s", a.Name, f.Name, f.Name, sub)
-			}
-			delete(keys, f.Name)
-		}
-		for k := range keys {
-			t.Errorf("%s: setting %q matches no flag of the analyzer", a.Name, k)
-		}
-	}
-	for name := range entries {
-		t.Errorf("plugin.Settings has %q, which is not in analyzers.All()", name)
-	}
-}
-
 // With no settings the plugin builds the whole suite, in order, with the
 // same defaults as the kalint command.
 func TestDefaults(t *testing.T) {
@@ -117,6 +78,10 @@ func TestDefaults(t *testing.T) {
 	}
 }
 
+// choices has a valid non-default value for each string flag (each takes
+// one of a few values).
+var choices = map[string]string{"respbody.drain": respbody.DrainStrict}
+
 // sample returns a non-default value for a flag: the setting to write and
 // the flag value it must produce.
 func sample(t *testing.T, a *analysis.Analyzer, f *flag.Flag) (setting any, want string) {
@@ -134,7 +99,11 @@ func sample(t *testing.T, a *analysis.Analyzer, f *flag.Flag) (setting any, want
 	case int:
 		return v + 7, fmt.Sprint(v + 7)
 	case string:
-		return v + "-sample", v + "-sample"
+		other, ok := choices[a.Name+"."+f.Name]
+		if !ok || other == v {
+			t.Fatalf("%s -%s: string flag: add a valid value other than %q to choices", a.Name, f.Name, v)
+		}
+		return other, other
 	case []string:
 		list := append(slices.Clone(v), "PUT")
 		return list, strings.Join(list, ",")
@@ -173,16 +142,146 @@ func TestDisable(t *testing.T) {
 	}
 }
 
-// Each build makes new analyzers and leaves the package-level ones alone.
+// Each build makes new analyzers: settings of one plugin reach neither
+// another plugin's analyzers, nor the package-level ones, nor a second
+// build of the same plugin.
 func TestFreshInstances(t *testing.T) {
 	t.Parallel()
-	a := mustBuild(t, map[string]any{"serveridle": map[string]any{"idle-timeout": "90s"}})[0]
-	b := mustBuild(t, nil)[0]
-	if a == b || a == serveridle.Analyzer || b == serveridle.Analyzer {
+	newPlugin, err := register.GetPlugin("kalint")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := newPlugin(map[string]any{"serveridle": map[string]any{"idle-timeout": "90s"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	first, err := p.BuildAnalyzers()
+	if err != nil {
+		t.Fatal(err)
+	}
+	second, err := p.BuildAnalyzers()
+	if err != nil {
+		t.Fatal(err)
+	}
+	other := mustBuild(t, nil)
+	if first[0] == second[0] || first[0] == other[0] || first[0] == serveridle.Analyzer || other[0] == serveridle.Analyzer {
 		t.Fatal("BuildAnalyzers reuses analyzer instances")
 	}
-	if got := serveridle.Analyzer.Flags.Lookup("idle-timeout").Value.String(); got != "2m0s" {
-		t.Errorf("serveridle.Analyzer -idle-timeout = %s after building with 90s, want 2m0s", got)
+	for _, tc := range []struct {
+		name string
+		a    *analysis.Analyzer
+		want string
+	}{
+		{"first build", first[0], "1m30s"},
+		{"second build", second[0], "1m30s"},
+		{"another plugin", other[0], "2m0s"},
+		{"serveridle.Analyzer", serveridle.Analyzer, "2m0s"},
+	} {
+		if got := tc.a.Flags.Lookup("idle-timeout").Value.String(); got != tc.want {
+			t.Errorf("%s: -idle-timeout = %s, want %s", tc.name, got, tc.want)
+		}
+	}
+}
+
+// Values may be written in other YAML forms than the typed one: a list as
+// one comma-separated string, an integer that JSON decodes as a float.
+func TestOtherForms(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		analyzer, key string
+		setting       any
+		want          string
+	}{
+		{"postretry", "methods", "PUT, DELETE", "PUT,DELETE"},
+		{"postretry", "methods", []any{"PUT"}, "PUT"},
+		{"idleperhost", "max-idle-per-host", 32.0, "32"},
+		{"idleperhost", "max-idle-per-host", 1e6, "1000000"},
+		{"serveridle", "idle-timeout", "1h", "1h0m0s"},
+	} {
+		i := slices.Index(names(analyzers.All()), tc.analyzer)
+		built := mustBuild(t, map[string]any{tc.analyzer: map[string]any{tc.key: tc.setting}})[i]
+		if got := built.Flags.Lookup(tc.key).Value.String(); got != tc.want {
+			t.Errorf("%s.%s: %v gives %s, want %s", tc.analyzer, tc.key, tc.setting, got, tc.want)
+		}
+	}
+}
+
+// badSamples returns settings that a flag must reject, by the flag's type,
+// with part of the error each gives.
+func badSamples(t *testing.T, a *analysis.Analyzer, f *flag.Flag) map[string]struct {
+	setting any
+	want    string
+} {
+	t.Helper()
+	type bad = struct {
+		setting any
+		want    string
+	}
+	common := map[string]bad{
+		"nil": {nil, "want a string, number, boolean or list"},
+		"map": {map[string]any{"a": 1}, "want a string, number, boolean or list"},
+	}
+	var more map[string]bad
+	switch v := f.Value.(flag.Getter).Get().(type) {
+	case time.Duration:
+		more = map[string]bad{
+			"not a duration": {"soon", "not a duration"},
+			"a number":       {90, "not a duration"},
+			"zero":           {"0s", "must be positive"},
+			"negative":       {"-1m", "must be positive"},
+			"a list":         {[]string{"1m"}, "not a list option"},
+		}
+	case int:
+		more = map[string]bad{
+			"zero":      {0, "must be positive"},
+			"negative":  {-3, "must be positive"},
+			"fraction":  {1.5, "not an integer"},
+			"a word":    {"many", "not an integer"},
+			"a list":    {[]int{3}, "not a list option"},
+			"too large": {1e30, "not an integer"},
+		}
+	case bool:
+		more = map[string]bad{
+			"a word": {"maybe", "parse error"},
+			"a list": {[]bool{true}, "not a list option"},
+		}
+	case string:
+		more = map[string]bad{
+			"not a choice": {"bogus", "must be"},
+			"a list":       {[]string{v}, "not a list option"},
+		}
+	case []string:
+		more = map[string]bad{
+			"lower-case":   {[]string{"POST", "get"}, `method "get" is not an upper-case HTTP method token`},
+			"empty":        {[]string{}, "empty list"},
+			"empty item":   {"POST,", "empty item"},
+			"comma inside": {[]string{"POST,PUT"}, `list item "POST,PUT" is not a string without commas`},
+			"not a string": {[]any{7}, "list item 7 is not a string"},
+		}
+	default:
+		t.Fatalf("%s -%s: flag type %T: teach badSamples() this type", a.Name, f.Name, v)
+	}
+	maps.Copy(more, common)
+	return more
+}
+
+// Every option rejects bad values with an error naming the setting and the
+// value, and the error comes from New, before any analysis.
+func TestBadValues(t *testing.T) {
+	t.Parallel()
+	for _, a := range analyzers.All() {
+		for _, f := range flags(a) {
+			for name, tc := range badSamples(t, a, f) {
+				key := a.Name + "." + f.Name
+				_, err := plugin.New(map[string]any{a.Name: map[string]any{f.Name: tc.setting}})
+				switch {
+				case err == nil:
+					t.Errorf("%s = %v (%s): accepted", key, tc.setting, name)
+				case !strings.Contains(err.Error(), "for "+key+": ") || !strings.Contains(err.Error(), tc.want):
+					t.Errorf("%s = %v (%s): error %q, want one naming %s and saying %q", key, tc.setting, name, err, key, tc.want)
+				}
+			}
+		}
 	}
 }
 
@@ -194,18 +293,15 @@ func TestBadSettings(t *testing.T) {
 		want []string
 	}{
 		{"unknown analyzer", map[string]any{"serverilde": map[string]any{}},
-			[]string{`unknown field "serverilde"`, "serveridle.idle-timeout"}},
+			[]string{`unknown analyzer "serverilde"`, "serveridle.idle-timeout", "connfile.disable", "postretry.methods"}},
 		{"unknown option", map[string]any{"serveridle": map[string]any{"idle-timout": "1m"}},
-			[]string{`unknown field "idle-timout"`, "serveridle.idle-timeout"}},
-		{"not a duration", map[string]any{"serveridle": map[string]any{"idle-timeout": "soon"}},
-			[]string{"serveridle.idle-timeout", `"soon"`}},
-		{"a number", map[string]any{"serveridle": map[string]any{"idle-timeout": 90}},
-			[]string{"idle-timeout", "number"}},
-		{"zero", map[string]any{"serveridle": map[string]any{"idle-timeout": "0s"}},
-			[]string{"serveridle.idle-timeout must be positive"}},
-		{"negative", map[string]any{"serveridle": map[string]any{"idle-timeout": "-1m"}},
-			[]string{"serveridle.idle-timeout must be positive"}},
+			[]string{`unknown key "idle-timout" of serveridle`, "(valid keys: serveridle.disable, serveridle.idle-timeout)"}},
+		{"option of another analyzer", map[string]any{"respbody": map[string]any{"tests": true}},
+			[]string{`unknown key "tests" of respbody`, "(valid keys: respbody.disable, respbody.drain)"}},
+		{"disable not a bool", map[string]any{"respbody": map[string]any{"disable": "yes"}},
+			[]string{`invalid value "yes" for respbody.disable: want true or false`}},
 		{"not a map", "serveridle", []string{"kalint settings"}},
+		{"analyzer not a map", map[string]any{"serveridle": true}, []string{"kalint settings"}},
 	} {
 		_, err := build(tc.conf)
 		if err == nil {

@@ -20,7 +20,7 @@ import (
 var doc []byte
 
 // Options configure the analyzer. connfile has none yet; the type keeps
-// the suite's constructor shape, New(Options), for the plugin.
+// the suite's constructor shape, New(Options), used by analyzers.All.
 type Options struct{}
 
 // Analyzer is connfile with default options.

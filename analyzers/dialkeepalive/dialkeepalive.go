@@ -15,6 +15,7 @@ import (
 	"github.com/kalint/kalint/analyzers/internal/callee"
 	"github.com/kalint/kalint/analyzers/internal/docs"
 	"github.com/kalint/kalint/analyzers/internal/httpapi"
+	"github.com/kalint/kalint/analyzers/internal/option"
 	"github.com/kalint/kalint/analyzers/internal/report"
 	"github.com/kalint/kalint/analyzers/internal/ssaflow"
 	"github.com/kalint/kalint/analyzers/internal/ssapass"
@@ -64,9 +65,9 @@ func New(opts Options) *analysis.Analyzer {
 		Requires: []*analysis.Analyzer{ssapass.Analyzer},
 		Run:      ssapass.Guard(c.run),
 	}
-	a.Flags.DurationVar(&c.opts.MinKeepAlive, "min-keep-alive", opts.MinKeepAlive,
+	option.DurationVar(&a.Flags, &c.opts.MinKeepAlive, "min-keep-alive", opts.MinKeepAlive,
 		"report a constant net.Dialer.KeepAlive below this on a dialer of an http.Transport")
-	a.Flags.DurationVar(&c.opts.IdleConnTimeout, "idle-conn-timeout", opts.IdleConnTimeout,
+	option.DurationVar(&a.Flags, &c.opts.IdleConnTimeout, "idle-conn-timeout", opts.IdleConnTimeout,
 		"IdleConnTimeout that the suggested fix adds to an http.Transport literal")
 	return a
 }
@@ -76,12 +77,6 @@ type checker struct {
 }
 
 func (c *checker) run(pass *analysis.Pass) (any, error) {
-	if c.opts.MinKeepAlive <= 0 {
-		return nil, fmt.Errorf("-dialkeepalive.min-keep-alive must be positive, got %v", c.opts.MinKeepAlive)
-	}
-	if c.opts.IdleConnTimeout <= 0 {
-		return nil, fmt.Errorf("-dialkeepalive.idle-conn-timeout must be positive, got %v", c.opts.IdleConnTimeout)
-	}
 	res := pass.ResultOf[ssapass.Analyzer].(*ssapass.Result)
 	if !res.ReachesHTTP || !mentionsKeepAlive(res.Names()) {
 		return nil, nil // no TCP keep-alive is configured here

@@ -46,19 +46,25 @@ func TestFlags(t *testing.T) {
 	}
 }
 
-func TestFlagValidation(t *testing.T) {
+// A bad value stops at the flag, a bad Options value at New.
+func TestBadOptions(t *testing.T) {
 	t.Parallel()
 	for _, flag := range []string{"min-keep-alive", "idle-conn-timeout"} {
-		for _, value := range []string{"0s", "-1s"} {
-			a := dialkeepalive.New(dialkeepalive.Options{})
-			if err := a.Flags.Set(flag, value); err != nil {
-				t.Fatal(err)
-			}
-			_, err := a.Run(nil)
-			if err == nil || !strings.Contains(err.Error(), flag+" must be positive") {
-				t.Errorf("-%s=%s: err = %v, want 'must be positive'", flag, value, err)
+		for _, value := range []string{"0s", "-1s", "soon"} {
+			if err := dialkeepalive.New(dialkeepalive.Options{}).Flags.Set(flag, value); err == nil {
+				t.Errorf("-%s=%s accepted", flag, value)
 			}
 		}
+	}
+	for _, opts := range []dialkeepalive.Options{{MinKeepAlive: -time.Second}, {IdleConnTimeout: -time.Second}} {
+		func() {
+			defer func() {
+				if recover() == nil {
+					t.Errorf("New accepted %+v", opts)
+				}
+			}()
+			dialkeepalive.New(opts)
+		}()
 	}
 }
 

@@ -2,7 +2,6 @@ package idleperhost
 
 import (
 	_ "embed"
-	"fmt"
 	"go/token"
 	"go/types"
 	"slices"
@@ -11,6 +10,7 @@ import (
 	"github.com/kalint/kalint/analyzers/internal/callee"
 	"github.com/kalint/kalint/analyzers/internal/docs"
 	"github.com/kalint/kalint/analyzers/internal/httpapi"
+	"github.com/kalint/kalint/analyzers/internal/option"
 	"github.com/kalint/kalint/analyzers/internal/report"
 	"github.com/kalint/kalint/analyzers/internal/ssaflow"
 	"github.com/kalint/kalint/analyzers/internal/ssapass"
@@ -49,7 +49,7 @@ func New(opts Options) *analysis.Analyzer {
 		Requires: []*analysis.Analyzer{ssapass.Analyzer},
 		Run:      ssapass.Guard(c.run),
 	}
-	a.Flags.IntVar(&c.opts.MaxIdlePerHost, "max-idle-per-host", opts.MaxIdlePerHost,
+	option.IntVar(&a.Flags, &c.opts.MaxIdlePerHost, "max-idle-per-host", opts.MaxIdlePerHost,
 		"MaxIdleConnsPerHost that the suggested fix sets when the transport has no constant MaxIdleConns above 2")
 	return a
 }
@@ -70,9 +70,6 @@ var errgroupGo = httpapi.Callees{
 var clientURLMethods = httpapi.Callees{httpapi.ClientGet, httpapi.ClientHead, httpapi.ClientPost, httpapi.ClientPostForm}
 
 func (c *checker) run(pass *analysis.Pass) (any, error) {
-	if c.opts.MaxIdlePerHost <= 0 {
-		return nil, fmt.Errorf("-idleperhost.max-idle-per-host must be positive, got %d", c.opts.MaxIdlePerHost)
-	}
 	res := pass.ResultOf[ssapass.Analyzer].(*ssapass.Result)
 	if !res.ReachesHTTP || !mentionsPool(res.Names()) {
 		return nil, nil

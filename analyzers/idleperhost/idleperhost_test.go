@@ -43,6 +43,22 @@ func TestFlag(t *testing.T) {
 	}
 }
 
+// A bad value stops at the flag, a bad Options value at New.
+func TestBadOptions(t *testing.T) {
+	t.Parallel()
+	for _, v := range []string{"0", "-3", "many"} {
+		if err := idleperhost.New(idleperhost.Options{}).Flags.Set("max-idle-per-host", v); err == nil {
+			t.Errorf("-max-idle-per-host=%s accepted", v)
+		}
+	}
+	defer func() {
+		if recover() == nil {
+			t.Error("New accepted MaxIdlePerHost -3")
+		}
+	}()
+	idleperhost.New(idleperhost.Options{MaxIdlePerHost: -3})
+}
+
 func TestDoc(t *testing.T) {
 	t.Parallel()
 	summary, _, _ := strings.Cut(idleperhost.Analyzer.Doc, "\n")

@@ -12,6 +12,7 @@ import (
 	"github.com/kalint/kalint/analyzers/internal/callee"
 	"github.com/kalint/kalint/analyzers/internal/docs"
 	"github.com/kalint/kalint/analyzers/internal/httpapi"
+	"github.com/kalint/kalint/analyzers/internal/option"
 	"github.com/kalint/kalint/analyzers/internal/report"
 	"github.com/kalint/kalint/analyzers/internal/ssaflow"
 	"github.com/kalint/kalint/analyzers/internal/ssapass"
@@ -44,7 +45,6 @@ func New(opts Options) *analysis.Analyzer {
 		opts.Methods = DefaultMethods
 	}
 	c := &checker{opts: opts}
-	c.opts.Methods = slices.Clone(opts.Methods)
 	a := &analysis.Analyzer{
 		Name:     "postretry",
 		Doc:      docs.MustExtract(doc, "postretry"),
@@ -52,7 +52,7 @@ func New(opts Options) *analysis.Analyzer {
 		Requires: []*analysis.Analyzer{ssapass.Analyzer},
 		Run:      ssapass.Guard(c.run),
 	}
-	a.Flags.Var((*methodList)(&c.opts.Methods), "methods",
+	option.ListVar(&a.Flags, &c.opts.Methods, "methods", opts.Methods, checkMethod,
 		"comma-separated request methods reported when a send of them is not retried")
 	a.Flags.BoolVar(&c.opts.Tests, "tests", opts.Tests, "also report sends in _test.go files")
 	return a
@@ -62,41 +62,13 @@ type checker struct {
 	opts Options
 }
 
-// methodList is the -methods flag: upper-case HTTP method tokens.
-type methodList []string
-
-func (m *methodList) String() string { return strings.Join(*m, ",") }
-
-// Get makes the flag a flag.Getter, for tools that read options back.
-func (m *methodList) Get() any { return []string(*m) }
-
-func (m *methodList) Set(s string) error {
-	list := strings.Split(s, ",")
-	for i := range list {
-		list[i] = strings.TrimSpace(list[i])
-	}
-	if err := validMethods(list); err != nil {
-		return err
-	}
-	*m = list
-	return nil
-}
-
-// validMethods checks that every method is a token (RFC 9110, section
-// 5.6.2) without lower-case letters: net/http sends methods as written and
+// checkMethod checks that a method is a token (RFC 9110, section 5.6.2)
+// without lower-case letters: net/http sends methods as written and
 // compares them case-sensitively, so "post" would never match a POST.
-func validMethods(methods []string) error {
-	if len(methods) == 0 {
-		return fmt.Errorf("no methods given")
-	}
-	for _, m := range methods {
-		if m == "" {
-			return fmt.Errorf("empty method in %q", strings.Join(methods, ","))
-		}
-		for _, r := range m {
-			if !('A' <= r && r <= 'Z' || '0' <= r && r <= '9' || strings.ContainsRune("!#$%&'*+-.^_`|~", r)) {
-				return fmt.Errorf("method %q is not an upper-case HTTP method token", m)
-			}
+func checkMethod(m string) error {
+	for _, r := range m {
+		if !('A' <= r && r <= 'Z' || '0' <= r && r <= '9' || strings.ContainsRune("!#$%&'*+-.^_`|~", r)) {
+			return fmt.Errorf("method %q is not an upper-case HTTP method token", m)
 		}
 	}
 	return nil
@@ -166,9 +138,6 @@ func (s send) operands(common *ssa.CallCommon) (recv, req ssa.Value, ok bool) {
 }
 
 func (c *checker) run(pass *analysis.Pass) (any, error) {
-	if err := validMethods(c.opts.Methods); err != nil {
-		return nil, fmt.Errorf("-postretry.methods: %v", err)
-	}
 	res := pass.ResultOf[ssapass.Analyzer].(*ssapass.Result)
 	if !res.ReachesHTTP || !c.sendsRequests(pass, res.Names()) {
 		return nil, nil

@@ -13,6 +13,7 @@ import (
 	"github.com/kalint/kalint/analyzers/internal/callee"
 	"github.com/kalint/kalint/analyzers/internal/docs"
 	"github.com/kalint/kalint/analyzers/internal/httpapi"
+	"github.com/kalint/kalint/analyzers/internal/option"
 	"github.com/kalint/kalint/analyzers/internal/report"
 	"github.com/kalint/kalint/analyzers/internal/ssaflow"
 	"github.com/kalint/kalint/analyzers/internal/ssapass"
@@ -60,7 +61,7 @@ func New(opts Options) *analysis.Analyzer {
 		Requires: []*analysis.Analyzer{ssapass.Analyzer},
 		Run:      ssapass.Guard(c.run),
 	}
-	a.Flags.StringVar(&c.opts.Drain, "drain", opts.Drain,
+	option.EnumVar(&a.Flags, &c.opts.Drain, "drain", opts.Drain, []string{DrainRead, DrainStrict},
 		"which reads count as draining a body: read (any read) or strict (only reads to EOF, such as io.ReadAll or io.Copy)")
 	return a
 }
@@ -88,9 +89,6 @@ type funcResult struct {
 }
 
 func (c *checker) run(pass *analysis.Pass) (any, error) {
-	if c.opts.Drain != DrainRead && c.opts.Drain != DrainStrict {
-		return nil, fmt.Errorf("-respbody.drain must be %q or %q, got %q", DrainRead, DrainStrict, c.opts.Drain)
-	}
 	res := pass.ResultOf[ssapass.Analyzer].(*ssapass.Result)
 	if !res.ReachesHTTP || !mentionsResponses(res.Names()) {
 		return nil, nil

@@ -13,6 +13,7 @@ import (
 	"github.com/kalint/kalint/analyzers/internal/callee"
 	"github.com/kalint/kalint/analyzers/internal/docs"
 	"github.com/kalint/kalint/analyzers/internal/httpapi"
+	"github.com/kalint/kalint/analyzers/internal/option"
 	"github.com/kalint/kalint/analyzers/internal/report"
 	"github.com/kalint/kalint/analyzers/internal/ssaflow"
 	"github.com/kalint/kalint/analyzers/internal/ssapass"
@@ -50,7 +51,7 @@ func New(opts Options) *analysis.Analyzer {
 		Requires: []*analysis.Analyzer{ssapass.Analyzer},
 		Run:      ssapass.Guard(c.run),
 	}
-	a.Flags.DurationVar(&c.opts.IdleTimeout, "idle-timeout", opts.IdleTimeout,
+	option.DurationVar(&a.Flags, &c.opts.IdleTimeout, "idle-timeout", opts.IdleTimeout,
 		"IdleTimeout that the suggested fix adds to an http.Server literal")
 	return a
 }
@@ -69,9 +70,6 @@ type server struct {
 }
 
 func (c *checker) run(pass *analysis.Pass) (any, error) {
-	if c.opts.IdleTimeout <= 0 {
-		return nil, fmt.Errorf("-serveridle.idle-timeout must be positive, got %v", c.opts.IdleTimeout)
-	}
 	res := pass.ResultOf[ssapass.Analyzer].(*ssapass.Result)
 	if !res.ReachesHTTP || !httpapi.ServerReadTimeout.Mentioned(res.Names()) {
 		return nil, nil // no ReadTimeout is ever set here

@@ -44,6 +44,22 @@ func TestFlag(t *testing.T) {
 	}
 }
 
+// A bad value stops at the flag, a bad Options value at New.
+func TestBadOptions(t *testing.T) {
+	t.Parallel()
+	for _, v := range []string{"0s", "-1m", "soon"} {
+		if err := serveridle.New(serveridle.Options{}).Flags.Set("idle-timeout", v); err == nil {
+			t.Errorf("-idle-timeout=%s accepted", v)
+		}
+	}
+	defer func() {
+		if recover() == nil {
+			t.Error("New accepted IdleTimeout -1m")
+		}
+	}()
+	serveridle.New(serveridle.Options{IdleTimeout: -time.Minute})
+}
+
 func TestDoc(t *testing.T) {
 	t.Parallel()
 	a := serveridle.Analyzer

@@ -333,8 +333,17 @@ func TestGolangciLint(t *testing.T) {
 	t.Run("unknown key", func(t *testing.T) {
 		t.Parallel()
 		_, stderr, code := golangciRun(t, bin, kalintConfig(t, "          serveridle:\n            idle-timout: 90s"))
-		if code == 0 || code == 1 || !strings.Contains(stderr, `unknown field "idle-timout"`) {
+		if code == 0 || code == 1 || !strings.Contains(stderr, `unknown key "idle-timout" of serveridle`) {
 			t.Errorf("exit %d, want an error naming the unknown key:\n%s", code, stderr)
+		}
+	})
+
+	// YAML-typed values are checked by the flags, as on the command line.
+	t.Run("bad value", func(t *testing.T) {
+		t.Parallel()
+		_, stderr, code := golangciRun(t, bin, kalintConfig(t, "          idleperhost:\n            max-idle-per-host: -3"))
+		if code == 0 || code == 1 || !strings.Contains(stderr, `invalid value -3 for idleperhost.max-idle-per-host: must be positive`) {
+			t.Errorf("exit %d, want an error naming the setting and the value:\n%s", code, stderr)
 		}
 	})
 }

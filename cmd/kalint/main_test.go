@@ -169,10 +169,39 @@ func TestBadInput(t *testing.T) {
 	}
 }
 
-func TestZeroIdleTimeoutFlag(t *testing.T) {
+// A bad flag value stops kalint once, before it loads anything: the flag's
+// error on one line, the usage line, exit status 2, no findings.
+func TestBadFlagValue(t *testing.T) {
 	t.Parallel()
-	out, code := run(t, repoRoot(t), kalint(t), "-serveridle.idle-timeout=0", "./testdata/example/...")
-	if code != 1 || !strings.Contains(out, "-serveridle.idle-timeout must be positive") {
-		t.Errorf("exit %d, output:\n%s", code, out)
+	for _, tc := range []struct{ arg, want string }{
+		{"-respbody.drain=bogus", `invalid value "bogus" for flag -respbody.drain: must be "read" or "strict"`},
+		{"-serveridle.idle-timeout=0", `invalid value "0" for flag -serveridle.idle-timeout: must be positive`},
+		{"-serveridle.idle-timeout=soon", `invalid value "soon" for flag -serveridle.idle-timeout: not a duration (such as 90s or 2m)`},
+		{"-dialkeepalive.min-keep-alive=-1s", `invalid value "-1s" for flag -dialkeepalive.min-keep-alive: must be positive`},
+		{"-dialkeepalive.idle-conn-timeout=90", `invalid value "90" for flag -dialkeepalive.idle-conn-timeout: not a duration (such as 90s or 2m)`},
+		{"-idleperhost.max-idle-per-host=-3", `invalid value "-3" for flag -idleperhost.max-idle-per-host: must be positive`},
+		{"-postretry.methods=POST,get", `invalid value "POST,get" for flag -postretry.methods: method "get" is not an upper-case HTTP method token`},
+		{"-postretry.methods=", `invalid value "" for flag -postretry.methods: empty list`},
+		{"-transportreuse.strict=maybe", `invalid boolean value "maybe" for -transportreuse.strict: parse error`},
+	} {
+		out, code := run(t, repoRoot(t), kalint(t), tc.arg, "./testdata/example/...")
+		lines := strings.Split(strings.TrimSpace(out), "\n")
+		if code != 2 || len(lines) != 2 || lines[0] != tc.want || !strings.HasPrefix(lines[1], "usage: kalint ") {
+			t.Errorf("kalint %s: exit %d, output:\n%s\nwant exit 2 and:\n%s\nusage: kalint ...", tc.arg, code, out, tc.want)
+		}
+	}
+}
+
+// go vet runs kalint once per package (dependencies too), so it reports a
+// bad value for each; none is analysed.
+func TestBadFlagValueGoVet(t *testing.T) {
+	t.Parallel()
+	out, code := run(t, repoRoot(t), "go", "vet", "-vettool="+kalint(t), "-respbody.drain=bogus", "./testdata/example/...")
+	if code == 0 || !strings.Contains(out, `invalid value "bogus" for flag -respbody.drain: must be "read" or "strict"`) ||
+		!strings.Contains(out, "# github.com/kalint/kalint/testdata/example/inventory\n") {
+		t.Errorf("go vet -respbody.drain=bogus: exit %d, output:\n%s", code, out)
+	}
+	if got := findings(repoRoot(t), out); len(got) > 0 {
+		t.Errorf("go vet -respbody.drain=bogus analysed packages:\n%s", strings.Join(got, "\n"))
 	}
 }

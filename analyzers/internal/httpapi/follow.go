@@ -91,4 +91,3 @@ func TypeFollow(typ types.Type) Follow {
 	}
 	return Unfollowed
 }
-
