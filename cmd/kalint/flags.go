@@ -41,6 +41,11 @@ func parseFlags(all []*analysis.Analyzer, args []string) (*options, []*analysis.
 			fs.Var(f.Value, a.Name+"."+f.Name, f.Usage)
 		})
 	}
+	// After a bad flag or value (and for -h), one line instead of the list
+	// of every flag, which would bury the error; `kalint help` lists them.
+	fs.Usage = func() {
+		fmt.Fprintln(fs.Output(), "usage: kalint [-flag] [package]; run 'kalint help' for the analyzers and their flags")
+	}
 	fs.Parse(args) // exits 2 on a bad flag
 	if opts.json && opts.sarif {
 		fmt.Fprintln(fs.Output(), "kalint: -json and -sarif are exclusive")
