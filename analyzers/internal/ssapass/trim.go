@@ -69,6 +69,31 @@ import (
 // take a function of the package without a body for a producer of
 // responses, as it does another module's).
 func trim(files []*ast.File, info *types.Info, pkg *types.Package) ([]*ast.File, map[*types.Package][]types.Object) {
+	t := newTrimmer(files, info, pkg)
+	t.declare()
+	// Local variables are not looked at: every value a function holds comes
+	// from something it names (a function, field, type or package variable
+	// of its own package or another) or from its signature, which tell the
+	// value's type where they are named. Locals are half the identifiers.
+	scope := pkg.Scope()
+	for id, obj := range info.Uses {
+		if v, ok := obj.(*types.Var); ok && !v.IsField() && v.Parent() != scope && v.Pkg() == pkg {
+			continue
+		}
+		t.use(id, obj)
+	}
+	t.propagate()
+
+	kept, needed := t.needed()
+	if kept == len(t.decls) {
+		return files, needed
+	}
+	return t.strip(files), needed
+}
+
+// newTrimmer returns a trimmer for the package with its function
+// declarations that have bodies, sorted by position.
+func newTrimmer(files []*ast.File, info *types.Info, pkg *types.Package) *trimmer {
 	t := &trimmer{
 		info:     info,
 		pkg:      pkg,
@@ -90,9 +115,15 @@ func trim(files []*ast.File, info *types.Info, pkg *types.Package) ([]*ast.File,
 	for i, fi := range t.decls {
 		t.spans[i] = span{fi.decl.Pos(), fi.decl.End()}
 	}
+	return t
+}
+
+// declare sets what each function's declaration alone tells: its object,
+// and how much it matters by its name and signature.
+func (t *trimmer) declare() {
 	for _, fi := range t.decls {
 		fd := fi.decl
-		obj, _ := info.Defs[fd.Name].(*types.Func)
+		obj, _ := t.info.Defs[fd.Name].(*types.Func)
 		if obj == nil {
 			fi.level = matters // ill-typed: keep, the builder copes
 			continue
@@ -111,19 +142,12 @@ func trim(files []*ast.File, info *types.Info, pkg *types.Package) ([]*ast.File,
 		fi.level = max(fi.level, sig)
 		fi.up = sig == matters
 	}
-	// Local variables are not looked at: every value a function holds comes
-	// from something it names (a function, field, type or package variable
-	// of its own package or another) or from its signature, which tell the
-	// value's type where they are named. Locals are half the identifiers.
-	scope := pkg.Scope()
-	for id, obj := range info.Uses {
-		if v, ok := obj.(*types.Var); ok && !v.IsField() && v.Parent() != scope && v.Pkg() == pkg {
-			continue
-		}
-		t.use(id, obj)
-	}
-	t.propagate()
+}
 
+// needed returns how many declarations are kept and, by package, the
+// imported functions and variables that the kept code names, sorted by
+// name.
+func (t *trimmer) needed() (int, map[*types.Package][]types.Object) {
 	kept := 0
 	needed := make(map[*types.Package][]types.Object)
 	seen := make(map[types.Object]bool)
@@ -143,9 +167,12 @@ func trim(files []*ast.File, info *types.Info, pkg *types.Package) ([]*ast.File,
 	for _, objs := range needed {
 		slices.SortFunc(objs, func(a, b types.Object) int { return cmp.Compare(a.Name(), b.Name()) })
 	}
-	if kept == len(t.decls) {
-		return files, needed
-	}
+	return kept, needed
+}
+
+// strip returns copies of files in which the functions that do not matter
+// have no body; the files themselves are not changed.
+func (t *trimmer) strip(files []*ast.File) []*ast.File {
 	out := make([]*ast.File, len(files))
 	for i, f := range files {
 		copied := *f
@@ -162,7 +189,7 @@ func trim(files []*ast.File, info *types.Info, pkg *types.Package) ([]*ast.File,
 		}
 		out[i] = &copied
 	}
-	return out, needed
+	return out
 }
 
 // span is the extent of a declaration.
