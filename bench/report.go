@@ -13,7 +13,26 @@ import (
 func (r *report) markdown() string {
 	var b strings.Builder
 	p := func(format string, args ...any) { fmt.Fprintf(&b, format+"\n", args...) }
+	r.intro(p)
+	for _, f := range slices.Backward(r.fractions) {
+		f.timings(p)
+	}
+	r.targets(p)
+	if len(r.fractions) > 1 {
+		r.growth(p)
+	}
+	if len(r.vet) > 0 {
+		r.vetTimes(p)
+	}
+	if r.std != nil {
+		r.stdRun(p)
+	}
+	r.findingsAndErrors(p)
+	return b.String()
+}
 
+// intro writes the title, how the run was made and what the tools are.
+func (r *report) intro(p func(string, ...any)) {
 	if r.smoke {
 		p("# Benchmark smoke run (%d packages, not recorded)", len(r.fractions[0].packages))
 	} else {
@@ -36,81 +55,88 @@ func (r *report) markdown() string {
 	p("  time, CPU time (user + system) and peak RSS are the driver's and the `go list`")
 	p("  it waits for (wait4); CPU time suffers less from the other load than wall time")
 	p("")
+}
 
-	for _, f := range slices.Backward(r.fractions) {
-		p("## %s of the corpus: %d packages (%d lines), %d in their import closure", share(f.share), len(f.packages), f.lines, f.closure)
-		p("")
-		p("| tool | wall min | wall median | CPU min | peak RSS (median) |")
-		p("| --- | ---: | ---: | ---: | ---: |")
-		for _, s := range f.series {
-			p("| %s | %s | %s | %s | %s |", s.tool, secs(s.minWall()), secs(s.medianWall()), secs(s.minCPU()), mb(s.medianRSS()))
-		}
-		p("")
-		kalint := f.find("kalint")
-		for _, other := range []string{"floor", "bodyclose"} {
-			if o := f.find(other); o != nil {
-				p("- kalint / %s: wall time %s (min), %s (median); CPU time %s (min); peak RSS %s", other,
-					ratio(float64(kalint.minWall()), float64(o.minWall())),
-					ratio(float64(kalint.medianWall()), float64(o.medianWall())),
-					ratio(float64(kalint.minCPU()), float64(o.minCPU())),
-					ratio(float64(kalint.medianRSS()), float64(o.medianRSS())))
-				p("- kalint / %s, paired by repetition (median of the ratios within each repetition): wall time %s, CPU time %s, peak RSS %s", other,
-					ratio(kalint.paired(o, wallOf), 1), ratio(kalint.paired(o, cpuOf), 1), ratio(kalint.paired(o, rssOf), 1))
-			}
-		}
-		p("- %d repetition(s) of each tool", len(kalint.samples))
-		p("")
+// timings writes the section of one fraction: every tool's times and
+// kalint's ratios to the floor and to bodyclose.
+func (f *fraction) timings(p func(string, ...any)) {
+	p("## %s of the corpus: %d packages (%d lines), %d in their import closure", share(f.share), len(f.packages), f.lines, f.closure)
+	p("")
+	p("| tool | wall min | wall median | CPU min | peak RSS (median) |")
+	p("| --- | ---: | ---: | ---: | ---: |")
+	for _, s := range f.series {
+		p("| %s | %s | %s | %s | %s |", s.tool, secs(s.minWall()), secs(s.medianWall()), secs(s.minCPU()), mb(s.medianRSS()))
 	}
-
-	r.targets(p)
-
-	if len(r.fractions) > 1 {
-		p("## Growth with the number of packages (min wall time, min CPU time, median peak RSS)")
-		p("")
-		var tools []string
-		for _, t := range []string{"kalint", "floor", "bodyclose"} {
-			if r.fractions[0].find(t) != nil {
-				tools = append(tools, t)
-			}
+	p("")
+	kalint := f.find("kalint")
+	for _, other := range []string{"floor", "bodyclose"} {
+		if o := f.find(other); o != nil {
+			p("- kalint / %s: wall time %s (min), %s (median); CPU time %s (min); peak RSS %s", other,
+				ratio(float64(kalint.minWall()), float64(o.minWall())),
+				ratio(float64(kalint.medianWall()), float64(o.medianWall())),
+				ratio(float64(kalint.minCPU()), float64(o.minCPU())),
+				ratio(float64(kalint.medianRSS()), float64(o.medianRSS())))
+			p("- kalint / %s, paired by repetition (median of the ratios within each repetition): wall time %s, CPU time %s, peak RSS %s", other,
+				ratio(kalint.paired(o, wallOf), 1), ratio(kalint.paired(o, cpuOf), 1), ratio(kalint.paired(o, rssOf), 1))
 		}
-		p("| share | packages | lines | closure | %s |", strings.Join(tools, " | "))
-		p("| --- | ---: | ---: | ---: |%s", strings.Repeat(" ---: |", len(tools)))
-		for _, f := range r.fractions {
-			row := fmt.Sprintf("| %s | %d | %d | %d |", share(f.share), len(f.packages), f.lines, f.closure)
-			for _, t := range tools {
-				s := f.find(t)
-				row += fmt.Sprintf(" %s, %s, %s |", secs(s.minWall()), secs(s.minCPU()), mb(s.medianRSS()))
-			}
-			p("%s", row)
-		}
-		p("")
 	}
+	p("- %d repetition(s) of each tool", len(kalint.samples))
+	p("")
+}
 
-	if len(r.vet) > 0 {
-		p("## `go vet -vettool` on `%s`", r.vetPackage)
-		p("")
-		p("Cold: a fresh `GOCACHE`, so the run compiles the package's dependencies,")
-		p("the standard library included; warm: the same command again. Peak RSS is")
-		p("the largest process go vet waited for.")
-		p("")
-		p("| vet tool | cold | warm |")
-		p("| --- | ---: | ---: |")
-		for _, v := range r.vet {
-			p("| %s | %s, %s | %s, %s |", v.tool, secs(v.cold.wall), mb(v.cold.rssKB), secs(v.warm.wall), mb(v.warm.rssKB))
+// growth writes how each tool's cost grows from fraction to fraction.
+func (r *report) growth(p func(string, ...any)) {
+	p("## Growth with the number of packages (min wall time, min CPU time, median peak RSS)")
+	p("")
+	var tools []string
+	for _, t := range []string{"kalint", "floor", "bodyclose"} {
+		if r.fractions[0].find(t) != nil {
+			tools = append(tools, t)
 		}
-		p("")
 	}
-
-	if r.std != nil {
-		p("## kalint on `std` (tests included)")
-		p("")
-		p("%s, %s, %d analysis errors.", secs(r.std.wall), mb(r.std.rssKB), len(r.stdErrors))
-		for _, e := range r.stdErrors {
-			p("- `%s`", e)
+	p("| share | packages | lines | closure | %s |", strings.Join(tools, " | "))
+	p("| --- | ---: | ---: | ---: |%s", strings.Repeat(" ---: |", len(tools)))
+	for _, f := range r.fractions {
+		row := fmt.Sprintf("| %s | %d | %d | %d |", share(f.share), len(f.packages), f.lines, f.closure)
+		for _, t := range tools {
+			s := f.find(t)
+			row += fmt.Sprintf(" %s, %s, %s |", secs(s.minWall()), secs(s.minCPU()), mb(s.medianRSS()))
 		}
-		p("")
+		p("%s", row)
 	}
+	p("")
+}
 
+// vetTimes writes the go vet runs, cold and warm.
+func (r *report) vetTimes(p func(string, ...any)) {
+	p("## `go vet -vettool` on `%s`", r.vetPackage)
+	p("")
+	p("Cold: a fresh `GOCACHE`, so the run compiles the package's dependencies,")
+	p("the standard library included; warm: the same command again. Peak RSS is")
+	p("the largest process go vet waited for.")
+	p("")
+	p("| vet tool | cold | warm |")
+	p("| --- | ---: | ---: |")
+	for _, v := range r.vet {
+		p("| %s | %s, %s | %s, %s |", v.tool, secs(v.cold.wall), mb(v.cold.rssKB), secs(v.warm.wall), mb(v.warm.rssKB))
+	}
+	p("")
+}
+
+// stdRun writes the run on the standard library and its errors.
+func (r *report) stdRun(p func(string, ...any)) {
+	p("## kalint on `std` (tests included)")
+	p("")
+	p("%s, %s, %d analysis errors.", secs(r.std.wall), mb(r.std.rssKB), len(r.stdErrors))
+	for _, e := range r.stdErrors {
+		p("- `%s`", e)
+	}
+	p("")
+}
+
+// findingsAndErrors writes the number of findings of each analyzer and the
+// analysis errors on the corpus, which end the report.
+func (r *report) findingsAndErrors(p func(string, ...any)) {
 	p("## Findings")
 	p("")
 	p("| analyzer | findings | file |")
@@ -129,7 +155,6 @@ func (r *report) markdown() string {
 	for _, e := range r.errors {
 		p("- `%s`", e)
 	}
-	return b.String()
 }
 
 func (f *fraction) find(tool string) *series {

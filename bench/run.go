@@ -56,18 +56,9 @@ type report struct {
 }
 
 func run(cfg config, args string) error {
-	if _, err := os.Stat("packages.txt"); err != nil {
-		return errors.New("run from the bench directory (packages.txt not found)")
-	}
-	pkgs, err := readPackages("packages.txt")
+	pkgs, err := corpusPackages(cfg.smoke)
 	if err != nil {
 		return err
-	}
-	if err := checkCorpusFile("corpus.go", pkgs); err != nil {
-		return err
-	}
-	if cfg.smoke {
-		pkgs = smokeSet(pkgs)
 	}
 	rep := &report{args: args, start: time.Now(), loadBefore: loadAverage(), smoke: cfg.smoke, vetPackage: cfg.vetPackage}
 	if rep.goVersion, err = output(".", "go", "env", "GOVERSION"); err != nil {
@@ -87,74 +78,18 @@ func run(cfg config, args string) error {
 	if rep.analyzers, err = analyzerNames(rep.bins.kalint); err != nil {
 		return err
 	}
+	all, peer, full, partial := rep.tools()
 
-	all := tool{name: "kalint", path: rep.bins.kalint}
-	floor := tool{name: "floor", path: rep.bins.floor}
-	full := []tool{all}
-	for _, a := range rep.analyzers {
-		full = append(full, tool{name: a + " alone", path: rep.bins.kalint, flags: []string{"-" + a}})
+	found, err := rep.warmUp(pkgs, all, peer)
+	if err != nil {
+		return err
 	}
-	full = append(full, floor)
-	partial := []tool{all, floor}
-	var peer tool
-	if rep.bins.bodyclose != "" {
-		peer = tool{name: "bodyclose", path: rep.bins.bodyclose}
-		full, partial = append(full, peer), append(partial, peer)
+	if err := rep.timeFractions(pkgs, cfg, full, partial); err != nil {
+		return err
 	}
-
-	// Warm-up, untimed: fills the build cache with the corpus's export data
-	// and gives the findings.
-	progress("warm-up and findings on %d packages", len(pkgs))
-	found := map[string][]finding{}
-	for _, t := range []tool{all, peer} {
-		if t.path == "" {
-			continue
-		}
-		_, out, err := measure(".", nil, t.path, append(append(slices.Clip(t.flags), driverFlags...), pkgs...)...)
-		if err != nil {
-			return err
-		}
-		res, err := parseJSON(out)
-		if err != nil {
-			return err
-		}
-		rep.errors = append(rep.errors, res.errors...)
-		for a, fs := range res.findings {
-			found[a] = append(found[a], fs...)
-		}
-	}
-	for _, a := range append(slices.Clone(rep.analyzers), peer.name) {
-		if _, ok := found[a]; !ok && a != "" {
-			found[a] = nil // every analyzer gets a file, findings or not
-		}
-	}
-
-	for _, share := range cfg.fractions {
-		f := fraction{share: share, packages: spread(pkgs, share)}
-		if f.lines, f.closure, err = size(f.packages); err != nil {
-			return err
-		}
-		tools := partial
-		if share == 1 {
-			tools = full
-		}
-		if err := timeTools(&f, tools, cfg.reps, &rep.errors); err != nil {
-			return err
-		}
-		rep.fractions = append(rep.fractions, f)
-	}
-
 	if cfg.vetPackage != "" {
-		for _, t := range []tool{all, peer} {
-			if t.path == "" {
-				continue
-			}
-			progress("go vet -vettool=%s %s, cold and warm", t.name, cfg.vetPackage)
-			v, err := vet(t, cfg.vetPackage, tmp)
-			if err != nil {
-				return err
-			}
-			rep.vet = append(rep.vet, v)
+		if err := rep.vetTools(tmp, all, peer); err != nil {
+			return err
 		}
 	}
 	if !cfg.smoke {
@@ -167,19 +102,136 @@ func run(cfg config, args string) error {
 	slices.Sort(rep.errors)
 	rep.errors = slices.Compact(rep.errors)
 
+	if err := rep.write(found, cfg.record); err != nil {
+		return err
+	}
+	if len(rep.errors) > 0 || len(rep.stdErrors) > 0 {
+		return fmt.Errorf("%d analysis errors (see the report)", len(rep.errors)+len(rep.stdErrors))
+	}
+	return nil
+}
+
+// corpusPackages returns the packages of packages.txt, checked against
+// corpus.go, or the smoke set of them.
+func corpusPackages(smoke bool) ([]string, error) {
+	if _, err := os.Stat("packages.txt"); err != nil {
+		return nil, errors.New("run from the bench directory (packages.txt not found)")
+	}
+	pkgs, err := readPackages("packages.txt")
+	if err != nil {
+		return nil, err
+	}
+	if err := checkCorpusFile("corpus.go", pkgs); err != nil {
+		return nil, err
+	}
+	if smoke {
+		pkgs = smokeSet(pkgs)
+	}
+	return pkgs, nil
+}
+
+// tools returns the tools to time: kalint (all), bodyclose (peer, with no
+// path when skipped), the tools timed on the whole corpus (full: also each
+// analyzer alone and the floor) and those timed on the other fractions.
+func (r *report) tools() (all, peer tool, full, partial []tool) {
+	all = tool{name: "kalint", path: r.bins.kalint}
+	floor := tool{name: "floor", path: r.bins.floor}
+	full = []tool{all}
+	for _, a := range r.analyzers {
+		full = append(full, tool{name: a + " alone", path: r.bins.kalint, flags: []string{"-" + a}})
+	}
+	full = append(full, floor)
+	partial = []tool{all, floor}
+	if r.bins.bodyclose != "" {
+		peer = tool{name: "bodyclose", path: r.bins.bodyclose}
+		full, partial = append(full, peer), append(partial, peer)
+	}
+	return all, peer, full, partial
+}
+
+// warmUp runs kalint and bodyclose once, untimed: it fills the build cache
+// with the corpus's export data and gives the findings, by analyzer.
+func (r *report) warmUp(pkgs []string, all, peer tool) (map[string][]finding, error) {
+	progress("warm-up and findings on %d packages", len(pkgs))
+	found := map[string][]finding{}
+	for _, t := range []tool{all, peer} {
+		if t.path == "" {
+			continue
+		}
+		_, out, err := measure(".", nil, t.path, append(append(slices.Clip(t.flags), driverFlags...), pkgs...)...)
+		if err != nil {
+			return nil, err
+		}
+		res, err := parseJSON(out)
+		if err != nil {
+			return nil, err
+		}
+		r.errors = append(r.errors, res.errors...)
+		for a, fs := range res.findings {
+			found[a] = append(found[a], fs...)
+		}
+	}
+	for _, a := range append(slices.Clone(r.analyzers), peer.name) {
+		if _, ok := found[a]; !ok && a != "" {
+			found[a] = nil // every analyzer gets a file, findings or not
+		}
+	}
+	return found, nil
+}
+
+// timeFractions times the tools on each fraction of the corpus: full on
+// the whole of it, partial on the others.
+func (r *report) timeFractions(pkgs []string, cfg config, full, partial []tool) error {
+	for _, share := range cfg.fractions {
+		f := fraction{share: share, packages: spread(pkgs, share)}
+		var err error
+		if f.lines, f.closure, err = size(f.packages); err != nil {
+			return err
+		}
+		tools := partial
+		if share == 1 {
+			tools = full
+		}
+		if err := timeTools(&f, tools, cfg.reps, &r.errors); err != nil {
+			return err
+		}
+		r.fractions = append(r.fractions, f)
+	}
+	return nil
+}
+
+// vetTools times go vet with kalint and bodyclose as the vet tool.
+func (r *report) vetTools(tmp string, all, peer tool) error {
+	for _, t := range []tool{all, peer} {
+		if t.path == "" {
+			continue
+		}
+		progress("go vet -vettool=%s %s, cold and warm", t.name, r.vetPackage)
+		v, err := vet(t, r.vetPackage, tmp)
+		if err != nil {
+			return err
+		}
+		r.vet = append(r.vet, v)
+	}
+	return nil
+}
+
+// write prints the report and, when record is set, writes it to
+// RESULTS.md and the findings, with module-relative file names, to findings/.
+func (r *report) write(found map[string][]finding, record bool) error {
 	rel, err := newRelativizer()
 	if err != nil {
 		return err
 	}
 	lines := map[string][]string{}
-	rep.findingsCounts = map[string]int{}
+	r.findingsCounts = map[string]int{}
 	for a, fs := range found {
 		lines[a] = rel.lines(fs)
-		rep.findingsCounts[a] = len(lines[a])
+		r.findingsCounts[a] = len(lines[a])
 	}
-	text := rep.markdown()
+	text := r.markdown()
 	fmt.Print(text)
-	if cfg.record {
+	if record {
 		if err := writeFindings("findings", lines); err != nil {
 			return err
 		}
@@ -187,9 +239,6 @@ func run(cfg config, args string) error {
 			return err
 		}
 		progress("wrote RESULTS.md and findings/")
-	}
-	if len(rep.errors) > 0 || len(rep.stdErrors) > 0 {
-		return fmt.Errorf("%d analysis errors (see the report)", len(rep.errors)+len(rep.stdErrors))
 	}
 	return nil
 }

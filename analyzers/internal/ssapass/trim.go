@@ -6,9 +6,6 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
-	"strings"
-
-	"github.com/kalint/kalint/analyzers/internal/httpapi"
 )
 
 // trim returns the package's files with the bodies of the functions that
@@ -72,6 +69,31 @@ import (
 // take a function of the package without a body for a producer of
 // responses, as it does another module's).
 func trim(files []*ast.File, info *types.Info, pkg *types.Package) ([]*ast.File, map[*types.Package][]types.Object) {
+	t := newTrimmer(files, info, pkg)
+	t.declare()
+	// Local variables are not looked at: every value a function holds comes
+	// from something it names (a function, field, type or package variable
+	// of its own package or another) or from its signature, which tell the
+	// value's type where they are named. Locals are half the identifiers.
+	scope := pkg.Scope()
+	for id, obj := range info.Uses {
+		if v, ok := obj.(*types.Var); ok && !v.IsField() && v.Parent() != scope && v.Pkg() == pkg {
+			continue
+		}
+		t.use(id, obj)
+	}
+	t.propagate()
+
+	kept, needed := t.needed()
+	if kept == len(t.decls) {
+		return files, needed
+	}
+	return t.strip(files), needed
+}
+
+// newTrimmer returns a trimmer for the package with its function
+// declarations that have bodies, sorted by position.
+func newTrimmer(files []*ast.File, info *types.Info, pkg *types.Package) *trimmer {
 	t := &trimmer{
 		info:     info,
 		pkg:      pkg,
@@ -93,9 +115,15 @@ func trim(files []*ast.File, info *types.Info, pkg *types.Package) ([]*ast.File,
 	for i, fi := range t.decls {
 		t.spans[i] = span{fi.decl.Pos(), fi.decl.End()}
 	}
+	return t
+}
+
+// declare sets what each function's declaration alone tells: its object,
+// and how much it matters by its name and signature.
+func (t *trimmer) declare() {
 	for _, fi := range t.decls {
 		fd := fi.decl
-		obj, _ := info.Defs[fd.Name].(*types.Func)
+		obj, _ := t.info.Defs[fd.Name].(*types.Func)
 		if obj == nil {
 			fi.level = matters // ill-typed: keep, the builder copes
 			continue
@@ -114,19 +142,12 @@ func trim(files []*ast.File, info *types.Info, pkg *types.Package) ([]*ast.File,
 		fi.level = max(fi.level, sig)
 		fi.up = sig == matters
 	}
-	// Local variables are not looked at: every value a function holds comes
-	// from something it names (a function, field, type or package variable
-	// of its own package or another) or from its signature, which tell the
-	// value's type where they are named. Locals are half the identifiers.
-	scope := pkg.Scope()
-	for id, obj := range info.Uses {
-		if v, ok := obj.(*types.Var); ok && !v.IsField() && v.Parent() != scope && v.Pkg() == pkg {
-			continue
-		}
-		t.use(id, obj)
-	}
-	t.propagate()
+}
 
+// needed returns how many declarations are kept and, by package, the
+// imported functions and variables that the kept code names, sorted by
+// name.
+func (t *trimmer) needed() (int, map[*types.Package][]types.Object) {
 	kept := 0
 	needed := make(map[*types.Package][]types.Object)
 	seen := make(map[types.Object]bool)
@@ -146,9 +167,12 @@ func trim(files []*ast.File, info *types.Info, pkg *types.Package) ([]*ast.File,
 	for _, objs := range needed {
 		slices.SortFunc(objs, func(a, b types.Object) int { return cmp.Compare(a.Name(), b.Name()) })
 	}
-	if kept == len(t.decls) {
-		return files, needed
-	}
+	return kept, needed
+}
+
+// strip returns copies of files in which the functions that do not matter
+// have no body; the files themselves are not changed.
+func (t *trimmer) strip(files []*ast.File) []*ast.File {
 	out := make([]*ast.File, len(files))
 	for i, f := range files {
 		copied := *f
@@ -165,18 +189,8 @@ func trim(files []*ast.File, info *types.Info, pkg *types.Package) ([]*ast.File,
 		}
 		out[i] = &copied
 	}
-	return out, needed
+	return out
 }
-
-// level is how much a function or type matters: not at all (ignored), when
-// a function that matters calls it (helper), or by itself (matters).
-type level uint8
-
-const (
-	ignored level = iota
-	helper
-	matters
-)
 
 // span is the extent of a declaration.
 type span struct{ pos, end token.Pos }
@@ -347,181 +361,4 @@ func (t *trimmer) propagate() {
 			}
 		}
 	}
-}
-
-// upward reports whether naming obj, which matters, makes the callers of
-// a function matter: obj is one of what the analyzers walk up from
-// ([httpapi.Up]). Other names that matter (a request's header, a
-// response's body) make a function matter but tell nothing its callers add
-// to: when they did, the callers of helpers that only write or check
-// headers, and theirs, were more than half of what nats-server built.
-// Values the analyzers follow (requests, responses, dialers) go up through
-// signatures and values, which the other rules see.
-func upward(obj types.Object) bool {
-	return httpapi.FollowOf(obj) == httpapi.Up
-}
-
-// object returns how much obj, named in a function, makes it matter.
-func (t *trimmer) object(obj types.Object) level {
-	if fn, ok := obj.(*types.Func); ok && httpapi.ConstructorOf(fn) != nil {
-		return matters // a client type of its own, made with a transport
-	}
-	if p := obj.Pkg(); p != nil && p != t.pkg {
-		switch path := p.Path(); {
-		case httpPkg(path):
-			if httpapi.Listed(obj) && httpapi.FollowOf(obj) != httpapi.Context {
-				return matters
-			}
-			if _, ok := obj.(*types.Const); ok {
-				return ignored // a status code, a method's name
-			}
-		case sysPkg(path):
-			return matters
-		}
-	}
-	return t.typ(obj.Type())
-}
-
-// httpPkg reports whether path is net/http or one of its subpackages.
-func httpPkg(path string) bool {
-	return path == "net/http" || strings.HasPrefix(path, "net/http/")
-}
-
-// sysPkg reports whether everything of the package at path matters: the
-// system calls that set socket options.
-func sysPkg(path string) bool {
-	return path == "syscall" || strings.HasPrefix(path, "golang.org/x/sys/")
-}
-
-// typ decides, memoised, how much a type matters.
-//
-// Types can be recursive (an interface whose method takes a function of
-// the interface). A type met again while it is being decided counts as
-// ignored, which is right for the type being decided (it matters only
-// through its other parts) but not for the types decided on the way: their
-// answer may change once the outer type is decided, so it is not memoised
-// unless it is already matters, which nothing can raise. Otherwise the
-// answer would depend on which type was asked first.
-func (t *trimmer) typ(typ types.Type) level {
-	// Types made of others are decided through them, not memoised: each
-	// mention of *T or []T is a type of its own, so a memo of them grows
-	// with the code and is rarely hit. Only named types can be recursive.
-	switch typ := typ.(type) {
-	case nil, *types.Basic, *types.Struct:
-		return ignored
-	case *types.Pointer:
-		return t.typ(typ.Elem())
-	case *types.Slice:
-		return t.typ(typ.Elem())
-	case *types.Array:
-		return t.typ(typ.Elem())
-	case *types.Chan:
-		return t.typ(typ.Elem())
-	case *types.Map:
-		return max(t.typ(typ.Key()), t.typ(typ.Elem()))
-	case *types.Signature:
-		// A handler's request is a server's: no analyzer follows it.
-		handler := false
-		for v := range typ.Params().Variables() {
-			handler = handler || httpapi.ResponseWriter.Matches(v.Type())
-		}
-		v := t.typ(typ.Results())
-		for p := range typ.Params().Variables() {
-			if !handler || !httpapi.Request.MatchesPtr(p.Type()) {
-				v = max(v, t.typ(p.Type()))
-			}
-		}
-		return v
-	case *types.Tuple:
-		v := ignored
-		for x := range typ.Variables() {
-			v = max(v, t.typ(x.Type()))
-		}
-		return v
-	}
-	if v, ok := t.memo[typ]; ok {
-		return v
-	}
-	if i, ok := t.deciding[typ]; ok {
-		t.cut = min(t.cut, i)
-		return ignored
-	}
-	depth := len(t.deciding)
-	t.deciding[typ] = depth
-	outer := t.cut
-	t.cut = depth + 1 // no type from here down has met this one or an outer one yet
-	v := t.compute(typ)
-	delete(t.deciding, typ)
-	if v == matters || t.cut >= depth {
-		t.memo[typ] = v
-	}
-	t.cut = min(outer, t.cut)
-	return v
-}
-
-func (t *trimmer) compute(typ types.Type) level {
-	switch typ := typ.(type) {
-	case *types.Alias:
-		return t.typ(types.Unalias(typ))
-	case *types.Named:
-		obj := typ.Obj()
-		if p := obj.Pkg(); p != nil && p != t.pkg {
-			switch path := p.Path(); {
-			case httpPkg(path):
-				if httpapi.TypeFollow(typ) >= httpapi.Value {
-					return matters
-				}
-				return t.typ(typ.Underlying())
-			case sysPkg(path):
-				return matters
-			case path == "net":
-				if httpapi.TypeFollow(typ) >= httpapi.Value {
-					return matters
-				}
-				if closer(typ) {
-					return helper // a connection or a listener
-				}
-				return ignored // an address, a buffer, a resolver's answer
-			case path == "os" && obj.Name() == "File",
-				path == "io" && strings.HasSuffix(obj.Name(), "Closer"):
-				return helper
-			}
-		}
-		return t.typ(typ.Underlying())
-	case *types.Interface:
-		v := ignored
-		for fn := range typ.Methods() {
-			v = max(v, t.typ(fn.Type()))
-			if fn.Name() == "Close" {
-				v = max(v, helper) // a closer by another name may hold a body or a file
-			}
-		}
-		return v
-	case *types.TypeParam:
-		return t.typ(typ.Constraint())
-	}
-	return ignored
-}
-
-// closer reports whether typ (an interface) or a pointer to it has a
-// Close method.
-func closer(typ *types.Named) bool {
-	var t types.Type = typ
-	if !types.IsInterface(typ) {
-		t = types.NewPointer(typ)
-	}
-	obj, _, _ := types.LookupFieldOrMethod(t, false, typ.Obj().Pkg(), "Close")
-	_, ok := obj.(*types.Func)
-	return ok
-}
-
-// takesFunc reports whether fn has a parameter of function type: a helper
-// that may call it repeatedly (a retry helper).
-func takesFunc(fn *types.Func) bool {
-	for v := range fn.Signature().Params().Variables() {
-		if _, ok := v.Type().Underlying().(*types.Signature); ok {
-			return true
-		}
-	}
-	return false
 }
