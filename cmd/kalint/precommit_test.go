@@ -122,7 +122,7 @@ func TestPreCommit(t *testing.T) {
 		return "not run"
 	}
 
-	const finding = "main.go:9:9: http.Server sets ReadTimeout but not IdleTimeout (idle keep-alive connections close after 10s)"
+	const finding = "main.go:9:9: serveridle: http.Server sets ReadTimeout but not IdleTimeout (idle keep-alive connections close after 10s)"
 	out, code := tryRepo()
 	if code == 0 || strings.Count(out, finding) != len(hookNames) {
 		t.Errorf("bad file: exit %d, want a failure with %q from each hook:\n%s", code, finding, out)
