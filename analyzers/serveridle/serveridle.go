@@ -60,6 +60,16 @@ type checker struct {
 	opts Options
 }
 
+// state is the analysis of one package.
+type state struct {
+	*analysis.Pass
+	rep      *report.Reporter
+	opts     Options
+	x        *ssaflow.Index
+	tracer   *ssaflow.Tracer
+	reported map[*ssa.Store]bool // ReadTimeout stores of servers already reported
+}
+
 // A server is what one traced http.Server does in the package.
 type server struct {
 	reads   []*ssa.Store // stores of a positive or unknown ReadTimeout
@@ -74,22 +84,14 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 	if !res.ReachesHTTP || !httpapi.ServerReadTimeout.Mentioned(res.Names()) {
 		return nil, nil // no ReadTimeout is ever set here
 	}
-	pkg, index := res.SSA()
-	tracer := &ssaflow.Tracer{Index: index, Fields: true}
-	reported := make(map[*ssa.Store]bool)
-	r := report.New(pass)
-	check := func(roots ...ssa.Value) {
-		s := c.inspect(index, tracer.Trace(roots...))
-		if len(s.reads) == 0 || s.idle || s.off || s.handOff || !s.live {
-			return
-		}
-		if slices.ContainsFunc(s.reads, func(st *ssa.Store) bool { return reported[st] }) {
-			return // another root of the same server was reported
-		}
-		for _, st := range s.reads {
-			reported[st] = true
-		}
-		c.report(pass, r, s.reads, roots[0])
+	pkg, x := res.SSA()
+	s := &state{
+		Pass:     pass,
+		rep:      report.New(pass),
+		opts:     c.opts,
+		x:        x,
+		tracer:   &ssaflow.Tracer{Index: x, Fields: true},
+		reported: make(map[*ssa.Store]bool),
 	}
 
 	// Roots: every allocation of an http.Server (literals, new, variables),
@@ -97,13 +99,13 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 	// (all selections of one field are one server).
 	byField := make(map[*types.Var][]ssa.Value)
 	var fieldOrder []*types.Var
-	for _, fn := range index.Funcs {
+	for _, fn := range x.Funcs {
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
 				switch instr := instr.(type) {
 				case *ssa.Alloc:
 					if httpapi.Server.MatchesPtr(instr.Type()) {
-						check(instr)
+						s.check(instr)
 					}
 				case *ssa.FieldAddr:
 					if httpapi.Server.MatchesPtr(instr.Type()) {
@@ -121,26 +123,42 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	for _, f := range fieldOrder {
-		check(byField[f]...)
+		s.check(byField[f]...)
 	}
 	for _, name := range pkg.Pkg.Scope().Names() {
 		if g, ok := pkg.Members[name].(*ssa.Global); ok && httpapi.Server.MatchesPtr(g.Type()) {
-			check(g)
+			s.check(g)
 		}
 	}
 	return nil, nil
 }
 
+// check reports the server that roots make, unless another root of it was
+// reported.
+func (s *state) check(roots ...ssa.Value) {
+	srv := s.inspect(s.tracer.Trace(roots...))
+	if len(srv.reads) == 0 || srv.idle || srv.off || srv.handOff || !srv.live {
+		return
+	}
+	if slices.ContainsFunc(srv.reads, func(st *ssa.Store) bool { return s.reported[st] }) {
+		return // another root of the same server was reported
+	}
+	for _, st := range srv.reads {
+		s.reported[st] = true
+	}
+	s.report(srv.reads, roots[0])
+}
+
 // inspect collects what the package does to one server.
-func (c *checker) inspect(x *ssaflow.Index, flow *ssaflow.Flow) server {
-	var s server
+func (s *state) inspect(flow *ssaflow.Flow) server {
+	var srv server
 	for _, v := range flow.Values {
 		if keptIn(v) {
-			s.live = true
+			srv.live = true
 		}
-		for _, ref := range x.Referrers(v) {
+		for _, ref := range s.x.Referrers(v) {
 			if _, ok := ref.(*ssa.Return); ok {
-				s.live = true
+				srv.live = true
 			}
 			fa, ok := ref.(*ssa.FieldAddr)
 			if !ok || fa.X != v {
@@ -160,9 +178,9 @@ func (c *checker) inspect(x *ssaflow.Index, flow *ssaflow.Flow) server {
 				d, known := ssaflow.ConstDuration(st.Val)
 				switch {
 				case read && (!known || d > 0):
-					s.reads = append(s.reads, st)
+					srv.reads = append(srv.reads, st)
 				case idle && (!known || d != 0):
-					s.idle = true
+					srv.idle = true
 				}
 			}
 		}
@@ -172,26 +190,26 @@ func (c *checker) inspect(x *ssaflow.Index, flow *ssaflow.Flow) server {
 		case ssaflow.Return:
 			// Judged here: the package that builds the server decides
 			// its timeouts.
-			s.live = true
+			srv.live = true
 		case ssaflow.Call:
 			call := h.Instr.(ssa.CallInstruction).Common()
 			fn := callee.Func(call)
 			switch {
 			case httpapi.ServerSetKeepAlivesEnabled.Matches(fn):
 				if on, known := ssaflow.ConstBool(call.Args[len(call.Args)-1]); !known || !on {
-					s.off = true
+					srv.off = true
 				}
 			case httpapi.ServerServes.Matches(fn):
-				s.live = true
+				srv.live = true
 			case httpapi.ServerStops.Matches(fn):
 			default:
-				s.handOff = true
+				srv.handOff = true
 			}
 		default:
-			s.handOff = true
+			srv.handOff = true
 		}
 	}
-	return s
+	return srv
 }
 
 // keptIn reports whether v is, or is loaded from, a package variable or a
@@ -216,11 +234,11 @@ func keptIn(v ssa.Value) bool {
 }
 
 // report reports the first ReadTimeout store of a server.
-func (c *checker) report(pass *analysis.Pass, r *report.Reporter, reads []*ssa.Store, root ssa.Value) {
+func (s *state) report(reads []*ssa.Store, root ssa.Value) {
 	slices.SortFunc(reads, func(a, b *ssa.Store) int { return int(ssaflow.StorePos(a) - ssaflow.StorePos(b)) })
 	st := reads[0]
 	pos := ssaflow.StorePos(st)
-	if r.Generated(pos) {
+	if s.rep.Generated(pos) {
 		return
 	}
 	after := "ReadTimeout"
@@ -231,7 +249,7 @@ func (c *checker) report(pass *analysis.Pass, r *report.Reporter, reads []*ssa.S
 		Pos:     pos,
 		Message: fmt.Sprintf("http.Server sets ReadTimeout but not IdleTimeout (idle keep-alive connections close after %s)", after),
 	}
-	file, path := r.Path(pos)
+	file, path := s.rep.Path(pos)
 	for i, n := range path {
 		if kv, ok := n.(*ast.KeyValueExpr); ok && i+1 < len(path) {
 			if lit, ok := path[i+1].(*ast.CompositeLit); ok {
@@ -240,7 +258,7 @@ func (c *checker) report(pass *analysis.Pass, r *report.Reporter, reads []*ssa.S
 					node = u
 				}
 				diag.Pos, diag.End = node.Pos(), node.End()
-				if fix, ok := c.fix(pass, file, lit, kv); ok {
+				if fix, ok := s.fix(file, lit, kv); ok {
 					diag.SuggestedFixes = []analysis.SuggestedFix{fix}
 				}
 			}
@@ -248,23 +266,23 @@ func (c *checker) report(pass *analysis.Pass, r *report.Reporter, reads []*ssa.S
 		}
 		if as, ok := n.(*ast.AssignStmt); ok {
 			diag.Pos, diag.End = as.Pos(), as.End()
-			if root.Pos().IsValid() && astfix.File(pass, root.Pos()) != nil {
+			if root.Pos().IsValid() && astfix.File(s.Pass, root.Pos()) != nil {
 				diag.Related = []analysis.RelatedInformation{{Pos: root.Pos(), Message: "server created here"}}
 			}
 			break
 		}
 	}
-	r.Report(diag, "")
+	s.rep.Report(diag, "")
 }
 
 // fix adds IdleTimeout after ReadTimeout in a literal, or replaces an
 // explicit IdleTimeout: 0.
-func (c *checker) fix(pass *analysis.Pass, file *ast.File, lit *ast.CompositeLit, read *ast.KeyValueExpr) (analysis.SuggestedFix, bool) {
+func (s *state) fix(file *ast.File, lit *ast.CompositeLit, read *ast.KeyValueExpr) (analysis.SuggestedFix, bool) {
 	timeName, importEdit, ok := astfix.Import(file, "time", "time")
 	if !ok {
 		return analysis.SuggestedFix{}, false
 	}
-	value := astfix.Duration(c.opts.IdleTimeout, timeName)
+	value := astfix.Duration(s.opts.IdleTimeout, timeName)
 	msg := "Add IdleTimeout: " + value
 	var edits []analysis.TextEdit
 	if importEdit != nil {
@@ -278,14 +296,14 @@ func (c *checker) fix(pass *analysis.Pass, file *ast.File, lit *ast.CompositeLit
 			}
 		}
 	}
-	tf := pass.Fset.File(read.Pos())
+	tf := s.Fset.File(read.Pos())
 	line := tf.Line(read.Pos())
 	if tf.Line(lit.Rbrace) == line {
 		// One-line literal: insert after the ReadTimeout element.
 		edits = append(edits, analysis.TextEdit{Pos: read.End(), End: read.End(), NewText: []byte(", IdleTimeout: " + value)})
 		return analysis.SuggestedFix{Message: msg, TextEdits: edits}, true
 	}
-	src, err := pass.ReadFile(tf.Name())
+	src, err := s.ReadFile(tf.Name())
 	if err != nil {
 		return analysis.SuggestedFix{}, false
 	}

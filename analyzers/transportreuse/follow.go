@@ -1,0 +1,161 @@
+package transportreuse
+
+import (
+	"slices"
+
+	"github.com/kalint/kalint/analyzers/internal/callee"
+	"github.com/kalint/kalint/analyzers/internal/httpapi"
+	"github.com/kalint/kalint/analyzers/internal/ssaflow"
+	"golang.org/x/tools/go/ssa"
+)
+
+// A use is what the package does with a root.
+type use struct {
+	values   []ssa.Value
+	requests []ssa.CallInstruction
+	returns  []ssaflow.HandOff
+	kept     bool // stored or handed to code the package cannot see
+	closed   bool // CloseIdleConnections is called
+	disabled bool // DisableKeepAlives set to true or to an unknown value
+	enabled  bool // DisableKeepAlives set to false
+	idle     bool // IdleConnTimeout set to something other than 0
+	replaced bool // a client holding it is given another transport
+}
+
+// closers close a client's or transport's idle connections.
+var closers = httpapi.Callees{httpapi.ClientCloseIdleConnections, httpapi.TransportCloseIdleConnections}
+
+// follow traces a root, and the clients that hold it, through the package.
+func (s *state) follow(r root) *use {
+	if u, ok := s.uses[r.value]; ok {
+		return u
+	}
+	vals := []ssa.Value{r.value}
+	for {
+		flow := s.tracer.Trace(vals...)
+		u := &use{values: flow.Values}
+		grown := false
+		for _, h := range flow.HandOffs {
+			switch h.Kind {
+			case ssaflow.Store:
+				if c := holder(h); c != nil {
+					if !slices.Contains(vals, c) {
+						vals = append(vals, c)
+						grown = true
+					}
+					continue
+				}
+				u.kept = true
+			case ssaflow.Return:
+				u.returns = append(u.returns, h)
+			case ssaflow.Call:
+				if c := passedOn(h, callee.Func(h.Instr.(ssa.CallInstruction).Common())); c != nil {
+					if !slices.Contains(vals, c) {
+						vals = append(vals, c)
+						grown = true
+					}
+					continue
+				}
+				s.call(u, h)
+			default:
+				u.kept = true
+			}
+		}
+		if grown {
+			continue // trace again with the new client
+		}
+		fields(u)
+		s.uses[r.value] = u
+		return u
+	}
+}
+
+// holder returns the client that a store makes hold the traced transport:
+// a store into the Transport field of a client allocated in the package.
+// Other stores keep the transport somewhere.
+func holder(h ssaflow.HandOff) ssa.Value {
+	st, ok := h.Instr.(*ssa.Store)
+	if !ok || st.Val != h.Value || !isFieldStore(st, httpapi.ClientTransport) {
+		return nil
+	}
+	if a, ok := st.Addr.(*ssa.FieldAddr).X.(*ssa.Alloc); ok {
+		return a
+	}
+	return nil
+}
+
+// call classifies a call that the traced value reaches outside the
+// package's own code.
+func (s *state) call(u *use, h ssaflow.HandOff) {
+	common := h.Instr.(ssa.CallInstruction).Common()
+	fn := callee.Func(common)
+	recv := common.Value
+	if !common.IsInvoke() {
+		if fn == nil || fn.Signature().Recv() == nil || len(common.Args) == 0 {
+			u.kept = true
+			return
+		}
+		recv = common.Args[0]
+	}
+	switch {
+	case recv != h.Value:
+		u.kept = true // an argument: the callee may keep it
+	case httpapi.ProducerMethods.Matches(fn), wrapperSend(fn):
+		u.requests = append(u.requests, h.Instr.(ssa.CallInstruction))
+	case closers.Matches(fn):
+		u.closed = true
+	case httpapi.TransportClone.Matches(fn):
+		// Reads the transport's settings only.
+	default:
+		u.kept = true
+	}
+}
+
+// fields records the transport settings that the traced values store, and
+// whether a client holding the transport is given another one.
+func fields(u *use) {
+	traced := make(map[ssa.Value]bool, len(u.values))
+	for _, v := range u.values {
+		traced[v] = true
+	}
+	for _, v := range u.values {
+		refs := v.Referrers()
+		if refs == nil {
+			continue
+		}
+		for _, ref := range *refs {
+			fa, ok := ref.(*ssa.FieldAddr)
+			if !ok || fa.X != v {
+				continue
+			}
+			for _, use := range *fa.Referrers() {
+				st, ok := use.(*ssa.Store)
+				if !ok || st.Addr != fa {
+					continue
+				}
+				switch {
+				case isFieldStore(st, httpapi.TransportDisableKeepAlives):
+					if ssaflow.IsZero(st.Val) {
+						u.enabled = true
+					} else {
+						u.disabled = true
+					}
+				case isFieldStore(st, httpapi.TransportIdleConnTimeout):
+					if !ssaflow.IsZero(st.Val) {
+						u.idle = true
+					}
+				case isFieldStore(st, httpapi.ClientTransport):
+					if !traced[st.Val] {
+						u.replaced = true
+					}
+				}
+			}
+		}
+	}
+}
+
+// isFieldStore reports whether st stores into field f.
+func isFieldStore(st *ssa.Store, f httpapi.Field) bool {
+	fa, ok := st.Addr.(*ssa.FieldAddr)
+	return ok && f.Matches(fa.X.Type(), ssaflow.FieldOf(fa.X.Type(), fa.Field))
+}
