@@ -60,7 +60,7 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 		return nil, nil
 	}
 	pkg, index := res.SSA()
-	p := &pkgCheck{
+	s := &state{
 		checker:  c,
 		pass:     pass,
 		rep:      report.New(pass),
@@ -117,17 +117,17 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	for _, t := range transports {
-		p.transport(t)
+		s.transport(t)
 	}
 	traced := make(map[ssa.Value]bool)
 	for _, r := range requests {
 		if !traced[r] { // a request switched twice is one root
 			traced[r] = true
-			p.request(r)
+			s.request(r)
 		}
 	}
-	for _, s := range servers {
-		p.server(s)
+	for _, srv := range servers {
+		s.server(srv)
 	}
 	return nil, nil
 }
@@ -149,7 +149,9 @@ func mentioned(names httpapi.Names, info *types.Info) bool {
 	return false
 }
 
-type pkgCheck struct {
+// A state is the analysis of one package: its SSA index, tracer and
+// loops, and the switches already reported.
+type state struct {
 	*checker
 	pass     *analysis.Pass
 	rep      *report.Reporter
@@ -161,27 +163,27 @@ type pkgCheck struct {
 
 // transport reports DisableKeepAlives: true on a transport that sends more
 // than one request.
-func (p *pkgCheck) transport(root ssa.Value) {
-	flow := p.tracer.Trace(root)
-	stores := p.reportable(trueStores(p.index, flow, httpapi.TransportDisableKeepAlives))
+func (s *state) transport(root ssa.Value) {
+	flow := s.tracer.Trace(root)
+	stores := s.reportable(trueStores(s.index, flow, httpapi.TransportDisableKeepAlives))
 	if len(stores) == 0 {
 		return
 	}
 	sends := sendsThrough(flow, httpapi.TransportSends)
 	var clients []ssa.Value
 	for _, v := range flow.Values {
-		for _, ref := range p.index.Referrers(v) {
+		for _, ref := range s.index.Referrers(v) {
 			st, ok := ref.(*ssa.Store)
 			if !ok || st.Val != v {
 				continue
 			}
 			if fa, ok := st.Addr.(*ssa.FieldAddr); ok && httpapi.ClientTransport.Matches(fa.X.Type(), ssaflow.FieldOf(fa.X.Type(), fa.Field)) {
-				clients = append(clients, p.widen(fa.X)...)
+				clients = append(clients, s.widen(fa.X)...)
 			}
 		}
 	}
 	if len(clients) > 0 {
-		sends = append(sends, sendsThrough(p.tracer.Trace(clients...), httpapi.ClientSends)...)
+		sends = append(sends, sendsThrough(s.tracer.Trace(clients...), httpapi.ClientSends)...)
 	}
 	creations := []ssa.Instruction{root.(ssa.Instruction)}
 	for _, v := range flow.Values {
@@ -189,29 +191,29 @@ func (p *pkgCheck) transport(root ssa.Value) {
 			creations = append(creations, call)
 		}
 	}
-	evidence := p.repeated(sends, creations)
+	evidence := s.repeated(sends, creations)
 	if evidence == nil {
 		return
 	}
 	for _, st := range stores {
-		p.report(ssaflow.StorePos(st), "http.Transport sets DisableKeepAlives and sends more than one request", "Remove DisableKeepAlives: true", evidence)
+		s.report(ssaflow.StorePos(st), "http.Transport sets DisableKeepAlives and sends more than one request", "Remove DisableKeepAlives: true", evidence)
 	}
 }
 
 // request reports Close = true and Connection: close on requests sent by
 // code that runs more than once.
-func (p *pkgCheck) request(root ssa.Value) {
-	flow := p.tracer.Trace(root)
-	closes := p.reportable(trueStores(p.index, flow, httpapi.RequestClose))
-	headers := slices.DeleteFunc(p.connectionClose(flow), func(c ssa.CallInstruction) bool { return p.rep.Generated(c.Pos()) })
+func (s *state) request(root ssa.Value) {
+	flow := s.tracer.Trace(root)
+	closes := s.reportable(trueStores(s.index, flow, httpapi.RequestClose))
+	headers := slices.DeleteFunc(s.connectionClose(flow), func(c ssa.CallInstruction) bool { return s.rep.Generated(c.Pos()) })
 	if len(closes)+len(headers) == 0 {
 		return
 	}
 	sends := sendsThrough(flow, httpapi.Callees{httpapi.ClientDo, httpapi.TransportSends})
 	var evidence []ssa.CallInstruction
-	for _, s := range sends {
-		if p.repeats(s, nil) {
-			evidence = []ssa.CallInstruction{s}
+	for _, send := range sends {
+		if s.repeats(send, nil) {
+			evidence = []ssa.CallInstruction{send}
 			break
 		}
 	}
@@ -219,17 +221,17 @@ func (p *pkgCheck) request(root ssa.Value) {
 		return
 	}
 	for _, st := range closes {
-		p.report(ssaflow.StorePos(st), "http.Request sets Close in code that sends repeatedly", "Remove the Close = true", evidence)
+		s.report(ssaflow.StorePos(st), "http.Request sets Close in code that sends repeatedly", "Remove the Close = true", evidence)
 	}
 	for _, call := range headers {
-		p.report(call.Pos(), "http.Request sets Connection: close in code that sends repeatedly", "Remove the Connection: close header", evidence)
+		s.report(call.Pos(), "http.Request sets Connection: close in code that sends repeatedly", "Remove the Connection: close header", evidence)
 	}
 }
 
 // server reports SetKeepAlivesEnabled(false) where a server is set up or
 // served, outside a shutdown path.
-func (p *pkgCheck) server(root ssa.Value) {
-	flow := p.tracer.Trace(root)
+func (s *state) server(root ssa.Value) {
+	flow := s.tracer.Trace(root)
 	var rootFn *ssa.Function
 	if instr, ok := root.(ssa.Instruction); ok {
 		rootFn = instr.Parent()
@@ -245,28 +247,28 @@ func (p *pkgCheck) server(root ssa.Value) {
 		}
 		fn := call.Parent()
 		var serves []ssa.CallInstruction
-		for _, s := range sendsThrough(flow, httpapi.ServerServes) {
-			if s.Parent() == fn {
-				serves = append(serves, s)
+		for _, serve := range sendsThrough(flow, httpapi.ServerServes) {
+			if serve.Parent() == fn {
+				serves = append(serves, serve)
 			}
 		}
 		if fn != rootFn && len(serves) == 0 {
 			continue // a method of its own, such as a drain hook: may be a shutdown path
 		}
-		if p.rep.Generated(call.Pos()) {
+		if s.rep.Generated(call.Pos()) {
 			continue
 		}
-		if p.shutdownPath(call, flow) {
+		if s.shutdownPath(call, flow) {
 			continue
 		}
-		p.report(call.Pos(), "http.Server disables keep-alives outside shutdown", "", serves)
+		s.report(call.Pos(), "http.Server disables keep-alives outside shutdown", "", serves)
 	}
 }
 
 // reportable drops the stores in generated files: not reported, so not
 // worth the search for repeated sends.
-func (p *pkgCheck) reportable(stores []*ssa.Store) []*ssa.Store {
-	return slices.DeleteFunc(stores, func(st *ssa.Store) bool { return p.rep.Generated(ssaflow.StorePos(st)) })
+func (s *state) reportable(stores []*ssa.Store) []*ssa.Store {
+	return slices.DeleteFunc(stores, func(st *ssa.Store) bool { return s.rep.Generated(ssaflow.StorePos(st)) })
 }
 
 // trueStores returns the stores of the constant true to field f of the
@@ -293,7 +295,7 @@ func trueStores(x *ssaflow.Index, flow *ssaflow.Flow, f httpapi.Field) []*ssa.St
 
 // connectionClose returns the calls that set or add the header
 // Connection: close on the traced request.
-func (p *pkgCheck) connectionClose(flow *ssaflow.Flow) []ssa.CallInstruction {
+func (s *state) connectionClose(flow *ssaflow.Flow) []ssa.CallInstruction {
 	var calls []ssa.CallInstruction
 	for _, v := range flow.Values {
 		for _, w := range httpflow.HeaderWrites(v) {
@@ -322,7 +324,7 @@ func sendsThrough(flow *ssaflow.Flow, ms httpapi.Callees) []ssa.CallInstruction 
 // widen returns v and, when v is loaded from a package variable or a struct
 // field, every load of that variable or field: all of them hold the same
 // client.
-func (p *pkgCheck) widen(v ssa.Value) []ssa.Value {
+func (s *state) widen(v ssa.Value) []ssa.Value {
 	load, ok := v.(*ssa.UnOp)
 	if !ok || load.Op != token.MUL {
 		return []ssa.Value{v}
@@ -333,12 +335,12 @@ func (p *pkgCheck) widen(v ssa.Value) []ssa.Value {
 		addrs = []ssa.Value{x}
 	case *ssa.FieldAddr:
 		if f := ssaflow.FieldOf(x.X.Type(), x.Field); f != nil {
-			addrs = p.index.Selections(f)
+			addrs = s.index.Selections(f)
 		}
 	}
 	vs := []ssa.Value{v}
 	for _, addr := range addrs {
-		for _, ref := range p.index.Referrers(addr) {
+		for _, ref := range s.index.Referrers(addr) {
 			if l, ok := ref.(*ssa.UnOp); ok && l.Op == token.MUL && l != load {
 				vs = append(vs, l)
 			}
@@ -352,7 +354,7 @@ func (p *pkgCheck) widen(v ssa.Value) []ssa.Value {
 // exclusive branches, such as a command-line switch, do not count), or one
 // site that runs more than once for each transport created; nil if there
 // are none.
-func (p *pkgCheck) repeated(sends []ssa.CallInstruction, creations []ssa.Instruction) []ssa.CallInstruction {
+func (s *state) repeated(sends []ssa.CallInstruction, creations []ssa.Instruction) []ssa.CallInstruction {
 	for i, a := range sends {
 		for _, b := range sends[i+1:] {
 			if a != b && ssaflow.Reaches(a, b) {
@@ -363,9 +365,9 @@ func (p *pkgCheck) repeated(sends []ssa.CallInstruction, creations []ssa.Instruc
 			}
 		}
 	}
-	for _, s := range sends {
-		if p.repeats(s, creations) {
-			return []ssa.CallInstruction{s}
+	for _, send := range sends {
+		if s.repeats(send, creations) {
+			return []ssa.CallInstruction{send}
 		}
 	}
 	return nil
@@ -378,25 +380,25 @@ func (p *pkgCheck) repeated(sends []ssa.CallInstruction, creations []ssa.Instruc
 // counts only if the creation is outside it), a function that runs once
 // (main, init, a test) ends it, and a function that other code can call or
 // that has several call sites repeats it.
-func (p *pkgCheck) repeats(instr ssa.Instruction, creations []ssa.Instruction) bool {
+func (s *state) repeats(instr ssa.Instruction, creations []ssa.Instruction) bool {
 	seen := make(map[*ssa.Function]bool)
 	for {
 		fn := instr.Parent()
 		for _, cr := range creations {
 			if cr.Parent() == fn {
-				return p.loops.InLoop(instr) && !p.loops.SameLoop(instr, cr)
+				return s.loops.InLoop(instr) && !s.loops.SameLoop(instr, cr)
 			}
 		}
 		switch {
-		case p.loops.InLoop(instr):
+		case s.loops.InLoop(instr):
 			return true
-		case p.runsOnce(fn):
+		case s.runsOnce(fn):
 			return false
-		case seen[fn], p.index.MayHaveUnseenCallers(fn):
+		case seen[fn], s.index.MayHaveUnseenCallers(fn):
 			return true
 		}
 		seen[fn] = true
-		callers := p.index.Callers(fn)
+		callers := s.index.Callers(fn)
 		switch len(callers) {
 		case 0:
 			return false // never called
@@ -410,7 +412,7 @@ func (p *pkgCheck) repeats(instr ssa.Instruction, creations []ssa.Instruction) b
 
 // runsOnce reports whether fn runs at most once in a program: main.main,
 // an init function, or a test or example function.
-func (p *pkgCheck) runsOnce(fn *ssa.Function) bool {
+func (s *state) runsOnce(fn *ssa.Function) bool {
 	if fn.Parent() != nil || fn.Signature.Recv() != nil {
 		return false
 	}
@@ -427,7 +429,7 @@ func (p *pkgCheck) runsOnce(fn *ssa.Function) bool {
 	case name == "main":
 		return fn.Pkg.Pkg.Name() == "main"
 	case strings.HasPrefix(name, "Test"), strings.HasPrefix(name, "Example"):
-		return report.InTest(p.pass.Fset, fn.Pos())
+		return report.InTest(s.pass.Fset, fn.Pos())
 	}
 	return false
 }
@@ -436,7 +438,7 @@ func (p *pkgCheck) runsOnce(fn *ssa.Function) bool {
 // function: after a channel receive, a select, ctx.Done(), signal.Notify
 // or a Shutdown, Close or RegisterOnShutdown; or right before a Shutdown
 // or Close with no serve after it.
-func (p *pkgCheck) shutdownPath(call ssa.CallInstruction, flow *ssaflow.Flow) bool {
+func (s *state) shutdownPath(call ssa.CallInstruction, flow *ssaflow.Flow) bool {
 	fn := call.Parent()
 	var serves, stops []ssa.Instruction
 	for _, h := range flow.HandOffs {
@@ -469,8 +471,8 @@ func (p *pkgCheck) shutdownPath(call ssa.CallInstruction, flow *ssaflow.Flow) bo
 			}
 		}
 	}
-	for _, s := range stops {
-		if ssaflow.Reaches(call, s) {
+	for _, stop := range stops {
+		if ssaflow.Reaches(call, stop) {
 			for _, sv := range serves {
 				if ssaflow.Reaches(call, sv) {
 					return false
@@ -485,16 +487,16 @@ func (p *pkgCheck) shutdownPath(call ssa.CallInstruction, flow *ssaflow.Flow) bo
 // report reports one switch at pos, with the sends or serves as related
 // places and, when fix is not empty and the switch stands alone, a fix that
 // removes it.
-func (p *pkgCheck) report(pos token.Pos, problem, fix string, evidence []ssa.CallInstruction) {
-	if p.reported[pos] {
+func (s *state) report(pos token.Pos, problem, fix string, evidence []ssa.CallInstruction) {
+	if s.reported[pos] {
 		return
 	}
-	p.reported[pos] = true
-	if !p.opts.Tests && report.InTest(p.pass.Fset, pos) {
+	s.reported[pos] = true
+	if !s.opts.Tests && report.InTest(s.pass.Fset, pos) {
 		return
 	}
 	diag := analysis.Diagnostic{Pos: pos, Message: fmt.Sprintf("%s (%s)", problem, cost)}
-	_, path := p.rep.Path(pos)
+	_, path := s.rep.Path(pos)
 	var node, removable ast.Node
 	for i, n := range path {
 		switch n := n.(type) {
@@ -521,7 +523,7 @@ func (p *pkgCheck) report(pos token.Pos, problem, fix string, evidence []ssa.Cal
 		diag.Pos, diag.End = node.Pos(), node.End()
 	}
 	if fix != "" && removable != nil {
-		if edit, ok := p.removal(path, removable); ok {
+		if edit, ok := s.removal(path, removable); ok {
 			diag.SuggestedFixes = []analysis.SuggestedFix{{Message: fix, TextEdits: []analysis.TextEdit{edit}}}
 		}
 	}
@@ -534,15 +536,15 @@ func (p *pkgCheck) report(pos token.Pos, problem, fix string, evidence []ssa.Cal
 			diag.Related = append(diag.Related, analysis.RelatedInformation{Pos: e.Pos(), Message: msg})
 		}
 	}
-	p.rep.Report(diag, "")
+	s.rep.Report(diag, "")
 }
 
 // removal deletes n: the lines it stands alone on (with a trailing line
 // comment), or, for an element of a one-line composite literal, the element
 // and its separator.
-func (p *pkgCheck) removal(path []ast.Node, n ast.Node) (analysis.TextEdit, bool) {
-	tf := p.pass.Fset.File(n.Pos())
-	src, err := p.pass.ReadFile(tf.Name())
+func (s *state) removal(path []ast.Node, n ast.Node) (analysis.TextEdit, bool) {
+	tf := s.pass.Fset.File(n.Pos())
+	src, err := s.pass.ReadFile(tf.Name())
 	if err != nil {
 		return analysis.TextEdit{}, false
 	}
