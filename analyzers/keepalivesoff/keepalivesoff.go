@@ -63,7 +63,26 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 		tracer:   &ssaflow.Tracer{Index: index, Fields: true, OwnFields: true},
 		reported: make(map[token.Pos]bool),
 	}
-	var transports, requests, servers []ssa.Value
+	transports, requests, servers := roots(pkg, index)
+	for _, t := range transports {
+		s.transport(t)
+	}
+	traced := make(map[ssa.Value]bool)
+	for _, r := range requests {
+		if !traced[r] { // a request switched twice is one root
+			traced[r] = true
+			s.request(r)
+		}
+	}
+	for _, srv := range servers {
+		s.server(srv)
+	}
+	return nil, nil
+}
+
+// roots returns the values whose switches are checked: the transports,
+// requests and servers the package creates, and the requests it switches.
+func roots(pkg *ssa.Package, index *ssaflow.Index) (transports, requests, servers []ssa.Value) {
 	for _, fn := range index.Funcs {
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
@@ -111,20 +130,7 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 			servers = append(servers, g)
 		}
 	}
-	for _, t := range transports {
-		s.transport(t)
-	}
-	traced := make(map[ssa.Value]bool)
-	for _, r := range requests {
-		if !traced[r] { // a request switched twice is one root
-			traced[r] = true
-			s.request(r)
-		}
-	}
-	for _, srv := range servers {
-		s.server(srv)
-	}
-	return nil, nil
+	return transports, requests, servers
 }
 
 // mentioned is the cheap gate: the package names one of the switches.
