@@ -143,13 +143,13 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 		return nil, nil
 	}
 	_, index := res.SSA()
-	p := newPkg(pass, index, c.opts)
+	s := newState(pass, index, c.opts)
 	for _, fn := range index.Funcs {
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
 				if call, ok := instr.(ssa.CallInstruction); ok {
-					if s, ok := sendOf(callee.Func(call.Common())); ok {
-						p.check(call, s)
+					if snd, ok := sendOf(callee.Func(call.Common())); ok {
+						s.check(call, snd)
 					}
 				}
 			}
@@ -183,9 +183,9 @@ func isSend(fn *types.Func) bool {
 	return ok
 }
 
-// A pkg is the analysis of one package: memoised answers about its
+// A state is the analysis of one package: memoised answers about its
 // functions, shared by all sends.
-type pkg struct {
+type state struct {
 	pass    *analysis.Pass
 	rep     *report.Reporter
 	index   *ssaflow.Index
@@ -197,8 +197,8 @@ type pkg struct {
 	loops   ssaflow.Loops
 }
 
-func newPkg(pass *analysis.Pass, index *ssaflow.Index, opts Options) *pkg {
-	return &pkg{
+func newState(pass *analysis.Pass, index *ssaflow.Index, opts Options) *state {
+	return &state{
 		pass:    pass,
 		rep:     report.New(pass),
 		index:   index,
@@ -210,11 +210,11 @@ func newPkg(pass *analysis.Pass, index *ssaflow.Index, opts Options) *pkg {
 }
 
 // check looks at one send.
-func (p *pkg) check(call ssa.CallInstruction, s send) {
-	if p.rep.Generated(call.Pos()) || !p.opts.Tests && report.InTest(p.pass.Fset, call.Pos()) {
+func (s *state) check(call ssa.CallInstruction, snd send) {
+	if s.rep.Generated(call.Pos()) || !s.opts.Tests && report.InTest(s.pass.Fset, call.Pos()) {
 		return
 	}
-	recv, reqArg, ok := s.operands(call.Common())
+	recv, reqArg, ok := snd.operands(call.Common())
 	if !ok {
 		return
 	}
@@ -225,28 +225,28 @@ func (p *pkg) check(call ssa.CallInstruction, s send) {
 	}
 	var req *request
 	if reqArg != nil {
-		req = p.request(reqArg)
-		if a := p.reusedBody(call, req, reqArg); a != nil {
-			p.reportReuse(call, req, a)
+		req = s.request(reqArg)
+		if a := s.reusedBody(call, req, reqArg); a != nil {
+			s.reportReuse(call, req, a)
 			return
 		}
 	}
-	method, ok := p.method(s, req)
-	if !ok || !p.keepAlive(s, recv) || p.isRetried(call) {
+	method, ok := s.method(snd, req)
+	if !ok || !s.keepAlive(snd, recv) || s.isRetried(call) {
 		return
 	}
 	if req != nil && req.replayable() {
 		return // net/http retries it itself
 	}
-	p.report(call, analysis.Diagnostic{
-		Message: fmt.Sprintf("%s via %s is not retried when the server closes an idle connection (sporadic EOF)", method, s.name),
+	s.report(call, analysis.Diagnostic{
+		Message: fmt.Sprintf("%s via %s is not retried when the server closes an idle connection (sporadic EOF)", method, snd.name),
 	}, req, "retry the request, or set an Idempotency-Key header")
 }
 
 // method returns the configured method that the send uses, if it certainly
 // uses configured methods only.
-func (p *pkg) method(s send, req *request) (string, bool) {
-	methods := []string{s.method}
+func (s *state) method(snd send, req *request) (string, bool) {
+	methods := []string{snd.method}
 	if req != nil {
 		if req.opaque || req.anyMethod || len(req.methods) == 0 {
 			return "", false
@@ -254,32 +254,32 @@ func (p *pkg) method(s send, req *request) (string, bool) {
 		methods = req.methods
 	}
 	for _, m := range methods {
-		if !slices.Contains(p.opts.Methods, m) {
+		if !slices.Contains(s.opts.Methods, m) {
 			return "", false
 		}
 	}
 	return methods[0], true
 }
 
-func (p *pkg) report(call ssa.CallInstruction, d analysis.Diagnostic, req *request, remedy string) {
+func (s *state) report(call ssa.CallInstruction, d analysis.Diagnostic, req *request, remedy string) {
 	lparen := call.Common().Pos()
 	d.Pos, d.End = lparen, lparen
-	if expr, _ := p.rep.Call(lparen); expr != nil {
+	if expr, _ := s.rep.Call(lparen); expr != nil {
 		d.Pos, d.End = expr.Pos(), expr.End()
 	}
 	if req != nil {
 		for _, o := range req.origins {
-			if o.Pos().IsValid() && astfix.File(p.pass, o.Pos()) != nil {
+			if o.Pos().IsValid() && astfix.File(s.pass, o.Pos()) != nil {
 				d.Related = append(d.Related, analysis.RelatedInformation{Pos: o.Pos(), Message: "request built here"})
 			}
 		}
 	}
-	p.rep.Report(d, remedy)
+	s.rep.Report(d, remedy)
 }
 
-func (p *pkg) reportReuse(call ssa.CallInstruction, req *request, attempt ssa.Instruction) {
+func (s *state) reportReuse(call ssa.CallInstruction, req *request, attempt ssa.Instruction) {
 	subject := "the request"
-	if expr, _ := p.rep.Call(call.Common().Pos()); expr != nil {
+	if expr, _ := s.rep.Call(call.Common().Pos()); expr != nil {
 		if len(expr.Args) > 0 {
 			subject = types.ExprString(expr.Args[0])
 		}
@@ -290,5 +290,5 @@ func (p *pkg) reportReuse(call ssa.CallInstruction, req *request, attempt ssa.In
 	if attempt != call && attempt.Pos().IsValid() {
 		d.Related = append(d.Related, analysis.RelatedInformation{Pos: attempt.Pos(), Message: "retried here"})
 	}
-	p.report(call, d, req, "rebuild the request or reset its Body from GetBody in each attempt")
+	s.report(call, d, req, "rebuild the request or reset its Body from GetBody in each attempt")
 }

@@ -15,9 +15,9 @@ import (
 // sources returns the values that v may come from (see
 // [ssaflow.Backtracer]), also through requests derived with WithContext or
 // Clone.
-func (p *pkg) sources(v ssa.Value) []ssa.Value {
+func (s *state) sources(v ssa.Value) []ssa.Value {
 	var out []ssa.Value
-	for _, src := range p.back.Sources(v).Sources {
+	for _, src := range s.back.Sources(v).Sources {
 		out = append(out, src.Value)
 	}
 	return out
@@ -55,13 +55,13 @@ type request struct {
 func (r *request) replayable() bool { return r.header && (!r.body || r.getBody) }
 
 // request resolves the request sent at a call.
-func (p *pkg) request(v ssa.Value) *request {
+func (s *state) request(v ssa.Value) *request {
 	r := &request{}
 	// The methods given at construction, and those stored in Method
 	// afterwards, which override them.
 	methods, stored := make(map[string]bool), make(map[string]bool)
 	var roots []ssa.Value
-	for _, src := range p.sources(v) {
+	for _, src := range s.sources(v) {
 		switch {
 		case ssaflow.IsNil(src):
 		case isNewRequest(src):
@@ -75,7 +75,7 @@ func (p *pkg) request(v ssa.Value) *request {
 			} else {
 				r.anyMethod = true
 			}
-			p.body(r, args[2], true)
+			s.body(r, args[2], true)
 			r.origins = append(r.origins, call)
 			roots = append(roots, src)
 		case isRequestAlloc(src):
@@ -89,9 +89,9 @@ func (p *pkg) request(v ssa.Value) *request {
 		r.opaque = true
 		return r
 	}
-	r.flow = p.local().Trace(roots...)
+	r.flow = s.local().Trace(roots...)
 	for _, fv := range r.flow.Values {
-		for _, ref := range p.index.Referrers(fv) {
+		for _, ref := range s.index.Referrers(fv) {
 			fa, ok := ref.(*ssa.FieldAddr)
 			if !ok || fa.X != fv {
 				continue
@@ -112,7 +112,7 @@ func (p *pkg) request(v ssa.Value) *request {
 						}
 					case httpapi.RequestBody.Matches(fa.X.Type(), f):
 						r.bodyStores = append(r.bodyStores, use)
-						p.body(r, use.Val, false)
+						s.body(r, use.Val, false)
 					case httpapi.RequestGetBody.Matches(fa.X.Type(), f):
 						r.getBody = r.getBody || !ssaflow.IsNil(use.Val)
 					case httpapi.RequestHeader.Matches(fa.X.Type(), f):
@@ -120,7 +120,7 @@ func (p *pkg) request(v ssa.Value) *request {
 					}
 				case *ssa.UnOp:
 					if use.Op == token.MUL && httpapi.RequestHeader.Matches(fa.X.Type(), f) {
-						p.headerUses(r, use)
+						s.headerUses(r, use)
 					}
 				}
 			}
@@ -147,8 +147,8 @@ func (p *pkg) request(v ssa.Value) *request {
 // rewind it (viaNewRequest: the body was given to http.NewRequest). Values
 // of unknown type count as no body: a missed report is better than a false
 // one.
-func (p *pkg) body(r *request, v ssa.Value, viaNewRequest bool) {
-	for _, src := range p.sources(v) {
+func (s *state) body(r *request, v ssa.Value, viaNewRequest bool) {
+	for _, src := range s.sources(v) {
 		t := src.Type()
 		switch {
 		case ssaflow.IsNil(src), isLoadOf(src, httpapi.NoBody):
@@ -167,10 +167,10 @@ func (p *pkg) body(r *request, v ssa.Value, viaNewRequest bool) {
 var idempotencyKeys = []string{"Idempotency-Key", "X-Idempotency-Key"}
 
 // headerUses looks at what the package does with a request's Header map.
-func (p *pkg) headerUses(r *request, header ssa.Value) {
-	flow := p.local().Trace(header)
+func (s *state) headerUses(r *request, header ssa.Value) {
+	flow := s.local().Trace(header)
 	for _, v := range flow.Values {
-		for _, ref := range p.index.Referrers(v) {
+		for _, ref := range s.index.Referrers(v) {
 			if mu, ok := ref.(*ssa.MapUpdate); ok && mu.Map == v {
 				if key, ok := ssaflow.ConstString(mu.Key); !ok || slices.Contains(idempotencyKeys, key) {
 					r.header = true // a raw map key is not canonicalised
@@ -217,27 +217,27 @@ func fromNetHTTP(instr ssa.Instruction) bool {
 // keeps connections alive: not one with DisableKeepAlives, and not a
 // RoundTripper of the package's own or of another package, which may retry.
 // A client whose origin is not seen is taken to use net/http's transport.
-func (p *pkg) keepAlive(s send, recv ssa.Value) bool {
-	switch s.via {
+func (s *state) keepAlive(snd send, recv ssa.Value) bool {
+	switch snd.via {
 	case defaultClient:
 		return true
 	case transport:
-		return p.transportKeepAlive(recv, true)
+		return s.transportKeepAlive(recv, true)
 	case roundTripper:
-		return p.transportKeepAlive(recv, false)
+		return s.transportKeepAlive(recv, false)
 	}
-	for _, src := range p.sources(recv) {
+	for _, src := range s.sources(recv) {
 		if !isAllocOf(src, httpapi.Client) {
 			continue // http.DefaultClient, or a client made elsewhere
 		}
-		for _, v := range p.tracer.Trace(src).Values {
-			for _, ref := range p.index.Referrers(v) {
+		for _, v := range s.tracer.Trace(src).Values {
+			for _, ref := range s.index.Referrers(v) {
 				fa, ok := ref.(*ssa.FieldAddr)
 				if !ok || fa.X != v || !httpapi.ClientTransport.Matches(fa.X.Type(), ssaflow.FieldOf(fa.X.Type(), fa.Field)) {
 					continue
 				}
 				for _, use := range *fa.Referrers() {
-					if st, ok := use.(*ssa.Store); ok && st.Addr == fa && !p.transportKeepAlive(st.Val, false) {
+					if st, ok := use.(*ssa.Store); ok && st.Addr == fa && !s.transportKeepAlive(st.Val, false) {
 						return false
 					}
 				}
@@ -250,13 +250,13 @@ func (p *pkg) keepAlive(s send, recv ssa.Value) bool {
 // transportKeepAlive reports whether a RoundTripper is a net/http transport
 // with keep-alives on. unseen says what to assume of a value whose origin is
 // not seen.
-func (p *pkg) transportKeepAlive(v ssa.Value, unseen bool) bool {
-	for _, src := range p.sources(v) {
+func (s *state) transportKeepAlive(v ssa.Value, unseen bool) bool {
+	for _, src := range s.sources(v) {
 		switch {
 		case ssaflow.IsNil(src), isLoadOf(src, httpapi.DefaultTransport):
 		case isAllocOf(src, httpapi.Transport), isCallOf(src, httpapi.TransportClone):
-			for _, fv := range p.tracer.Trace(src).Values {
-				for _, ref := range p.index.Referrers(fv) {
+			for _, fv := range s.tracer.Trace(src).Values {
+				for _, ref := range s.index.Referrers(fv) {
 					fa, ok := ref.(*ssa.FieldAddr)
 					if !ok || fa.X != fv || !httpapi.TransportDisableKeepAlives.Matches(fa.X.Type(), ssaflow.FieldOf(fa.X.Type(), fa.Field)) {
 						continue
