@@ -8,7 +8,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/kalint/kalint/analyzers/internal/astfix"
 	"github.com/kalint/kalint/analyzers/internal/callee"
 	"github.com/kalint/kalint/analyzers/internal/docs"
 	"github.com/kalint/kalint/analyzers/internal/httpapi"
@@ -74,69 +73,6 @@ func checkMethod(m string) error {
 	return nil
 }
 
-// A send is a function that sends a request, how the analyzer names it
-// in messages, and what it sends through.
-type send struct {
-	fn   httpapi.Callee
-	name string
-	// method is the request method implied by the function, "" when the
-	// request argument says.
-	method string
-	via    sender
-}
-
-// A sender is what a send goes through.
-type sender int
-
-const (
-	defaultClient sender = iota // http.DefaultClient
-	client                      // the *http.Client receiver
-	clientDo                    // the *http.Client receiver, with a request argument
-	transport                   // the *http.Transport receiver, with a request argument
-	roundTripper                // the http.RoundTripper receiver, with a request argument
-)
-
-var sends = []send{
-	{httpapi.Post, "http.Post", "POST", defaultClient},
-	{httpapi.PostForm, "http.PostForm", "POST", defaultClient},
-	{httpapi.ClientPost, "Client.Post", "POST", client},
-	{httpapi.ClientPostForm, "Client.PostForm", "POST", client},
-	{httpapi.ClientDo, "Client.Do", "", clientDo},
-	{httpapi.TransportRoundTrip, "Transport.RoundTrip", "", transport},
-	{httpapi.RoundTripperRoundTrip, "RoundTripper.RoundTrip", "", roundTripper},
-}
-
-func sendOf(fn *types.Func) (send, bool) {
-	for _, s := range sends {
-		if s.fn.Matches(fn) {
-			return s, true
-		}
-	}
-	return send{}, false
-}
-
-// operands returns the receiver (nil for http.DefaultClient) and the
-// request (nil when the function builds it) of a call of the send. It fails
-// for shapes it does not know, such as method values.
-func (s send) operands(common *ssa.CallCommon) (recv, req ssa.Value, ok bool) {
-	args := common.Args
-	switch s.via {
-	case defaultClient:
-		return nil, nil, true
-	case roundTripper:
-		if !common.IsInvoke() || len(args) != 1 {
-			return nil, nil, false
-		}
-		return common.Value, args[0], true
-	case client:
-		return args[0], nil, len(args) > 0 && httpapi.Client.MatchesPtr(args[0].Type())
-	}
-	if len(args) != 2 || !httpapi.Client.MatchesPtr(args[0].Type()) && !httpapi.Transport.MatchesPtr(args[0].Type()) {
-		return nil, nil, false
-	}
-	return args[0], args[1], true
-}
-
 func (c *checker) run(pass *analysis.Pass) (any, error) {
 	res := pass.ResultOf[ssapass.Analyzer].(*ssapass.Result)
 	if !res.ReachesHTTP || !c.sendsRequests(pass, res.Names()) {
@@ -176,11 +112,6 @@ func (c *checker) sendsRequests(pass *analysis.Pass, names httpapi.Names) bool {
 		}
 	}
 	return false
-}
-
-func isSend(fn *types.Func) bool {
-	_, ok := sendOf(fn.Origin())
-	return ok
 }
 
 // A state is the analysis of one package: memoised answers about its
@@ -259,36 +190,4 @@ func (s *state) method(snd send, req *request) (string, bool) {
 		}
 	}
 	return methods[0], true
-}
-
-func (s *state) report(call ssa.CallInstruction, d analysis.Diagnostic, req *request, remedy string) {
-	lparen := call.Common().Pos()
-	d.Pos, d.End = lparen, lparen
-	if expr, _ := s.rep.Call(lparen); expr != nil {
-		d.Pos, d.End = expr.Pos(), expr.End()
-	}
-	if req != nil {
-		for _, o := range req.origins {
-			if o.Pos().IsValid() && astfix.File(s.pass, o.Pos()) != nil {
-				d.Related = append(d.Related, analysis.RelatedInformation{Pos: o.Pos(), Message: "request built here"})
-			}
-		}
-	}
-	s.rep.Report(d, remedy)
-}
-
-func (s *state) reportReuse(call ssa.CallInstruction, req *request, attempt ssa.Instruction) {
-	subject := "the request"
-	if expr, _ := s.rep.Call(call.Common().Pos()); expr != nil {
-		if len(expr.Args) > 0 {
-			subject = types.ExprString(expr.Args[0])
-		}
-	}
-	d := analysis.Diagnostic{
-		Message: fmt.Sprintf("%s is sent again by a retry loop after its body was consumed (retries send no body or fail with \"ContentLength=N with Body length 0\")", subject),
-	}
-	if attempt != call && attempt.Pos().IsValid() {
-		d.Related = append(d.Related, analysis.RelatedInformation{Pos: attempt.Pos(), Message: "retried here"})
-	}
-	s.report(call, d, req, "rebuild the request or reset its Body from GetBody in each attempt")
 }

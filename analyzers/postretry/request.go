@@ -12,28 +12,6 @@ import (
 	"golang.org/x/tools/go/ssa"
 )
 
-// sources returns the values that v may come from (see
-// [ssaflow.Backtracer]), also through requests derived with WithContext or
-// Clone.
-func (s *state) sources(v ssa.Value) []ssa.Value {
-	var out []ssa.Value
-	for _, src := range s.back.Sources(v).Sources {
-		out = append(out, src.Value)
-	}
-	return out
-}
-
-// derived returns the request that v, a call of WithContext or Clone,
-// derives from.
-func derived(v ssa.Value) []ssa.Value {
-	if call, ok := v.(*ssa.Call); ok {
-		if fn := callee.Func(&call.Call); httpapi.RequestWithContext.Matches(fn) || httpapi.RequestClone.Matches(fn) {
-			return call.Call.Args[:1]
-		}
-	}
-	return nil
-}
-
 // A request is what the package does to the *http.Request of one send.
 type request struct {
 	origins   []ssa.Value // http.NewRequest calls and http.Request allocations
@@ -213,74 +191,6 @@ func fromNetHTTP(instr ssa.Instruction) bool {
 	return fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == httpapi.NetHTTP
 }
 
-// keepAlive reports whether a send goes through a net/http transport that
-// keeps connections alive: not one with DisableKeepAlives, and not a
-// RoundTripper of the package's own or of another package, which may retry.
-// A client whose origin is not seen is taken to use net/http's transport.
-func (s *state) keepAlive(snd send, recv ssa.Value) bool {
-	switch snd.via {
-	case defaultClient:
-		return true
-	case transport:
-		return s.transportKeepAlive(recv, true)
-	case roundTripper:
-		return s.transportKeepAlive(recv, false)
-	}
-	for _, src := range s.sources(recv) {
-		if !isAllocOf(src, httpapi.Client) {
-			continue // http.DefaultClient, or a client made elsewhere
-		}
-		for _, v := range s.tracer.Trace(src).Values {
-			for _, ref := range s.index.Referrers(v) {
-				fa, ok := ref.(*ssa.FieldAddr)
-				if !ok || fa.X != v || !httpapi.ClientTransport.Matches(fa.X.Type(), ssaflow.FieldOf(fa.X.Type(), fa.Field)) {
-					continue
-				}
-				for _, use := range *fa.Referrers() {
-					if st, ok := use.(*ssa.Store); ok && st.Addr == fa && !s.transportKeepAlive(st.Val, false) {
-						return false
-					}
-				}
-			}
-		}
-	}
-	return true
-}
-
-// transportKeepAlive reports whether a RoundTripper is a net/http transport
-// with keep-alives on. unseen says what to assume of a value whose origin is
-// not seen.
-func (s *state) transportKeepAlive(v ssa.Value, unseen bool) bool {
-	for _, src := range s.sources(v) {
-		switch {
-		case ssaflow.IsNil(src), isLoadOf(src, httpapi.DefaultTransport):
-		case isAllocOf(src, httpapi.Transport), isCallOf(src, httpapi.TransportClone):
-			for _, fv := range s.tracer.Trace(src).Values {
-				for _, ref := range s.index.Referrers(fv) {
-					fa, ok := ref.(*ssa.FieldAddr)
-					if !ok || fa.X != fv || !httpapi.TransportDisableKeepAlives.Matches(fa.X.Type(), ssaflow.FieldOf(fa.X.Type(), fa.Field)) {
-						continue
-					}
-					for _, use := range *fa.Referrers() {
-						if st, ok := use.(*ssa.Store); ok && st.Addr == fa {
-							if on, known := ssaflow.ConstBool(st.Val); !known || on {
-								return false
-							}
-						}
-					}
-				}
-			}
-		case httpapi.Transport.MatchesPtr(src.Type()):
-			if !unseen {
-				return false
-			}
-		default:
-			return false // a RoundTripper that may retry
-		}
-	}
-	return true
-}
-
 func isNewRequest(v ssa.Value) bool {
 	ex, ok := v.(*ssa.Extract)
 	if !ok || ex.Index != 0 {
@@ -295,30 +205,6 @@ func isNewRequest(v ssa.Value) bool {
 }
 
 func isRequestAlloc(v ssa.Value) bool { return isAllocOf(v, httpapi.Request) }
-
-func isAllocOf(v ssa.Value, t httpapi.Type) bool {
-	a, ok := v.(*ssa.Alloc)
-	return ok && t.MatchesPtr(a.Type())
-}
-
-func isCallOf(v ssa.Value, m httpapi.Callee) bool {
-	call, ok := v.(*ssa.Call)
-	return ok && m.Matches(callee.Func(&call.Call))
-}
-
-// isLoadOf reports whether v reads a package-level variable.
-func isLoadOf(v ssa.Value, pv httpapi.Var) bool {
-	load, ok := v.(*ssa.UnOp)
-	if !ok || load.Op != token.MUL {
-		return false
-	}
-	g, ok := load.X.(*ssa.Global)
-	if !ok {
-		return false
-	}
-	obj, _ := g.Object().(*types.Var)
-	return pv.Matches(obj)
-}
 
 // methodOrGet maps the empty method to GET, as net/http does.
 func methodOrGet(m string) string {
