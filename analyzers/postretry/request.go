@@ -37,8 +37,34 @@ func (s *state) request(v ssa.Value) *request {
 	r := &request{}
 	// The methods given at construction, and those stored in Method
 	// afterwards, which override them.
-	methods, stored := make(map[string]bool), make(map[string]bool)
-	var roots []ssa.Value
+	methods, roots := s.requestSources(r, v)
+	if len(roots) == 0 {
+		r.opaque = true
+		return r
+	}
+	r.flow = s.local().Trace(roots...)
+	if stored := s.requestFields(r); len(stored) > 0 {
+		methods = stored
+	} else if slices.ContainsFunc(r.origins, isRequestAlloc) {
+		methods["GET"] = true // an http.Request literal without Method
+	}
+	for _, h := range r.flow.HandOffs {
+		if h.Kind != ssaflow.Call || !fromNetHTTP(h.Instr) {
+			r.header = true // code we cannot see may set the header
+		}
+	}
+	for m := range methods {
+		r.methods = append(r.methods, m)
+	}
+	slices.Sort(r.methods)
+	return r
+}
+
+// requestSources records where the request v comes from: its origins, the
+// body given to http.NewRequest, and whether some source is not an origin.
+// It returns the methods given at construction and the origins' values.
+func (s *state) requestSources(r *request, v ssa.Value) (methods map[string]bool, roots []ssa.Value) {
+	methods = make(map[string]bool)
 	for _, src := range s.sources(v) {
 		switch {
 		case ssaflow.IsNil(src):
@@ -63,11 +89,14 @@ func (s *state) request(v ssa.Value) *request {
 			r.opaque = true
 		}
 	}
-	if len(roots) == 0 {
-		r.opaque = true
-		return r
-	}
-	r.flow = s.local().Trace(roots...)
+	return methods, roots
+}
+
+// requestFields records what the package stores in the fields of the
+// traced request (r.flow) and does with its Header. It returns the methods
+// stored in Method.
+func (s *state) requestFields(r *request) map[string]bool {
+	stored := make(map[string]bool)
 	for _, fv := range r.flow.Values {
 		for _, ref := range s.index.Referrers(fv) {
 			fa, ok := ref.(*ssa.FieldAddr)
@@ -104,21 +133,7 @@ func (s *state) request(v ssa.Value) *request {
 			}
 		}
 	}
-	if len(stored) > 0 {
-		methods = stored
-	} else if slices.ContainsFunc(r.origins, isRequestAlloc) {
-		methods["GET"] = true // an http.Request literal without Method
-	}
-	for _, h := range r.flow.HandOffs {
-		if h.Kind != ssaflow.Call || !fromNetHTTP(h.Instr) {
-			r.header = true // code we cannot see may set the header
-		}
-	}
-	for m := range methods {
-		r.methods = append(r.methods, m)
-	}
-	slices.Sort(r.methods)
-	return r
+	return stored
 }
 
 // body records whether a request has a body and whether GetBody can
