@@ -8,7 +8,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/kalint/kalint/analyzers/internal/astfix"
 	"github.com/kalint/kalint/analyzers/internal/callee"
 	"github.com/kalint/kalint/analyzers/internal/docs"
 	"github.com/kalint/kalint/analyzers/internal/httpapi"
@@ -74,82 +73,19 @@ func checkMethod(m string) error {
 	return nil
 }
 
-// A send is a function that sends a request, how the analyzer names it
-// in messages, and what it sends through.
-type send struct {
-	fn   httpapi.Callee
-	name string
-	// method is the request method implied by the function, "" when the
-	// request argument says.
-	method string
-	via    sender
-}
-
-// A sender is what a send goes through.
-type sender int
-
-const (
-	defaultClient sender = iota // http.DefaultClient
-	client                      // the *http.Client receiver
-	clientDo                    // the *http.Client receiver, with a request argument
-	transport                   // the *http.Transport receiver, with a request argument
-	roundTripper                // the http.RoundTripper receiver, with a request argument
-)
-
-var sends = []send{
-	{httpapi.Post, "http.Post", "POST", defaultClient},
-	{httpapi.PostForm, "http.PostForm", "POST", defaultClient},
-	{httpapi.ClientPost, "Client.Post", "POST", client},
-	{httpapi.ClientPostForm, "Client.PostForm", "POST", client},
-	{httpapi.ClientDo, "Client.Do", "", clientDo},
-	{httpapi.TransportRoundTrip, "Transport.RoundTrip", "", transport},
-	{httpapi.RoundTripperRoundTrip, "RoundTripper.RoundTrip", "", roundTripper},
-}
-
-func sendOf(fn *types.Func) (send, bool) {
-	for _, s := range sends {
-		if s.fn.Matches(fn) {
-			return s, true
-		}
-	}
-	return send{}, false
-}
-
-// operands returns the receiver (nil for http.DefaultClient) and the
-// request (nil when the function builds it) of a call of the send. It fails
-// for shapes it does not know, such as method values.
-func (s send) operands(common *ssa.CallCommon) (recv, req ssa.Value, ok bool) {
-	args := common.Args
-	switch s.via {
-	case defaultClient:
-		return nil, nil, true
-	case roundTripper:
-		if !common.IsInvoke() || len(args) != 1 {
-			return nil, nil, false
-		}
-		return common.Value, args[0], true
-	case client:
-		return args[0], nil, len(args) > 0 && httpapi.Client.MatchesPtr(args[0].Type())
-	}
-	if len(args) != 2 || !httpapi.Client.MatchesPtr(args[0].Type()) && !httpapi.Transport.MatchesPtr(args[0].Type()) {
-		return nil, nil, false
-	}
-	return args[0], args[1], true
-}
-
 func (c *checker) run(pass *analysis.Pass) (any, error) {
 	res := pass.ResultOf[ssapass.Analyzer].(*ssapass.Result)
 	if !res.ReachesHTTP || !c.sendsRequests(pass, res.Names()) {
 		return nil, nil
 	}
 	_, index := res.SSA()
-	p := newPkg(pass, index, c.opts)
+	s := newState(pass, index, c.opts)
 	for _, fn := range index.Funcs {
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
 				if call, ok := instr.(ssa.CallInstruction); ok {
-					if s, ok := sendOf(callee.Func(call.Common())); ok {
-						p.check(call, s)
+					if snd, ok := sendOf(callee.Func(call.Common())); ok {
+						s.check(call, snd)
 					}
 				}
 			}
@@ -178,14 +114,9 @@ func (c *checker) sendsRequests(pass *analysis.Pass, names httpapi.Names) bool {
 	return false
 }
 
-func isSend(fn *types.Func) bool {
-	_, ok := sendOf(fn.Origin())
-	return ok
-}
-
-// A pkg is the analysis of one package: memoised answers about its
+// A state is the analysis of one package: memoised answers about its
 // functions, shared by all sends.
-type pkg struct {
+type state struct {
 	pass    *analysis.Pass
 	rep     *report.Reporter
 	index   *ssaflow.Index
@@ -197,8 +128,8 @@ type pkg struct {
 	loops   ssaflow.Loops
 }
 
-func newPkg(pass *analysis.Pass, index *ssaflow.Index, opts Options) *pkg {
-	return &pkg{
+func newState(pass *analysis.Pass, index *ssaflow.Index, opts Options) *state {
+	return &state{
 		pass:    pass,
 		rep:     report.New(pass),
 		index:   index,
@@ -210,11 +141,11 @@ func newPkg(pass *analysis.Pass, index *ssaflow.Index, opts Options) *pkg {
 }
 
 // check looks at one send.
-func (p *pkg) check(call ssa.CallInstruction, s send) {
-	if p.rep.Generated(call.Pos()) || !p.opts.Tests && report.InTest(p.pass.Fset, call.Pos()) {
+func (s *state) check(call ssa.CallInstruction, snd send) {
+	if s.rep.Generated(call.Pos()) || !s.opts.Tests && report.InTest(s.pass.Fset, call.Pos()) {
 		return
 	}
-	recv, reqArg, ok := s.operands(call.Common())
+	recv, reqArg, ok := snd.operands(call.Common())
 	if !ok {
 		return
 	}
@@ -225,28 +156,28 @@ func (p *pkg) check(call ssa.CallInstruction, s send) {
 	}
 	var req *request
 	if reqArg != nil {
-		req = p.request(reqArg)
-		if a := p.reusedBody(call, req, reqArg); a != nil {
-			p.reportReuse(call, req, a)
+		req = s.request(reqArg)
+		if a := s.reusedBody(call, req, reqArg); a != nil {
+			s.reportReuse(call, req, a)
 			return
 		}
 	}
-	method, ok := p.method(s, req)
-	if !ok || !p.keepAlive(s, recv) || p.isRetried(call) {
+	method, ok := s.method(snd, req)
+	if !ok || !s.keepAlive(snd, recv) || s.isRetried(call) {
 		return
 	}
 	if req != nil && req.replayable() {
 		return // net/http retries it itself
 	}
-	p.report(call, analysis.Diagnostic{
-		Message: fmt.Sprintf("%s via %s is not retried when the server closes an idle connection (sporadic EOF)", method, s.name),
+	s.report(call, analysis.Diagnostic{
+		Message: fmt.Sprintf("%s via %s is not retried when the server closes an idle connection (sporadic EOF)", method, snd.name),
 	}, req, "retry the request, or set an Idempotency-Key header")
 }
 
 // method returns the configured method that the send uses, if it certainly
 // uses configured methods only.
-func (p *pkg) method(s send, req *request) (string, bool) {
-	methods := []string{s.method}
+func (s *state) method(snd send, req *request) (string, bool) {
+	methods := []string{snd.method}
 	if req != nil {
 		if req.opaque || req.anyMethod || len(req.methods) == 0 {
 			return "", false
@@ -254,41 +185,9 @@ func (p *pkg) method(s send, req *request) (string, bool) {
 		methods = req.methods
 	}
 	for _, m := range methods {
-		if !slices.Contains(p.opts.Methods, m) {
+		if !slices.Contains(s.opts.Methods, m) {
 			return "", false
 		}
 	}
 	return methods[0], true
-}
-
-func (p *pkg) report(call ssa.CallInstruction, d analysis.Diagnostic, req *request, remedy string) {
-	lparen := call.Common().Pos()
-	d.Pos, d.End = lparen, lparen
-	if expr, _ := p.rep.Call(lparen); expr != nil {
-		d.Pos, d.End = expr.Pos(), expr.End()
-	}
-	if req != nil {
-		for _, o := range req.origins {
-			if o.Pos().IsValid() && astfix.File(p.pass, o.Pos()) != nil {
-				d.Related = append(d.Related, analysis.RelatedInformation{Pos: o.Pos(), Message: "request built here"})
-			}
-		}
-	}
-	p.rep.Report(d, remedy)
-}
-
-func (p *pkg) reportReuse(call ssa.CallInstruction, req *request, attempt ssa.Instruction) {
-	subject := "the request"
-	if expr, _ := p.rep.Call(call.Common().Pos()); expr != nil {
-		if len(expr.Args) > 0 {
-			subject = types.ExprString(expr.Args[0])
-		}
-	}
-	d := analysis.Diagnostic{
-		Message: fmt.Sprintf("%s is sent again by a retry loop after its body was consumed (retries send no body or fail with \"ContentLength=N with Body length 0\")", subject),
-	}
-	if attempt != call && attempt.Pos().IsValid() {
-		d.Related = append(d.Related, analysis.RelatedInformation{Pos: attempt.Pos(), Message: "retried here"})
-	}
-	p.report(call, d, req, "rebuild the request or reset its Body from GetBody in each attempt")
 }

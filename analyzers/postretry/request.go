@@ -12,28 +12,6 @@ import (
 	"golang.org/x/tools/go/ssa"
 )
 
-// sources returns the values that v may come from (see
-// [ssaflow.Backtracer]), also through requests derived with WithContext or
-// Clone.
-func (p *pkg) sources(v ssa.Value) []ssa.Value {
-	var out []ssa.Value
-	for _, src := range p.back.Sources(v).Sources {
-		out = append(out, src.Value)
-	}
-	return out
-}
-
-// derived returns the request that v, a call of WithContext or Clone,
-// derives from.
-func derived(v ssa.Value) []ssa.Value {
-	if call, ok := v.(*ssa.Call); ok {
-		if fn := callee.Func(&call.Call); httpapi.RequestWithContext.Matches(fn) || httpapi.RequestClone.Matches(fn) {
-			return call.Call.Args[:1]
-		}
-	}
-	return nil
-}
-
 // A request is what the package does to the *http.Request of one send.
 type request struct {
 	origins   []ssa.Value // http.NewRequest calls and http.Request allocations
@@ -55,13 +33,39 @@ type request struct {
 func (r *request) replayable() bool { return r.header && (!r.body || r.getBody) }
 
 // request resolves the request sent at a call.
-func (p *pkg) request(v ssa.Value) *request {
+func (s *state) request(v ssa.Value) *request {
 	r := &request{}
 	// The methods given at construction, and those stored in Method
 	// afterwards, which override them.
-	methods, stored := make(map[string]bool), make(map[string]bool)
-	var roots []ssa.Value
-	for _, src := range p.sources(v) {
+	methods, roots := s.requestSources(r, v)
+	if len(roots) == 0 {
+		r.opaque = true
+		return r
+	}
+	r.flow = s.local().Trace(roots...)
+	if stored := s.requestFields(r); len(stored) > 0 {
+		methods = stored
+	} else if slices.ContainsFunc(r.origins, isRequestAlloc) {
+		methods["GET"] = true // an http.Request literal without Method
+	}
+	for _, h := range r.flow.HandOffs {
+		if h.Kind != ssaflow.Call || !fromNetHTTP(h.Instr) {
+			r.header = true // code we cannot see may set the header
+		}
+	}
+	for m := range methods {
+		r.methods = append(r.methods, m)
+	}
+	slices.Sort(r.methods)
+	return r
+}
+
+// requestSources records where the request v comes from: its origins, the
+// body given to http.NewRequest, and whether some source is not an origin.
+// It returns the methods given at construction and the origins' values.
+func (s *state) requestSources(r *request, v ssa.Value) (methods map[string]bool, roots []ssa.Value) {
+	methods = make(map[string]bool)
+	for _, src := range s.sources(v) {
 		switch {
 		case ssaflow.IsNil(src):
 		case isNewRequest(src):
@@ -75,7 +79,7 @@ func (p *pkg) request(v ssa.Value) *request {
 			} else {
 				r.anyMethod = true
 			}
-			p.body(r, args[2], true)
+			s.body(r, args[2], true)
 			r.origins = append(r.origins, call)
 			roots = append(roots, src)
 		case isRequestAlloc(src):
@@ -85,13 +89,16 @@ func (p *pkg) request(v ssa.Value) *request {
 			r.opaque = true
 		}
 	}
-	if len(roots) == 0 {
-		r.opaque = true
-		return r
-	}
-	r.flow = p.local().Trace(roots...)
+	return methods, roots
+}
+
+// requestFields records what the package stores in the fields of the
+// traced request (r.flow) and does with its Header. It returns the methods
+// stored in Method.
+func (s *state) requestFields(r *request) map[string]bool {
+	stored := make(map[string]bool)
 	for _, fv := range r.flow.Values {
-		for _, ref := range p.index.Referrers(fv) {
+		for _, ref := range s.index.Referrers(fv) {
 			fa, ok := ref.(*ssa.FieldAddr)
 			if !ok || fa.X != fv {
 				continue
@@ -112,7 +119,7 @@ func (p *pkg) request(v ssa.Value) *request {
 						}
 					case httpapi.RequestBody.Matches(fa.X.Type(), f):
 						r.bodyStores = append(r.bodyStores, use)
-						p.body(r, use.Val, false)
+						s.body(r, use.Val, false)
 					case httpapi.RequestGetBody.Matches(fa.X.Type(), f):
 						r.getBody = r.getBody || !ssaflow.IsNil(use.Val)
 					case httpapi.RequestHeader.Matches(fa.X.Type(), f):
@@ -120,35 +127,21 @@ func (p *pkg) request(v ssa.Value) *request {
 					}
 				case *ssa.UnOp:
 					if use.Op == token.MUL && httpapi.RequestHeader.Matches(fa.X.Type(), f) {
-						p.headerUses(r, use)
+						s.headerUses(r, use)
 					}
 				}
 			}
 		}
 	}
-	if len(stored) > 0 {
-		methods = stored
-	} else if slices.ContainsFunc(r.origins, isRequestAlloc) {
-		methods["GET"] = true // an http.Request literal without Method
-	}
-	for _, h := range r.flow.HandOffs {
-		if h.Kind != ssaflow.Call || !fromNetHTTP(h.Instr) {
-			r.header = true // code we cannot see may set the header
-		}
-	}
-	for m := range methods {
-		r.methods = append(r.methods, m)
-	}
-	slices.Sort(r.methods)
-	return r
+	return stored
 }
 
 // body records whether a request has a body and whether GetBody can
 // rewind it (viaNewRequest: the body was given to http.NewRequest). Values
 // of unknown type count as no body: a missed report is better than a false
 // one.
-func (p *pkg) body(r *request, v ssa.Value, viaNewRequest bool) {
-	for _, src := range p.sources(v) {
+func (s *state) body(r *request, v ssa.Value, viaNewRequest bool) {
+	for _, src := range s.sources(v) {
 		t := src.Type()
 		switch {
 		case ssaflow.IsNil(src), isLoadOf(src, httpapi.NoBody):
@@ -167,10 +160,10 @@ func (p *pkg) body(r *request, v ssa.Value, viaNewRequest bool) {
 var idempotencyKeys = []string{"Idempotency-Key", "X-Idempotency-Key"}
 
 // headerUses looks at what the package does with a request's Header map.
-func (p *pkg) headerUses(r *request, header ssa.Value) {
-	flow := p.local().Trace(header)
+func (s *state) headerUses(r *request, header ssa.Value) {
+	flow := s.local().Trace(header)
 	for _, v := range flow.Values {
-		for _, ref := range p.index.Referrers(v) {
+		for _, ref := range s.index.Referrers(v) {
 			if mu, ok := ref.(*ssa.MapUpdate); ok && mu.Map == v {
 				if key, ok := ssaflow.ConstString(mu.Key); !ok || slices.Contains(idempotencyKeys, key) {
 					r.header = true // a raw map key is not canonicalised
@@ -213,74 +206,6 @@ func fromNetHTTP(instr ssa.Instruction) bool {
 	return fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == httpapi.NetHTTP
 }
 
-// keepAlive reports whether a send goes through a net/http transport that
-// keeps connections alive: not one with DisableKeepAlives, and not a
-// RoundTripper of the package's own or of another package, which may retry.
-// A client whose origin is not seen is taken to use net/http's transport.
-func (p *pkg) keepAlive(s send, recv ssa.Value) bool {
-	switch s.via {
-	case defaultClient:
-		return true
-	case transport:
-		return p.transportKeepAlive(recv, true)
-	case roundTripper:
-		return p.transportKeepAlive(recv, false)
-	}
-	for _, src := range p.sources(recv) {
-		if !isAllocOf(src, httpapi.Client) {
-			continue // http.DefaultClient, or a client made elsewhere
-		}
-		for _, v := range p.tracer.Trace(src).Values {
-			for _, ref := range p.index.Referrers(v) {
-				fa, ok := ref.(*ssa.FieldAddr)
-				if !ok || fa.X != v || !httpapi.ClientTransport.Matches(fa.X.Type(), ssaflow.FieldOf(fa.X.Type(), fa.Field)) {
-					continue
-				}
-				for _, use := range *fa.Referrers() {
-					if st, ok := use.(*ssa.Store); ok && st.Addr == fa && !p.transportKeepAlive(st.Val, false) {
-						return false
-					}
-				}
-			}
-		}
-	}
-	return true
-}
-
-// transportKeepAlive reports whether a RoundTripper is a net/http transport
-// with keep-alives on. unseen says what to assume of a value whose origin is
-// not seen.
-func (p *pkg) transportKeepAlive(v ssa.Value, unseen bool) bool {
-	for _, src := range p.sources(v) {
-		switch {
-		case ssaflow.IsNil(src), isLoadOf(src, httpapi.DefaultTransport):
-		case isAllocOf(src, httpapi.Transport), isCallOf(src, httpapi.TransportClone):
-			for _, fv := range p.tracer.Trace(src).Values {
-				for _, ref := range p.index.Referrers(fv) {
-					fa, ok := ref.(*ssa.FieldAddr)
-					if !ok || fa.X != fv || !httpapi.TransportDisableKeepAlives.Matches(fa.X.Type(), ssaflow.FieldOf(fa.X.Type(), fa.Field)) {
-						continue
-					}
-					for _, use := range *fa.Referrers() {
-						if st, ok := use.(*ssa.Store); ok && st.Addr == fa {
-							if on, known := ssaflow.ConstBool(st.Val); !known || on {
-								return false
-							}
-						}
-					}
-				}
-			}
-		case httpapi.Transport.MatchesPtr(src.Type()):
-			if !unseen {
-				return false
-			}
-		default:
-			return false // a RoundTripper that may retry
-		}
-	}
-	return true
-}
-
 func isNewRequest(v ssa.Value) bool {
 	ex, ok := v.(*ssa.Extract)
 	if !ok || ex.Index != 0 {
@@ -295,30 +220,6 @@ func isNewRequest(v ssa.Value) bool {
 }
 
 func isRequestAlloc(v ssa.Value) bool { return isAllocOf(v, httpapi.Request) }
-
-func isAllocOf(v ssa.Value, t httpapi.Type) bool {
-	a, ok := v.(*ssa.Alloc)
-	return ok && t.MatchesPtr(a.Type())
-}
-
-func isCallOf(v ssa.Value, m httpapi.Callee) bool {
-	call, ok := v.(*ssa.Call)
-	return ok && m.Matches(callee.Func(&call.Call))
-}
-
-// isLoadOf reports whether v reads a package-level variable.
-func isLoadOf(v ssa.Value, pv httpapi.Var) bool {
-	load, ok := v.(*ssa.UnOp)
-	if !ok || load.Op != token.MUL {
-		return false
-	}
-	g, ok := load.X.(*ssa.Global)
-	if !ok {
-		return false
-	}
-	obj, _ := g.Object().(*types.Var)
-	return pv.Matches(obj)
-}
 
 // methodOrGet maps the empty method to GET, as net/http does.
 func methodOrGet(m string) string {

@@ -23,8 +23,8 @@ const (
 
 // isRetried reports whether a failed send may be sent again: by a loop
 // around it, or because every use of its function is retried.
-func (p *pkg) isRetried(call ssa.CallInstruction) bool {
-	return p.loopRetries(call) || p.funcRetried(call.Parent())
+func (s *state) isRetried(call ssa.CallInstruction) bool {
+	return s.loopRetries(call) || s.funcRetried(call.Parent())
 }
 
 // loopRetries reports whether call is sent again after it fails: the
@@ -35,7 +35,7 @@ func (p *pkg) isRetried(call ssa.CallInstruction) bool {
 // not compare the error with nil counts as retrying. Goroutines and
 // deferred calls are not retries; calls that do not return (t.Fatal,
 // log.Fatal, os.Exit) end a path.
-func (p *pkg) loopRetries(call ssa.CallInstruction) bool {
+func (s *state) loopRetries(call ssa.CallInstruction) bool {
 	c, ok := call.(*ssa.Call)
 	if !ok {
 		return false
@@ -141,8 +141,8 @@ func noReturn(b *ssa.BasicBlock) bool {
 // time it is passed as a value, what it is passed to may retry it. An
 // exported function (or method) may have callers elsewhere that do not
 // retry; so may main and init.
-func (p *pkg) funcRetried(fn *ssa.Function) bool {
-	switch p.retried[fn] {
+func (s *state) funcRetried(fn *ssa.Function) bool {
+	switch s.retried[fn] {
 	case visiting:
 		return false // recursion: no retry found on this path
 	case retried:
@@ -150,16 +150,16 @@ func (p *pkg) funcRetried(fn *ssa.Function) bool {
 	case notRetried:
 		return false
 	}
-	p.retried[fn] = visiting
-	ok := p.usesRetried(fn)
-	p.retried[fn] = notRetried
+	s.retried[fn] = visiting
+	ok := s.usesRetried(fn)
+	s.retried[fn] = notRetried
 	if ok {
-		p.retried[fn] = retried
+		s.retried[fn] = retried
 	}
 	return ok
 }
 
-func (p *pkg) usesRetried(fn *ssa.Function) bool {
+func (s *state) usesRetried(fn *ssa.Function) bool {
 	anonymous := fn.Parent() != nil
 	if !anonymous {
 		obj := fn.Object()
@@ -169,22 +169,22 @@ func (p *pkg) usesRetried(fn *ssa.Function) bool {
 	}
 	uses := 0
 	if !anonymous { // calls of closures are found through their values
-		for _, call := range p.index.Callers(fn) {
-			if p.ignored(call) {
+		for _, call := range s.index.Callers(fn) {
+			if s.ignored(call) {
 				continue
 			}
 			uses++
-			if !p.isRetried(call) {
+			if !s.isRetried(call) {
 				return false
 			}
 		}
 	}
-	for _, use := range p.valueUses()[fn] {
-		if p.ignored(use.instr) {
+	for _, use := range s.valueUses()[fn] {
+		if s.ignored(use.instr) {
 			continue
 		}
 		uses++
-		if !p.valueRetried(use.instr, use.value) {
+		if !s.valueRetried(use.instr, use.value) {
 			return false
 		}
 	}
@@ -194,8 +194,8 @@ func (p *pkg) usesRetried(fn *ssa.Function) bool {
 // ignored reports whether an instruction is in a test file that the
 // options leave out: a test calling a function directly says nothing about
 // how the program retries it.
-func (p *pkg) ignored(instr ssa.Instruction) bool {
-	return !p.opts.Tests && report.InTest(p.pass.Fset, instr.Parent().Pos())
+func (s *state) ignored(instr ssa.Instruction) bool {
+	return !s.opts.Tests && report.InTest(s.pass.Fset, instr.Parent().Pos())
 }
 
 // A valueUse is an instruction that uses a function as a value.
@@ -206,18 +206,18 @@ type valueUse struct {
 
 // valueUses indexes, once per package, where each function is used as a
 // value: closures made of it, bound methods, references to it.
-func (p *pkg) valueUses() map[*ssa.Function][]valueUse {
-	if p.values != nil {
-		return p.values
+func (s *state) valueUses() map[*ssa.Function][]valueUse {
+	if s.values != nil {
+		return s.values
 	}
-	p.values = make(map[*ssa.Function][]valueUse)
+	s.values = make(map[*ssa.Function][]valueUse)
 	var ops []*ssa.Value
-	for _, fn := range p.index.Funcs {
+	for _, fn := range s.index.Funcs {
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
 				if mc, ok := instr.(*ssa.MakeClosure); ok {
-					target := p.declared(mc.Fn.(*ssa.Function))
-					p.values[target] = append(p.values[target], valueUse{mc, mc})
+					target := s.declared(mc.Fn.(*ssa.Function))
+					s.values[target] = append(s.values[target], valueUse{mc, mc})
 					continue
 				}
 				var callValue ssa.Value
@@ -226,19 +226,19 @@ func (p *pkg) valueUses() map[*ssa.Function][]valueUse {
 				}
 				for _, op := range instr.Operands(ops[:0]) {
 					if f, ok := (*op).(*ssa.Function); ok && f != callValue {
-						target := p.declared(f)
-						p.values[target] = append(p.values[target], valueUse{instr, f})
+						target := s.declared(f)
+						s.values[target] = append(s.values[target], valueUse{instr, f})
 					}
 				}
 			}
 		}
 	}
-	return p.values
+	return s.values
 }
 
 // declared maps a bound-method or thunk wrapper, or a generic instance, to
 // the function as declared in the package.
-func (p *pkg) declared(fn *ssa.Function) *ssa.Function {
+func (s *state) declared(fn *ssa.Function) *ssa.Function {
 	if o := fn.Origin(); o != nil {
 		fn = o
 	}
@@ -246,7 +246,7 @@ func (p *pkg) declared(fn *ssa.Function) *ssa.Function {
 		return fn
 	}
 	if obj, ok := fn.Object().(*types.Func); ok {
-		if d := p.index.Pkg.Prog.FuncValue(obj.Origin()); d != nil {
+		if d := s.index.Pkg.Prog.FuncValue(obj.Origin()); d != nil {
 			return d
 		}
 	}
@@ -258,36 +258,36 @@ func (p *pkg) declared(fn *ssa.Function) *ssa.Function {
 // to code that may retry it (a function of another package whose body is not
 // seen, other than those in httpapi.RunOnce, or any place the package cannot
 // follow).
-func (p *pkg) valueRetried(instr ssa.Instruction, v ssa.Value) bool {
+func (s *state) valueRetried(instr ssa.Instruction, v ssa.Value) bool {
 	if v.Referrers() != nil { // a closure or an anonymous function: trace it
-		return p.flowRetried(p.local().Trace(v))
+		return s.flowRetried(s.local().Trace(v))
 	}
 	// A named function: look at the one instruction that uses it.
 	switch instr := instr.(type) {
 	case ssa.CallInstruction:
 		fn := callee.Body(instr.Common())
-		if fn == nil || fn.Pkg != p.index.Pkg {
+		if fn == nil || fn.Pkg != s.index.Pkg {
 			return handOffRetries(instr)
 		}
 		for i, arg := range instr.Common().Args {
-			if arg == v && i < len(fn.Params) && p.flowRetried(p.local().Trace(fn.Params[i])) {
+			if arg == v && i < len(fn.Params) && s.flowRetried(s.local().Trace(fn.Params[i])) {
 				return true
 			}
 		}
 		return false
 	case ssa.Value:
-		return p.flowRetried(p.local().Trace(instr))
+		return s.flowRetried(s.local().Trace(instr))
 	}
 	return true // stored where the package cannot follow it
 }
 
 // flowRetried reports whether a traced function value is called where the
 // call is retried, or leaves for code that may retry it.
-func (p *pkg) flowRetried(flow *ssaflow.Flow) bool {
+func (s *state) flowRetried(flow *ssaflow.Flow) bool {
 	for _, v := range flow.Values {
-		for _, ref := range p.index.Referrers(v) {
+		for _, ref := range s.index.Referrers(v) {
 			call, ok := ref.(ssa.CallInstruction)
-			if ok && !call.Common().IsInvoke() && call.Common().Value == v && p.isRetried(call) {
+			if ok && !call.Common().IsInvoke() && call.Common().Value == v && s.isRetried(call) {
 				return true
 			}
 		}
@@ -305,196 +305,4 @@ func (p *pkg) flowRetried(flow *ssaflow.Flow) bool {
 func handOffRetries(call ssa.CallInstruction) bool {
 	fn := callee.Func(call.Common())
 	return !httpapi.RunOnce.Matches(fn)
-}
-
-// local is a tracer that treats struct fields as hand-offs: a request or a
-// function stored in a struct may be used by code the package cannot see.
-func (p *pkg) local() *ssaflow.Tracer {
-	return &ssaflow.Tracer{Index: p.index}
-}
-
-// reusedBody returns where a send that re-sends a request with a consumed
-// body is retried (the send itself, or the call of its function in a
-// loop), or nil.
-func (p *pkg) reusedBody(call ssa.CallInstruction, req *request, reqArg ssa.Value) ssa.Instruction {
-	if req.opaque || !req.body || req.flow == nil {
-		return nil
-	}
-	for _, h := range req.flow.HandOffs {
-		if h.Kind != ssaflow.Call || h.Instr != call && !fromNetHTTP(h.Instr) {
-			return nil // code the package cannot see may reset the body
-		}
-	}
-	send := call.Parent()
-	var attempts []ssa.CallInstruction
-	if p.loopRetries(call) {
-		attempts = append(attempts, call)
-	} else {
-		attempts = p.calls(send)
-	}
-	for _, a := range attempts {
-		if a != call && (p.ignored(a) || !p.loopRetries(a)) || !ssaflow.RunsAgain(a.Block(), noReturn) {
-			continue
-		}
-		at := attempt{send: send, call: a, fn: a.Parent(), loops: &p.loops}
-		if p.invariant(at, reqArg, make(map[ssa.Value]bool)) && !p.reset(at, req) {
-			return a
-		}
-	}
-	return nil
-}
-
-// calls returns the calls of fn that the package shows: its static calls,
-// and the calls of closures made of it.
-func (p *pkg) calls(fn *ssa.Function) []ssa.CallInstruction {
-	var out []ssa.CallInstruction
-	if fn.Parent() == nil {
-		out = append(out, p.index.Callers(fn)...)
-	}
-	for _, use := range p.valueUses()[fn] {
-		if use.value.Referrers() == nil {
-			continue
-		}
-		for _, v := range p.local().Trace(use.value).Values {
-			for _, ref := range p.index.Referrers(v) {
-				if call, ok := ref.(ssa.CallInstruction); ok && !call.Common().IsInvoke() && call.Common().Value == v {
-					out = append(out, call)
-				}
-			}
-		}
-	}
-	return out
-}
-
-// An attempt is a call repeated by a loop: the send itself, or a call of
-// the function that contains it.
-type attempt struct {
-	send  *ssa.Function // the function containing the send
-	call  ssa.CallInstruction
-	fn    *ssa.Function // the function containing the loop
-	loops *ssaflow.Loops
-}
-
-// inside reports whether an instruction runs in each attempt: in the loop,
-// or in the function the loop calls.
-func (at attempt) inside(instr ssa.Instruction) bool {
-	return instr.Parent() == at.fn && at.loops.SameLoop(at.call, instr) || instr.Parent() == at.send && at.send != at.fn
-}
-
-// invariant reports whether v, at the send, is the same request in every
-// attempt: it is not built, derived from a fresh request or reloaded from a
-// variable assigned inside the attempt.
-func (p *pkg) invariant(at attempt, v ssa.Value, seen map[ssa.Value]bool) bool {
-	if seen[v] {
-		return true
-	}
-	seen[v] = true
-	switch v := v.(type) {
-	case *ssa.Parameter:
-		if v.Parent() != at.send || at.send == at.fn {
-			return true
-		}
-		// A parameter of the called function: the argument of the attempt.
-		i := slices.Index(at.send.Params, v)
-		args := at.call.Common().Args
-		if at.call.Common().Value == ssa.Value(at.send) && i < len(args) {
-			return p.invariant(at, args[i], seen)
-		}
-		return false
-	case *ssa.FreeVar:
-		for _, b := range p.index.Bindings(v) {
-			if !p.invariant(at, b, seen) {
-				return false
-			}
-		}
-		return true
-	case *ssa.Phi:
-		for _, e := range v.Edges {
-			if !p.invariant(at, e, seen) {
-				return false
-			}
-		}
-		return true
-	case *ssa.UnOp:
-		if v.Op != token.MUL || !at.inside(v) && !isVar(v.X) {
-			return !at.inside(v)
-		}
-		stores, ok := p.storesTo(v.X)
-		if !ok {
-			return false
-		}
-		for _, st := range stores {
-			if at.inside(st) || !p.invariant(at, st.Val, seen) {
-				return false
-			}
-		}
-		return true
-	case ssa.Instruction:
-		if !at.inside(v) {
-			return true
-		}
-		switch v := v.(type) {
-		case *ssa.ChangeType:
-			return p.invariant(at, v.X, seen)
-		case *ssa.MakeInterface:
-			return p.invariant(at, v.X, seen)
-		case *ssa.ChangeInterface:
-			return p.invariant(at, v.X, seen)
-		case *ssa.TypeAssert:
-			return p.invariant(at, v.X, seen)
-		case *ssa.Call:
-			// WithContext and Clone share the body of the request.
-			fn := callee.Func(&v.Call)
-			if httpapi.RequestWithContext.Matches(fn) || httpapi.RequestClone.Matches(fn) {
-				return p.invariant(at, v.Call.Args[0], seen)
-			}
-		}
-		return false
-	}
-	return true
-}
-
-func isVar(addr ssa.Value) bool {
-	switch addr.(type) {
-	case *ssa.Alloc, *ssa.FreeVar:
-		return true
-	}
-	return false
-}
-
-// storesTo returns the stores to a local or captured variable, or else to
-// the address itself (a field, a package variable); ok is false if the
-// address escapes.
-func (p *pkg) storesTo(addr ssa.Value) (stores []*ssa.Store, ok bool) {
-	if isVar(addr) {
-		_, stores, ok = p.index.Variable(addr)
-		return stores, ok
-	}
-	for _, instr := range p.index.Referrers(addr) {
-		switch instr := instr.(type) {
-		case *ssa.Store:
-			if instr.Addr != addr {
-				return nil, false
-			}
-			stores = append(stores, instr)
-		case *ssa.UnOp, *ssa.DebugRef:
-		default:
-			return nil, false
-		}
-	}
-	return stores, true
-}
-
-// reset reports whether the request's body may be replaced in each attempt:
-// a store to its Body field inside the attempt, or in a function other than
-// the ones that build it.
-func (p *pkg) reset(at attempt, req *request) bool {
-	for _, st := range req.bodyStores {
-		if at.inside(st) || !slices.ContainsFunc(req.origins, func(o ssa.Value) bool {
-			return o.(ssa.Instruction).Parent() == st.Parent()
-		}) {
-			return true
-		}
-	}
-	return false
 }

@@ -1,0 +1,59 @@
+package keepalivesoff
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/kalint/kalint/analyzers/internal/httpapi"
+	"github.com/kalint/kalint/analyzers/internal/httpflow"
+	"github.com/kalint/kalint/analyzers/internal/ssaflow"
+	"golang.org/x/tools/go/ssa"
+)
+
+// request reports Close = true and Connection: close on requests sent by
+// code that runs more than once.
+func (s *state) request(root ssa.Value) {
+	flow := s.tracer.Trace(root)
+	closes := s.reportable(trueStores(s.index, flow, httpapi.RequestClose))
+	headers := slices.DeleteFunc(s.connectionClose(flow), func(c ssa.CallInstruction) bool { return s.rep.Generated(c.Pos()) })
+	if len(closes)+len(headers) == 0 {
+		return
+	}
+	sends := sendsThrough(flow, httpapi.Callees{httpapi.ClientDo, httpapi.TransportSends})
+	var evidence []ssa.CallInstruction
+	for _, send := range sends {
+		if s.repeats(send, nil) {
+			evidence = []ssa.CallInstruction{send}
+			break
+		}
+	}
+	if evidence == nil {
+		return
+	}
+	for _, st := range closes {
+		s.report(ssaflow.StorePos(st), "http.Request sets Close in code that sends repeatedly", "Remove the Close = true", evidence)
+	}
+	for _, call := range headers {
+		s.report(call.Pos(), "http.Request sets Connection: close in code that sends repeatedly", "Remove the Connection: close header", evidence)
+	}
+}
+
+// connectionClose returns the calls that set or add the header
+// Connection: close on the traced request.
+func (s *state) connectionClose(flow *ssaflow.Flow) []ssa.CallInstruction {
+	var calls []ssa.CallInstruction
+	for _, v := range flow.Values {
+		for _, w := range httpflow.HeaderWrites(v) {
+			call, ok := w.Instr.(ssa.CallInstruction)
+			key, ok1 := ssaflow.ConstString(w.Key)
+			val, ok2 := ssaflow.ConstString(w.Value)
+			if ok && ok1 && ok2 && strings.EqualFold(key, "Connection") && isClose(val) {
+				calls = append(calls, call)
+			}
+		}
+	}
+	return calls
+}
+
+// isClose reports whether a Connection header value is the token close.
+func isClose(s string) bool { return strings.EqualFold(strings.TrimSpace(s), "close") }

@@ -1,0 +1,86 @@
+package keepalivesoff
+
+import (
+	"go/token"
+
+	"github.com/kalint/kalint/analyzers/internal/callee"
+	"github.com/kalint/kalint/analyzers/internal/httpapi"
+	"github.com/kalint/kalint/analyzers/internal/ssaflow"
+	"golang.org/x/tools/go/ssa"
+)
+
+// transport reports DisableKeepAlives: true on a transport that sends more
+// than one request.
+func (s *state) transport(root ssa.Value) {
+	flow := s.tracer.Trace(root)
+	stores := s.reportable(trueStores(s.index, flow, httpapi.TransportDisableKeepAlives))
+	if len(stores) == 0 {
+		return
+	}
+	sends := sendsThrough(flow, httpapi.TransportSends)
+	var clients []ssa.Value
+	for _, v := range flow.Values {
+		for _, ref := range s.index.Referrers(v) {
+			st, ok := ref.(*ssa.Store)
+			if !ok || st.Val != v {
+				continue
+			}
+			if fa, ok := st.Addr.(*ssa.FieldAddr); ok && httpapi.ClientTransport.Matches(fa.X.Type(), ssaflow.FieldOf(fa.X.Type(), fa.Field)) {
+				clients = append(clients, s.widen(fa.X)...)
+			}
+		}
+	}
+	if len(clients) > 0 {
+		sends = append(sends, sendsThrough(s.tracer.Trace(clients...), httpapi.ClientSends)...)
+	}
+	creations := []ssa.Instruction{root.(ssa.Instruction)}
+	for _, v := range flow.Values {
+		if call := resultOf(v); call != nil && callee.Body(call.Common()) != nil {
+			creations = append(creations, call)
+		}
+	}
+	evidence := s.repeated(sends, creations)
+	if evidence == nil {
+		return
+	}
+	for _, st := range stores {
+		s.report(ssaflow.StorePos(st), "http.Transport sets DisableKeepAlives and sends more than one request", "Remove DisableKeepAlives: true", evidence)
+	}
+}
+
+// widen returns v and, when v is loaded from a package variable or a struct
+// field, every load of that variable or field: all of them hold the same
+// client.
+func (s *state) widen(v ssa.Value) []ssa.Value {
+	load, ok := v.(*ssa.UnOp)
+	if !ok || load.Op != token.MUL {
+		return []ssa.Value{v}
+	}
+	var addrs []ssa.Value
+	switch x := load.X.(type) {
+	case *ssa.Global:
+		addrs = []ssa.Value{x}
+	case *ssa.FieldAddr:
+		if f := ssaflow.FieldOf(x.X.Type(), x.Field); f != nil {
+			addrs = s.index.Selections(f)
+		}
+	}
+	vs := []ssa.Value{v}
+	for _, addr := range addrs {
+		for _, ref := range s.index.Referrers(addr) {
+			if l, ok := ref.(*ssa.UnOp); ok && l.Op == token.MUL && l != load {
+				vs = append(vs, l)
+			}
+		}
+	}
+	return vs
+}
+
+// resultOf returns the call whose result v is, directly or extracted.
+func resultOf(v ssa.Value) *ssa.Call {
+	if ex, ok := v.(*ssa.Extract); ok {
+		v = ex.Tuple
+	}
+	call, _ := v.(*ssa.Call)
+	return call
+}

@@ -1,0 +1,75 @@
+package postretry
+
+import (
+	"github.com/kalint/kalint/analyzers/internal/httpapi"
+	"github.com/kalint/kalint/analyzers/internal/ssaflow"
+	"golang.org/x/tools/go/ssa"
+)
+
+// keepAlive reports whether a send goes through a net/http transport that
+// keeps connections alive: not one with DisableKeepAlives, and not a
+// RoundTripper of the package's own or of another package, which may retry.
+// A client whose origin is not seen is taken to use net/http's transport.
+func (s *state) keepAlive(snd send, recv ssa.Value) bool {
+	switch snd.via {
+	case defaultClient:
+		return true
+	case transport:
+		return s.transportKeepAlive(recv, true)
+	case roundTripper:
+		return s.transportKeepAlive(recv, false)
+	}
+	for _, src := range s.sources(recv) {
+		if !isAllocOf(src, httpapi.Client) {
+			continue // http.DefaultClient, or a client made elsewhere
+		}
+		for _, v := range s.tracer.Trace(src).Values {
+			for _, ref := range s.index.Referrers(v) {
+				fa, ok := ref.(*ssa.FieldAddr)
+				if !ok || fa.X != v || !httpapi.ClientTransport.Matches(fa.X.Type(), ssaflow.FieldOf(fa.X.Type(), fa.Field)) {
+					continue
+				}
+				for _, use := range *fa.Referrers() {
+					if st, ok := use.(*ssa.Store); ok && st.Addr == fa && !s.transportKeepAlive(st.Val, false) {
+						return false
+					}
+				}
+			}
+		}
+	}
+	return true
+}
+
+// transportKeepAlive reports whether a RoundTripper is a net/http transport
+// with keep-alives on. unseen says what to assume of a value whose origin is
+// not seen.
+func (s *state) transportKeepAlive(v ssa.Value, unseen bool) bool {
+	for _, src := range s.sources(v) {
+		switch {
+		case ssaflow.IsNil(src), isLoadOf(src, httpapi.DefaultTransport):
+		case isAllocOf(src, httpapi.Transport), isCallOf(src, httpapi.TransportClone):
+			for _, fv := range s.tracer.Trace(src).Values {
+				for _, ref := range s.index.Referrers(fv) {
+					fa, ok := ref.(*ssa.FieldAddr)
+					if !ok || fa.X != fv || !httpapi.TransportDisableKeepAlives.Matches(fa.X.Type(), ssaflow.FieldOf(fa.X.Type(), fa.Field)) {
+						continue
+					}
+					for _, use := range *fa.Referrers() {
+						if st, ok := use.(*ssa.Store); ok && st.Addr == fa {
+							if on, known := ssaflow.ConstBool(st.Val); !known || on {
+								return false
+							}
+						}
+					}
+				}
+			}
+		case httpapi.Transport.MatchesPtr(src.Type()):
+			if !unseen {
+				return false
+			}
+		default:
+			return false // a RoundTripper that may retry
+		}
+	}
+	return true
+}

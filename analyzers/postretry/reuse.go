@@ -1,0 +1,197 @@
+package postretry
+
+import (
+	"go/token"
+	"slices"
+
+	"github.com/kalint/kalint/analyzers/internal/callee"
+	"github.com/kalint/kalint/analyzers/internal/httpapi"
+	"github.com/kalint/kalint/analyzers/internal/ssaflow"
+	"golang.org/x/tools/go/ssa"
+)
+
+// reusedBody returns where a send that re-sends a request with a consumed
+// body is retried (the send itself, or the call of its function in a
+// loop), or nil.
+func (s *state) reusedBody(call ssa.CallInstruction, req *request, reqArg ssa.Value) ssa.Instruction {
+	if req.opaque || !req.body || req.flow == nil {
+		return nil
+	}
+	for _, h := range req.flow.HandOffs {
+		if h.Kind != ssaflow.Call || h.Instr != call && !fromNetHTTP(h.Instr) {
+			return nil // code the package cannot see may reset the body
+		}
+	}
+	send := call.Parent()
+	var attempts []ssa.CallInstruction
+	if s.loopRetries(call) {
+		attempts = append(attempts, call)
+	} else {
+		attempts = s.calls(send)
+	}
+	for _, a := range attempts {
+		if a != call && (s.ignored(a) || !s.loopRetries(a)) || !ssaflow.RunsAgain(a.Block(), noReturn) {
+			continue
+		}
+		at := attempt{send: send, call: a, fn: a.Parent(), loops: &s.loops}
+		if s.invariant(at, reqArg, make(map[ssa.Value]bool)) && !s.reset(at, req) {
+			return a
+		}
+	}
+	return nil
+}
+
+// calls returns the calls of fn that the package shows: its static calls,
+// and the calls of closures made of it.
+func (s *state) calls(fn *ssa.Function) []ssa.CallInstruction {
+	var out []ssa.CallInstruction
+	if fn.Parent() == nil {
+		out = append(out, s.index.Callers(fn)...)
+	}
+	for _, use := range s.valueUses()[fn] {
+		if use.value.Referrers() == nil {
+			continue
+		}
+		for _, v := range s.local().Trace(use.value).Values {
+			for _, ref := range s.index.Referrers(v) {
+				if call, ok := ref.(ssa.CallInstruction); ok && !call.Common().IsInvoke() && call.Common().Value == v {
+					out = append(out, call)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// An attempt is a call repeated by a loop: the send itself, or a call of
+// the function that contains it.
+type attempt struct {
+	send  *ssa.Function // the function containing the send
+	call  ssa.CallInstruction
+	fn    *ssa.Function // the function containing the loop
+	loops *ssaflow.Loops
+}
+
+// inside reports whether an instruction runs in each attempt: in the loop,
+// or in the function the loop calls.
+func (at attempt) inside(instr ssa.Instruction) bool {
+	return instr.Parent() == at.fn && at.loops.SameLoop(at.call, instr) || instr.Parent() == at.send && at.send != at.fn
+}
+
+// invariant reports whether v, at the send, is the same request in every
+// attempt: it is not built, derived from a fresh request or reloaded from a
+// variable assigned inside the attempt.
+func (s *state) invariant(at attempt, v ssa.Value, seen map[ssa.Value]bool) bool {
+	if seen[v] {
+		return true
+	}
+	seen[v] = true
+	switch v := v.(type) {
+	case *ssa.Parameter:
+		if v.Parent() != at.send || at.send == at.fn {
+			return true
+		}
+		// A parameter of the called function: the argument of the attempt.
+		i := slices.Index(at.send.Params, v)
+		args := at.call.Common().Args
+		if at.call.Common().Value == ssa.Value(at.send) && i < len(args) {
+			return s.invariant(at, args[i], seen)
+		}
+		return false
+	case *ssa.FreeVar:
+		for _, b := range s.index.Bindings(v) {
+			if !s.invariant(at, b, seen) {
+				return false
+			}
+		}
+		return true
+	case *ssa.Phi:
+		for _, e := range v.Edges {
+			if !s.invariant(at, e, seen) {
+				return false
+			}
+		}
+		return true
+	case *ssa.UnOp:
+		if v.Op != token.MUL || !at.inside(v) && !isVar(v.X) {
+			return !at.inside(v)
+		}
+		stores, ok := s.storesTo(v.X)
+		if !ok {
+			return false
+		}
+		for _, st := range stores {
+			if at.inside(st) || !s.invariant(at, st.Val, seen) {
+				return false
+			}
+		}
+		return true
+	case ssa.Instruction:
+		if !at.inside(v) {
+			return true
+		}
+		switch v := v.(type) {
+		case *ssa.ChangeType:
+			return s.invariant(at, v.X, seen)
+		case *ssa.MakeInterface:
+			return s.invariant(at, v.X, seen)
+		case *ssa.ChangeInterface:
+			return s.invariant(at, v.X, seen)
+		case *ssa.TypeAssert:
+			return s.invariant(at, v.X, seen)
+		case *ssa.Call:
+			// WithContext and Clone share the body of the request.
+			fn := callee.Func(&v.Call)
+			if httpapi.RequestWithContext.Matches(fn) || httpapi.RequestClone.Matches(fn) {
+				return s.invariant(at, v.Call.Args[0], seen)
+			}
+		}
+		return false
+	}
+	return true
+}
+
+func isVar(addr ssa.Value) bool {
+	switch addr.(type) {
+	case *ssa.Alloc, *ssa.FreeVar:
+		return true
+	}
+	return false
+}
+
+// storesTo returns the stores to a local or captured variable, or else to
+// the address itself (a field, a package variable); ok is false if the
+// address escapes.
+func (s *state) storesTo(addr ssa.Value) (stores []*ssa.Store, ok bool) {
+	if isVar(addr) {
+		_, stores, ok = s.index.Variable(addr)
+		return stores, ok
+	}
+	for _, instr := range s.index.Referrers(addr) {
+		switch instr := instr.(type) {
+		case *ssa.Store:
+			if instr.Addr != addr {
+				return nil, false
+			}
+			stores = append(stores, instr)
+		case *ssa.UnOp, *ssa.DebugRef:
+		default:
+			return nil, false
+		}
+	}
+	return stores, true
+}
+
+// reset reports whether the request's body may be replaced in each attempt:
+// a store to its Body field inside the attempt, or in a function other than
+// the ones that build it.
+func (s *state) reset(at attempt, req *request) bool {
+	for _, st := range req.bodyStores {
+		if at.inside(st) || !slices.ContainsFunc(req.origins, func(o ssa.Value) bool {
+			return o.(ssa.Instruction).Parent() == st.Parent()
+		}) {
+			return true
+		}
+	}
+	return false
+}
