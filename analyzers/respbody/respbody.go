@@ -70,8 +70,8 @@ type checker struct {
 	opts Options
 }
 
-// scan is the analysis of one package.
-type scan struct {
+// state is the analysis of one package.
+type state struct {
 	pass      *analysis.Pass
 	rep       *report.Reporter
 	strict    bool
@@ -94,7 +94,7 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 		return nil, nil
 	}
 	pkg, index := res.SSA()
-	s := &scan{
+	s := &state{
 		pass:      pass,
 		rep:       report.New(pass),
 		strict:    c.opts.Drain == DrainStrict,
@@ -129,7 +129,7 @@ func mentionsResponses(names httpapi.Names) bool {
 
 // function analyses the responses that fn produces (once; memoised, since
 // callers ask for fn's fresh results).
-func (s *scan) function(fn *ssa.Function) *funcResult {
+func (s *state) function(fn *ssa.Function) *funcResult {
 	if r, ok := s.funcs[fn]; ok {
 		return r
 	}
@@ -165,7 +165,7 @@ type producer struct {
 // open responses, or a function the package cannot see (another package's,
 // a function value or an interface method) with the signature of one,
 // func(...) (*http.Response, error).
-func (s *scan) producer(call *ssa.Call) (producer, bool) {
+func (s *state) producer(call *ssa.Call) (producer, bool) {
 	common := call.Common()
 	fn := callee.Func(common)
 	if fn != nil {
@@ -212,7 +212,7 @@ func (s *scan) producer(call *ssa.Call) (producer, bool) {
 
 // source checks one response produced by call, the instruction b.Instrs[i]
 // of fn, and records in r whether fn returns it.
-func (s *scan) source(fn *ssa.Function, call *ssa.Call, b *ssa.BasicBlock, i int, p producer, r *funcResult) {
+func (s *state) source(fn *ssa.Function, call *ssa.Call, b *ssa.BasicBlock, i int, p producer, r *funcResult) {
 	vals := make(map[ssa.Value]kind)
 	var errs []ssa.Value
 	if _, ok := call.Type().(*types.Tuple); ok {
@@ -275,7 +275,7 @@ func (s *scan) source(fn *ssa.Function, call *ssa.Call, b *ssa.BasicBlock, i int
 
 // checkReuse reports a body that is closed but, on every path, never read
 // (or, in strict mode, never read to EOF).
-func (s *scan) checkReuse(call *ssa.Call, p producer, t *tracked) {
+func (s *state) checkReuse(call *ssa.Call, p producer, t *tracked) {
 	var all effect
 	var closes []ssa.CallInstruction
 	for instr, e := range t.effects {
@@ -314,7 +314,7 @@ func (s *scan) checkReuse(call *ssa.Call, p producer, t *tracked) {
 	s.rep.Report(d, "")
 }
 
-func (s *scan) reportDiscarded(call *ssa.Call) {
+func (s *state) reportDiscarded(call *ssa.Call) {
 	ce, _ := s.rep.Call(call.Pos())
 	if ce == nil {
 		return
@@ -327,7 +327,7 @@ func (s *scan) reportDiscarded(call *ssa.Call) {
 	}, "")
 }
 
-func (s *scan) reportLeak(fn *ssa.Function, call *ssa.Call, p producer, leaks []exit) {
+func (s *state) reportLeak(fn *ssa.Function, call *ssa.Call, p producer, leaks []exit) {
 	ce, path := s.rep.Call(call.Pos())
 	if ce == nil {
 		return
@@ -382,7 +382,7 @@ func exitOrder(e exitPos) int {
 	return int(e.pos)
 }
 
-func (s *scan) exitPos(fn *ssa.Function, e exit) exitPos {
+func (s *state) exitPos(fn *ssa.Function, e exit) exitPos {
 	if _, ok := e.instr.(*ssa.Return); !ok {
 		return exitPos{pos: e.instr.Pos(), again: true}
 	}
@@ -433,7 +433,7 @@ func handled(fn *ssa.Function) bool {
 
 // std reports whether pkg is part of the standard library (and not the
 // package under analysis).
-func (s *scan) std(pkg *types.Package) bool {
+func (s *state) std(pkg *types.Package) bool {
 	return pkg != nil && pkg != s.pkg.Pkg && isStd(pkg.Path())
 }
 
@@ -464,7 +464,7 @@ func subject(ce *ast.CallExpr, path []ast.Node, p producer) string {
 
 // isHead reports whether a producing call sends a HEAD request, whose
 // response has no body.
-func (s *scan) isHead(common *ssa.CallCommon, fn *types.Func) bool {
+func (s *state) isHead(common *ssa.CallCommon, fn *types.Func) bool {
 	if httpapi.ClientHead.Matches(fn) || httpapi.Head.Matches(fn) {
 		return true
 	}
@@ -487,7 +487,7 @@ func (s *scan) isHead(common *ssa.CallCommon, fn *types.Func) bool {
 // The walk back goes through WithContext and Clone and into the package's
 // own request constructors, where the method parameter is the argument of
 // the call.
-func (s *scan) method(req ssa.Value) string {
+func (s *state) method(req ssa.Value) string {
 	method := ""
 	for _, src := range s.back.Sources(req).Sources {
 		if ssaflow.IsNil(src.Value) {
@@ -504,7 +504,7 @@ func (s *scan) method(req ssa.Value) string {
 
 // newRequestMethod returns the constant method of a request built by
 // http.NewRequest[WithContext], or "".
-func (s *scan) newRequestMethod(src ssaflow.Source) string {
+func (s *state) newRequestMethod(src ssaflow.Source) string {
 	if !isNewRequest(src.Value) {
 		return ""
 	}
