@@ -416,6 +416,12 @@ func readerOnly(t types.Type) bool {
 	return true
 }
 
+// std reports whether pkg is part of the standard library (and not the
+// package under analysis).
+func (s *state) std(pkg *types.Package) bool {
+	return pkg != nil && pkg != s.pkg.Pkg && isStd(pkg.Path())
+}
+
 // isStd reports whether path is a standard-library package path: its first
 // element has no dot. A module path without a dot (possible for local
 // modules) is mistaken for the standard library; see the known limits.
