@@ -5,7 +5,6 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
-	"strconv"
 
 	"github.com/kalint/kalint/analyzers/internal/callee"
 	"github.com/kalint/kalint/analyzers/internal/docs"
@@ -56,14 +55,6 @@ func New(opts Options) *analysis.Analyzer {
 
 type checker struct {
 	opts Options
-}
-
-// errgroupGo start their argument in a goroutine. errgroup is not in the
-// standard library, so these are not in httpapi's table (which is checked
-// against it).
-var errgroupGo = httpapi.Callees{
-	httpapi.Method{Recv: httpapi.Type{Path: "golang.org/x/sync/errgroup", Name: "Group"}, Name: "Go"},
-	httpapi.Method{Recv: httpapi.Type{Path: "golang.org/x/sync/errgroup", Name: "Group"}, Name: "TryGo"},
 }
 
 // clientURLMethods send a request to the URL in their first argument.
@@ -315,11 +306,6 @@ func (s *state) settings(p *pool, flow *ssaflow.Flow) {
 			}
 		}
 	}
-}
-
-func isLoad(instr ssa.Instruction) bool {
-	u, ok := instr.(*ssa.UnOp)
-	return ok && u.Op == token.MUL
 }
 
 // transportHandOff classifies where a transport leaves the package's view:
@@ -708,25 +694,4 @@ func (s *state) defaultPool() {
 		}
 		s.reportDefault(sk, t, start)
 	}
-}
-
-// raised describes a transport setting that raises the pool above 2 but
-// not per host, e.g. "MaxIdleConns to 100".
-func raised(p *pool) string {
-	for _, c := range []struct {
-		st   *ssa.Store
-		name string
-	}{{p.maxIdle, "MaxIdleConns"}, {p.maxConns, "MaxConnsPerHost"}} {
-		if c.st == nil {
-			continue
-		}
-		n, ok := ssaflow.ConstInt(c.st.Val)
-		switch {
-		case !ok:
-			return c.name
-		case n > 2:
-			return c.name + " to " + strconv.FormatInt(n, 10)
-		}
-	}
-	return ""
 }
