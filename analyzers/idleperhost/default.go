@@ -68,17 +68,7 @@ func (s *state) buildDefaultPool() (*pool, []sink) {
 		}
 	}
 	if transports != nil {
-		flow := s.tracer.Trace(transports...)
-		s.settings(p, flow)
-		for _, h := range flow.HandOffs {
-			if h.Kind == ssaflow.Store {
-				if fa := clientTransportStore(h.Instr); fa != nil {
-					s.client(p, fa.X)
-					continue
-				}
-			}
-			s.transportHandOff(p, h)
-		}
+		s.followTransport(p, transports...)
 	}
 	if clients != nil {
 		flow := s.tracer.Trace(clients...)

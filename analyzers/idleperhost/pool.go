@@ -47,6 +47,23 @@ type sink struct {
 	kind kind
 }
 
+// followTransport records in p what the package does with the transport
+// whose values flow from roots: its settings, the clients given it, and
+// where it is handed off.
+func (s *state) followTransport(p *pool, roots ...ssa.Value) {
+	flow := s.tracer.Trace(roots...)
+	s.settings(p, flow)
+	for _, h := range flow.HandOffs {
+		if h.Kind == ssaflow.Store {
+			if fa := clientTransportStore(h.Instr); fa != nil {
+				s.client(p, fa.X)
+				continue
+			}
+		}
+		s.transportHandOff(p, h)
+	}
+}
+
 // isClientTransport reports whether f is http.Client's Transport field.
 func isClientTransport(f *types.Var) bool {
 	if f == nil || f.Name() != httpapi.ClientTransport.Name || f.Pkg() == nil || f.Pkg().Path() != httpapi.Client.Path {

@@ -7,7 +7,6 @@ import (
 
 	"github.com/kalint/kalint/analyzers/internal/callee"
 	"github.com/kalint/kalint/analyzers/internal/httpapi"
-	"github.com/kalint/kalint/analyzers/internal/ssaflow"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -57,17 +56,7 @@ func (s *state) transport(root ssa.Value, clone bool) {
 	if fn := root.Parent(); fn != nil {
 		p.creators[fn] = true
 	}
-	flow := s.tracer.Trace(root)
-	s.settings(p, flow)
-	for _, h := range flow.HandOffs {
-		if h.Kind == ssaflow.Store {
-			if fa := clientTransportStore(h.Instr); fa != nil {
-				s.client(p, fa.X)
-				continue
-			}
-		}
-		s.transportHandOff(p, h)
-	}
+	s.followTransport(p, root)
 	if p.perHost || p.off || p.handedOff || p.replaced || len(p.sinks) == 0 {
 		return
 	}
