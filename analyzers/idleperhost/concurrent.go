@@ -66,6 +66,14 @@ func (s *state) findConcurrent() {
 	}
 }
 
+// errgroupGo start their argument in a goroutine. errgroup is not in the
+// standard library, so these are not in httpapi's table (which is checked
+// against it).
+var errgroupGo = httpapi.Callees{
+	httpapi.Method{Recv: httpapi.Type{Path: "golang.org/x/sync/errgroup", Name: "Group"}, Name: "Go"},
+	httpapi.Method{Recv: httpapi.Type{Path: "golang.org/x/sync/errgroup", Name: "Group"}, Name: "TryGo"},
+}
+
 // startedFunc returns the function that instr runs in a new goroutine.
 func startedFunc(instr ssa.Instruction) *ssa.Function {
 	switch instr := instr.(type) {

@@ -211,3 +211,24 @@ func (s *state) indent(tf *token.File, pos token.Pos) (string, bool) {
 	}
 	return astfix.Indent(tf, src, pos), true
 }
+
+// raised describes a transport setting that raises the pool above 2 but
+// not per host, e.g. "MaxIdleConns to 100".
+func raised(p *pool) string {
+	for _, c := range []struct {
+		st   *ssa.Store
+		name string
+	}{{p.maxIdle, "MaxIdleConns"}, {p.maxConns, "MaxConnsPerHost"}} {
+		if c.st == nil {
+			continue
+		}
+		n, ok := ssaflow.ConstInt(c.st.Val)
+		switch {
+		case !ok:
+			return c.name
+		case n > 2:
+			return c.name + " to " + strconv.FormatInt(n, 10)
+		}
+	}
+	return ""
+}

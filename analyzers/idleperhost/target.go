@@ -486,3 +486,8 @@ func urlRewritten(x *ssaflow.Index, req ssa.Value) bool {
 	}
 	return false
 }
+
+func isLoad(instr ssa.Instruction) bool {
+	u, ok := instr.(*ssa.UnOp)
+	return ok && u.Op == token.MUL
+}

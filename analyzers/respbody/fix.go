@@ -14,7 +14,7 @@ import (
 // statement gets `_, _ = io.Copy(io.Discard, body)` before it; a deferred
 // one becomes a deferred function that drains, then closes. Closes whose
 // result is used are left alone.
-func (s *scan) drainFix(close ssa.CallInstruction) (analysis.SuggestedFix, bool) {
+func (s *state) drainFix(close ssa.CallInstruction) (analysis.SuggestedFix, bool) {
 	file, path := s.rep.Path(close.Pos())
 	if file == nil {
 		return analysis.SuggestedFix{}, false
@@ -62,7 +62,7 @@ func (s *scan) drainFix(close ssa.CallInstruction) (analysis.SuggestedFix, bool)
 }
 
 // indent returns the white space that starts the line of stmt.
-func (s *scan) indent(stmt ast.Stmt) string {
+func (s *state) indent(stmt ast.Stmt) string {
 	tf := s.pass.Fset.File(stmt.Pos())
 	src, err := s.pass.ReadFile(tf.Name())
 	if err != nil {

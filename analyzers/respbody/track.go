@@ -51,7 +51,7 @@ func (e *effect) merge(o effect) {
 // each instruction does with it. It is flow-insensitive; [walk] adds the
 // paths.
 type tracked struct {
-	a       *scan
+	s       *state
 	fn      *ssa.Function
 	vals    map[ssa.Value]kind
 	locs    map[ssa.Value]kind // addresses of variables holding it
@@ -63,9 +63,9 @@ type tracked struct {
 	workVals, workLocs []ssa.Value
 }
 
-func (a *scan) track(fn *ssa.Function, vals, locs map[ssa.Value]kind) *tracked {
+func (s *state) track(fn *ssa.Function, vals, locs map[ssa.Value]kind) *tracked {
 	t := &tracked{
-		a:       a,
+		s:       s,
 		fn:      fn,
 		vals:    make(map[ssa.Value]kind),
 		locs:    make(map[ssa.Value]kind),
@@ -261,9 +261,9 @@ func (t *tracked) closure(mc *ssa.MakeClosure, v ssa.Value, k kind, isLoc bool) 
 		if b != v {
 			continue
 		}
-		s := t.a.summary(fn, fn.FreeVars[i], k, isLoc)
+		sum := t.s.summary(fn, fn.FreeVars[i], k, isLoc)
 		for _, call := range calls {
-			t.add(call, s.effect(call))
+			t.add(call, sum.effect(call))
 		}
 	}
 }
@@ -317,14 +317,14 @@ func (t *tracked) call(call ssa.CallInstruction, v ssa.Value, k kind) {
 			return
 		}
 	}
-	if body := callee.Body(common); body != nil && body.Pkg == t.a.pkg {
+	if body := callee.Body(common); body != nil && body.Pkg == t.s.pkg {
 		for i, arg := range args {
 			if arg != v || i >= len(body.Params) {
 				continue
 			}
-			s := t.a.summary(body, body.Params[i], k, false)
-			t.add(call, s.effect(call))
-			if s.returns && call.Value() != nil {
+			sum := t.s.summary(body, body.Params[i], k, false)
+			t.add(call, sum.effect(call))
+			if sum.returns && call.Value() != nil {
 				t.results(call.Value(), k)
 			}
 		}
@@ -369,7 +369,7 @@ func (t *tracked) unseen(fn *types.Func, param types.Type, k kind) effect {
 	if readerOnly(param) {
 		return effect{read: true} // it can read the body but not close it
 	}
-	if fn != nil && t.a.std(fn.Pkg()) {
+	if fn != nil && t.s.std(fn.Pkg()) {
 		switch {
 		case printing[fn.Pkg().Path()]:
 			return effect{}
@@ -414,6 +414,12 @@ func readerOnly(t types.Type) bool {
 		}
 	}
 	return true
+}
+
+// std reports whether pkg is part of the standard library (and not the
+// package under analysis).
+func (s *state) std(pkg *types.Package) bool {
+	return pkg != nil && pkg != s.pkg.Pkg && isStd(pkg.Path())
 }
 
 // isStd reports whether path is a standard-library package path: its first

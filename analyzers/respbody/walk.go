@@ -52,7 +52,7 @@ const maxPoints = 20000
 // producing call failed (its error is compared with nil, or the response
 // is), at a panic or a call that does not return, and at a return.
 // source is the producing call, or nil when walking a parameter.
-func (a *scan) walk(t *tracked, start *ssa.BasicBlock, at int, source ssa.Instruction, errs []ssa.Value) paths {
+func (s *state) walk(t *tracked, start *ssa.BasicBlock, at int, source ssa.Instruction, errs []ssa.Value) paths {
 	res := paths{returned: make(map[int]kind)}
 	seen := make(map[string]bool)
 	stack := []point{{block: start, at: at, errs: errs}}
@@ -67,12 +67,12 @@ func (a *scan) walk(t *tracked, start *ssa.BasicBlock, at int, source ssa.Instru
 			continue
 		}
 		seen[key] = true
-		a.walkBlock(t, p, source, &res, &stack)
+		s.walkBlock(t, p, source, &res, &stack)
 	}
 	return res
 }
 
-func (a *scan) walkBlock(t *tracked, p point, source ssa.Instruction, res *paths, stack *[]point) {
+func (s *state) walkBlock(t *tracked, p point, source ssa.Instruction, res *paths, stack *[]point) {
 	b := p.block
 	for i := p.at; i < len(b.Instrs); i++ {
 		instr := b.Instrs[i]
@@ -127,8 +127,8 @@ func (a *scan) walkBlock(t *tracked, p point, source ssa.Instruction, res *paths
 			return
 		case *ssa.If:
 			skip := prune(t, instr.Cond, p.errs)
-			for s, succ := range b.Succs {
-				if s != skip {
+			for j, succ := range b.Succs {
+				if j != skip {
 					follow(p, b, succ, source, stack)
 				}
 			}
@@ -158,7 +158,7 @@ func follow(p point, b, succ *ssa.BasicBlock, source ssa.Instruction, stack *[]p
 // see (a flag set together with the status, a counter's last round, a
 // slice that is never empty after the first); "runs again" is reported
 // only for loops that never release it.
-func (s *scan) releasedInLoop(t *tracked, source ssa.Instruction) bool {
+func (s *state) releasedInLoop(t *tracked, source ssa.Instruction) bool {
 	for instr, e := range t.effects {
 		if e.ends && s.loops.SameLoop(instr, source) {
 			return true
@@ -342,71 +342,4 @@ func noReturn(instr ssa.Instruction) bool {
 		return false
 	}
 	return httpapi.NoReturn.Matches(fn)
-}
-
-// A summary is what a function does, on all its paths, with a response
-// (or body) it receives as a parameter or captures.
-type summary struct {
-	ends                    bool // closed or handed off on every path
-	returns                 bool // handed back to the caller on some path
-	results                 bool // the function has results
-	close, read, full, kept bool
-}
-
-// effect is the summary as the effect of one call of the function. A
-// function with results that closes the body on some of its paths may have
-// closed it: which of its paths ran usually shows in its result
-// (`if err := check(resp); err != nil { return err }` after a check that
-// closes on error), and the caller's branches on it cannot be told apart.
-// The caller's paths go on (the response may still be returned: `return
-// resp, check(resp)`), but leak nowhere.
-func (s summary) effect(call ssa.CallInstruction) effect {
-	e := effect{ends: s.ends, close: s.close, read: s.read, full: s.full, kept: s.kept}
-	switch {
-	case s.ends:
-	case s.close && s.results:
-		e.mayClose = true
-	case !s.returns:
-		e.notClosed = call
-	}
-	return e
-}
-
-type summaryKey struct {
-	root  ssa.Value
-	k     kind
-	isLoc bool
-}
-
-// summary returns (memoised) what fn does with root, its parameter or free
-// variable, holding a response or body (or, when isLoc, the address of a
-// variable holding one). A function met again while its summary is being
-// computed (recursion) is taken to keep the value: quiet.
-func (a *scan) summary(fn *ssa.Function, root ssa.Value, k kind, isLoc bool) summary {
-	key := summaryKey{root, k, isLoc}
-	if s, ok := a.summaries[key]; ok {
-		return s
-	}
-	a.summaries[key] = summary{ends: true, kept: true}
-	roots := map[ssa.Value]kind{root: k}
-	var t *tracked
-	if isLoc {
-		t = a.track(fn, nil, roots)
-	} else {
-		t = a.track(fn, roots, nil)
-	}
-	s := summary{results: fn.Signature.Results().Len() > 0}
-	if len(fn.Blocks) > 0 {
-		w := a.walk(t, fn.Blocks[0], 0, nil, nil)
-		s.returns = len(w.returned) > 0
-		s.ends = len(w.leaks) == 0 && !s.returns
-	}
-	for _, e := range t.effects {
-		s.close = s.close || e.close
-		s.read = s.read || e.read
-		s.full = s.full || e.full
-		s.kept = s.kept || e.kept
-	}
-	a.summaries[key] = s
-	return s
 }

@@ -1,0 +1,161 @@
+package idleperhost
+
+import (
+	"go/token"
+	"go/types"
+	"slices"
+
+	"github.com/kalint/kalint/analyzers/internal/callee"
+	"github.com/kalint/kalint/analyzers/internal/httpapi"
+	"github.com/kalint/kalint/analyzers/internal/ssaflow"
+	"golang.org/x/tools/go/ssa"
+)
+
+// defaultTuned reports whether the package configures the default pool
+// itself: it replaces http.DefaultTransport or DefaultClient's transport,
+// or sets MaxIdleConnsPerHost or DisableKeepAlives on DefaultTransport.
+func (s *state) defaultTuned() bool {
+	p, _ := s.defaultPoolState()
+	return p.perHost || p.off || p.replaced
+}
+
+// defaultPoolState returns the default pool, built once.
+func (s *state) defaultPoolState() (*pool, []sink) {
+	if s.dflt == nil {
+		s.dflt, s.dfltSinks = s.buildDefaultPool()
+	}
+	return s.dflt, s.dfltSinks
+}
+
+// buildDefaultPool follows http.DefaultTransport and http.DefaultClient
+// through the package, and returns the pool they form with the clients
+// that use DefaultTransport, and the package-level request calls.
+func (s *state) buildDefaultPool() (*pool, []sink) {
+	p := newPool()
+	var transports, clients []ssa.Value
+	var clientAllocs []*ssa.Alloc
+	var sinks []sink
+	for _, fn := range s.x.Funcs {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				switch instr := instr.(type) {
+				case *ssa.Alloc:
+					if httpapi.Client.MatchesPtr(instr.Type()) {
+						clientAllocs = append(clientAllocs, instr)
+					}
+				case *ssa.UnOp:
+					switch {
+					case isGlobalLoad(instr, httpapi.DefaultTransport):
+						transports = append(transports, instr)
+					case isGlobalLoad(instr, httpapi.DefaultClient):
+						clients = append(clients, instr)
+					}
+				case *ssa.Store:
+					if g, ok := instr.Addr.(*ssa.Global); ok {
+						obj, _ := g.Object().(*types.Var)
+						if httpapi.DefaultTransport.Matches(obj) || httpapi.DefaultClient.Matches(obj) {
+							p.replaced = true
+						}
+					}
+				case *ssa.Call, *ssa.Go:
+					call := instr.(ssa.CallInstruction)
+					fn := callee.Func(call.Common())
+					if httpapi.ProducerFuncs.Matches(fn) {
+						sinks = append(sinks, sink{call, call.Common().Args[0], kindString})
+					}
+				}
+			}
+		}
+	}
+	if transports != nil {
+		s.followTransport(p, transports...)
+	}
+	if clients != nil {
+		flow := s.tracer.Trace(clients...)
+		p.add(flow.Values)
+		if s.setsTransport(flow) {
+			p.replaced = true
+		}
+		for _, h := range flow.HandOffs {
+			s.clientHandOff(p, h)
+		}
+	}
+	// Clients built without a Transport use DefaultTransport too, unless
+	// one is set later or code the package cannot see may set one.
+	for _, a := range clientAllocs {
+		flow := s.tracer.Trace(a)
+		if s.setsTransport(flow) || slices.ContainsFunc(*a.Referrers(), func(ref ssa.Instruction) bool {
+			st, ok := ref.(*ssa.Store)
+			return ok && st.Addr == a // a client copied in whole, Transport and all
+		}) {
+			continue
+		}
+		own := newPool()
+		for _, h := range flow.HandOffs {
+			s.clientHandOff(own, h)
+		}
+		if !own.handedOff {
+			sinks = append(sinks, own.sinks...)
+		}
+	}
+	return p, append(sinks, p.sinks...)
+}
+
+// setsTransport reports whether the package sets or may set the Transport
+// field of a client in flow.
+func (s *state) setsTransport(flow *ssaflow.Flow) bool {
+	for _, v := range flow.Values {
+		for _, ref := range s.x.Referrers(v) {
+			if fa, ok := ref.(*ssa.FieldAddr); ok && fa.X == v && isClientTransport(ssaflow.FieldOf(fa.X.Type(), fa.Field)) {
+				for _, use := range *fa.Referrers() {
+					if !isLoad(use) {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// defaultPool reports requests to one constant host that concurrent code
+// sends through the default transport.
+func (s *state) defaultPool() {
+	if s.defaultTuned() {
+		return
+	}
+	_, sinks := s.defaultPoolState()
+	seen := make(map[ssa.CallInstruction]bool)
+	for _, sk := range sinks {
+		if seen[sk.call] {
+			continue
+		}
+		seen[sk.call] = true
+		if s.rep.Generated(sk.call.Pos()) {
+			continue // reported at the call
+		}
+		t := s.resolve(sk.arg, sk.kind, 0)
+		if t.host == "" {
+			continue
+		}
+		start := s.concurrentSink(sk.call)
+		if start == nil {
+			continue
+		}
+		s.reportDefault(sk, t, start)
+	}
+}
+
+// isGlobalLoad reports whether v loads the standard-library variable want.
+func isGlobalLoad(v ssa.Value, want httpapi.Var) bool {
+	load, ok := v.(*ssa.UnOp)
+	if !ok || load.Op != token.MUL {
+		return false
+	}
+	g, ok := load.X.(*ssa.Global)
+	if !ok {
+		return false
+	}
+	obj, _ := g.Object().(*types.Var)
+	return want.Matches(obj)
+}

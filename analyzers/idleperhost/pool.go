@@ -1,0 +1,265 @@
+package idleperhost
+
+import (
+	"go/token"
+	"go/types"
+
+	"github.com/kalint/kalint/analyzers/internal/callee"
+	"github.com/kalint/kalint/analyzers/internal/httpapi"
+	"github.com/kalint/kalint/analyzers/internal/ssaflow"
+	"golang.org/x/tools/go/ssa"
+)
+
+// A pool is what the package does with one transport (or with the default
+// one) and the clients that use it.
+type pool struct {
+	perHost   bool // MaxIdleConnsPerHost set to something other than 0
+	off       bool // DisableKeepAlives set to something other than false
+	handedOff bool // the transport or a client reaches code that may configure or use it
+	replaced  bool // a client using the transport is given another one
+	maxIdle   *ssa.Store
+	maxConns  *ssa.Store
+	sinks     []sink
+	// values hold the transport or a client using it; creators are the
+	// functions where they are created.
+	values    map[ssa.Value]bool
+	valueList []ssa.Value
+	creators  map[*ssa.Function]bool
+}
+
+func newPool() *pool {
+	return &pool{values: make(map[ssa.Value]bool), creators: make(map[*ssa.Function]bool)}
+}
+
+func (p *pool) add(vs []ssa.Value) {
+	for _, v := range vs {
+		if !p.values[v] {
+			p.values[v] = true
+			p.valueList = append(p.valueList, v)
+		}
+	}
+}
+
+// A sink is a call that sends a request through the pool.
+type sink struct {
+	call ssa.CallInstruction
+	arg  ssa.Value // the URL (a string) or the *http.Request
+	kind kind
+}
+
+// followTransport records in p what the package does with the transport
+// whose values flow from roots: its settings, the clients given it, and
+// where it is handed off.
+func (s *state) followTransport(p *pool, roots ...ssa.Value) {
+	flow := s.tracer.Trace(roots...)
+	s.settings(p, flow)
+	for _, h := range flow.HandOffs {
+		if h.Kind == ssaflow.Store {
+			if fa := clientTransportStore(h.Instr); fa != nil {
+				s.client(p, fa.X)
+				continue
+			}
+		}
+		s.transportHandOff(p, h)
+	}
+}
+
+// isClientTransport reports whether f is http.Client's Transport field.
+func isClientTransport(f *types.Var) bool {
+	if f == nil || f.Name() != httpapi.ClientTransport.Name || f.Pkg() == nil || f.Pkg().Path() != httpapi.Client.Path {
+		return false
+	}
+	tn, ok := f.Pkg().Scope().Lookup(httpapi.Client.Name).(*types.TypeName)
+	if !ok {
+		return false
+	}
+	obj, _, _ := types.LookupFieldOrMethod(tn.Type(), true, f.Pkg(), f.Name())
+	return obj == f
+}
+
+// clientTransportStore returns the http.Client.Transport field that instr
+// stores into, if it does.
+func clientTransportStore(instr ssa.Instruction) *ssa.FieldAddr {
+	st, ok := instr.(*ssa.Store)
+	if !ok {
+		return nil
+	}
+	fa, ok := st.Addr.(*ssa.FieldAddr)
+	if !ok || !isClientTransport(ssaflow.FieldOf(fa.X.Type(), fa.Field)) {
+		return nil
+	}
+	return fa
+}
+
+// settings records the pool settings stored through the values of flow.
+func (s *state) settings(p *pool, flow *ssaflow.Flow) {
+	p.add(flow.Values)
+	for _, v := range flow.Values {
+		for _, ref := range s.x.Referrers(v) {
+			fa, ok := ref.(*ssa.FieldAddr)
+			if !ok || fa.X != v {
+				continue
+			}
+			f := ssaflow.FieldOf(fa.X.Type(), fa.Field)
+			perHost := httpapi.TransportMaxIdleConnsPerHost.Matches(fa.X.Type(), f)
+			off := httpapi.TransportDisableKeepAlives.Matches(fa.X.Type(), f)
+			maxIdle := httpapi.TransportMaxIdleConns.Matches(fa.X.Type(), f)
+			maxConns := httpapi.TransportMaxConnsPerHost.Matches(fa.X.Type(), f)
+			if !perHost && !off && !maxIdle && !maxConns {
+				continue
+			}
+			for _, use := range *fa.Referrers() {
+				st, ok := use.(*ssa.Store)
+				switch {
+				case ok && st.Addr == fa:
+					switch {
+					case perHost && !ssaflow.IsZero(st.Val):
+						p.perHost = true
+					case off && !ssaflow.IsZero(st.Val):
+						p.off = true
+					case maxIdle:
+						p.maxIdle = st
+					case maxConns:
+						p.maxConns = st
+					}
+				case isLoad(use):
+				default:
+					// The field's address escapes (flag.IntVar(&t.MaxIdleConnsPerHost, ...)).
+					p.perHost = p.perHost || perHost
+					p.off = p.off || off
+				}
+			}
+		}
+	}
+}
+
+// transportHandOff classifies where a transport leaves the package's view:
+// its own methods send requests or leave it unchanged; anything else may
+// configure it or send anything through it.
+func (s *state) transportHandOff(p *pool, h ssaflow.HandOff) {
+	if h.Kind != ssaflow.Call {
+		p.handedOff = true
+		return
+	}
+	call := h.Instr.(ssa.CallInstruction)
+	common := call.Common()
+	fn := callee.Func(common)
+	switch {
+	case common.IsInvoke() && common.Value == h.Value && httpapi.RoundTripperRoundTrip.Matches(fn):
+		p.sinks = append(p.sinks, sink{call, common.Args[0], kindRequest})
+	case common.IsInvoke() || len(common.Args) == 0 || common.Args[0] != h.Value:
+		p.handedOff = true
+	case httpapi.TransportRoundTrip.Matches(fn):
+		p.sinks = append(p.sinks, sink{call, common.Args[1], kindRequest})
+	case httpapi.TransportCloseIdleConnections.Matches(fn), httpapi.TransportClone.Matches(fn):
+	default:
+		p.handedOff = true
+	}
+}
+
+// client follows a client that x, the client or a pointer to it, says uses
+// the pool's transport.
+func (s *state) client(p *pool, x ssa.Value) {
+	roots := s.clientRoots(x)
+	if roots == nil {
+		p.handedOff = true
+		return
+	}
+	for _, r := range roots {
+		if fn := r.Parent(); fn != nil {
+			if _, ok := r.(*ssa.Alloc); ok {
+				p.creators[fn] = true
+			}
+		}
+	}
+	flow := s.tracer.Trace(roots...)
+	p.add(flow.Values)
+	var loads []ssa.Value
+	for _, v := range flow.Values {
+		for _, ref := range s.x.Referrers(v) {
+			fa, ok := ref.(*ssa.FieldAddr)
+			if !ok || fa.X != v || !httpapi.ClientTransport.Matches(fa.X.Type(), ssaflow.FieldOf(fa.X.Type(), fa.Field)) {
+				continue
+			}
+			for _, use := range *fa.Referrers() {
+				switch use := use.(type) {
+				case *ssa.Store:
+					if use.Addr == fa && !p.values[use.Val] {
+						p.replaced = true
+					}
+				case *ssa.UnOp:
+					if use.Op == token.MUL {
+						loads = append(loads, use)
+					}
+				default:
+					p.handedOff = true
+				}
+			}
+		}
+	}
+	if loads != nil {
+		// The transport read back from the client (client.Transport.(*http.Transport)).
+		sub := s.tracer.Trace(loads...)
+		s.settings(p, sub)
+		for _, h := range sub.HandOffs {
+			s.transportHandOff(p, h)
+		}
+	}
+	for _, h := range flow.HandOffs {
+		s.clientHandOff(p, h)
+	}
+}
+
+// clientRoots returns the values that stand for the client at x: its
+// allocation, its package variable, or every selection of the struct field
+// that holds it.
+func (s *state) clientRoots(x ssa.Value) []ssa.Value {
+	switch x := x.(type) {
+	case *ssa.Alloc, *ssa.Global:
+		return []ssa.Value{x}
+	case *ssa.FieldAddr:
+		if f := ssaflow.FieldOf(x.X.Type(), x.Field); f != nil {
+			return s.x.Selections(f)
+		}
+	case *ssa.UnOp:
+		if x.Op != token.MUL {
+			return nil
+		}
+		switch addr := x.X.(type) {
+		case *ssa.Global:
+			return []ssa.Value{addr}
+		case *ssa.FieldAddr:
+			if f := ssaflow.FieldOf(addr.X.Type(), addr.Field); f != nil {
+				return s.x.Selections(f)
+			}
+		}
+	}
+	return nil
+}
+
+// clientURLMethods send a request to the URL in their first argument.
+var clientURLMethods = httpapi.Callees{httpapi.ClientGet, httpapi.ClientHead, httpapi.ClientPost, httpapi.ClientPostForm}
+
+// clientHandOff classifies where a client leaves the package's view.
+func (s *state) clientHandOff(p *pool, h ssaflow.HandOff) {
+	if h.Kind != ssaflow.Call {
+		p.handedOff = true
+		return
+	}
+	call := h.Instr.(ssa.CallInstruction)
+	common := call.Common()
+	if common.IsInvoke() || len(common.Args) < 1 || common.Args[0] != h.Value {
+		p.handedOff = true
+		return
+	}
+	fn := callee.Func(common)
+	switch {
+	case httpapi.ClientDo.Matches(fn):
+		p.sinks = append(p.sinks, sink{call, common.Args[1], kindRequest})
+	case clientURLMethods.Matches(fn):
+		p.sinks = append(p.sinks, sink{call, common.Args[1], kindString})
+	case httpapi.ClientCloseIdleConnections.Matches(fn):
+	default:
+		p.handedOff = true
+	}
+}

@@ -1,0 +1,186 @@
+package idleperhost
+
+import (
+	"go/token"
+	"go/types"
+	"slices"
+
+	"github.com/kalint/kalint/analyzers/internal/callee"
+	"github.com/kalint/kalint/analyzers/internal/httpapi"
+	"golang.org/x/tools/go/ssa"
+)
+
+// transports inspects every http.Transport the package creates.
+func (s *state) transports() {
+	for _, fn := range s.x.Funcs {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				switch instr := instr.(type) {
+				case *ssa.Alloc:
+					if httpapi.Transport.MatchesPtr(instr.Type()) {
+						s.transport(instr, false)
+					}
+				case *ssa.Call:
+					common := instr.Common()
+					if httpapi.TransportClone.Matches(callee.Func(common)) && !common.IsInvoke() &&
+						len(common.Args) == 1 && isDefaultTransport(common.Args[0]) {
+						s.transport(instr, true)
+					}
+				}
+			}
+		}
+	}
+	for _, name := range s.x.Pkg.Pkg.Scope().Names() {
+		if g, ok := s.x.Pkg.Members[name].(*ssa.Global); ok && httpapi.Transport.MatchesPtr(g.Type()) {
+			s.transport(g, false)
+		}
+	}
+}
+
+// isDefaultTransport reports whether v is http.DefaultTransport asserted to
+// *http.Transport.
+func isDefaultTransport(v ssa.Value) bool {
+	if ta, ok := v.(*ssa.TypeAssert); ok {
+		v = ta.X
+	}
+	return isGlobalLoad(v, httpapi.DefaultTransport)
+}
+
+// transport judges one transport: root is its allocation, a clone of
+// http.DefaultTransport, or a package variable.
+func (s *state) transport(root ssa.Value, clone bool) {
+	if s.rep.Generated(root.Pos()) {
+		return // reported at root
+	}
+	p := newPool()
+	if fn := root.Parent(); fn != nil {
+		p.creators[fn] = true
+	}
+	s.followTransport(p, root)
+	if p.perHost || p.off || p.handedOff || p.replaced || len(p.sinks) == 0 {
+		return
+	}
+	if clone && s.defaultTuned() {
+		return // the clone inherits the package's own setting
+	}
+	t, ok := s.target(p)
+	if !ok || !s.longLived(p) {
+		return
+	}
+	s.reportTransport(root, p, t)
+}
+
+// target returns the one host or base URL that every request of the pool
+// goes to, when the evidence is good enough.
+func (s *state) target(p *pool) (target, bool) {
+	var t target
+	for i, sk := range p.sinks {
+		ti := s.resolve(sk.arg, sk.kind, 0)
+		if !ti.known() || (i > 0 && ti != t) {
+			return target{}, false
+		}
+		t = ti
+	}
+	if t.host != "" {
+		return t, true
+	}
+	if _, ok := t.base.(*ssa.Global); ok {
+		return t, true // one package variable, one base
+	}
+	// A base URL in a field or a captured variable is one host only if the
+	// transport belongs to one holder of the base: not shared through a
+	// package variable or handed to a helper that other holders call too.
+	for _, v := range p.valueList {
+		switch v := v.(type) {
+		case *ssa.Global, *ssa.Parameter:
+			return target{}, false
+		case *ssa.UnOp:
+			if _, ok := v.X.(*ssa.Global); ok {
+				return target{}, false
+			}
+		}
+	}
+	switch base := t.base.(type) {
+	case *types.Var: // a field next to the client or transport
+		for _, v := range p.valueList {
+			if ownerOf(v) == t.owner {
+				return t, true
+			}
+		}
+	case *ssa.Alloc: // a variable captured next to a transport or client created with it
+		if p.creators[base.Parent()] {
+			return t, true
+		}
+	}
+	return target{}, false
+}
+
+// longLived reports whether the pool may serve requests to the host at the
+// same time, which is when the per-host idle limit bites (requests one
+// after another reuse one idle connection): it is kept in a package
+// variable, a struct field or a closure that outlives the call that makes
+// it, where servers and workers typically share it, or a request is sent
+// from concurrent code. A transport made for one request or one sequential
+// loop (tests do this all the time) is not reported.
+func (s *state) longLived(p *pool) bool {
+	for _, v := range p.valueList {
+		switch v := v.(type) {
+		case *ssa.Global, *ssa.Field:
+			return true
+		case *ssa.FreeVar:
+			if s.closureKept(v) {
+				return true
+			}
+		case *ssa.UnOp:
+			switch x := v.X.(type) {
+			case *ssa.Global, *ssa.FieldAddr:
+				return true
+			case *ssa.FreeVar:
+				if s.closureKept(x) {
+					return true
+				}
+			}
+		}
+	}
+	return slices.ContainsFunc(p.sinks, func(sk sink) bool { return s.concurrentSink(sk.call) != nil })
+}
+
+// closureKept reports whether a closure with free variable fv is kept
+// beyond the statement that makes it: anything but calling it (or starting
+// it in a goroutine) there, such as returning it, storing it or passing it
+// on as a handler.
+func (s *state) closureKept(fv *ssa.FreeVar) bool {
+	for _, b := range s.x.Bindings(fv) {
+		for _, ref := range s.x.Referrers(b) {
+			mc, ok := ref.(*ssa.MakeClosure)
+			if !ok || mc.Fn != fv.Parent() {
+				continue
+			}
+			for _, use := range *mc.Referrers() {
+				call, ok := use.(ssa.CallInstruction)
+				if _, debug := use.(*ssa.DebugRef); debug {
+					continue
+				}
+				if !ok || call.Common().IsInvoke() || call.Common().Value != mc {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// ownerOf returns the named struct type whose field v is, or is loaded
+// from.
+func ownerOf(v ssa.Value) *types.TypeName {
+	if load, ok := v.(*ssa.UnOp); ok && load.Op == token.MUL {
+		v = load.X
+	}
+	switch v := v.(type) {
+	case *ssa.FieldAddr:
+		return httpapi.NamedOf(v.X.Type())
+	case *ssa.Field:
+		return httpapi.NamedOf(v.X.Type())
+	}
+	return nil
+}

@@ -1,0 +1,251 @@
+package respbody
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"slices"
+
+	"github.com/kalint/kalint/analyzers/internal/httpapi"
+	"github.com/kalint/kalint/analyzers/internal/report"
+	"github.com/kalint/kalint/analyzers/internal/ssaflow"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+)
+
+// source checks one response produced by call, the instruction b.Instrs[i]
+// of fn, and records in r whether fn returns it.
+func (s *state) source(fn *ssa.Function, call *ssa.Call, b *ssa.BasicBlock, i int, p producer, r *funcResult) {
+	vals := make(map[ssa.Value]kind)
+	var errs []ssa.Value
+	if _, ok := call.Type().(*types.Tuple); ok {
+		for _, ref := range *call.Referrers() {
+			if ex, ok := ref.(*ssa.Extract); ok {
+				switch ex.Index {
+				case p.resp:
+					vals[ex] = p.k
+				case p.err:
+					errs = append(errs, ex)
+				}
+			}
+		}
+	} else if len(*call.Referrers()) > 0 {
+		vals[call] = p.k
+	}
+	if !used(vals) {
+		// A discarded response leaks on the paths where the call
+		// succeeded and the function goes on: not after a failed call,
+		// nor where a test that expected an error stops with t.Fatal. A
+		// response from code the package cannot see, discarded whole, is
+		// one its caller evidently knows needs nothing (a wrapper that
+		// handles it).
+		if p.head || p.unseen || report.InTest(s.pass.Fset, call.Pos()) || s.rep.Generated(call.Pos()) {
+			return // tests discard responses of calls that must fail
+		}
+		t := s.track(fn, nil, nil)
+		if w := s.walk(t, b, i+1, call, errs); len(w.leaks) > 0 {
+			s.reportDiscarded(call)
+		}
+		return
+	}
+	if p.head {
+		return // a HEAD response's body is http.NoBody: nothing to close or read
+	}
+	t := s.track(fn, vals, nil)
+	for instr, e := range t.effects {
+		if d, ok := instr.(*ssa.Defer); ok && e.ends && ssaflow.Dominates(d, call) {
+			return // closed by a deferred call set up before the request
+		}
+	}
+	w := s.walk(t, b, i+1, call, errs)
+	for idx, k := range w.returned {
+		r.fresh[idx] = k
+	}
+	if s.rep.Generated(call.Pos()) {
+		return // fn's callers needed its fresh results; the rest is reporting
+	}
+	if s.releasedInLoop(t, call) {
+		w.leaks = slices.DeleteFunc(w.leaks, func(e exit) bool { return e.looped })
+	}
+	if len(w.leaks) > 0 {
+		s.reportLeak(fn, call, p, w.leaks)
+		return
+	}
+	if len(w.returned) == 0 {
+		s.checkReuse(call, p, t)
+	}
+}
+
+// checkReuse reports a body that is closed but, on every path, never read
+// (or, in strict mode, never read to EOF).
+func (s *state) checkReuse(call *ssa.Call, p producer, t *tracked) {
+	var all effect
+	var closes []ssa.CallInstruction
+	for instr, e := range t.effects {
+		all.merge(*e)
+		if c, ok := instr.(ssa.CallInstruction); ok && e.close && directClose(c) {
+			closes = append(closes, c)
+		}
+	}
+	if all.kept || !all.close || t.upgrade || p.upgrade {
+		return
+	}
+	var msg string
+	switch {
+	case !all.read:
+		msg = "%s is closed without being read (connection not reused)"
+	case s.strict && !all.full:
+		msg = "%s is closed after a partial read (connection not reused)"
+	default:
+		return
+	}
+	ce, path := s.rep.Call(call.Pos())
+	if ce == nil || report.InTest(s.pass.Fset, call.Pos()) {
+		return // tests often check only a status, on purpose
+	}
+	d := analysis.Diagnostic{
+		Pos:      ce.Pos(),
+		End:      ce.End(),
+		Category: CategoryNoReuse,
+		Message:  fmt.Sprintf(msg, subject(ce, path, p)),
+	}
+	if len(closes) == 1 {
+		if fix, ok := s.drainFix(closes[0]); ok {
+			d.SuggestedFixes = []analysis.SuggestedFix{fix}
+		}
+	}
+	s.rep.Report(d, "")
+}
+
+func (s *state) reportDiscarded(call *ssa.Call) {
+	ce, _ := s.rep.Call(call.Pos())
+	if ce == nil {
+		return
+	}
+	s.rep.Report(analysis.Diagnostic{
+		Pos:      ce.Pos(),
+		End:      ce.End(),
+		Category: CategoryLeak,
+		Message:  fmt.Sprintf("the response of %s is discarded and its body never closed (connection leak)", types.ExprString(ce.Fun)),
+	}, "")
+}
+
+func (s *state) reportLeak(fn *ssa.Function, call *ssa.Call, p producer, leaks []exit) {
+	ce, path := s.rep.Call(call.Pos())
+	if ce == nil {
+		return
+	}
+	// Report the most telling exit: the call running again in a loop
+	// (the response is lost at once), else the first return in the
+	// source, else the end of the function.
+	first := leaks[0]
+	for _, l := range leaks[1:] {
+		if exitOrder(s.exitPos(fn, l)) < exitOrder(s.exitPos(fn, first)) {
+			first = l
+		}
+	}
+	subj := subject(ce, path, p)
+	d := analysis.Diagnostic{Pos: ce.Pos(), End: ce.End(), Category: CategoryLeak}
+	pos := s.exitPos(fn, first)
+	switch {
+	case first.instr == call:
+		d.Message = fmt.Sprintf("%s is not closed before %s runs again in the loop (connection leak)", subj, types.ExprString(ce.Fun))
+	case pos.implicit:
+		d.Message = fmt.Sprintf("%s is not closed on the path that reaches the end of the function (connection leak)", subj)
+		d.Related = append(d.Related, analysis.RelatedInformation{Pos: pos.pos, Message: "the function ends here with the body open"})
+	default:
+		d.Message = fmt.Sprintf("%s is not closed on a path that returns (connection leak)", subj)
+		d.Related = append(d.Related, analysis.RelatedInformation{Pos: pos.pos, Message: "returns here with the body open"})
+	}
+	if first.notClosed != nil {
+		if callExpr, _ := s.rep.Call(first.notClosed.Pos()); callExpr != nil {
+			d.Related = append(d.Related, analysis.RelatedInformation{
+				Pos:     callExpr.Pos(),
+				End:     callExpr.End(),
+				Message: fmt.Sprintf("passed to %s, which does not close it on every path", types.ExprString(callExpr.Fun)),
+			})
+		}
+	}
+	s.rep.Report(d, "")
+}
+
+type exitPos struct {
+	pos      token.Pos
+	implicit bool // the end of the function body
+	again    bool // the producing call reached again
+}
+
+func exitOrder(e exitPos) int {
+	switch {
+	case e.again:
+		return -1
+	case e.implicit:
+		return 1 << 61
+	}
+	return int(e.pos)
+}
+
+func (s *state) exitPos(fn *ssa.Function, e exit) exitPos {
+	if _, ok := e.instr.(*ssa.Return); !ok {
+		return exitPos{pos: e.instr.Pos(), again: true}
+	}
+	if pos := e.instr.Pos(); pos.IsValid() {
+		return exitPos{pos: pos}
+	}
+	var body *ast.BlockStmt
+	switch syn := fn.Syntax().(type) {
+	case *ast.FuncDecl:
+		body = syn.Body
+	case *ast.FuncLit:
+		body = syn.Body
+	}
+	if body == nil {
+		return exitPos{pos: fn.Pos(), implicit: true}
+	}
+	return exitPos{pos: body.Rbrace, implicit: true}
+}
+
+// used reports whether any of the values holding a response is used.
+func used(vals map[ssa.Value]kind) bool {
+	for v := range vals {
+		for _, ref := range *v.Referrers() {
+			if _, debug := ref.(*ssa.DebugRef); !debug {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// subject names the body as the code does: "resp.Body" for a response held
+// in resp, "body" for a body held in body, or by the call that made it.
+func subject(ce *ast.CallExpr, path []ast.Node, p producer) string {
+	name := ""
+	if len(path) > 0 {
+		switch parent := path[0].(type) {
+		case *ast.AssignStmt:
+			if len(parent.Rhs) == 1 && p.resp < len(parent.Lhs) {
+				name = types.ExprString(parent.Lhs[p.resp])
+			}
+		case *ast.ValueSpec:
+			if len(parent.Values) == 1 && p.resp < len(parent.Names) {
+				name = parent.Names[p.resp].Name
+			}
+		}
+	}
+	if name == "" || name == "_" {
+		return "the body of the response from " + types.ExprString(ce.Fun)
+	}
+	if p.k == bodyKind {
+		return name
+	}
+	return name + ".Body"
+}
+
+// directClose reports whether call is body.Close() itself (not a helper
+// that closes it).
+func directClose(call ssa.CallInstruction) bool {
+	common := call.Common()
+	return common.IsInvoke() && httpapi.CloserClose.Matches(common.Method)
+}
