@@ -82,7 +82,7 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 		return nil, nil // no TCP keep-alive is configured here
 	}
 	_, index := res.SSA()
-	r := &run{
+	s := &state{
 		checker:  c,
 		pass:     pass,
 		rep:      report.New(pass),
@@ -92,8 +92,8 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 		reported: make(map[ssa.Instruction]bool),
 		fixed:    make(map[*ast.CompositeLit]bool),
 	}
-	r.dialers()
-	r.listeners()
+	s.dialers()
+	s.listeners()
 	return nil, nil
 }
 
@@ -122,8 +122,8 @@ func setsConnKeepAlive(fn *types.Func) bool {
 		httpapi.TCPConnSetKeepAliveConfig.Matches(fn)
 }
 
-// run is the analysis of one package.
-type run struct {
+// state is the analysis of one package.
+type state struct {
 	*checker
 	pass     *analysis.Pass
 	rep      *report.Reporter
@@ -155,8 +155,8 @@ func (s setting) pos() token.Pos {
 
 // reportable drops the settings in generated files: they are not
 // reported, so not worth following.
-func (r *run) reportable(settings []setting) []setting {
-	return slices.DeleteFunc(settings, func(s setting) bool { return r.rep.Generated(s.pos()) })
+func (s *state) reportable(settings []setting) []setting {
+	return slices.DeleteFunc(settings, func(set setting) bool { return s.rep.Generated(set.pos()) })
 }
 
 // A feed is a store of a dial function into the Dial or DialContext field
@@ -168,20 +168,20 @@ type feed struct {
 
 // dialers reports the keep-alive settings of every net.Dialer whose Dial or
 // DialContext feeds an http.Transport.
-func (r *run) dialers() {
+func (s *state) dialers() {
 	var transports *valueSets[transport]
-	for _, roots := range r.roots(httpapi.Dialer) {
-		flow := r.tracer.Trace(roots...)
-		settings := r.reportable(keepAliveSettings(r.index, flow, httpapi.DialerKeepAlive, httpapi.DialerKeepAliveConfig))
+	for _, roots := range s.roots(httpapi.Dialer) {
+		flow := s.tracer.Trace(roots...)
+		settings := s.reportable(keepAliveSettings(s.index, flow, httpapi.DialerKeepAlive, httpapi.DialerKeepAliveConfig))
 		if len(settings) == 0 {
 			continue
 		}
-		feeds := r.feeds(flow)
+		feeds := s.feeds(flow)
 		if len(feeds) == 0 {
 			continue // not proven to dial for HTTP
 		}
 		if transports == nil {
-			transports = r.transports()
+			transports = s.transports()
 		}
 		// Transports that keep idle connections forever; any transport
 		// that may flow to a fed value must, to count.
@@ -196,8 +196,8 @@ func (r *run) dialers() {
 				}
 			}
 		}
-		for _, s := range settings {
-			r.reportDialer(s, feeds, lacking)
+		for _, set := range settings {
+			s.reportDialer(set, feeds, lacking)
 		}
 	}
 }
@@ -212,14 +212,14 @@ type transport struct {
 func (t *transport) lacking() bool { return !t.idle && !t.handOff }
 
 // transports traces every http.Transport of the package.
-func (r *run) transports() *valueSets[transport] {
+func (s *state) transports() *valueSets[transport] {
 	sets := &valueSets[transport]{byValue: make(map[ssa.Value][]*transport)}
-	for _, roots := range r.roots(httpapi.Transport) {
-		flow := r.tracer.Trace(roots...)
-		t := &transport{root: roots[0], idle: foreign(r.index, roots[0])}
+	for _, roots := range s.roots(httpapi.Transport) {
+		flow := s.tracer.Trace(roots...)
+		t := &transport{root: roots[0], idle: foreign(s.index, roots[0])}
 		for _, v := range flow.Values {
 			sets.byValue[v] = append(sets.byValue[v], t)
-			for _, ref := range r.index.Referrers(v) {
+			for _, ref := range s.index.Referrers(v) {
 				switch ref := ref.(type) {
 				case *ssa.FieldAddr:
 					f := ssaflow.FieldOf(ref.X.Type(), ref.Field)
@@ -277,11 +277,11 @@ func (s *valueSets[T]) of(v ssa.Value) []*T { return s.byValue[v] }
 // variable of type t, and each *t produced by a call of code outside the
 // package (calls of the package's own functions are followed through their
 // results).
-func (r *run) roots(t httpapi.Type) [][]ssa.Value {
+func (s *state) roots(t httpapi.Type) [][]ssa.Value {
 	var roots [][]ssa.Value
 	byField := make(map[*types.Var][]ssa.Value)
 	var fieldOrder []*types.Var
-	for _, fn := range r.index.Funcs {
+	for _, fn := range s.index.Funcs {
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
 				v, ok := instr.(ssa.Value)
@@ -301,7 +301,7 @@ func (r *run) roots(t httpapi.Type) [][]ssa.Value {
 					}
 					byField[f] = append(byField[f], v)
 				case *ssa.Call, *ssa.Extract:
-					if foreign(r.index, v) {
+					if foreign(s.index, v) {
 						roots = append(roots, []ssa.Value{v})
 					}
 				}
@@ -311,7 +311,7 @@ func (r *run) roots(t httpapi.Type) [][]ssa.Value {
 	for _, f := range fieldOrder {
 		roots = append(roots, byField[f])
 	}
-	pkg := r.index.Pkg
+	pkg := s.index.Pkg
 	for _, name := range pkg.Pkg.Scope().Names() {
 		if g, ok := pkg.Members[name].(*ssa.Global); ok && t.MatchesPtr(g.Type()) {
 			roots = append(roots, []ssa.Value{g})
@@ -428,11 +428,11 @@ func storesTo(addr ssa.Value) []*ssa.Store {
 // is the method value d.Dial or d.DialContext, or a function of the package
 // that calls one of them on the dialer (a closure wrapping it, a named
 // helper), or that calls such a function.
-func (r *run) feeds(dialer *ssaflow.Flow) []feed {
+func (s *state) feeds(dialer *ssaflow.Flow) []feed {
 	var values []ssa.Value // dial function values
 	var dialFuncs []*ssa.Function
 	for _, v := range dialer.Values {
-		for _, ref := range r.index.Referrers(v) {
+		for _, ref := range s.index.Referrers(v) {
 			switch ref := ref.(type) {
 			case *ssa.MakeClosure:
 				fn := ref.Fn.(*ssa.Function)
@@ -452,7 +452,7 @@ func (r *run) feeds(dialer *ssaflow.Flow) []feed {
 	// Functions that call a dial function dial too. Each function is
 	// added once, so this ends.
 	for i := 0; i < len(dialFuncs); i++ {
-		for _, call := range r.index.Callers(dialFuncs[i]) {
+		for _, call := range s.index.Callers(dialFuncs[i]) {
 			if fn := call.Parent(); !slices.Contains(dialFuncs, fn) {
 				dialFuncs = append(dialFuncs, fn)
 			}
@@ -460,7 +460,7 @@ func (r *run) feeds(dialer *ssaflow.Flow) []feed {
 	}
 	var out []feed
 	for _, fn := range dialFuncs {
-		vs, direct := r.valuesOf(fn)
+		vs, direct := s.valuesOf(fn)
 		values = append(values, vs...)
 		for _, st := range direct {
 			if f, ok := transportFeed(st); ok {
@@ -471,9 +471,9 @@ func (r *run) feeds(dialer *ssaflow.Flow) []feed {
 	if len(values) == 0 {
 		return out
 	}
-	flow := r.tracer.Trace(values...)
+	flow := s.tracer.Trace(values...)
 	for _, v := range flow.Values {
-		for _, ref := range r.index.Referrers(v) {
+		for _, ref := range s.index.Referrers(v) {
 			if st, ok := ref.(*ssa.Store); ok && st.Val == v {
 				if f, ok := transportFeed(st); ok {
 					out = append(out, f)
@@ -507,11 +507,11 @@ func transportFeed(st *ssa.Store) (feed, bool) {
 // it is anonymous and captures nothing, and the places a named function is
 // used as a value (values made from it, parameters it is passed to). Stores
 // of a named function are returned apart: there is no value to trace.
-func (r *run) valuesOf(fn *ssa.Function) (values []ssa.Value, stores []*ssa.Store) {
-	if r.closures == nil {
-		r.indexFuncValues()
+func (s *state) valuesOf(fn *ssa.Function) (values []ssa.Value, stores []*ssa.Store) {
+	if s.closures == nil {
+		s.indexFuncValues()
 	}
-	for _, mc := range r.closures[fn] {
+	for _, mc := range s.closures[fn] {
 		values = append(values, mc)
 	}
 	if fn.Parent() != nil {
@@ -520,7 +520,7 @@ func (r *run) valuesOf(fn *ssa.Function) (values []ssa.Value, stores []*ssa.Stor
 		}
 		return values, nil
 	}
-	for _, use := range r.fnUses[fn] {
+	for _, use := range s.fnUses[fn] {
 		switch use := use.(type) {
 		case *ssa.Store:
 			if use.Val == fn {
@@ -529,7 +529,7 @@ func (r *run) valuesOf(fn *ssa.Function) (values []ssa.Value, stores []*ssa.Stor
 		case ssa.CallInstruction:
 			common := use.Common()
 			body := callee.Body(common)
-			if body == nil || body.Pkg != r.index.Pkg {
+			if body == nil || body.Pkg != s.index.Pkg {
 				continue
 			}
 			for i, arg := range common.Args {
@@ -547,12 +547,12 @@ func (r *run) valuesOf(fn *ssa.Function) (values []ssa.Value, stores []*ssa.Stor
 // indexFuncValues records, in one pass over the package, the closures of
 // each function (for a method, its bound method values) and the
 // instructions that use a named function as a value.
-func (r *run) indexFuncValues() {
-	r.closures = make(map[*ssa.Function][]*ssa.MakeClosure)
-	r.fnUses = make(map[*ssa.Function][]ssa.Instruction)
-	prog := r.index.Pkg.Prog
+func (s *state) indexFuncValues() {
+	s.closures = make(map[*ssa.Function][]*ssa.MakeClosure)
+	s.fnUses = make(map[*ssa.Function][]ssa.Instruction)
+	prog := s.index.Pkg.Prog
 	var ops []*ssa.Value
-	for _, fn := range r.index.Funcs {
+	for _, fn := range s.index.Funcs {
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
 				var callValue ssa.Value
@@ -566,7 +566,7 @@ func (r *run) indexFuncValues() {
 							target = body
 						}
 					}
-					r.closures[target] = append(r.closures[target], instr)
+					s.closures[target] = append(s.closures[target], instr)
 				case ssa.CallInstruction:
 					if !instr.Common().IsInvoke() {
 						callValue = instr.Common().Value
@@ -574,7 +574,7 @@ func (r *run) indexFuncValues() {
 				}
 				for _, op := range instr.Operands(ops[:0]) {
 					if f, ok := (*op).(*ssa.Function); ok && f != callValue && f.Parent() == nil {
-						r.fnUses[f] = append(r.fnUses[f], instr)
+						s.fnUses[f] = append(s.fnUses[f], instr)
 					}
 				}
 			}
@@ -585,16 +585,16 @@ func (r *run) indexFuncValues() {
 // reportDialer reports one keep-alive setting of a dialer that feeds
 // transports. lacking are the fed transports that never expire idle
 // connections.
-func (r *run) reportDialer(s setting, feeds []feed, lacking []*transport) {
-	if r.reported[s.instr] {
+func (s *state) reportDialer(set setting, feeds []feed, lacking []*transport) {
+	if s.reported[set.instr] {
 		return
 	}
 	var problems []string
-	if s.value != nil {
-		if name := r.idleOrigin(s); name != "" {
+	if set.value != nil {
+		if name := s.idleOrigin(set); name != "" {
 			problems = append(problems, fmt.Sprintf("it is set from %s, an HTTP idle timeout", name))
 		}
-		if d, known := ssaflow.ConstInt(s.value); known && time.Duration(d) < r.opts.MinKeepAlive {
+		if d, known := ssaflow.ConstInt(set.value); known && time.Duration(d) < s.opts.MinKeepAlive {
 			problems = append(problems, fmt.Sprintf("probes every %s on an HTTP transport only add traffic", time.Duration(d)))
 		}
 	}
@@ -604,15 +604,15 @@ func (r *run) reportDialer(s setting, feeds []feed, lacking []*transport) {
 	if len(problems) == 0 {
 		return
 	}
-	diag, file, ok := r.diagnostic(s)
+	diag, file, ok := s.diagnostic(set)
 	if !ok {
 		return
 	}
-	r.reported[s.instr] = true
+	s.reported[set.instr] = true
 	diag.Message = fmt.Sprintf("%s sets TCP keep-alive probes, not HTTP idle time; %s",
-		s.subject, strings.Join(problems, "; "))
+		set.subject, strings.Join(problems, "; "))
 	for _, t := range lacking {
-		if lit := r.literal(t.root); lit != nil {
+		if lit := s.literal(t.root); lit != nil {
 			diag.Related = append(diag.Related, analysis.RelatedInformation{Pos: lit.Pos(), End: lit.End(), Message: "http.Transport without IdleConnTimeout"})
 		}
 	}
@@ -624,19 +624,19 @@ func (r *run) reportDialer(s setting, feeds []feed, lacking []*transport) {
 		}
 	}
 	if len(lacking) == 1 {
-		if fix, ok := r.fix(lacking[0], file); ok {
+		if fix, ok := s.fix(lacking[0], file); ok {
 			diag.SuggestedFixes = []analysis.SuggestedFix{fix}
 		}
 	}
-	r.rep.Report(diag, "set IdleConnTimeout below the server's idle timeout")
+	s.rep.Report(diag, "set IdleConnTimeout below the server's idle timeout")
 }
 
 // diagnostic places a diagnostic on the syntax of a setting: the key:
 // value element of a literal, the assignment, or the call. It fails for
 // code outside the package's files.
-func (r *run) diagnostic(s setting) (analysis.Diagnostic, *ast.File, bool) {
-	pos := s.pos()
-	file, path := r.rep.Path(pos)
+func (s *state) diagnostic(set setting) (analysis.Diagnostic, *ast.File, bool) {
+	pos := set.pos()
+	file, path := s.rep.Path(pos)
 	if file == nil {
 		return analysis.Diagnostic{}, nil, false
 	}
@@ -652,12 +652,12 @@ func (r *run) diagnostic(s setting) (analysis.Diagnostic, *ast.File, bool) {
 }
 
 // literal returns the composite literal that allocates root, if any.
-func (r *run) literal(root ssa.Value) *ast.CompositeLit {
+func (s *state) literal(root ssa.Value) *ast.CompositeLit {
 	alloc, ok := root.(*ssa.Alloc)
 	if !ok || !alloc.Pos().IsValid() {
 		return nil
 	}
-	_, path := r.rep.Path(alloc.Pos())
+	_, path := s.rep.Path(alloc.Pos())
 	for _, n := range path {
 		if lit, ok := n.(*ast.CompositeLit); ok {
 			if lit.Lbrace == alloc.Pos() {
@@ -670,30 +670,30 @@ func (r *run) literal(root ssa.Value) *ast.CompositeLit {
 }
 
 // fix adds IdleConnTimeout to the literal of a transport that lacks it.
-func (r *run) fix(t *transport, diagFile *ast.File) (analysis.SuggestedFix, bool) {
-	lit := r.literal(t.root)
-	if lit == nil || r.fixed[lit] {
+func (s *state) fix(t *transport, diagFile *ast.File) (analysis.SuggestedFix, bool) {
+	lit := s.literal(t.root)
+	if lit == nil || s.fixed[lit] {
 		return analysis.SuggestedFix{}, false
 	}
-	if !r.rep.Editable(lit.Pos()) {
+	if !s.rep.Editable(lit.Pos()) {
 		return analysis.SuggestedFix{}, false
 	}
-	file := astfix.File(r.pass, lit.Pos())
+	file := astfix.File(s.pass, lit.Pos())
 	timeName, importEdit, ok := astfix.Import(file, "time", "time")
 	if !ok {
 		return analysis.SuggestedFix{}, false
 	}
-	tf := r.pass.Fset.File(lit.Pos())
-	src, err := r.pass.ReadFile(tf.Name())
+	tf := s.pass.Fset.File(lit.Pos())
+	src, err := s.pass.ReadFile(tf.Name())
 	if err != nil {
 		return analysis.SuggestedFix{}, false
 	}
-	value := astfix.Duration(r.opts.IdleConnTimeout, timeName)
+	value := astfix.Duration(s.opts.IdleConnTimeout, timeName)
 	edit, ok := astfix.SetField(tf, src, lit, "IdleConnTimeout", value)
 	if !ok {
 		return analysis.SuggestedFix{}, false
 	}
-	r.fixed[lit] = true
+	s.fixed[lit] = true
 	edits := []analysis.TextEdit{edit}
 	if importEdit != nil {
 		edits = append(edits, *importEdit)
@@ -705,12 +705,12 @@ func (r *run) fix(t *transport, diagFile *ast.File) (analysis.SuggestedFix, bool
 // SSA origin, that says the value is an HTTP idle timeout: an identifier,
 // field, package variable or configuration key naming "idle" (but not a
 // TCP keep-alive idle time such as KeepAliveIdle).
-func (r *run) idleOrigin(s setting) string {
-	st := s.instr.(*ssa.Store)
-	if name := idleInSyntax(r.rep, st); name != "" {
+func (s *state) idleOrigin(set setting) string {
+	st := set.instr.(*ssa.Store)
+	if name := idleInSyntax(s.rep, st); name != "" {
 		return name
 	}
-	for _, src := range r.back.Sources(st.Val).Sources {
+	for _, src := range s.back.Sources(st.Val).Sources {
 		if name := idleInSSA(src.Value); name != "" {
 			return name
 		}
@@ -848,8 +848,8 @@ func (s *server) lacking() bool { return !s.timeouts && !s.off && !s.handOff }
 // http.Server that never closes idle connections: listeners made by a
 // net.ListenConfig that sets KeepAlive, and listener types of the package
 // whose Accept turns keep-alive on.
-func (r *run) listeners() {
-	serves := r.serveCalls()
+func (s *state) listeners() {
+	serves := s.serveCalls()
 	if len(serves) == 0 {
 		return
 	}
@@ -867,25 +867,25 @@ func (r *run) listeners() {
 				continue
 			}
 			if servers == nil {
-				servers = r.servers()
+				servers = s.servers()
 			}
 			ss := servers.of(sc.server)
-			if len(ss) > 0 && !slices.ContainsFunc(ss, func(s *server) bool { return !s.lacking() }) {
+			if len(ss) > 0 && !slices.ContainsFunc(ss, func(srv *server) bool { return !srv.lacking() }) {
 				out = append(out, sc)
 			}
 		}
 		return out
 	}
 
-	for _, roots := range r.roots(httpapi.ListenConfig) {
-		flow := r.tracer.Trace(roots...)
-		settings := r.reportable(keepAliveSettings(r.index, flow, httpapi.ListenConfigKeepAlive, httpapi.ListenConfigKeepAliveConfig))
+	for _, roots := range s.roots(httpapi.ListenConfig) {
+		flow := s.tracer.Trace(roots...)
+		settings := s.reportable(keepAliveSettings(s.index, flow, httpapi.ListenConfigKeepAlive, httpapi.ListenConfigKeepAliveConfig))
 		if len(settings) == 0 {
 			continue
 		}
 		var lns []ssa.Value
 		for _, v := range flow.Values {
-			for _, ref := range r.index.Referrers(v) {
+			for _, ref := range s.index.Referrers(v) {
 				call, ok := ref.(*ssa.Call)
 				if !ok {
 					continue
@@ -905,40 +905,40 @@ func (r *run) listeners() {
 		if len(lns) == 0 {
 			continue
 		}
-		listener := r.tracer.Trace(lns...)
+		listener := s.tracer.Trace(lns...)
 		held := make(map[ssa.Value]bool, len(listener.Values))
 		for _, v := range listener.Values {
 			held[v] = true
 		}
 		if served := lackingServes(func(v ssa.Value) bool { return held[v] }); len(served) > 0 {
-			for _, s := range settings {
-				r.reportListener(s, served)
+			for _, set := range settings {
+				s.reportListener(set, served)
 			}
 		}
 	}
 
-	scope := r.pass.Pkg.Scope()
+	scope := s.pass.Pkg.Scope()
 	for _, name := range scope.Names() {
 		tn, ok := scope.Lookup(name).(*types.TypeName)
 		if !ok || tn.IsAlias() {
 			continue
 		}
-		settings := r.acceptSettings(tn)
-		if len(settings) == 0 || r.rep.Generated(settings[0].pos()) {
+		settings := s.acceptSettings(tn)
+		if len(settings) == 0 || s.rep.Generated(settings[0].pos()) {
 			continue // one report per listener type, at the first setting
 		}
-		served := lackingServes(func(v ssa.Value) bool { return r.listenerOf(v, tn) })
+		served := lackingServes(func(v ssa.Value) bool { return s.listenerOf(v, tn) })
 		if len(served) > 0 {
-			r.reportListener(settings[0], served) // one report per listener type
+			s.reportListener(settings[0], served) // one report per listener type
 		}
 	}
 }
 
 // serveCalls returns the package's calls of (*http.Server).Serve and
 // ServeTLS, http.Serve and http.ServeTLS.
-func (r *run) serveCalls() []serveCall {
+func (s *state) serveCalls() []serveCall {
 	var out []serveCall
-	for _, fn := range r.index.Funcs {
+	for _, fn := range s.index.Funcs {
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
 				call, ok := instr.(ssa.CallInstruction)
@@ -960,14 +960,14 @@ func (r *run) serveCalls() []serveCall {
 }
 
 // servers traces every http.Server of the package.
-func (r *run) servers() *valueSets[server] {
+func (s *state) servers() *valueSets[server] {
 	sets := &valueSets[server]{byValue: make(map[ssa.Value][]*server)}
-	for _, roots := range r.roots(httpapi.Server) {
-		flow := r.tracer.Trace(roots...)
-		s := &server{timeouts: foreign(r.index, roots[0])}
+	for _, roots := range s.roots(httpapi.Server) {
+		flow := s.tracer.Trace(roots...)
+		srv := &server{timeouts: foreign(s.index, roots[0])}
 		for _, v := range flow.Values {
-			sets.byValue[v] = append(sets.byValue[v], s)
-			for _, ref := range r.index.Referrers(v) {
+			sets.byValue[v] = append(sets.byValue[v], srv)
+			for _, ref := range s.index.Referrers(v) {
 				switch ref := ref.(type) {
 				case *ssa.FieldAddr:
 					f := ssaflow.FieldOf(ref.X.Type(), ref.Field)
@@ -976,12 +976,12 @@ func (r *run) servers() *valueSets[server] {
 					}
 					for _, st := range storesTo(ref) {
 						if d, known := ssaflow.ConstInt(st.Val); !known || d != 0 {
-							s.timeouts = true
+							srv.timeouts = true
 						}
 					}
 				case *ssa.Store:
 					if ref.Addr == v && !ssaflow.IsZeroConst(ref.Val) {
-						s.timeouts = true // overwritten with a server of unknown timeouts
+						srv.timeouts = true // overwritten with a server of unknown timeouts
 					}
 				}
 			}
@@ -995,15 +995,15 @@ func (r *run) servers() *valueSets[server] {
 				switch {
 				case httpapi.ServerSetKeepAlivesEnabled.Matches(fn):
 					if on, known := ssaflow.ConstBool(common.Args[len(common.Args)-1]); !known || !on {
-						s.off = true
+						srv.off = true
 					}
 				case httpapi.ServerServes.Matches(fn),
 					httpapi.ServerStops.Matches(fn):
 				default:
-					s.handOff = true
+					srv.handOff = true
 				}
 			default:
-				s.handOff = true
+				srv.handOff = true
 			}
 		}
 	}
@@ -1012,7 +1012,7 @@ func (r *run) servers() *valueSets[server] {
 
 // acceptSettings returns the calls that turn TCP keep-alive on in the
 // Accept method that a listener type of the package declares.
-func (r *run) acceptSettings(tn *types.TypeName) []setting {
+func (s *state) acceptSettings(tn *types.TypeName) []setting {
 	if _, ok := tn.Type().Underlying().(*types.Interface); ok {
 		return nil
 	}
@@ -1024,7 +1024,7 @@ func (r *run) acceptSettings(tn *types.TypeName) []setting {
 	if recv := m.Signature().Recv(); recv == nil || httpapi.NamedOf(recv.Type()) != tn {
 		return nil // promoted from an embedded type of the package
 	}
-	body := r.index.Pkg.Prog.FuncValue(m)
+	body := s.index.Pkg.Prog.FuncValue(m)
 	if body == nil {
 		return nil
 	}
@@ -1062,24 +1062,24 @@ func (r *run) acceptSettings(tn *types.TypeName) []setting {
 
 // listenerOf reports whether a value passed as a net.Listener may be a
 // listener of type tn.
-func (r *run) listenerOf(v ssa.Value, tn *types.TypeName) bool {
-	return slices.ContainsFunc(r.back.Sources(v).Sources, func(src ssaflow.Source) bool {
+func (s *state) listenerOf(v ssa.Value, tn *types.TypeName) bool {
+	return slices.ContainsFunc(s.back.Sources(v).Sources, func(src ssaflow.Source) bool {
 		return httpapi.NamedOf(src.Value.Type()) == tn
 	})
 }
 
 // reportListener reports one keep-alive setting of a listener served by
 // http.Servers that never close idle connections.
-func (r *run) reportListener(s setting, served []serveCall) {
-	if r.reported[s.instr] {
+func (s *state) reportListener(set setting, served []serveCall) {
+	if s.reported[set.instr] {
 		return
 	}
-	diag, _, ok := r.diagnostic(s)
+	diag, _, ok := s.diagnostic(set)
 	if !ok {
 		return
 	}
-	r.reported[s.instr] = true
-	diag.Message = s.subject + " sets TCP keep-alive probes, not HTTP idle time; this http.Server never closes idle connections"
+	s.reported[set.instr] = true
+	diag.Message = set.subject + " sets TCP keep-alive probes, not HTTP idle time; this http.Server never closes idle connections"
 	for _, sc := range served {
 		msg := "served here by an http.Server without IdleTimeout or ReadTimeout"
 		if sc.server == nil {
@@ -1087,5 +1087,5 @@ func (r *run) reportListener(s setting, served []serveCall) {
 		}
 		diag.Related = append(diag.Related, analysis.RelatedInformation{Pos: sc.call.Pos(), Message: msg})
 	}
-	r.rep.Report(diag, "set IdleTimeout on the http.Server")
+	s.rep.Report(diag, "set IdleTimeout on the http.Server")
 }
