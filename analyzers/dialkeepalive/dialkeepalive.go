@@ -604,7 +604,7 @@ func (s *state) reportDialer(set setting, feeds []feed, lacking []*transport) {
 	if len(problems) == 0 {
 		return
 	}
-	diag, file, ok := s.diagnostic(set)
+	diag, ok := s.diagnostic(set)
 	if !ok {
 		return
 	}
@@ -624,7 +624,7 @@ func (s *state) reportDialer(set setting, feeds []feed, lacking []*transport) {
 		}
 	}
 	if len(lacking) == 1 {
-		if fix, ok := s.fix(lacking[0], file); ok {
+		if fix, ok := s.fix(lacking[0]); ok {
 			diag.SuggestedFixes = []analysis.SuggestedFix{fix}
 		}
 	}
@@ -634,21 +634,21 @@ func (s *state) reportDialer(set setting, feeds []feed, lacking []*transport) {
 // diagnostic places a diagnostic on the syntax of a setting: the key:
 // value element of a literal, the assignment, or the call. It fails for
 // code outside the package's files.
-func (s *state) diagnostic(set setting) (analysis.Diagnostic, *ast.File, bool) {
+func (s *state) diagnostic(set setting) (analysis.Diagnostic, bool) {
 	pos := set.pos()
 	file, path := s.rep.Path(pos)
 	if file == nil {
-		return analysis.Diagnostic{}, nil, false
+		return analysis.Diagnostic{}, false
 	}
 	diag := analysis.Diagnostic{Pos: pos}
 	for _, n := range path {
 		switch n.(type) {
 		case *ast.KeyValueExpr, *ast.AssignStmt, *ast.CallExpr:
 			diag.Pos, diag.End = n.Pos(), n.End()
-			return diag, file, true
+			return diag, true
 		}
 	}
-	return diag, file, true
+	return diag, true
 }
 
 // literal returns the composite literal that allocates root, if any.
@@ -670,7 +670,7 @@ func (s *state) literal(root ssa.Value) *ast.CompositeLit {
 }
 
 // fix adds IdleConnTimeout to the literal of a transport that lacks it.
-func (s *state) fix(t *transport, diagFile *ast.File) (analysis.SuggestedFix, bool) {
+func (s *state) fix(t *transport) (analysis.SuggestedFix, bool) {
 	lit := s.literal(t.root)
 	if lit == nil || s.fixed[lit] {
 		return analysis.SuggestedFix{}, false
@@ -1074,7 +1074,7 @@ func (s *state) reportListener(set setting, served []serveCall) {
 	if s.reported[set.instr] {
 		return
 	}
-	diag, _, ok := s.diagnostic(set)
+	diag, ok := s.diagnostic(set)
 	if !ok {
 		return
 	}
