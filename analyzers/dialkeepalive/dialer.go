@@ -320,7 +320,7 @@ func (s *state) reportDialer(set setting, feeds []feed, lacking []*transport) {
 		}
 	}
 	if len(lacking) == 1 {
-		if fix, ok := s.fix(lacking[0]); ok {
+		if fix, ok := s.fix(lacking[0].root); ok {
 			diag.SuggestedFixes = []analysis.SuggestedFix{fix}
 		}
 	}

@@ -46,9 +46,10 @@ func (s *state) literal(root ssa.Value) *ast.CompositeLit {
 	return nil
 }
 
-// fix adds IdleConnTimeout to the literal of a transport that lacks it.
-func (s *state) fix(t *transport) (analysis.SuggestedFix, bool) {
-	lit := s.literal(t.root)
+// fix adds IdleConnTimeout to the literal that allocates root, a
+// transport that lacks it.
+func (s *state) fix(root ssa.Value) (analysis.SuggestedFix, bool) {
+	lit := s.literal(root)
 	if lit == nil || s.fixed[lit] {
 		return analysis.SuggestedFix{}, false
 	}
