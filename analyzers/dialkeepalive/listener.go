@@ -36,70 +36,87 @@ func (s *state) listeners() {
 	if len(serves) == 0 {
 		return
 	}
-	var servers *valueSets[server]
-	// lackingServes returns the serve calls whose server never closes idle
-	// connections, among those whose listener is served(listener).
-	lackingServes := func(served func(ssa.Value) bool) []serveCall {
-		var out []serveCall
-		for _, sc := range serves {
-			if !served(sc.listener) {
-				continue
-			}
-			if sc.server == nil {
-				out = append(out, sc)
-				continue
-			}
-			if servers == nil {
-				servers = s.servers()
-			}
-			ss := servers.of(sc.server)
-			if len(ss) > 0 && !slices.ContainsFunc(ss, func(srv *server) bool { return !srv.lacking() }) {
-				out = append(out, sc)
-			}
-		}
-		return out
-	}
-
 	for _, roots := range s.roots(httpapi.ListenConfig) {
-		flow := s.tracer.Trace(roots...)
-		settings := s.reportable(keepAliveSettings(s.index, flow, httpapi.ListenConfigKeepAlive, httpapi.ListenConfigKeepAliveConfig))
-		if len(settings) == 0 {
+		s.listenConfig(roots, serves)
+	}
+	s.listenerTypes(serves)
+}
+
+// lackingServes returns the serve calls whose server never closes idle
+// connections, among those whose listener is served(listener).
+func (s *state) lackingServes(serves []serveCall, served func(ssa.Value) bool) []serveCall {
+	var out []serveCall
+	for _, sc := range serves {
+		if !served(sc.listener) {
 			continue
 		}
-		var lns []ssa.Value
-		for _, v := range flow.Values {
-			for _, ref := range s.index.Referrers(v) {
-				call, ok := ref.(*ssa.Call)
-				if !ok {
-					continue
-				}
-				common := call.Common()
-				if common.IsInvoke() || len(common.Args) == 0 || common.Args[0] != v ||
-					!httpapi.ListenConfigListen.Matches(callee.Func(common)) {
-					continue
-				}
-				for _, use := range *call.Referrers() {
-					if ex, ok := use.(*ssa.Extract); ok && ex.Index == 0 {
-						lns = append(lns, ex)
-					}
-				}
+		if sc.server == nil {
+			out = append(out, sc)
+			continue
+		}
+		if s.serverSets == nil {
+			s.serverSets = s.servers()
+		}
+		ss := s.serverSets.of(sc.server)
+		if len(ss) > 0 && !slices.ContainsFunc(ss, func(srv *server) bool { return !srv.lacking() }) {
+			out = append(out, sc)
+		}
+	}
+	return out
+}
+
+// listenConfig reports the keep-alive settings of one traced
+// net.ListenConfig whose listeners are served by such servers.
+func (s *state) listenConfig(roots []ssa.Value, serves []serveCall) {
+	flow := s.tracer.Trace(roots...)
+	settings := s.reportable(keepAliveSettings(s.index, flow, httpapi.ListenConfigKeepAlive, httpapi.ListenConfigKeepAliveConfig))
+	if len(settings) == 0 {
+		return
+	}
+	lns := s.listened(flow)
+	if len(lns) == 0 {
+		return
+	}
+	listener := s.tracer.Trace(lns...)
+	held := make(map[ssa.Value]bool, len(listener.Values))
+	for _, v := range listener.Values {
+		held[v] = true
+	}
+	if served := s.lackingServes(serves, func(v ssa.Value) bool { return held[v] }); len(served) > 0 {
+		for _, set := range settings {
+			s.reportListener(set, served)
+		}
+	}
+}
+
+// listened returns the listeners that Listen calls on a traced
+// net.ListenConfig return.
+func (s *state) listened(config *ssaflow.Flow) []ssa.Value {
+	var lns []ssa.Value
+	for _, v := range config.Values {
+		for _, ref := range s.index.Referrers(v) {
+			call, ok := ref.(*ssa.Call)
+			if !ok {
+				continue
 			}
-		}
-		if len(lns) == 0 {
-			continue
-		}
-		listener := s.tracer.Trace(lns...)
-		held := make(map[ssa.Value]bool, len(listener.Values))
-		for _, v := range listener.Values {
-			held[v] = true
-		}
-		if served := lackingServes(func(v ssa.Value) bool { return held[v] }); len(served) > 0 {
-			for _, set := range settings {
-				s.reportListener(set, served)
+			common := call.Common()
+			if common.IsInvoke() || len(common.Args) == 0 || common.Args[0] != v ||
+				!httpapi.ListenConfigListen.Matches(callee.Func(common)) {
+				continue
+			}
+			for _, use := range *call.Referrers() {
+				if ex, ok := use.(*ssa.Extract); ok && ex.Index == 0 {
+					lns = append(lns, ex)
+				}
 			}
 		}
 	}
+	return lns
+}
 
+// listenerTypes reports the listener types of the package whose Accept
+// turns keep-alive on and that such servers serve.
+func (s *state) listenerTypes(serves []serveCall) {
 	scope := s.pass.Pkg.Scope()
 	for _, name := range scope.Names() {
 		tn, ok := scope.Lookup(name).(*types.TypeName)
@@ -110,7 +127,7 @@ func (s *state) listeners() {
 		if len(settings) == 0 || s.rep.Generated(settings[0].pos()) {
 			continue // one report per listener type, at the first setting
 		}
-		served := lackingServes(func(v ssa.Value) bool { return s.listenerOf(v, tn) })
+		served := s.lackingServes(serves, func(v ssa.Value) bool { return s.listenerOf(v, tn) })
 		if len(served) > 0 {
 			s.reportListener(settings[0], served) // one report per listener type
 		}
