@@ -26,8 +26,7 @@ type feed struct {
 func (s *state) dialers() {
 	var transports *valueSets[transport]
 	for _, roots := range s.roots(httpapi.Dialer) {
-		flow := s.tracer.Trace(roots...)
-		settings := s.reportable(keepAliveSettings(s.index, flow, httpapi.DialerKeepAlive, httpapi.DialerKeepAliveConfig))
+		flow, settings := s.traceSettings(roots, httpapi.DialerKeepAlive, httpapi.DialerKeepAliveConfig)
 		if len(settings) == 0 {
 			continue
 		}

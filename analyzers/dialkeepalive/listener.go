@@ -68,8 +68,7 @@ func (s *state) lackingServes(serves []serveCall, served func(ssa.Value) bool) [
 // listenConfig reports the keep-alive settings of one traced
 // net.ListenConfig whose listeners are served by such servers.
 func (s *state) listenConfig(roots []ssa.Value, serves []serveCall) {
-	flow := s.tracer.Trace(roots...)
-	settings := s.reportable(keepAliveSettings(s.index, flow, httpapi.ListenConfigKeepAlive, httpapi.ListenConfigKeepAliveConfig))
+	flow, settings := s.traceSettings(roots, httpapi.ListenConfigKeepAlive, httpapi.ListenConfigKeepAliveConfig)
 	if len(settings) == 0 {
 		return
 	}

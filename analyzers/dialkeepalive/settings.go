@@ -31,10 +31,13 @@ func (s setting) pos() token.Pos {
 	return s.instr.Pos()
 }
 
-// reportable drops the settings in generated files: they are not
-// reported, so not worth following.
-func (s *state) reportable(settings []setting) []setting {
-	return slices.DeleteFunc(settings, func(set setting) bool { return s.rep.Generated(set.pos()) })
+// traceSettings traces one Dialer or ListenConfig value and returns its
+// flow and its keep-alive settings, less those in generated files: they
+// are not reported, so not worth following.
+func (s *state) traceSettings(roots []ssa.Value, keepAlive, config httpapi.Field) (*ssaflow.Flow, []setting) {
+	flow := s.tracer.Trace(roots...)
+	settings := keepAliveSettings(s.index, flow, keepAlive, config)
+	return flow, slices.DeleteFunc(settings, func(set setting) bool { return s.rep.Generated(set.pos()) })
 }
 
 // keepAliveSettings returns the stores that turn TCP keep-alive on for a
