@@ -45,13 +45,16 @@ func run(pass *analysis.Pass) (any, error) {
 	// A socket tuned through a descriptor need not be an HTTP one: build
 	// for any package that calls File.
 	_, index := res.Build()
-	tracer := &ssaflow.Tracer{Index: index, Fields: true, OwnFields: true}
-	r := report.New(pass)
+	s := &state{
+		pass:   pass,
+		rep:    report.New(pass),
+		tracer: &ssaflow.Tracer{Index: index, Fields: true, OwnFields: true},
+	}
 	for _, fn := range index.Funcs {
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
 				if call, ok := instr.(*ssa.Call); ok && httpapi.ConnFile.Matches(callee.Func(call.Common())) {
-					check(pass, r, tracer, call)
+					s.check(call)
 				}
 			}
 		}
@@ -59,18 +62,25 @@ func run(pass *analysis.Pass) (any, error) {
 	return nil, nil
 }
 
+// state is the analysis of one package.
+type state struct {
+	pass   *analysis.Pass
+	rep    *report.Reporter
+	tracer *ssaflow.Tracer
+}
+
 // check follows the file that one File() call returns.
-func check(pass *analysis.Pass, r *report.Reporter, tracer *ssaflow.Tracer, call *ssa.Call) {
-	if r.Generated(call.Pos()) {
+func (s *state) check(call *ssa.Call) {
+	if s.rep.Generated(call.Pos()) {
 		return
 	}
-	expr, _ := r.Call(call.Pos())
+	expr, _ := s.rep.Call(call.Pos())
 	if expr == nil {
 		return
 	}
 	flow := &ssaflow.Flow{}
 	if f := result0(call); f != nil {
-		flow = tracer.Trace(f)
+		flow = s.tracer.Trace(f)
 	}
 	closed, handedOff := false, false
 	var fds []ssa.Value
@@ -95,12 +105,12 @@ func check(pass *analysis.Pass, r *report.Reporter, tracer *ssaflow.Tracer, call
 		}
 	}
 	subject := types.ExprString(expr)
-	if opts := setsockopts(tracer, fds); len(opts) > 0 {
+	if opts := s.setsockopts(fds); len(opts) > 0 {
 		// SSA calls the promoted method on the embedded net.conn: the
 		// connection's own type is in the syntax.
 		tcp := false
 		if sel, ok := ast.Unparen(expr.Fun).(*ast.SelectorExpr); ok {
-			t := pass.TypesInfo.TypeOf(sel.X)
+			t := s.pass.TypesInfo.TypeOf(sel.X)
 			tcp = httpapi.TCPConn.Matches(t) || httpapi.TCPConn.MatchesPtr(t)
 		}
 		diag := analysis.Diagnostic{
@@ -109,12 +119,12 @@ func check(pass *analysis.Pass, r *report.Reporter, tracer *ssaflow.Tracer, call
 				"blocking mode: its reads and writes block OS threads and deadlines stop working)", subject),
 		}
 		for _, o := range opts {
-			diag.Related = append(diag.Related, analysis.RelatedInformation{Pos: o.Pos(), Message: advice(pass, r, o, tcp)})
+			diag.Related = append(diag.Related, analysis.RelatedInformation{Pos: o.Pos(), Message: s.advice(o, tcp)})
 		}
-		r.Report(diag, "")
+		s.rep.Report(diag, "")
 	}
 	if !closed && !handedOff {
-		r.Report(analysis.Diagnostic{
+		s.rep.Report(analysis.Diagnostic{
 			Pos: expr.Pos(), End: expr.End(),
 			Message: fmt.Sprintf("%s is never closed (the duplicate descriptor leaks and keeps the socket open "+
 				"after the connection is closed)", subject),
@@ -124,7 +134,7 @@ func check(pass *analysis.Pass, r *report.Reporter, tracer *ssaflow.Tracer, call
 
 // setsockopts returns the Setsockopt calls that the descriptors reach,
 // through conversions (int(f.Fd())), variables and helper functions.
-func setsockopts(tracer *ssaflow.Tracer, fds []ssa.Value) []ssa.CallInstruction {
+func (s *state) setsockopts(fds []ssa.Value) []ssa.CallInstruction {
 	var calls []ssa.CallInstruction
 	seen := make(map[ssa.Value]bool)
 	for len(fds) > 0 {
@@ -134,7 +144,7 @@ func setsockopts(tracer *ssaflow.Tracer, fds []ssa.Value) []ssa.CallInstruction 
 			continue
 		}
 		seen[v] = true
-		for _, h := range tracer.Trace(v).HandOffs {
+		for _, h := range s.tracer.Trace(v).HandOffs {
 			switch h.Kind {
 			case ssaflow.Unsafe:
 				if conv, ok := h.Instr.(*ssa.Convert); ok {
@@ -153,9 +163,9 @@ func setsockopts(tracer *ssaflow.Tracer, fds []ssa.Value) []ssa.CallInstruction 
 // advice names the safe way to set the option at a Setsockopt call: the
 // net.KeepAliveConfig field for a keep-alive option of a TCP connection,
 // SyscallConn().Control otherwise.
-func advice(pass *analysis.Pass, r *report.Reporter, c ssa.CallInstruction, tcp bool) string {
+func (s *state) advice(c ssa.CallInstruction, tcp bool) string {
 	const control = "socket option set here; SyscallConn().Control sets it on the connection without switching it to blocking mode"
-	expr, _ := r.Call(c.Pos())
+	expr, _ := s.rep.Call(c.Pos())
 	if !tcp || expr == nil || len(expr.Args) < 3 {
 		return control
 	}
@@ -166,7 +176,7 @@ func advice(pass *analysis.Pass, r *report.Reporter, c ssa.CallInstruction, tcp 
 	case *ast.SelectorExpr:
 		id = opt.Sel
 	}
-	k, ok := pass.TypesInfo.Uses[id].(*types.Const)
+	k, ok := s.pass.TypesInfo.Uses[id].(*types.Const)
 	if id == nil || !ok || k.Pkg() == nil {
 		return control
 	}
