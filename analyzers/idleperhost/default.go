@@ -1,12 +1,12 @@
 package idleperhost
 
 import (
-	"go/token"
 	"go/types"
 	"slices"
 
 	"github.com/kalint/kalint/analyzers/internal/callee"
 	"github.com/kalint/kalint/analyzers/internal/httpapi"
+	"github.com/kalint/kalint/analyzers/internal/httpflow"
 	"github.com/kalint/kalint/analyzers/internal/ssaflow"
 	"golang.org/x/tools/go/ssa"
 )
@@ -45,9 +45,9 @@ func (s *state) buildDefaultPool() (*pool, []sink) {
 					}
 				case *ssa.UnOp:
 					switch {
-					case isGlobalLoad(instr, httpapi.DefaultTransport):
+					case httpflow.IsLoadOf(instr, httpapi.DefaultTransport):
 						transports = append(transports, instr)
-					case isGlobalLoad(instr, httpapi.DefaultClient):
+					case httpflow.IsLoadOf(instr, httpapi.DefaultClient):
 						clients = append(clients, instr)
 					}
 				case *ssa.Store:
@@ -144,18 +144,4 @@ func (s *state) defaultPool() {
 		}
 		s.reportDefault(sk, t, start)
 	}
-}
-
-// isGlobalLoad reports whether v loads the standard-library variable want.
-func isGlobalLoad(v ssa.Value, want httpapi.Var) bool {
-	load, ok := v.(*ssa.UnOp)
-	if !ok || load.Op != token.MUL {
-		return false
-	}
-	g, ok := load.X.(*ssa.Global)
-	if !ok {
-		return false
-	}
-	obj, _ := g.Object().(*types.Var)
-	return want.Matches(obj)
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/kalint/kalint/analyzers/internal/callee"
 	"github.com/kalint/kalint/analyzers/internal/httpapi"
+	"github.com/kalint/kalint/analyzers/internal/httpflow"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -43,7 +44,7 @@ func isDefaultTransport(v ssa.Value) bool {
 	if ta, ok := v.(*ssa.TypeAssert); ok {
 		v = ta.X
 	}
-	return isGlobalLoad(v, httpapi.DefaultTransport)
+	return httpflow.IsLoadOf(v, httpapi.DefaultTransport)
 }
 
 // transport judges one transport: root is its allocation, a clone of

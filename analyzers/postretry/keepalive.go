@@ -2,6 +2,7 @@ package postretry
 
 import (
 	"github.com/kalint/kalint/analyzers/internal/httpapi"
+	"github.com/kalint/kalint/analyzers/internal/httpflow"
 	"github.com/kalint/kalint/analyzers/internal/ssaflow"
 	"golang.org/x/tools/go/ssa"
 )
@@ -46,7 +47,7 @@ func (s *state) keepAlive(snd send, recv ssa.Value) bool {
 func (s *state) transportKeepAlive(v ssa.Value, unseen bool) bool {
 	for _, src := range s.sources(v) {
 		switch {
-		case ssaflow.IsNil(src), isLoadOf(src, httpapi.DefaultTransport):
+		case ssaflow.IsNil(src), httpflow.IsLoadOf(src, httpapi.DefaultTransport):
 		case isAllocOf(src, httpapi.Transport), isCallOf(src, httpapi.TransportClone):
 			for _, fv := range s.tracer.Trace(src).Values {
 				for _, ref := range s.index.Referrers(fv) {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/kalint/kalint/analyzers/internal/callee"
 	"github.com/kalint/kalint/analyzers/internal/httpapi"
+	"github.com/kalint/kalint/analyzers/internal/httpflow"
 	"github.com/kalint/kalint/analyzers/internal/ssaflow"
 	"golang.org/x/tools/go/ssa"
 )
@@ -144,7 +145,7 @@ func (s *state) body(r *request, v ssa.Value, viaNewRequest bool) {
 	for _, src := range s.sources(v) {
 		t := src.Type()
 		switch {
-		case ssaflow.IsNil(src), isLoadOf(src, httpapi.NoBody):
+		case ssaflow.IsNil(src), httpflow.IsLoadOf(src, httpapi.NoBody):
 		case types.IsInterface(t):
 		case slices.ContainsFunc(httpapi.RewindableBodies, func(b httpapi.Type) bool { return b.MatchesPtr(t) }):
 			r.body = true // NewRequest sets GetBody for these

@@ -1,9 +1,6 @@
 package postretry
 
 import (
-	"go/token"
-	"go/types"
-
 	"github.com/kalint/kalint/analyzers/internal/callee"
 	"github.com/kalint/kalint/analyzers/internal/httpapi"
 	"github.com/kalint/kalint/analyzers/internal/ssaflow"
@@ -40,20 +37,6 @@ func isAllocOf(v ssa.Value, t httpapi.Type) bool {
 func isCallOf(v ssa.Value, m httpapi.Callee) bool {
 	call, ok := v.(*ssa.Call)
 	return ok && m.Matches(callee.Func(&call.Call))
-}
-
-// isLoadOf reports whether v reads a package-level variable.
-func isLoadOf(v ssa.Value, pv httpapi.Var) bool {
-	load, ok := v.(*ssa.UnOp)
-	if !ok || load.Op != token.MUL {
-		return false
-	}
-	g, ok := load.X.(*ssa.Global)
-	if !ok {
-		return false
-	}
-	obj, _ := g.Object().(*types.Var)
-	return pv.Matches(obj)
 }
 
 // local is a tracer that treats struct fields as hand-offs: a request or a

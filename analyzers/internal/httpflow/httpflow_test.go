@@ -110,3 +110,33 @@ func TestInMemoryTransport(t *testing.T) {
 		})
 	}
 }
+
+// TestIsLoadOf checks which values of f's return statement load
+// http.DefaultTransport.
+func TestIsLoadOf(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name, src string
+		want      bool
+	}{
+		{"the variable", `func f() http.RoundTripper { return http.DefaultTransport }`, true},
+		{"another variable", `func f() error { return http.ErrServerClosed }`, false},
+		{"a package's own", `var own http.RoundTripper
+		                     func f() http.RoundTripper { return own }`, false},
+		{"a parameter", `func f(rt http.RoundTripper) http.RoundTripper { return rt }`, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			fn := build(t, tc.src).Func("f")
+			var got bool
+			for _, b := range fn.Blocks {
+				if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok {
+					got = httpflow.IsLoadOf(ret.Results[0], httpapi.DefaultTransport)
+				}
+			}
+			if got != tc.want {
+				t.Errorf("IsLoadOf = %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
