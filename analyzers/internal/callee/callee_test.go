@@ -1,17 +1,13 @@
 package callee_test
 
 import (
-	"go/ast"
-	"go/importer"
-	"go/parser"
-	"go/token"
 	"go/types"
 	"testing"
 
 	"github.com/kalint/kalint/analyzers/internal/callee"
 	"github.com/kalint/kalint/analyzers/internal/httpapi"
+	"github.com/kalint/kalint/analyzers/internal/ssatest"
 	"golang.org/x/tools/go/ssa"
-	"golang.org/x/tools/go/ssa/ssautil"
 )
 
 const src = `package p
@@ -40,15 +36,7 @@ func calls(c *http.Client, w wrapped, req *http.Request, f func()) {
 
 func TestFunc(t *testing.T) {
 	t.Parallel()
-	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, "p.go", src, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ssapkg, _, err := ssautil.BuildPackage(&types.Config{Importer: importer.Default()}, fset, types.NewPackage("p", "p"), []*ast.File{f}, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
+	ssapkg := ssatest.Build(t, src)
 	var fromSSA []*types.Func
 	var bodies []*ssa.Function
 	for _, b := range ssapkg.Func("calls").Blocks {

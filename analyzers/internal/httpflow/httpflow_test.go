@@ -1,11 +1,6 @@
 package httpflow_test
 
 import (
-	"go/ast"
-	"go/importer"
-	"go/parser"
-	"go/token"
-	"go/types"
 	"slices"
 	"strconv"
 	"strings"
@@ -14,26 +9,15 @@ import (
 	"github.com/kalint/kalint/analyzers/internal/httpapi"
 	"github.com/kalint/kalint/analyzers/internal/httpflow"
 	"github.com/kalint/kalint/analyzers/internal/ssaflow"
+	"github.com/kalint/kalint/analyzers/internal/ssatest"
 	"golang.org/x/tools/go/ssa"
-	"golang.org/x/tools/go/ssa/ssautil"
 )
 
 // build builds package p from src, which follows its imports of context,
 // net and net/http.
 func build(t *testing.T, src string) *ssa.Package {
 	t.Helper()
-	fset := token.NewFileSet()
-	head := "package p\nimport (\"context\"; \"net\"; \"net/http\")\nvar _, _, _ = context.Background, net.Dial, http.Get\nvar sink *http.Transport\n"
-	f, err := parser.ParseFile(fset, "p.go", head+src, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	conf := &types.Config{Importer: importer.Default()}
-	pkg, _, err := ssautil.BuildPackage(conf, fset, types.NewPackage("p", "p"), []*ast.File{f}, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return pkg
+	return ssatest.Build(t, "package p\nimport (\"context\"; \"net\"; \"net/http\")\nvar _, _, _ = context.Background, net.Dial, http.Get\nvar sink *http.Transport\n"+src)
 }
 
 // TestHeaderWrites reports the constant keys of the header writes made

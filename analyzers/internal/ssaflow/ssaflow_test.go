@@ -1,10 +1,6 @@
 package ssaflow_test
 
 import (
-	"go/ast"
-	"go/importer"
-	"go/parser"
-	"go/token"
 	"go/types"
 	"slices"
 	"strconv"
@@ -12,8 +8,8 @@ import (
 	"testing"
 
 	"github.com/kalint/kalint/analyzers/internal/ssaflow"
+	"github.com/kalint/kalint/analyzers/internal/ssatest"
 	"golang.org/x/tools/go/ssa"
-	"golang.org/x/tools/go/ssa/ssautil"
 )
 
 // Each case is a package p with a type T. The traced root is the first
@@ -253,17 +249,7 @@ func TestMayHaveUnseenCallers(t *testing.T) {
 
 func build(t *testing.T, src string) *ssa.Package {
 	t.Helper()
-	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, "p.go", "package p\nimport (\"container/list\"; \"fmt\")\nvar _, _ = fmt.Sprint, list.New\ntype T struct{ F int }\n"+src, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	conf := &types.Config{Importer: importer.Default()}
-	pkg, _, err := ssautil.BuildPackage(conf, fset, types.NewPackage("p", "p"), []*ast.File{f}, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return pkg
+	return ssatest.Build(t, "package p\nimport (\"container/list\"; \"fmt\")\nvar _, _ = fmt.Sprint, list.New\ntype T struct{ F int }\n"+src)
 }
 
 // firstAlloc returns the first allocation of a T in fn or the functions
