@@ -57,7 +57,7 @@ func (s *state) fix(root ssa.Value) (analysis.SuggestedFix, bool) {
 		return analysis.SuggestedFix{}, false
 	}
 	file := astfix.File(s.pass, lit.Pos())
-	timeName, importEdit, ok := astfix.Import(file, "time", "time")
+	timeName, importEdits, ok := astfix.Import(s.pass, file, lit.Lbrace, "time", "time")
 	if !ok {
 		return analysis.SuggestedFix{}, false
 	}
@@ -72,9 +72,5 @@ func (s *state) fix(root ssa.Value) (analysis.SuggestedFix, bool) {
 		return analysis.SuggestedFix{}, false
 	}
 	s.fixed[lit] = true
-	edits := []analysis.TextEdit{edit}
-	if importEdit != nil {
-		edits = append(edits, *importEdit)
-	}
-	return analysis.SuggestedFix{Message: "Add IdleConnTimeout: " + value, TextEdits: edits}, true
+	return analysis.SuggestedFix{Message: "Add IdleConnTimeout: " + value, TextEdits: append(importEdits, edit)}, true
 }

@@ -41,17 +41,13 @@ func (s *state) drainFix(close ssa.CallInstruction) (analysis.SuggestedFix, bool
 	if !ok || sel.Sel.Name != "Close" {
 		return analysis.SuggestedFix{}, false
 	}
-	ioName, importEdit, ok := astfix.Import(file, "io", "io")
+	ioName, edits, ok := astfix.Import(s.pass, file, stmt.Pos(), "io", "io")
 	if !ok {
 		return analysis.SuggestedFix{}, false
 	}
 	body := types.ExprString(sel.X)
 	indent := s.indent(stmt)
 	drain := fmt.Sprintf("_, _ = %s.Copy(%s.Discard, %s)", ioName, ioName, body)
-	var edits []analysis.TextEdit
-	if importEdit != nil {
-		edits = append(edits, *importEdit)
-	}
 	if _, deferred := stmt.(*ast.DeferStmt); deferred {
 		text := fmt.Sprintf("defer func() {\n%s\t%s\n%s\t%s.Close()\n%s}()", indent, drain, indent, body, indent)
 		edits = append(edits, analysis.TextEdit{Pos: stmt.Pos(), End: stmt.End(), NewText: []byte(text)})

@@ -278,16 +278,12 @@ func (s *state) report(reads []*ssa.Store, root ssa.Value) {
 // fix adds IdleTimeout after ReadTimeout in a literal, or replaces an
 // explicit IdleTimeout: 0.
 func (s *state) fix(file *ast.File, lit *ast.CompositeLit, read *ast.KeyValueExpr) (analysis.SuggestedFix, bool) {
-	timeName, importEdit, ok := astfix.Import(file, "time", "time")
+	timeName, edits, ok := astfix.Import(s.Pass, file, lit.Lbrace, "time", "time")
 	if !ok {
 		return analysis.SuggestedFix{}, false
 	}
 	value := astfix.Duration(s.opts.IdleTimeout, timeName)
 	msg := "Add IdleTimeout: " + value
-	var edits []analysis.TextEdit
-	if importEdit != nil {
-		edits = append(edits, *importEdit)
-	}
 	for _, elt := range lit.Elts {
 		if kv, ok := elt.(*ast.KeyValueExpr); ok {
 			if id, ok := kv.Key.(*ast.Ident); ok && id.Name == "IdleTimeout" {
