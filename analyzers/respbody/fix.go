@@ -12,7 +12,9 @@ import (
 
 // drainFix drains the body before the close: a plain `body.Close()`
 // statement gets `_, _ = io.Copy(io.Discard, body)` before it; a deferred
-// one becomes a deferred function that drains, then closes. Closes whose
+// one becomes a deferred function that drains, then closes the body it is
+// given as argument, so that the body is evaluated at the defer statement,
+// as before (the variable may be assigned a later response). Closes whose
 // result is used are left alone.
 func (s *state) drainFix(close ssa.CallInstruction) (analysis.SuggestedFix, bool) {
 	file, path := s.rep.Path(close.Pos())
@@ -47,14 +49,38 @@ func (s *state) drainFix(close ssa.CallInstruction) (analysis.SuggestedFix, bool
 	}
 	body := types.ExprString(sel.X)
 	indent := s.indent(stmt)
-	drain := fmt.Sprintf("_, _ = %s.Copy(%s.Discard, %s)", ioName, ioName, body)
 	if _, deferred := stmt.(*ast.DeferStmt); deferred {
-		text := fmt.Sprintf("defer func() {\n%s\t%s\n%s\t%s.Close()\n%s}()", indent, drain, indent, body, indent)
+		if !readCloser(s.pass.TypesInfo.TypeOf(sel.X)) {
+			return analysis.SuggestedFix{}, false
+		}
+		param := "body"
+		if ioName == param {
+			param = "rc"
+		}
+		text := fmt.Sprintf("defer func(%s %s.ReadCloser) {\n%s\t_, _ = %s.Copy(%s.Discard, %s)\n%s\t%s.Close()\n%s}(%s)",
+			param, ioName, indent, ioName, ioName, param, indent, param, indent, body)
 		edits = append(edits, analysis.TextEdit{Pos: stmt.Pos(), End: stmt.End(), NewText: []byte(text)})
 	} else {
+		drain := fmt.Sprintf("_, _ = %s.Copy(%s.Discard, %s)", ioName, ioName, body)
 		edits = append(edits, analysis.TextEdit{Pos: stmt.Pos(), End: stmt.Pos(), NewText: []byte(drain + "\n" + indent)})
 	}
 	return analysis.SuggestedFix{Message: "Drain the body before closing it", TextEdits: edits}, true
+}
+
+// readCloser reports whether a value of type t can be passed as an
+// io.ReadCloser: it has Read and Close methods.
+func readCloser(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	for _, name := range []string{"Read", "Close"} {
+		if obj, _, _ := types.LookupFieldOrMethod(t, true, nil, name); obj == nil {
+			return false
+		} else if _, ok := obj.(*types.Func); !ok {
+			return false
+		}
+	}
+	return true
 }
 
 // indent returns the white space that starts the line of stmt.
