@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"go/token"
 	"slices"
 	"strings"
 
@@ -85,16 +86,28 @@ func (s *suppressor) suppressed(d analysis.Diagnostic) bool {
 			found = true
 		}
 	}
+	return found || s.nolintCovers(posn)
+}
+
+// nolintCovers reports whether a //nolint comment covers posn.
+func (s *suppressor) nolintCovers(posn token.Position) bool {
 	for _, r := range s.nolint {
-		found = found || r.covers(posn, s.analyzer, s.suite)
+		if r.covers(posn, s.analyzer, s.suite) {
+			return true
+		}
 	}
-	return found
+	return false
 }
 
 // finish reports the malformed directives this analyzer owns and its
 // stale ones: directives naming it that suppressed none of its findings.
+// A //nolint comment silences these as it does findings (golangci-lint
+// would drop them there too).
 func (s *suppressor) finish() {
 	for _, dir := range s.kalint {
+		if s.nolintCovers(s.pass.Fset.Position(dir.pos)) {
+			continue
+		}
 		var msg string
 		switch {
 		case dir.problem != "":

@@ -12,3 +12,10 @@ func f() {
 	leak() //nolint:respbody // golangci-lint does not know respbody: kalint applies it
 	leak() //kalint:ignore respbody its own directive still works
 }
+
+// golangci-lint drops what kalint reports here, the stale directive too.
+//
+//nolint:kalint
+func g() {
+	//kalint:ignore respbody stale // want `suppresses no respbody finding`
+}

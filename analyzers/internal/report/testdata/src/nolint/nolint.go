@@ -29,6 +29,7 @@ func good() {
 func whole() {
 	leak()
 	post()
+	//kalint:ignore respbody a stale directive is silenced too
 }
 
 // A comment group with a nolint covers its lines and the node below.
