@@ -6,6 +6,7 @@ import (
 	"github.com/kalint/kalint/analyzers/connfile"
 	"github.com/kalint/kalint/analyzers/dialkeepalive"
 	"github.com/kalint/kalint/analyzers/idleperhost"
+	"github.com/kalint/kalint/analyzers/internal/report"
 	"github.com/kalint/kalint/analyzers/keepalivesoff"
 	"github.com/kalint/kalint/analyzers/postretry"
 	"github.com/kalint/kalint/analyzers/respbody"
@@ -13,6 +14,12 @@ import (
 	"github.com/kalint/kalint/analyzers/transportreuse"
 	"golang.org/x/tools/go/analysis"
 )
+
+// NolintFlag is the flag, on every analyzer, that says whether it applies
+// //nolint:kalint, //nolint:all and //nolint itself (by default it does);
+// a driver that applies them, such as golangci-lint, sets it to false.
+// //nolint:<analyzer> and kalint's own directives are applied either way.
+const NolintFlag = report.NolintFlag
 
 // All returns the suite with default options, in a fixed order. Each call
 // makes new analyzers with their own flags, so a driver (the kalint

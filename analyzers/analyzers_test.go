@@ -6,11 +6,15 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/kalint/kalint/analyzers"
+	"github.com/kalint/kalint/analyzers/internal/report"
+	"github.com/kalint/kalint/analyzers/internal/ssapass"
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/analysistest"
 )
 
 // TestSuite checks the rules every analyzer of the suite follows (see
@@ -44,7 +48,11 @@ func TestSuite(t *testing.T) {
 			if strings.TrimSpace(f.Usage) == "" {
 				t.Errorf("%s: flag -%s has no usage", a.Name, f.Name)
 			}
-			if !strings.Contains(string(readme), "`-"+a.Name+"."+f.Name) {
+			row := "`-" + a.Name + "." + f.Name
+			if f.Name == report.NolintFlag {
+				row = "`-<analyzer>." + f.Name // every analyzer's: one row
+			}
+			if !strings.Contains(string(readme), row) {
 				t.Errorf("%s: flag -%s.%s is not in the README's flag table", a.Name, a.Name, f.Name)
 			}
 		})
@@ -172,3 +180,57 @@ func TestAllFresh(t *testing.T) {
 		t.Errorf("%s -idle-timeout = %s after setting another instance's, want 2m0s", b[0].Name, got)
 	}
 }
+
+// report.Suite, which checks the names in directives, is the suite.
+func TestSuiteNames(t *testing.T) {
+	t.Parallel()
+	var names []string
+	for _, a := range analyzers.All() {
+		names = append(names, a.Name)
+	}
+	if !slices.Equal(report.Suite(), names) {
+		t.Errorf("report.Suite() = %v, want the names of analyzers.All(), in order: %v", report.Suite(), names)
+	}
+}
+
+// Every analyzer honours the directives, in one run of the whole suite as
+// a driver runs it: each reports its own stale directive, and a directive
+// naming no analyzer of the suite is reported once.
+func TestDirectives(t *testing.T) {
+	t.Parallel()
+	all := analyzers.All()
+	suite := &analysis.Analyzer{
+		Name:     "suite",
+		Doc:      "runs every analyzer of the suite on one pass",
+		Requires: []*analysis.Analyzer{ssapass.Analyzer},
+		Run: func(pass *analysis.Pass) (any, error) {
+			for _, a := range all {
+				if _, err := a.Run(pass); err != nil {
+					return nil, err
+				}
+			}
+			return nil, nil
+		},
+	}
+	for _, a := range all {
+		if !slices.Equal(a.Requires, suite.Requires) {
+			t.Fatalf("%s requires %v: this test runs it as if it required only ssapass", a.Name, a.Requires)
+		}
+	}
+	results := analysistest.Run(t, analysistest.TestData(), suite, "directives")
+	stale := map[string]int{}
+	for _, r := range results {
+		for _, d := range r.Diagnostics {
+			if m := staleRE.FindStringSubmatch(d.Message); m != nil {
+				stale[m[1]]++
+			}
+		}
+	}
+	for _, a := range all {
+		if stale[a.Name] != 1 {
+			t.Errorf("%s: %d stale directives reported, want 1 (testdata/src/directives has one for each analyzer)", a.Name, stale[a.Name])
+		}
+	}
+}
+
+var staleRE = regexp.MustCompile(`suppresses no (\w+) finding`)

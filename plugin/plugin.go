@@ -20,6 +20,10 @@
 // themselves, as on the command line. Values can be written as YAML types:
 // durations as strings (90s), integers, booleans, lists of strings (or one
 // comma-separated string). Unknown keys are errors.
+//
+// Under golangci-lint each finding is one issue, its related locations
+// folded into the message, and golangci-lint applies //nolint:kalint
+// itself (see asGolangciIssues).
 package plugin
 
 import (
@@ -71,6 +75,10 @@ func (p *plugin) BuildAnalyzers() ([]*analysis.Analyzer, error) {
 	}
 	var list []*analysis.Analyzer
 	for _, a := range suite {
+		if err := a.Flags.Set(analyzers.NolintFlag, "false"); err != nil {
+			return nil, err
+		}
+		asGolangciIssues(a)
 		disabled, err := configure(a, p.settings[a.Name])
 		if err != nil {
 			return nil, fmt.Errorf("kalint settings: %w", err)
@@ -99,7 +107,7 @@ func configure(a *analysis.Analyzer, opts map[string]any) (disabled bool, err er
 			continue
 		}
 		f := a.Flags.Lookup(key)
-		if f == nil {
+		if f == nil || key == analyzers.NolintFlag { // golangci-lint applies //nolint
 			return false, fmt.Errorf("unknown key %q of %s (valid keys: %s)", key, a.Name, validKeys(a))
 		}
 		text, err := flagText(f, v)
@@ -160,7 +168,11 @@ func validKeys(as ...*analysis.Analyzer) string {
 	var keys []string
 	for _, a := range as {
 		keys = append(keys, a.Name+".disable")
-		a.Flags.VisitAll(func(f *flag.Flag) { keys = append(keys, a.Name+"."+f.Name) })
+		a.Flags.VisitAll(func(f *flag.Flag) {
+			if f.Name != analyzers.NolintFlag {
+				keys = append(keys, a.Name+"."+f.Name)
+			}
+		})
 	}
 	return strings.Join(keys, ", ")
 }

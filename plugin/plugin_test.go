@@ -52,14 +52,21 @@ func names(list []*analysis.Analyzer) []string {
 	return out
 }
 
+// flags returns a's flags that are settings: all but NolintFlag, which
+// the plugin sets (golangci-lint applies //nolint itself).
 func flags(a *analysis.Analyzer) []*flag.Flag {
 	var out []*flag.Flag
-	a.Flags.VisitAll(func(f *flag.Flag) { out = append(out, f) })
+	a.Flags.VisitAll(func(f *flag.Flag) {
+		if f.Name != analyzers.NolintFlag {
+			out = append(out, f)
+		}
+	})
 	return out
 }
 
 // With no settings the plugin builds the whole suite, in order, with the
-// same defaults as the kalint command.
+// same defaults as the kalint command, except that it leaves //nolint to
+// golangci-lint.
 func TestDefaults(t *testing.T) {
 	t.Parallel()
 	for _, conf := range []any{nil, map[string]any{}} {
@@ -69,6 +76,9 @@ func TestDefaults(t *testing.T) {
 			t.Fatalf("settings %v: analyzers %v, want %v", conf, names(got), names(want))
 		}
 		for i, a := range want {
+			if v := got[i].Flags.Lookup(analyzers.NolintFlag).Value.String(); v != "false" {
+				t.Errorf("%s -%s = %s, want false: golangci-lint applies //nolint", a.Name, analyzers.NolintFlag, v)
+			}
 			for _, f := range flags(a) {
 				if v := got[i].Flags.Lookup(f.Name).Value.String(); v != f.Value.String() {
 					t.Errorf("%s -%s = %s, want the default %s", a.Name, f.Name, v, f.Value.String())
@@ -298,6 +308,8 @@ func TestBadSettings(t *testing.T) {
 			[]string{`unknown key "idle-timout" of serveridle`, "(valid keys: serveridle.disable, serveridle.idle-timeout)"}},
 		{"option of another analyzer", map[string]any{"respbody": map[string]any{"tests": true}},
 			[]string{`unknown key "tests" of respbody`, "(valid keys: respbody.disable, respbody.drain)"}},
+		{"nolint is not a setting: golangci-lint applies //nolint", map[string]any{"respbody": map[string]any{"nolint": true}},
+			[]string{`unknown key "nolint" of respbody`, "(valid keys: respbody.disable, respbody.drain)"}},
 		{"disable not a bool", map[string]any{"respbody": map[string]any{"disable": "yes"}},
 			[]string{`invalid value "yes" for respbody.disable: want true or false`}},
 		{"not a map", "serveridle", []string{"kalint settings"}},

@@ -28,13 +28,13 @@ var Analyzer = New(Options{})
 
 // New returns a connfile analyzer.
 func New(Options) *analysis.Analyzer {
-	return &analysis.Analyzer{
+	return report.Directives(&analysis.Analyzer{
 		Name:     "connfile",
 		Doc:      docs.MustExtract(doc, "connfile"),
 		URL:      "https://pkg.go.dev/github.com/kalint/kalint/analyzers/connfile",
 		Requires: []*analysis.Analyzer{ssapass.Analyzer},
 		Run:      ssapass.Guard(run),
-	}
+	})
 }
 
 func run(pass *analysis.Pass) (any, error) {

@@ -62,7 +62,7 @@ func New(opts Options) *analysis.Analyzer {
 		"report a constant net.Dialer.KeepAlive below this on a dialer of an http.Transport")
 	option.DurationVar(&a.Flags, &c.opts.IdleConnTimeout, "idle-conn-timeout", opts.IdleConnTimeout,
 		"IdleConnTimeout that the suggested fix adds to an http.Transport literal")
-	return a
+	return report.Directives(a)
 }
 
 type checker struct {

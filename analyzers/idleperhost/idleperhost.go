@@ -47,7 +47,7 @@ func New(opts Options) *analysis.Analyzer {
 	}
 	option.IntVar(&a.Flags, &c.opts.MaxIdlePerHost, "max-idle-per-host", opts.MaxIdlePerHost,
 		"MaxIdleConnsPerHost that the suggested fix sets when the transport has no constant MaxIdleConns above 2")
-	return a
+	return report.Directives(a)
 }
 
 type checker struct {

@@ -39,7 +39,7 @@ func New(opts Options) *analysis.Analyzer {
 		Run:      ssapass.Guard(c.run),
 	}
 	a.Flags.BoolVar(&c.opts.Tests, "tests", opts.Tests, "also report in _test.go files")
-	return a
+	return report.Directives(a)
 }
 
 type checker struct {

@@ -56,7 +56,7 @@ func New(opts Options) *analysis.Analyzer {
 	}
 	option.EnumVar(&a.Flags, &c.opts.Drain, "drain", opts.Drain, []string{DrainRead, DrainStrict},
 		"which reads count as draining a body: read (any read) or strict (only reads to EOF, such as io.ReadAll or io.Copy)")
-	return a
+	return report.Directives(a)
 }
 
 type checker struct {

@@ -53,7 +53,7 @@ func New(opts Options) *analysis.Analyzer {
 	}
 	option.DurationVar(&a.Flags, &c.opts.IdleTimeout, "idle-timeout", opts.IdleTimeout,
 		"IdleTimeout that the suggested fix adds to an http.Server literal")
-	return a
+	return report.Directives(a)
 }
 
 type checker struct {

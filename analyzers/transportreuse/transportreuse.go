@@ -45,7 +45,7 @@ func New(opts Options) *analysis.Analyzer {
 		"also report in _test.go files and in functions taking *testing.T or *testing.B")
 	a.Flags.BoolVar(&c.opts.Strict, "strict", opts.Strict,
 		"also report per-call transports whose idle connections are closed with CloseIdleConnections")
-	return a
+	return report.Directives(a)
 }
 
 type checker struct {

@@ -37,28 +37,41 @@ func fixtureDir(t *testing.T) string {
 
 var expectedRE = regexp.MustCompile(`^(\S+\.go):(\d+): (\w+): (.+)$`)
 
-// expected reads testdata/fixture/expected.txt.
+// expected reads the findings of testdata/fixture/expected.txt.
 func expected(t *testing.T) []finding {
+	t.Helper()
+	list, _ := readExpected(t)
+	return list
+}
+
+// readExpected reads testdata/fixture/expected.txt: the findings every
+// driver reports, and those silenced by a directive or //nolint.
+func readExpected(t *testing.T) (list, silenced []finding) {
 	t.Helper()
 	data, err := os.ReadFile(filepath.Join(fixtureDir(t), "expected.txt"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	var list []finding
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	for n := 1; sc.Scan(); n++ {
 		line := strings.TrimSpace(sc.Text())
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
-		m := expectedRE.FindStringSubmatch(line)
+		rest, isSilenced := strings.CutPrefix(line, "- ")
+		m := expectedRE.FindStringSubmatch(rest)
 		if m == nil {
 			t.Fatalf("expected.txt:%d: want path.go:LINE: analyzer: message, got %q", n, line)
 		}
 		num, _ := strconv.Atoi(m[2])
-		list = append(list, finding{m[1], num, m[3], m[4]})
+		f := finding{m[1], num, m[3], m[4]}
+		if isSilenced {
+			silenced = append(silenced, f)
+		} else {
+			list = append(list, f)
+		}
 	}
-	return list
+	return list, silenced
 }
 
 // lines formats findings, sorted.
@@ -148,6 +161,43 @@ func TestFixtureGoVet(t *testing.T) {
 		t.Errorf("go vet succeeded despite findings\n%s", out)
 	}
 	compare(t, "go vet -vettool", findings(dir, out), lines(expected(t)))
+}
+
+// The silenced findings of expected.txt are real: with every directive
+// and //nolint comment removed from a copy of the fixture, kalint reports
+// them (and the drivers' tests show that none reports them with the
+// comments in place).
+func TestFixtureSuppressed(t *testing.T) {
+	t.Parallel()
+	_, silenced := readExpected(t)
+	if len(silenced) == 0 {
+		t.Fatal("expected.txt lists no silenced finding: suppression is untested end to end")
+	}
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS(fixtureDir(t))); err != nil {
+		t.Fatal(err)
+	}
+	directive := regexp.MustCompile(`//(kalint:|nolint).*`)
+	err := filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+		if err != nil || !strings.HasSuffix(path, ".go") {
+			return err
+		}
+		data, err := os.ReadFile(path)
+		if err == nil {
+			err = os.WriteFile(path, directive.ReplaceAll(data, nil), 0o644)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	all, _ := kalintJSON(t, dir)
+	got := lines(all)
+	for _, f := range silenced {
+		if !slices.Contains(got, f.String()) {
+			t.Errorf("without the comments, kalint does not report %s; it reports:\n\t%s", f, strings.Join(got, "\n\t"))
+		}
+	}
 }
 
 func TestFixtureJSON(t *testing.T) {

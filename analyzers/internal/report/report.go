@@ -8,6 +8,11 @@
 // form of a file with import "C") is the user's code: it carries cgo's
 // "Code generated" header, but its //line directives point back at the
 // user's file, so it is analysed and reported like any other.
+//
+// Directives wraps an analyzer so that its findings honour kalint's
+// suppression comments (//kalint:ignore, //kalint:file-ignore, //nolint)
+// in every driver, and the comments that are malformed or stale are
+// reported (after staticcheck's //lint:ignore).
 package report
 
 import (
@@ -36,16 +41,22 @@ const (
 
 // New returns the Reporter of pass.
 func New(pass *analysis.Pass) *Reporter {
-	r := &Reporter{pass: pass, kinds: make(map[*ast.File]kind)}
+	return &Reporter{pass: pass, kinds: fileKinds(pass)}
+}
+
+// fileKinds tells the package's generated files and cgo's output apart
+// from the user's own.
+func fileKinds(pass *analysis.Pass) map[*ast.File]kind {
+	kinds := make(map[*ast.File]kind)
 	for _, f := range pass.Files {
 		switch {
 		case cgoOutput(pass.Fset, f):
-			r.kinds[f] = cgo
+			kinds[f] = cgo
 		case ast.IsGenerated(f):
-			r.kinds[f] = generated
+			kinds[f] = generated
 		}
 	}
-	return r
+	return kinds
 }
 
 // cgoOutput reports whether f is cmd/cgo's rewrite of a file of the
