@@ -6,6 +6,7 @@ import (
 
 	"github.com/kalint/kalint/analyzers/internal/docs"
 	"github.com/kalint/kalint/analyzers/internal/httpapi"
+	"github.com/kalint/kalint/analyzers/internal/httpflow"
 	"github.com/kalint/kalint/analyzers/internal/option"
 	"github.com/kalint/kalint/analyzers/internal/report"
 	"github.com/kalint/kalint/analyzers/internal/ssaflow"
@@ -88,7 +89,7 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 		pkg:       pkg,
 		summaries: make(map[summaryKey]summary),
 		funcs:     make(map[*ssa.Function]*funcResult),
-		back:      &ssaflow.Backtracer{Index: index, Stop: isNewRequest, Through: derived},
+		back:      &ssaflow.Backtracer{Index: index, Stop: httpflow.IsNewRequest, Through: httpflow.Derived},
 	}
 	for _, fn := range index.Funcs {
 		s.function(fn)
