@@ -73,6 +73,7 @@ type state struct {
 	summaries map[summaryKey]summary
 	funcs     map[*ssa.Function]*funcResult
 	loops     ssaflow.Loops
+	index     *ssaflow.Index
 	back      *ssaflow.Backtracer // walks requests back to where they are built
 }
 
@@ -89,6 +90,7 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 		pkg:       pkg,
 		summaries: make(map[summaryKey]summary),
 		funcs:     make(map[*ssa.Function]*funcResult),
+		index:     index,
 		back:      &ssaflow.Backtracer{Index: index, Stop: httpflow.IsNewRequest, Through: httpflow.Derived},
 	}
 	for _, fn := range index.Funcs {
