@@ -263,10 +263,16 @@ func (t *tracked) call(u ssaflow.Use, call ssa.CallInstruction, k kind) {
 		}
 		return
 	}
-	// Code the package cannot see: another package, a function value, an
-	// interface method.
+	t.unseenCall(call, fn, v, k)
+}
+
+// unseenCall handles the response or its body, v, passed to code the
+// package cannot see: another package, a function value, an interface
+// method.
+func (t *tracked) unseenCall(call ssa.CallInstruction, fn *types.Func, v ssa.Value, k kind) {
+	common := call.Common()
 	sig := common.Signature()
-	for i, arg := range args {
+	for i, arg := range common.Args {
 		if arg != v {
 			continue
 		}

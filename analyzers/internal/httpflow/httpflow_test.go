@@ -111,12 +111,9 @@ func TestIsLoadOf(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			fn := build(t, tc.src).Func("f")
 			var got bool
-			for _, b := range fn.Blocks {
-				if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok {
-					got = httpflow.IsLoadOf(ret.Results[0], httpapi.DefaultTransport)
-				}
+			for _, v := range returned(build(t, tc.src).Func("f")) {
+				got = httpflow.IsLoadOf(v, httpapi.DefaultTransport)
 			}
 			if got != tc.want {
 				t.Errorf("IsLoadOf = %v, want %v", got, tc.want)
@@ -143,18 +140,16 @@ func TestNewRequest(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
 			got := "none"
-			for _, b := range build(t, tc.src).Func("f").Blocks {
-				if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok {
-					call, args := httpflow.NewRequest(ret.Results[0])
-					if (call != nil) != httpflow.IsNewRequest(ret.Results[0]) {
-						t.Errorf("IsNewRequest disagrees with NewRequest")
+			for _, v := range returned(build(t, tc.src).Func("f")) {
+				call, args := httpflow.NewRequest(v)
+				if (call != nil) != httpflow.IsNewRequest(v) {
+					t.Errorf("IsNewRequest disagrees with NewRequest")
+				}
+				if call != nil {
+					if len(args) != 3 {
+						t.Fatalf("%d arguments, want method, URL and body", len(args))
 					}
-					if call != nil {
-						if len(args) != 3 {
-							t.Fatalf("%d arguments, want method, URL and body", len(args))
-						}
-						got, _ = ssaflow.ConstString(args[0])
-					}
+					got, _ = ssaflow.ConstString(args[0])
 				}
 			}
 			if got != tc.want {
@@ -181,14 +176,12 @@ func TestDerived(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
 			var got []string
-			for _, b := range build(t, tc.src).Func("f").Blocks {
-				if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok {
-					for _, v := range httpflow.Derived(ret.Results[0]) {
-						if _, ok := v.(*ssa.UnOp); ok {
-							got = append(got, "load")
-						} else {
-							got = append(got, v.Name())
-						}
+			for _, r := range returned(build(t, tc.src).Func("f")) {
+				for _, v := range httpflow.Derived(r) {
+					if _, ok := v.(*ssa.UnOp); ok {
+						got = append(got, "load")
+					} else {
+						got = append(got, v.Name())
 					}
 				}
 			}
@@ -197,4 +190,15 @@ func TestDerived(t *testing.T) {
 			}
 		})
 	}
+}
+
+// returned returns the first result of each of fn's returns.
+func returned(fn *ssa.Function) []ssa.Value {
+	var out []ssa.Value
+	for _, b := range fn.Blocks {
+		if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok {
+			out = append(out, ret.Results[0])
+		}
+	}
+	return out
 }

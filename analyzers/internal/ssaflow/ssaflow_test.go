@@ -216,16 +216,11 @@ func TestTrace(t *testing.T) {
 					}
 				}
 			}
-			var kinds []string
-			for _, h := range flow.HandOffs {
-				kinds = append(kinds, h.Kind.String())
-			}
 			slices.Sort(stores)
-			slices.Sort(kinds)
 			if got := strings.Join(stores, " "); got != tc.stores {
 				t.Errorf("stores reached = %q, want %q", got, tc.stores)
 			}
-			if got := strings.Join(kinds, " "); got != tc.handOffs {
+			if got := handOffKinds(flow); got != tc.handOffs {
 				t.Errorf("hand-offs = %q, want %q", got, tc.handOffs)
 			}
 		})
@@ -311,6 +306,16 @@ func firstAlloc(t *testing.T, fn *ssa.Function, x *ssaflow.Index) ssa.Value {
 	}
 	t.Fatal("no allocation of T in root")
 	return nil
+}
+
+// handOffKinds returns the kinds of flow's hand-offs, sorted.
+func handOffKinds(flow *ssaflow.Flow) string {
+	var kinds []string
+	for _, h := range flow.HandOffs {
+		kinds = append(kinds, h.Kind.String())
+	}
+	slices.Sort(kinds)
+	return strings.Join(kinds, " ")
 }
 
 func referrers(v ssa.Value) *[]ssa.Instruction {

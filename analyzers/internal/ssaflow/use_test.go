@@ -45,19 +45,15 @@ func TestTraceUse(t *testing.T) {
 				return false
 			}
 			flow := (&ssaflow.Tracer{Index: x, Local: true, Use: use}).TraceRoots(ssaflow.Root{Value: root, Label: 1})
-			var labels, kinds []string
+			var labels []string
 			for _, v := range flow.Values {
 				labels = append(labels, strconv.Itoa(flow.Labels[v]))
 			}
-			for _, h := range flow.HandOffs {
-				kinds = append(kinds, h.Kind.String())
-			}
 			slices.Sort(labels)
-			slices.Sort(kinds)
 			if got := strings.Join(labels, " "); got != tc.labels {
 				t.Errorf("labels %q, want %q", got, tc.labels)
 			}
-			if got := strings.Join(kinds, " "); got != tc.handOffs {
+			if got := handOffKinds(flow); got != tc.handOffs {
 				t.Errorf("hand-offs %q, want %q", got, tc.handOffs)
 			}
 		})
