@@ -24,7 +24,7 @@ type feed struct {
 // dialers reports the keep-alive settings of every net.Dialer whose Dial or
 // DialContext feeds an http.Transport.
 func (s *state) dialers() {
-	var transports *valueSets[transport]
+	var transports *valueSets[*transport]
 	for _, roots := range s.roots(httpapi.Dialer) {
 		flow, settings := s.traceSettings(roots, httpapi.DialerKeepAlive, httpapi.DialerKeepAliveConfig)
 		if len(settings) == 0 {
@@ -58,51 +58,39 @@ func (s *state) dialers() {
 
 // transport is what the package does with one traced http.Transport.
 type transport struct {
-	root    ssa.Value
-	idle    bool // IdleConnTimeout set to a positive or unknown value, or inherited
-	handOff bool // reaches code that may set IdleConnTimeout
+	root      ssa.Value
+	idle      bool // IdleConnTimeout set to a positive or unknown value, or inherited
+	handedOff bool // reaches code that may set IdleConnTimeout
 }
 
-func (t *transport) lacking() bool { return !t.idle && !t.handOff }
+func (t *transport) lacking() bool { return !t.idle && !t.handedOff }
 
 // transports traces every http.Transport of the package.
-func (s *state) transports() *valueSets[transport] {
-	sets := &valueSets[transport]{byValue: make(map[ssa.Value][]*transport)}
-	for _, roots := range s.roots(httpapi.Transport) {
-		flow := s.tracer.Trace(roots...)
-		t := &transport{root: roots[0], idle: foreign(s.index, roots[0])}
-		for _, v := range flow.Values {
-			sets.byValue[v] = append(sets.byValue[v], t)
-			for _, ref := range s.index.Referrers(v) {
-				switch ref := ref.(type) {
-				case *ssa.FieldAddr:
-					f := ssaflow.FieldOf(ref.X.Type(), ref.Field)
-					if ref.X == v && httpapi.TransportIdleConnTimeout.Matches(ref.X.Type(), f) {
-						for _, st := range storesTo(ref) {
-							if d, known := ssaflow.ConstInt(st.Val); !known || d > 0 {
-								t.idle = true
-							}
-						}
-					}
-				case *ssa.Store:
-					// The whole transport overwritten (*t = *other): its
-					// IdleConnTimeout is unknown.
-					if ref.Addr == v && !ssaflow.IsZeroConst(ref.Val) {
-						t.idle = true
-					}
-				}
-			}
-		}
-		for _, h := range flow.HandOffs {
-			if h.Kind == ssaflow.Call && transportMethod(callee.Func(h.Instr.(ssa.CallInstruction).Common())) {
-				continue
-			}
-			if h.Kind != ssaflow.Return { // returned: judged here, where it is built
-				t.handOff = true
-			}
+func (s *state) transports() *valueSets[*transport] {
+	return traced(s, httpapi.Transport, func(root ssa.Value) *transport {
+		return &transport{root: root, idle: foreign(s.index, root)}
+	})
+}
+
+func (t *transport) store(x types.Type, f *types.Var, val ssa.Value) {
+	if httpapi.TransportIdleConnTimeout.Matches(x, f) {
+		if d, known := ssaflow.ConstInt(val); !known || d > 0 {
+			t.idle = true
 		}
 	}
-	return sets
+}
+
+// overwritten: the whole transport overwritten (*t = *other): its
+// IdleConnTimeout is unknown.
+func (t *transport) overwritten() { t.idle = true }
+
+func (t *transport) handOff(h ssaflow.HandOff) {
+	if h.Kind == ssaflow.Call && transportMethod(callee.Func(h.Instr.(ssa.CallInstruction).Common())) {
+		return
+	}
+	if h.Kind != ssaflow.Return { // returned: judged here, where it is built
+		t.handedOff = true
+	}
 }
 
 // transportMethod reports whether fn is a method of http.Transport or

@@ -124,5 +124,5 @@ type state struct {
 	closures map[*ssa.Function][]*ssa.MakeClosure // built on first use
 	fnUses   map[*ssa.Function][]ssa.Instruction  // named functions used as values
 
-	serverSets *valueSets[server] // the package's http.Servers, traced on first use
+	serverSets *valueSets[*server] // the package's http.Servers, traced on first use
 }

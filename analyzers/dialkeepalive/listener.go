@@ -20,12 +20,12 @@ type serveCall struct {
 
 // server is what the package does with one traced http.Server.
 type server struct {
-	timeouts bool // IdleTimeout or ReadTimeout set to a non-zero or unknown value
-	off      bool // SetKeepAlivesEnabled(false), or an unknown argument
-	handOff  bool // reaches code that may set a timeout
+	timeouts  bool // IdleTimeout or ReadTimeout set to a non-zero or unknown value
+	off       bool // SetKeepAlivesEnabled(false), or an unknown argument
+	handedOff bool // reaches code that may set a timeout
 }
 
-func (s *server) lacking() bool { return !s.timeouts && !s.off && !s.handOff }
+func (s *server) lacking() bool { return !s.timeouts && !s.off && !s.handedOff }
 
 // listeners reports the keep-alive settings of listeners served by an
 // http.Server that never closes idle connections: listeners made by a
@@ -159,54 +159,42 @@ func (s *state) serveCalls() []serveCall {
 }
 
 // servers traces every http.Server of the package.
-func (s *state) servers() *valueSets[server] {
-	sets := &valueSets[server]{byValue: make(map[ssa.Value][]*server)}
-	for _, roots := range s.roots(httpapi.Server) {
-		flow := s.tracer.Trace(roots...)
-		srv := &server{timeouts: foreign(s.index, roots[0])}
-		for _, v := range flow.Values {
-			sets.byValue[v] = append(sets.byValue[v], srv)
-			for _, ref := range s.index.Referrers(v) {
-				switch ref := ref.(type) {
-				case *ssa.FieldAddr:
-					f := ssaflow.FieldOf(ref.X.Type(), ref.Field)
-					if ref.X != v || !httpapi.ServerIdleTimeout.Matches(ref.X.Type(), f) && !httpapi.ServerReadTimeout.Matches(ref.X.Type(), f) {
-						continue
-					}
-					for _, st := range storesTo(ref) {
-						if d, known := ssaflow.ConstInt(st.Val); !known || d != 0 {
-							srv.timeouts = true
-						}
-					}
-				case *ssa.Store:
-					if ref.Addr == v && !ssaflow.IsZeroConst(ref.Val) {
-						srv.timeouts = true // overwritten with a server of unknown timeouts
-					}
-				}
-			}
-		}
-		for _, h := range flow.HandOffs {
-			switch h.Kind {
-			case ssaflow.Return:
-			case ssaflow.Call:
-				common := h.Instr.(ssa.CallInstruction).Common()
-				fn := callee.Func(common)
-				switch {
-				case httpapi.ServerSetKeepAlivesEnabled.Matches(fn):
-					if on, known := ssaflow.ConstBool(common.Args[len(common.Args)-1]); !known || !on {
-						srv.off = true
-					}
-				case httpapi.ServerServes.Matches(fn),
-					httpapi.ServerStops.Matches(fn):
-				default:
-					srv.handOff = true
-				}
-			default:
-				srv.handOff = true
-			}
+func (s *state) servers() *valueSets[*server] {
+	return traced(s, httpapi.Server, func(root ssa.Value) *server {
+		return &server{timeouts: foreign(s.index, root)}
+	})
+}
+
+func (srv *server) store(x types.Type, f *types.Var, val ssa.Value) {
+	if httpapi.ServerIdleTimeout.Matches(x, f) || httpapi.ServerReadTimeout.Matches(x, f) {
+		if d, known := ssaflow.ConstInt(val); !known || d != 0 {
+			srv.timeouts = true
 		}
 	}
-	return sets
+}
+
+// overwritten: overwritten with a server of unknown timeouts.
+func (srv *server) overwritten() { srv.timeouts = true }
+
+func (srv *server) handOff(h ssaflow.HandOff) {
+	switch h.Kind {
+	case ssaflow.Return:
+	case ssaflow.Call:
+		common := h.Instr.(ssa.CallInstruction).Common()
+		fn := callee.Func(common)
+		switch {
+		case httpapi.ServerSetKeepAlivesEnabled.Matches(fn):
+			if on, known := ssaflow.ConstBool(common.Args[len(common.Args)-1]); !known || !on {
+				srv.off = true
+			}
+		case httpapi.ServerServes.Matches(fn),
+			httpapi.ServerStops.Matches(fn):
+		default:
+			srv.handedOff = true
+		}
+	default:
+		srv.handedOff = true
+	}
 }
 
 // acceptSettings returns the calls that turn TCP keep-alive on in the

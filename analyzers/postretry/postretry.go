@@ -11,6 +11,7 @@ import (
 	"github.com/kalint/kalint/analyzers/internal/callee"
 	"github.com/kalint/kalint/analyzers/internal/docs"
 	"github.com/kalint/kalint/analyzers/internal/httpapi"
+	"github.com/kalint/kalint/analyzers/internal/httpflow"
 	"github.com/kalint/kalint/analyzers/internal/option"
 	"github.com/kalint/kalint/analyzers/internal/report"
 	"github.com/kalint/kalint/analyzers/internal/ssaflow"
@@ -134,7 +135,7 @@ func newState(pass *analysis.Pass, index *ssaflow.Index, opts Options) *state {
 		rep:     report.New(pass),
 		index:   index,
 		tracer:  &ssaflow.Tracer{Index: index, Fields: true},
-		back:    &ssaflow.Backtracer{Index: index, Fields: true, Through: derived},
+		back:    &ssaflow.Backtracer{Index: index, Fields: true, Through: httpflow.Derived},
 		opts:    opts,
 		retried: make(map[*ssa.Function]retryState),
 	}

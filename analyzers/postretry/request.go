@@ -69,12 +69,8 @@ func (s *state) requestSources(r *request, v ssa.Value) (methods map[string]bool
 	for _, src := range s.sources(v) {
 		switch {
 		case ssaflow.IsNil(src):
-		case isNewRequest(src):
-			call := src.(*ssa.Extract).Tuple.(*ssa.Call)
-			args := call.Call.Args
-			if len(args) == 4 { // NewRequestWithContext
-				args = args[1:]
-			}
+		case httpflow.IsNewRequest(src):
+			call, args := httpflow.NewRequest(src)
 			if m, ok := ssaflow.ConstString(args[0]); ok {
 				methods[methodOrGet(m)] = true
 			} else {
@@ -205,19 +201,6 @@ func fromNetHTTP(instr ssa.Instruction) bool {
 	}
 	fn := callee.Func(call.Common())
 	return fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == httpapi.NetHTTP
-}
-
-func isNewRequest(v ssa.Value) bool {
-	ex, ok := v.(*ssa.Extract)
-	if !ok || ex.Index != 0 {
-		return false
-	}
-	call, ok := ex.Tuple.(*ssa.Call)
-	if !ok {
-		return false
-	}
-	fn := callee.Func(&call.Call)
-	return httpapi.NewRequest.Matches(fn) || httpapi.NewRequestWithContext.Matches(fn)
 }
 
 func isRequestAlloc(v ssa.Value) bool { return isAllocOf(v, httpapi.Request) }

@@ -18,17 +18,6 @@ func (s *state) sources(v ssa.Value) []ssa.Value {
 	return out
 }
 
-// derived returns the request that v, a call of WithContext or Clone,
-// derives from.
-func derived(v ssa.Value) []ssa.Value {
-	if call, ok := v.(*ssa.Call); ok {
-		if fn := callee.Func(&call.Call); httpapi.RequestWithContext.Matches(fn) || httpapi.RequestClone.Matches(fn) {
-			return call.Call.Args[:1]
-		}
-	}
-	return nil
-}
-
 func isAllocOf(v ssa.Value, t httpapi.Type) bool {
 	a, ok := v.(*ssa.Alloc)
 	return ok && t.MatchesPtr(a.Type())

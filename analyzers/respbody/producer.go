@@ -8,6 +8,7 @@ import (
 
 	"github.com/kalint/kalint/analyzers/internal/callee"
 	"github.com/kalint/kalint/analyzers/internal/httpapi"
+	"github.com/kalint/kalint/analyzers/internal/httpflow"
 	"github.com/kalint/kalint/analyzers/internal/ssaflow"
 	"golang.org/x/tools/go/ssa"
 )
@@ -161,20 +162,12 @@ func (s *state) method(req ssa.Value) string {
 // newRequestMethod returns the constant method of a request built by
 // http.NewRequest[WithContext], or "".
 func (s *state) newRequestMethod(src ssaflow.Source) string {
-	if !isNewRequest(src.Value) {
+	call, args := httpflow.NewRequest(src.Value)
+	if call == nil {
 		return ""
 	}
-	v := src.Value
-	if ex, ok := v.(*ssa.Extract); ok {
-		v = ex.Tuple
-	}
-	args := v.(*ssa.Call).Call.Args
-	arg := args[0]
-	if len(args) == 4 { // NewRequestWithContext
-		arg = args[1]
-	}
 	method := ""
-	for _, m := range s.back.SourcesAt(src, arg).Sources {
+	for _, m := range s.back.SourcesAt(src, args[0]).Sources {
 		c, ok := ssaflow.ConstString(m.Value)
 		if !ok || method != "" && c != method {
 			return ""
@@ -182,31 +175,6 @@ func (s *state) newRequestMethod(src ssaflow.Source) string {
 		method = c
 	}
 	return method
-}
-
-// isNewRequest reports whether v is the request that a call of
-// http.NewRequest[WithContext] returns.
-func isNewRequest(v ssa.Value) bool {
-	if ex, ok := v.(*ssa.Extract); ok && ex.Index == 0 {
-		v = ex.Tuple
-	}
-	call, ok := v.(*ssa.Call)
-	if !ok {
-		return false
-	}
-	fn := callee.Func(&call.Call)
-	return httpapi.NewRequest.Matches(fn) || httpapi.NewRequestWithContext.Matches(fn)
-}
-
-// derived returns the request that v, a call of WithContext or Clone,
-// derives from.
-func derived(v ssa.Value) []ssa.Value {
-	if call, ok := v.(*ssa.Call); ok {
-		if fn := callee.Func(&call.Call); httpapi.RequestWithContext.Matches(fn) || httpapi.RequestClone.Matches(fn) {
-			return call.Call.Args[:1]
-		}
-	}
-	return nil
 }
 
 func isError(t types.Type) bool {

@@ -6,6 +6,7 @@ import (
 
 	"github.com/kalint/kalint/analyzers/internal/docs"
 	"github.com/kalint/kalint/analyzers/internal/httpapi"
+	"github.com/kalint/kalint/analyzers/internal/httpflow"
 	"github.com/kalint/kalint/analyzers/internal/option"
 	"github.com/kalint/kalint/analyzers/internal/report"
 	"github.com/kalint/kalint/analyzers/internal/ssaflow"
@@ -72,6 +73,7 @@ type state struct {
 	summaries map[summaryKey]summary
 	funcs     map[*ssa.Function]*funcResult
 	loops     ssaflow.Loops
+	index     *ssaflow.Index
 	back      *ssaflow.Backtracer // walks requests back to where they are built
 }
 
@@ -88,7 +90,8 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 		pkg:       pkg,
 		summaries: make(map[summaryKey]summary),
 		funcs:     make(map[*ssa.Function]*funcResult),
-		back:      &ssaflow.Backtracer{Index: index, Stop: isNewRequest, Through: derived},
+		index:     index,
+		back:      &ssaflow.Backtracer{Index: index, Stop: httpflow.IsNewRequest, Through: httpflow.Derived},
 	}
 	for _, fn := range index.Funcs {
 		s.function(fn)

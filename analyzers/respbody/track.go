@@ -47,66 +47,37 @@ func (e *effect) merge(o effect) {
 }
 
 // A tracked response is one response followed through one function: the
-// values that hold it or its body, the local variables that do, and what
-// each instruction does with it. It is flow-insensitive; [walk] adds the
-// paths.
+// values that hold it or its body, labelled with their kind, and what each
+// instruction does with it. It is flow-insensitive; [walk] adds the paths.
 type tracked struct {
 	s       *state
 	fn      *ssa.Function
-	vals    map[ssa.Value]kind
-	locs    map[ssa.Value]kind // addresses of variables holding it
+	kinds   map[ssa.Value]int // by value, its kind
 	effects map[ssa.Instruction]*effect
 	// upgrade is set when the code checks for 101 Switching Protocols:
 	// an upgrade attempt, whose failure needs no draining.
 	upgrade bool
-
-	workVals, workLocs []ssa.Value
 }
 
+// track follows the values vals, and the variables at the addresses locs,
+// through fn ([ssaflow.Tracer], kept to fn: calls, closures and returns
+// are the effects of uses below).
 func (s *state) track(fn *ssa.Function, vals, locs map[ssa.Value]kind) *tracked {
-	t := &tracked{
-		s:       s,
-		fn:      fn,
-		vals:    make(map[ssa.Value]kind),
-		locs:    make(map[ssa.Value]kind),
-		effects: make(map[ssa.Instruction]*effect),
-	}
+	t := &tracked{s: s, fn: fn, effects: make(map[ssa.Instruction]*effect)}
+	var roots []ssaflow.Root
 	for v, k := range vals {
-		t.val(v, k)
+		roots = append(roots, ssaflow.Root{Value: v, Label: int(k)})
 	}
 	for v, k := range locs {
-		t.loc(v, k)
+		roots = append(roots, ssaflow.Root{Value: v, Loc: true, Label: int(k)})
 	}
-	for len(t.workVals)+len(t.workLocs) > 0 {
-		if n := len(t.workVals); n > 0 {
-			v := t.workVals[n-1]
-			t.workVals = t.workVals[:n-1]
-			t.followVal(v, t.vals[v])
-		} else {
-			n := len(t.workLocs)
-			v := t.workLocs[n-1]
-			t.workLocs = t.workLocs[:n-1]
-			t.followLoc(v, t.locs[v])
-		}
-	}
+	tr := &ssaflow.Tracer{Index: s.index, Local: true, Use: t.use}
+	t.kinds = tr.TraceRoots(roots...).Labels
 	return t
 }
 
-func (t *tracked) val(v ssa.Value, k kind) {
-	if _, ok := t.vals[v]; ok || v == nil {
-		return
-	}
-	t.vals[v] = k
-	t.workVals = append(t.workVals, v)
-}
-
-func (t *tracked) loc(v ssa.Value, k kind) {
-	if _, ok := t.locs[v]; ok {
-		return
-	}
-	t.locs[v] = k
-	t.workLocs = append(t.workLocs, v)
-}
+// kind returns the kind of a value holding the response or its body, or 0.
+func (t *tracked) kind(v ssa.Value) kind { return kind(t.kinds[v]) }
 
 func (t *tracked) add(instr ssa.Instruction, e effect) {
 	if old, ok := t.effects[instr]; ok {
@@ -118,52 +89,49 @@ func (t *tracked) add(instr ssa.Instruction, e effect) {
 
 var keptEffect = effect{ends: true, read: true, close: true, kept: true}
 
-// followVal visits the uses of a value holding the response (k == respKind)
-// or its body.
-func (t *tracked) followVal(v ssa.Value, k kind) {
-	refs := v.Referrers()
-	if refs == nil {
-		return
+// use records what one use of a value holding the response (or its body),
+// or of the address of a variable holding it, does; it reports false for
+// the copies the tracer follows by itself (phis, conversions, a variable's
+// loads). Other uses are not followed: returns, for one, are the walk's.
+func (t *tracked) use(u ssaflow.Use) bool {
+	k := kind(u.Label)
+	if u.Loc {
+		return t.useLoc(u, k)
 	}
-	for _, instr := range *refs {
-		switch instr := instr.(type) {
-		case *ssa.Phi, *ssa.ChangeType, *ssa.MakeInterface, *ssa.ChangeInterface:
-			t.val(instr.(ssa.Value), k)
-		case *ssa.TypeAssert:
-			if instr.CommaOk {
-				t.extract(instr, 0, k)
-			} else {
-				t.val(instr, k)
-			}
-		case *ssa.Extract:
-			// Extract of a tuple we track (comma-ok results are handled
-			// above); nothing else is a tuple.
-		case *ssa.FieldAddr:
-			if k == respKind && isBodyField(instr) {
-				t.loc(instr, bodyKind)
-			}
-		case *ssa.Store:
-			if instr.Val == v {
-				t.store(instr, k)
-			}
-		case *ssa.MapUpdate, *ssa.Send, *ssa.Convert, *ssa.Slice:
-			t.add(instr, keptEffect)
-		case *ssa.MakeClosure:
-			t.closure(instr, v, k, false)
-		case ssa.CallInstruction:
-			t.call(instr, v, k)
+	switch instr := u.Instr.(type) {
+	case *ssa.Phi, *ssa.ChangeType, *ssa.MakeInterface, *ssa.ChangeInterface:
+		return false
+	case *ssa.TypeAssert:
+		if !instr.CommaOk {
+			return false
 		}
+		t.extract(u, instr, 0, k)
+	case *ssa.FieldAddr:
+		if k == respKind && isBodyField(instr) {
+			u.AddLoc(instr, int(bodyKind))
+		}
+	case *ssa.Store:
+		if instr.Val == u.Value {
+			t.store(u, instr, k)
+		}
+	case *ssa.MapUpdate, *ssa.Send, *ssa.Convert, *ssa.Slice:
+		t.add(instr, keptEffect)
+	case *ssa.MakeClosure:
+		t.closure(instr, u.Value, k, false)
+	case ssa.CallInstruction:
+		t.call(u, instr, k)
 	}
+	return true
 }
 
 // store follows the value into the variable it is stored in, or records a
 // hand-off when the memory is not a local variable of this function.
-func (t *tracked) store(s *ssa.Store, k kind) {
+func (t *tracked) store(u ssaflow.Use, s *ssa.Store, k kind) {
 	if alloc, ok := s.Addr.(*ssa.Alloc); ok && alloc.Parent() == t.fn {
-		t.loc(alloc, k)
+		u.AddLoc(alloc, int(k))
 		return
 	}
-	if call := variadicCall(s.Addr); call != nil {
+	if call := ssaflow.VariadicCall(s.Addr); call != nil && call.Common().Signature().Variadic() {
 		// An argument of a variadic call of code the package cannot see
 		// (fmt.Println(resp), say); in-package variadic functions are
 		// taken to keep it.
@@ -177,67 +145,31 @@ func (t *tracked) store(s *ssa.Store, k kind) {
 	t.add(s, keptEffect)
 }
 
-// variadicCall returns the call whose variadic arguments are stored at
-// addr, if that is what addr is: an element of an array that is sliced
-// and passed to a call (other than a builtin).
-func variadicCall(addr ssa.Value) ssa.CallInstruction {
-	ia, ok := addr.(*ssa.IndexAddr)
-	if !ok {
-		return nil
-	}
-	array, ok := ia.X.(*ssa.Alloc)
-	if !ok {
-		return nil
-	}
-	for _, ref := range *array.Referrers() {
-		sl, ok := ref.(*ssa.Slice)
-		if !ok {
-			continue
+// useLoc records what one use of the address of a variable holding the
+// response or its body does; loads are the tracer's.
+func (t *tracked) useLoc(u ssaflow.Use, k kind) bool {
+	switch instr := u.Instr.(type) {
+	case *ssa.UnOp:
+		return instr.Op != token.MUL
+	case *ssa.Store:
+		if instr.Val == u.Value {
+			t.add(instr, keptEffect)
 		}
-		for _, use := range *sl.Referrers() {
-			if call, ok := use.(ssa.CallInstruction); ok {
-				if _, builtin := call.Common().Value.(*ssa.Builtin); !builtin && call.Common().Signature().Variadic() {
-					return call
-				}
-			}
-		}
-	}
-	return nil
-}
-
-// followLoc visits the uses of the address of a variable that holds the
-// response or its body.
-func (t *tracked) followLoc(addr ssa.Value, k kind) {
-	refs := addr.Referrers()
-	if refs == nil {
-		return
-	}
-	for _, instr := range *refs {
-		switch instr := instr.(type) {
-		case *ssa.UnOp:
-			if instr.Op == token.MUL {
-				t.val(instr, k)
-			}
-		case *ssa.Store:
-			if instr.Val == addr {
-				t.add(instr, keptEffect)
-			}
-		case *ssa.MakeClosure:
-			t.closure(instr, addr, k, true)
-		case *ssa.DebugRef:
-		default:
-			if _, isAddr := addr.(*ssa.FieldAddr); isAddr {
-				continue // &resp.Body taken for something else: rare, ignored
-			}
+	case *ssa.MakeClosure:
+		t.closure(instr, u.Value, k, true)
+	case *ssa.DebugRef:
+	default:
+		if _, isAddr := u.Value.(*ssa.FieldAddr); !isAddr {
 			t.add(instr, keptEffect) // the address escapes
-		}
+		} // else &resp.Body taken for something else: rare, ignored
 	}
+	return true
 }
 
-func (t *tracked) extract(tuple ssa.Value, i int, k kind) {
+func (t *tracked) extract(u ssaflow.Use, tuple ssa.Value, i int, k kind) {
 	for _, ref := range *tuple.Referrers() {
 		if ex, ok := ref.(*ssa.Extract); ok && ex.Index == i {
-			t.val(ex, k)
+			u.Add(ex, int(k))
 		}
 	}
 }
@@ -269,7 +201,8 @@ func (t *tracked) closure(mc *ssa.MakeClosure, v ssa.Value, k kind, isLoc bool) 
 }
 
 // call handles the response or its body used by a call.
-func (t *tracked) call(call ssa.CallInstruction, v ssa.Value, k kind) {
+func (t *tracked) call(u ssaflow.Use, call ssa.CallInstruction, k kind) {
+	v := u.Value
 	common := call.Common()
 	if common.IsInvoke() && common.Value == v {
 		if httpapi.CloserClose.Matches(common.Method) {
@@ -300,7 +233,7 @@ func (t *tracked) call(call ssa.CallInstruction, v ssa.Value, k kind) {
 	case httpapi.MaxBytesReader.Matches(fn):
 		if v == args[1] {
 			if val := call.Value(); val != nil {
-				t.val(val, bodyKind)
+				u.Add(val, int(bodyKind))
 			}
 		}
 		return
@@ -325,15 +258,21 @@ func (t *tracked) call(call ssa.CallInstruction, v ssa.Value, k kind) {
 			sum := t.s.summary(body, body.Params[i], k, false)
 			t.add(call, sum.effect(call))
 			if sum.returns && call.Value() != nil {
-				t.results(call.Value(), k)
+				t.results(u, call.Value(), k)
 			}
 		}
 		return
 	}
-	// Code the package cannot see: another package, a function value, an
-	// interface method.
+	t.unseenCall(call, fn, v, k)
+}
+
+// unseenCall handles the response or its body, v, passed to code the
+// package cannot see: another package, a function value, an interface
+// method.
+func (t *tracked) unseenCall(call ssa.CallInstruction, fn *types.Func, v ssa.Value, k kind) {
+	common := call.Common()
 	sig := common.Signature()
-	for i, arg := range args {
+	for i, arg := range common.Args {
 		if arg != v {
 			continue
 		}
@@ -351,14 +290,14 @@ func (t *tracked) call(call ssa.CallInstruction, v ssa.Value, k kind) {
 }
 
 // results marks the results of a call that hands the response back.
-func (t *tracked) results(res ssa.Value, k kind) {
+func (t *tracked) results(u ssaflow.Use, res ssa.Value, k kind) {
 	if _, ok := res.Type().(*types.Tuple); !ok {
-		t.val(res, k)
+		u.Add(res, int(k))
 		return
 	}
 	for _, ref := range *res.Referrers() {
 		if ex, ok := ref.(*ssa.Extract); ok && (isResponse(ex.Type()) || isInterface(ex.Type())) {
-			t.val(ex, k)
+			u.Add(ex, int(k))
 		}
 	}
 }

@@ -114,7 +114,7 @@ func (s *state) walkBlock(t *tracked, p point, source ssa.Instruction, res *path
 		case *ssa.Return:
 			returned := false
 			for i, r := range instr.Results {
-				if k := t.vals[r]; k != 0 {
+				if k := t.kind(r); k != 0 {
 					res.returned[i] = k
 					returned = true
 				}
@@ -214,7 +214,7 @@ func prune(t *tracked, cond ssa.Value, errs []ssa.Value) int {
 	switch {
 	case contains(errs, other):
 		return nonNilBranch // an error: no response
-	case t.vals[other] != 0:
+	case t.kind(other) != 0:
 		return nilBranch // no response (or no body)
 	}
 	return -1
@@ -246,7 +246,7 @@ func switchingProtocols(t *tracked, status, code ssa.Value) bool {
 		return false
 	}
 	fa, ok := load.X.(*ssa.FieldAddr)
-	if !ok || t.vals[fa.X] != respKind {
+	if !ok || t.kind(fa.X) != respKind {
 		return false
 	}
 	st, ok := fa.X.Type().Underlying().(*types.Pointer).Elem().Underlying().(*types.Struct)

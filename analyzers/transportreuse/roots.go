@@ -13,7 +13,7 @@ import (
 
 // A root is a place that makes a fresh transport: a literal or new, a
 // Clone, or a call of a constructor that returns one (or a client holding
-// one): of this package, or of another that foreign recognises.
+// one): of this package, or of another that [httpapi.Foreign] recognises.
 type root struct {
 	value   ssa.Value
 	instr   ssa.Instruction // the allocation or the call
@@ -60,7 +60,7 @@ func (s *state) rootsIn(fn *ssa.Function) []root {
 				body := callee.Body(common)
 				if body == nil || body.Pkg != s.x.Pkg {
 					if fn := callee.Func(common); !common.IsInvoke() && fn != nil && fn.Pkg() != s.Pkg {
-						if i, ok := foreign(fn); ok {
+						if i, ok := httpapi.Foreign(fn); ok {
 							if v := result(instr, i); v != nil {
 								// What it sets is unknown: say its idle
 								// connections expire, the milder claim.

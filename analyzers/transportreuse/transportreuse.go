@@ -109,7 +109,7 @@ func mentionsTransport(names httpapi.Names) bool {
 			if httpapi.TransportClone.Matches(obj) {
 				return true
 			}
-			if _, ok := foreign(obj); ok {
+			if _, ok := httpapi.Foreign(obj); ok {
 				return true
 			}
 		}
@@ -120,7 +120,7 @@ func mentionsTransport(names httpapi.Names) bool {
 // makesTransport reports whether the package's syntax makes a transport:
 // an http.Transport literal, new(http.Transport), a variable of type
 // http.Transport, a call of Clone or of another package's constructor
-// (see foreign). Many client packages name the type
+// (see [httpapi.Foreign]). Many client packages name the type
 // only in signatures and type assertions; they need no SSA. Unless tests
 // are judged, _test.go files do not count: an external test package
 // (pkg_test) is skipped whole. The test variant of a package is not, since
@@ -145,7 +145,7 @@ func makesTransport(pass *analysis.Pass, tests bool) bool {
 			case *ast.SelectorExpr:
 				fn, ok := info.Uses[n.Sel].(*types.Func)
 				if ok && fn.Pkg() != pass.Pkg {
-					_, found = foreign(fn)
+					_, found = httpapi.Foreign(fn)
 				}
 				found = found || ok && httpapi.TransportClone.Matches(fn)
 			case *ast.ValueSpec:

@@ -60,15 +60,16 @@ var (
 )
 
 // FollowOf returns how the analyzers follow obj, a type name, function or
-// method, matched by package path and name. The well-known constructors of
-// clients and their wrappers' methods ([Constructors]) are walked up from.
+// method, matched by package path and name. Other packages' constructors
+// of transports and clients ([Foreign]) and the methods of the well-known
+// ones' wrappers ([Constructors]) are walked up from.
 func FollowOf(obj types.Object) Follow {
 	switch obj := obj.(type) {
 	case *types.TypeName:
 		return TypeFollow(obj.Type())
 	case *types.Func:
 		switch {
-		case ConstructorOf(obj) != nil, WrapperOf(obj) != nil, UpCalls.Matches(obj):
+		case isForeign(obj), WrapperOf(obj) != nil, UpCalls.Matches(obj):
 			return Up
 		case ContextCalls.Matches(obj):
 			return Context
@@ -90,4 +91,9 @@ func TypeFollow(typ types.Type) Follow {
 		return Context
 	}
 	return Unfollowed
+}
+
+func isForeign(fn *types.Func) bool {
+	_, ok := Foreign(fn)
+	return ok
 }

@@ -6,6 +6,8 @@ import (
 	"go/types"
 	"slices"
 	"testing"
+
+	"github.com/kalint/kalint/analyzers/internal/ssatest"
 )
 
 // TestFollowOf checks how real standard-library objects are followed,
@@ -88,4 +90,82 @@ func anys[E any](es []E) []any {
 		out[i] = e
 	}
 	return out
+}
+
+// TestForeign checks which functions of other packages make a fresh
+// transport, by the naming convention and the table of well-known
+// constructors, in stand-ins for those packages, and that the analyzers
+// walk up from them.
+func TestForeign(t *testing.T) {
+	t.Parallel()
+	const lib = `package lib
+import "net/http"
+func NewTransport(idle int) *http.Transport { return nil }
+func NewPair() (*http.Client, *http.Transport) { return nil, nil }
+func NewTuned(t *http.Transport) *http.Transport { return t }
+func NewFrom(rt http.RoundTripper) *http.Transport { return nil }
+func NewWith(c *http.Client) *http.Transport { return nil }
+func MakeTransport() *http.Transport { return nil }
+func NewClient() *http.Client { return nil }
+type T struct{}
+func (T) NewTransport() *http.Transport { return nil }
+`
+	const cleanhttp = `package cleanhttp
+import "net/http"
+func DefaultPooledClient() *http.Client { return nil }
+func DefaultClient() *http.Client { return nil }
+`
+	const resty = `package resty
+type Client struct{}
+func New() *Client { return nil }
+func (*Client) R() {}
+`
+	fset := token.NewFileSet()
+	imp := ssatest.Importer(t, fset, map[string]string{
+		"example.com/lib":                   lib,
+		"github.com/hashicorp/go-cleanhttp": cleanhttp,
+		"github.com/go-resty/resty/v2":      resty,
+	})
+	for _, tc := range []struct {
+		path, recv, name string
+		result           int // -1: not a constructor
+	}{
+		{"example.com/lib", "", "NewTransport", 0},
+		{"example.com/lib", "", "NewPair", 1},
+		{"example.com/lib", "", "NewTuned", -1}, // may hand its argument back
+		{"example.com/lib", "", "NewFrom", -1},
+		{"example.com/lib", "", "NewWith", -1},
+		{"example.com/lib", "", "MakeTransport", -1}, // not named New...
+		{"example.com/lib", "", "NewClient", -1},     // no transport
+		{"example.com/lib", "T", "NewTransport", -1}, // a method
+		{"github.com/hashicorp/go-cleanhttp", "", "DefaultPooledClient", 0},
+		{"github.com/hashicorp/go-cleanhttp", "", "DefaultClient", -1}, // keep-alives off
+		{"github.com/go-resty/resty/v2", "", "New", 0},
+	} {
+		pkg, err := imp.Import(tc.path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		obj := pkg.Scope().Lookup(tc.name)
+		if tc.recv != "" {
+			obj, _, _ = types.LookupFieldOrMethod(pkg.Scope().Lookup(tc.recv).Type(), true, pkg, tc.name)
+		}
+		fn := obj.(*types.Func)
+		got := -1
+		if i, ok := Foreign(fn); ok {
+			got = i
+		}
+		if got != tc.result {
+			t.Errorf("Foreign(%s) = %d, want %d", fn.FullName(), got, tc.result)
+		}
+		if follow, want := FollowOf(fn), tc.result >= 0; (follow == Up) != want {
+			t.Errorf("FollowOf(%s) = %d, want Up: %v", fn.FullName(), follow, want)
+		}
+	}
+	// A wrapper's method is walked up from too.
+	pkg, _ := imp.Import("github.com/go-resty/resty/v2")
+	r, _, _ := types.LookupFieldOrMethod(types.NewPointer(pkg.Scope().Lookup("Client").Type()), true, pkg, "R")
+	if got := FollowOf(r); got != Up {
+		t.Errorf("FollowOf(%v) = %d, want Up", r, got)
+	}
 }

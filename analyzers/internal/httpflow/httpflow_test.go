@@ -111,16 +111,94 @@ func TestIsLoadOf(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			fn := build(t, tc.src).Func("f")
 			var got bool
-			for _, b := range fn.Blocks {
-				if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok {
-					got = httpflow.IsLoadOf(ret.Results[0], httpapi.DefaultTransport)
-				}
+			for _, v := range returned(build(t, tc.src).Func("f")) {
+				got = httpflow.IsLoadOf(v, httpapi.DefaultTransport)
 			}
 			if got != tc.want {
 				t.Errorf("IsLoadOf = %v, want %v", got, tc.want)
 			}
 		})
 	}
+}
+
+// TestNewRequest reports, for each value f returns first, whether it is a
+// request of http.NewRequest[WithContext] and the constant method given.
+func TestNewRequest(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name, src, want string
+	}{
+		{"NewRequest", `func f() (*http.Request, error) { r, err := http.NewRequest("POST", "u", nil); return r, err }`, "POST"},
+		{"with context", `func f() (*http.Request, error) { r, err := http.NewRequestWithContext(context.Background(), "PUT", "u", nil); return r, err }`, "PUT"},
+		{"the error", `func f() (error, error) { _, err := http.NewRequest("POST", "u", nil); return err, nil }`, "none"},
+		{"a literal", `func f() (*http.Request, error) { return &http.Request{Method: "POST"}, nil }`, "none"},
+		{"derived", `func f() (*http.Request, error) { r, _ := http.NewRequest("GET", "u", nil); return r.Clone(context.Background()), nil }`, "none"},
+		{"another function", `func newRequest(m, u string) (*http.Request, error) { return nil, nil }
+		                      func f() (*http.Request, error) { return newRequest("POST", "u") }`, "none"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			got := "none"
+			for _, v := range returned(build(t, tc.src).Func("f")) {
+				call, args := httpflow.NewRequest(v)
+				if (call != nil) != httpflow.IsNewRequest(v) {
+					t.Errorf("IsNewRequest disagrees with NewRequest")
+				}
+				if call != nil {
+					if len(args) != 3 {
+						t.Fatalf("%d arguments, want method, URL and body", len(args))
+					}
+					got, _ = ssaflow.ConstString(args[0])
+				}
+			}
+			if got != tc.want {
+				t.Errorf("method %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestDerived reports what the request f returns derives from: its
+// parameter, a load of a field, or nothing.
+func TestDerived(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name, src, want string
+	}{
+		{"WithContext", `func f(r *http.Request) *http.Request { return r.WithContext(context.Background()) }`, "r"},
+		{"Clone", `func f(r *http.Request) *http.Request { return r.Clone(context.Background()) }`, "r"},
+		{"the request itself", `func f(r *http.Request) *http.Request { return r }`, ""},
+		{"another call", `func f(r *http.Request) *http.Request { return g(r) }
+		                  func g(r *http.Request) *http.Request { return r }`, ""},
+		{"a response's request", `func f(r *http.Request) *http.Request { return r.Response.Request.WithContext(r.Context()) }`, "load"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			var got []string
+			for _, r := range returned(build(t, tc.src).Func("f")) {
+				for _, v := range httpflow.Derived(r) {
+					if _, ok := v.(*ssa.UnOp); ok {
+						got = append(got, "load")
+					} else {
+						got = append(got, v.Name())
+					}
+				}
+			}
+			if strings.Join(got, " ") != tc.want {
+				t.Errorf("derived from %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+// returned returns the first result of each of fn's returns.
+func returned(fn *ssa.Function) []ssa.Value {
+	var out []ssa.Value
+	for _, b := range fn.Blocks {
+		if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok {
+			out = append(out, ret.Results[0])
+		}
+	}
+	return out
 }

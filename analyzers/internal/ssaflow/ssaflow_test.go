@@ -21,6 +21,7 @@ var cases = []struct {
 	fields   bool
 	own      bool   // OwnFields
 	noRets   bool   // Tracer.NoReturns
+	local    bool   // Tracer.Local
 	stores   string // constants stored into F, sorted
 	handOffs string // hand-off kinds, sorted
 }{
@@ -151,6 +152,37 @@ var cases = []struct {
 		handOffs: "call call store store store",
 	},
 	{
+		name:  "parameter of a helper, Local",
+		local: true,
+		src: `func root() { t := &T{}; t.F = 1; set(t) }
+		      func set(t *T) { t.F = 2 }`,
+		stores:   "1",
+		handOffs: "call",
+	},
+	{
+		name:  "captured, Local",
+		local: true,
+		src:   `func root() { t := &T{}; go func() { t.F = 5 }() }`,
+		// The closure is handed off where it is made.
+		handOffs: "call",
+	},
+	{
+		name:  "returned, Local",
+		local: true,
+		src: `func root() *T { return &T{} }
+		      func use() { x := root(); x.F = 3 }`,
+		handOffs: "return",
+	},
+	{
+		name:  "variable captured, Local",
+		local: true,
+		src:   `func root() { t := &T{}; func() { t.F = 6; t = nil }(); t.F = 7 }`,
+		// Its address is captured: handed off; the load after the call is
+		// followed.
+		stores:   "7",
+		handOffs: "call",
+	},
+	{
 		name:     "address of the variable handed off",
 		src:      `func root() { t := &T{}; fmt.Sscan("", &t); t.F = 15 }`,
 		stores:   "15",
@@ -166,7 +198,7 @@ func TestTrace(t *testing.T) {
 			pkg := build(t, tc.src)
 			x := ssaflow.NewIndex(pkg)
 			root := firstAlloc(t, pkg.Func("root"), x)
-			flow := (&ssaflow.Tracer{Index: x, Fields: tc.fields, OwnFields: tc.own, NoReturns: tc.noRets}).Trace(root)
+			flow := (&ssaflow.Tracer{Index: x, Fields: tc.fields, OwnFields: tc.own, NoReturns: tc.noRets, Local: tc.local}).Trace(root)
 
 			var stores []string
 			for _, v := range flow.Values {
@@ -184,16 +216,11 @@ func TestTrace(t *testing.T) {
 					}
 				}
 			}
-			var kinds []string
-			for _, h := range flow.HandOffs {
-				kinds = append(kinds, h.Kind.String())
-			}
 			slices.Sort(stores)
-			slices.Sort(kinds)
 			if got := strings.Join(stores, " "); got != tc.stores {
 				t.Errorf("stores reached = %q, want %q", got, tc.stores)
 			}
-			if got := strings.Join(kinds, " "); got != tc.handOffs {
+			if got := handOffKinds(flow); got != tc.handOffs {
 				t.Errorf("hand-offs = %q, want %q", got, tc.handOffs)
 			}
 		})
@@ -279,6 +306,16 @@ func firstAlloc(t *testing.T, fn *ssa.Function, x *ssaflow.Index) ssa.Value {
 	}
 	t.Fatal("no allocation of T in root")
 	return nil
+}
+
+// handOffKinds returns the kinds of flow's hand-offs, sorted.
+func handOffKinds(flow *ssaflow.Flow) string {
+	var kinds []string
+	for _, h := range flow.HandOffs {
+		kinds = append(kinds, h.Kind.String())
+	}
+	slices.Sort(kinds)
+	return strings.Join(kinds, " ")
 }
 
 func referrers(v ssa.Value) *[]ssa.Instruction {

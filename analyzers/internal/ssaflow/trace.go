@@ -57,6 +57,8 @@ type Flow struct {
 	Values []ssa.Value
 	// HandOffs are the places where it leaves what the package can see.
 	HandOffs []HandOff
+	// Labels are the labels of Values (see [Tracer.TraceRoots]).
+	Labels map[ssa.Value]int
 }
 
 // A Tracer follows values through one package.
@@ -76,13 +78,25 @@ type Tracer struct {
 	// (an http.Client's Transport, say) is handed off, since following it
 	// would merge it with what every other instance of that struct holds.
 	OwnFields bool
+	// Local keeps the trace in the functions of its roots: a free variable
+	// is not followed to its bindings, and a value passed to a function of
+	// the package or captured by a closure is a Call hand-off, a value
+	// returned a Return one.
+	Local bool
+	// Use, if set, is called at each use of a traced value, or of the
+	// address of a variable holding one, before the tracer follows it. When
+	// it returns true the tracer does not: the caller has handled the use
+	// (and may have added values to the trace, see [Use.Add]).
+	Use func(Use) bool
 }
 
 type tracer struct {
 	*Tracer
-	flow   Flow
-	values map[ssa.Value]bool
-	locs   map[ssa.Value]bool // addresses of variables holding the value
+	flow Flow
+	// label is the label of the value or variable being followed, which
+	// what it flows to gets.
+	label  int
+	locs   map[ssa.Value]int // addresses of variables holding the value, labelled
 	fields map[*types.Var]bool
 	// Work lists of values and of variable addresses still to follow.
 	workValues, workLocs []ssa.Value
@@ -92,24 +106,42 @@ type tracer struct {
 // everything they flow to. It visits each SSA value at most once, so it
 // terminates on any package, recursion and loops included.
 func (t *Tracer) Trace(roots ...ssa.Value) *Flow {
+	rs := make([]Root, len(roots))
+	for i, r := range roots {
+		rs[i] = Root{Value: r}
+	}
+	return t.TraceRoots(rs...)
+}
+
+// TraceRoots is Trace from roots that carry labels, which are taken to
+// hold related values (a value and a part of it, say): every value found
+// gets the label of the value or variable it was found from, unless Use
+// adds it with another. A value found with two labels keeps the first.
+func (t *Tracer) TraceRoots(roots ...Root) *Flow {
 	tr := &tracer{
 		Tracer: t,
-		values: make(map[ssa.Value]bool),
-		locs:   make(map[ssa.Value]bool),
+		flow:   Flow{Labels: make(map[ssa.Value]int)},
+		locs:   make(map[ssa.Value]int),
 		fields: make(map[*types.Var]bool),
 	}
 	for _, r := range roots {
-		tr.value(r)
+		if r.Loc {
+			tr.labelledLoc(r.Value, r.Label)
+		} else {
+			tr.labelled(r.Value, r.Label)
+		}
 	}
 	for len(tr.workValues)+len(tr.workLocs) > 0 {
 		if n := len(tr.workValues); n > 0 {
 			v := tr.workValues[n-1]
 			tr.workValues = tr.workValues[:n-1]
+			tr.label = tr.flow.Labels[v]
 			tr.follow(v)
 		} else {
 			n := len(tr.workLocs)
 			addr := tr.workLocs[n-1]
 			tr.workLocs = tr.workLocs[:n-1]
+			tr.label = tr.locs[addr]
 			tr.followLoc(addr)
 		}
 	}
@@ -117,21 +149,25 @@ func (t *Tracer) Trace(roots ...ssa.Value) *Flow {
 }
 
 // value records v as holding the traced value.
-func (tr *tracer) value(v ssa.Value) {
-	if v == nil || tr.values[v] {
+func (tr *tracer) value(v ssa.Value) { tr.labelled(v, tr.label) }
+
+func (tr *tracer) labelled(v ssa.Value, label int) {
+	if _, ok := tr.flow.Labels[v]; ok || v == nil {
 		return
 	}
-	tr.values[v] = true
+	tr.flow.Labels[v] = label
 	tr.flow.Values = append(tr.flow.Values, v)
 	tr.workValues = append(tr.workValues, v)
 }
 
 // loc records addr as the address of a variable that holds the value.
-func (tr *tracer) loc(addr ssa.Value) {
-	if tr.locs[addr] {
+func (tr *tracer) loc(addr ssa.Value) { tr.labelledLoc(addr, tr.label) }
+
+func (tr *tracer) labelledLoc(addr ssa.Value, label int) {
+	if _, ok := tr.locs[addr]; ok {
 		return
 	}
-	tr.locs[addr] = true
+	tr.locs[addr] = label
 	tr.workLocs = append(tr.workLocs, addr)
 }
 
@@ -142,6 +178,9 @@ func (tr *tracer) handOff(kind HandOffKind, instr ssa.Instruction, v ssa.Value) 
 // follow visits the uses of a value that holds the traced value.
 func (tr *tracer) follow(v ssa.Value) {
 	for _, instr := range tr.Index.Referrers(v) {
+		if tr.used(instr, v, false) {
+			continue
+		}
 		switch instr := instr.(type) {
 		case *ssa.Phi:
 			tr.value(instr)
@@ -174,6 +213,10 @@ func (tr *tracer) follow(v ssa.Value) {
 		case *ssa.Send:
 			tr.handOff(Store, instr, v)
 		case *ssa.MakeClosure:
+			if tr.Local {
+				tr.handOff(Call, instr, v)
+				continue
+			}
 			fn := instr.Fn.(*ssa.Function)
 			for i, b := range instr.Bindings {
 				if b == v {
@@ -204,7 +247,7 @@ func (tr *tracer) store(s *ssa.Store, v ssa.Value) {
 			tr.loc(addr)
 		}
 	case *ssa.FreeVar:
-		for _, b := range tr.Index.Bindings(addr) {
+		for _, b := range tr.bindings(addr) {
 			if byValue {
 				tr.value(b)
 			} else {
@@ -242,7 +285,7 @@ func (tr *tracer) store(s *ssa.Store, v ssa.Value) {
 // variadic call are stored in an array first: that is a hand-off to the call.
 func (tr *tracer) storeElsewhere(s *ssa.Store, v ssa.Value) {
 	if addr, ok := s.Addr.(*ssa.IndexAddr); ok {
-		if call := variadicCall(addr); call != nil {
+		if call := VariadicCall(addr); call != nil {
 			tr.handOff(Call, call, v)
 			return
 		}
@@ -275,11 +318,14 @@ func (tr *tracer) field(f *types.Var, byValue bool) {
 // that takes the address may read it where the package cannot see.
 func (tr *tracer) followLoc(addr ssa.Value) {
 	if fv, ok := addr.(*ssa.FreeVar); ok {
-		for _, b := range tr.Index.Bindings(fv) {
+		for _, b := range tr.bindings(fv) {
 			tr.loc(b)
 		}
 	}
 	for _, instr := range tr.Index.Referrers(addr) {
+		if tr.used(instr, addr, true) {
+			continue
+		}
 		switch instr := instr.(type) {
 		case *ssa.UnOp:
 			if instr.Op == token.MUL {
@@ -290,6 +336,10 @@ func (tr *tracer) followLoc(addr ssa.Value) {
 				tr.storeElsewhere(instr, addr)
 			}
 		case *ssa.MakeClosure:
+			if tr.Local {
+				tr.handOff(Call, instr, addr)
+				continue
+			}
 			fn := instr.Fn.(*ssa.Function)
 			for i, b := range instr.Bindings {
 				if b == addr {
@@ -327,7 +377,7 @@ func (tr *tracer) call(call ssa.CallInstruction, v ssa.Value, isLoc bool) {
 		return // len, cap, print and the like only look
 	}
 	fn := callee.Body(common)
-	if fn == nil || fn.Pkg != tr.Index.Pkg {
+	if fn == nil || fn.Pkg != tr.Index.Pkg || tr.Local {
 		if common.Value != v { // a call of the traced value itself is not a hand-off
 			tr.handOff(Call, call, v)
 		}
@@ -349,7 +399,7 @@ func (tr *tracer) call(call ssa.CallInstruction, v ssa.Value, isLoc bool) {
 // the function.
 func (tr *tracer) ret(r *ssa.Return, v ssa.Value) {
 	fn := r.Parent()
-	if tr.NoReturns {
+	if tr.NoReturns || tr.Local {
 		tr.handOff(Return, r, v)
 		return
 	}
@@ -378,10 +428,24 @@ func (tr *tracer) ret(r *ssa.Return, v ssa.Value) {
 	}
 }
 
-// variadicCall returns the call (other than append) whose variadic
-// arguments are stored at addr, if that is what addr is.
-func variadicCall(addr *ssa.IndexAddr) ssa.CallInstruction {
-	array, ok := addr.X.(*ssa.Alloc)
+// bindings returns the values bound to a free variable, none when the
+// trace is Local.
+func (tr *tracer) bindings(fv *ssa.FreeVar) []ssa.Value {
+	if tr.Local {
+		return nil
+	}
+	return tr.Index.Bindings(fv)
+}
+
+// VariadicCall returns the call (other than a builtin's) whose variadic
+// arguments are stored at addr, if that is what addr is: an element of an
+// array that is sliced and passed to the call.
+func VariadicCall(addr ssa.Value) ssa.CallInstruction {
+	ia, ok := addr.(*ssa.IndexAddr)
+	if !ok {
+		return nil
+	}
+	array, ok := ia.X.(*ssa.Alloc)
 	if !ok {
 		return nil
 	}

@@ -22,7 +22,7 @@ import (
 // walks to.
 func TestTrimFollowsDeclarations(t *testing.T) {
 	t.Parallel()
-	g := &followProgram{imports: map[string]bool{}}
+	g := &followProgram{imports: map[string]string{}, fakes: map[string]string{}}
 	for _, c := range httpapi.UpCalls {
 		g.call(c, true, true)
 	}
@@ -44,8 +44,9 @@ func TestTrimFollowsDeclarations(t *testing.T) {
 	// function matter and not its callers: the control that shows the
 	// callers above are built for their declarations.
 	g.call(httpapi.NewRequest, true, false)
+	g.foreign()
 
-	_, f, info, pkg := typeCheck(t, "p", g.source())
+	_, f, info, pkg := typeCheckWith(t, "p", g.source(), g.fakes)
 	files, _ := trim([]*ast.File{f}, info, pkg)
 	built := make(map[string]bool)
 	for _, d := range files[0].Decls {
@@ -63,7 +64,8 @@ func TestTrimFollowsDeclarations(t *testing.T) {
 // followProgram writes a package of helpers, each naming one declared
 // symbol, and their callers.
 type followProgram struct {
-	imports map[string]bool
+	imports map[string]string // path to name
+	fakes   map[string]string // stand-ins for third-party packages, by path
 	decls   []string
 	want    []builtWant
 }
@@ -116,8 +118,44 @@ func (g *followProgram) pair(n int, what, args string, helper, caller bool) {
 }
 
 func (g *followProgram) qualify(pkgPath, name string) string {
-	g.imports[pkgPath] = true
-	return path.Base(pkgPath) + "." + name
+	g.imports[pkgPath] = pkgName(pkgPath)
+	return g.imports[pkgPath] + "." + name
+}
+
+// pkgName is the name under which the program imports the package at path:
+// its last element, before a major version.
+func pkgName(pkgPath string) string {
+	dir, base := path.Split(pkgPath)
+	if len(base) > 1 && base[0] == 'v' && strings.Trim(base[1:], "0123456789") == "" {
+		base = path.Base(dir)
+	}
+	return strings.ReplaceAll(base, "-", "_")
+}
+
+// foreign adds, for another package's constructors of a transport or
+// client ([httpapi.Foreign]), a helper that names one and its caller, both
+// built, in stand-ins for their packages: each well-known constructor, and
+// a New... function returning an *http.Transport, next to one that takes a
+// transport (which may hand it back) as the control: its helper is built
+// and not its caller.
+func (g *followProgram) foreign() {
+	srcs := make(map[string][]string)
+	for _, c := range httpapi.Constructors {
+		result := "*http.Client"
+		if c.Wrapper != "" {
+			srcs[c.Path] = append(srcs[c.Path], fmt.Sprintf("type %s struct{}", c.Wrapper))
+			result = "*" + c.Wrapper
+		}
+		srcs[c.Path] = append(srcs[c.Path], fmt.Sprintf("func %s() %s { return nil }", c.Name, result))
+		g.call(httpapi.Func{Path: c.Path, Name: c.Name}, true, true)
+	}
+	const lib = "example.com/lib"
+	srcs[lib] = []string{"func NewTransport(idle int) *http.Transport { return nil }", "func NewTuned(t *http.Transport) *http.Transport { return t }"}
+	g.call(httpapi.Func{Path: lib, Name: "NewTransport"}, true, true)
+	g.call(httpapi.Func{Path: lib, Name: "NewTuned"}, true, false)
+	for p, decls := range srcs {
+		g.fakes[p] = "package " + pkgName(p) + "\n\nimport \"net/http\"\n\nvar _ *http.Client\n\n" + strings.Join(decls, "\n\n") + "\n"
+	}
 }
 
 func (g *followProgram) source() string {
@@ -129,7 +167,7 @@ func (g *followProgram) source() string {
 	}
 	slices.Sort(paths)
 	for _, p := range paths {
-		fmt.Fprintf(&b, "\t%q\n", p)
+		fmt.Fprintf(&b, "\t%s %q\n", g.imports[p], p)
 	}
 	b.WriteString(")\n\n")
 	b.WriteString(strings.Join(g.decls, "\n\n"))

@@ -31,8 +31,10 @@ func upward(obj types.Object) bool {
 
 // object returns how much obj, named in a function, makes it matter.
 func (t *trimmer) object(obj types.Object) level {
-	if fn, ok := obj.(*types.Func); ok && httpapi.ConstructorOf(fn) != nil {
-		return matters // a client type of its own, made with a transport
+	if fn, ok := obj.(*types.Func); ok {
+		if _, ok := httpapi.Foreign(fn); ok {
+			return matters // a constructor, maybe of a client type of its own
+		}
 	}
 	if p := obj.Pkg(); p != nil && p != t.pkg {
 		switch path := p.Path(); {

@@ -26,9 +26,9 @@ import (
 //     net/http; a dialer, listen config, TCP connection or keep-alive
 //     setting of net); a symbol of [httpapi.Listed] (a field such as
 //     ReadTimeout, a method such as SetKeepAlivesEnabled) other than an
-//     [httpapi.Context] one; anything of syscall or golang.org/x/sys; a
-//     well-known third-party constructor of a client
-//     ([httpapi.Constructors]); or a function, field or package variable
+//     [httpapi.Context] one; anything of syscall or golang.org/x/sys;
+//     another package's constructor of a transport or client
+//     ([httpapi.Foreign]); or a function, field or package variable
 //     whose type is made of one of those types (a pointer, container,
 //     function or interface type: structs are not looked into, since using
 //     a field names it). The rest of net/http counts only through its

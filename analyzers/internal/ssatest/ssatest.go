@@ -31,3 +31,40 @@ func Build(t testing.TB, src string) *ssa.Package {
 	}
 	return pkg
 }
+
+// Importer returns an importer that type-checks the standard library from
+// source and gives each path of fakes the package that its source (the
+// whole text of one file) declares: stand-ins for third-party packages.
+// It stops the test on any error.
+func Importer(t testing.TB, fset *token.FileSet, fakes map[string]string) types.Importer {
+	return &fakeImporter{t: t, fset: fset, fakes: fakes, std: importer.ForCompiler(fset, "source", nil), done: make(map[string]*types.Package)}
+}
+
+type fakeImporter struct {
+	t     testing.TB
+	fset  *token.FileSet
+	fakes map[string]string
+	std   types.Importer
+	done  map[string]*types.Package
+}
+
+func (imp *fakeImporter) Import(path string) (*types.Package, error) {
+	src, ok := imp.fakes[path]
+	if !ok {
+		return imp.std.Import(path)
+	}
+	if pkg, ok := imp.done[path]; ok {
+		return pkg, nil
+	}
+	imp.t.Helper()
+	f, err := parser.ParseFile(imp.fset, path+".go", src, 0)
+	if err != nil {
+		imp.t.Fatal(err)
+	}
+	pkg, err := (&types.Config{Importer: imp}).Check(path, imp.fset, []*ast.File{f}, nil)
+	if err != nil {
+		imp.t.Fatal(err)
+	}
+	imp.done[path] = pkg
+	return pkg, nil
+}

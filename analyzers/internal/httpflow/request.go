@@ -1,0 +1,50 @@
+package httpflow
+
+import (
+	"github.com/kalint/kalint/analyzers/internal/callee"
+	"github.com/kalint/kalint/analyzers/internal/httpapi"
+	"golang.org/x/tools/go/ssa"
+)
+
+// NewRequest returns the call of http.NewRequest or
+// http.NewRequestWithContext whose request v is (its first result), and
+// the call's method, URL and body arguments (the context dropped); nil if
+// v is no such request.
+func NewRequest(v ssa.Value) (call *ssa.Call, args []ssa.Value) {
+	ex, ok := v.(*ssa.Extract)
+	if !ok || ex.Index != 0 {
+		return nil, nil
+	}
+	call, ok = ex.Tuple.(*ssa.Call)
+	if !ok {
+		return nil, nil
+	}
+	fn := callee.Func(&call.Call)
+	switch {
+	case httpapi.NewRequest.Matches(fn):
+		return call, call.Call.Args
+	case httpapi.NewRequestWithContext.Matches(fn):
+		return call, call.Call.Args[1:]
+	}
+	return nil, nil
+}
+
+// IsNewRequest reports whether v is the request that a call of
+// http.NewRequest[WithContext] returns: a [ssaflow.Backtracer]'s Stop for
+// walks that read the request's construction.
+func IsNewRequest(v ssa.Value) bool {
+	call, _ := NewRequest(v)
+	return call != nil
+}
+
+// Derived returns the request that v, a call of Request.WithContext or
+// Request.Clone, derives from, or nil: a [ssaflow.Backtracer]'s Through, so
+// that a derived request comes from the one it copies.
+func Derived(v ssa.Value) []ssa.Value {
+	if call, ok := v.(*ssa.Call); ok {
+		if fn := callee.Func(&call.Call); httpapi.RequestWithContext.Matches(fn) || httpapi.RequestClone.Matches(fn) {
+			return call.Call.Args[:1]
+		}
+	}
+	return nil
+}
