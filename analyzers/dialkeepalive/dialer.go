@@ -9,6 +9,7 @@ import (
 
 	"github.com/kalint/kalint/analyzers/internal/callee"
 	"github.com/kalint/kalint/analyzers/internal/httpapi"
+	"github.com/kalint/kalint/analyzers/internal/httpflow"
 	"github.com/kalint/kalint/analyzers/internal/ssaflow"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -25,7 +26,7 @@ type feed struct {
 // DialContext feeds an http.Transport.
 func (s *state) dialers() {
 	var transports *valueSets[transport]
-	for _, roots := range s.roots(httpapi.Dialer) {
+	for _, roots := range httpflow.Roots(s.index, httpapi.Dialer) {
 		flow, settings := s.traceSettings(roots, httpapi.DialerKeepAlive, httpapi.DialerKeepAliveConfig)
 		if len(settings) == 0 {
 			continue
@@ -68,9 +69,9 @@ func (t *transport) lacking() bool { return !t.idle && !t.handOff }
 // transports traces every http.Transport of the package.
 func (s *state) transports() *valueSets[transport] {
 	sets := &valueSets[transport]{byValue: make(map[ssa.Value][]*transport)}
-	for _, roots := range s.roots(httpapi.Transport) {
+	for _, roots := range httpflow.Roots(s.index, httpapi.Transport) {
 		flow := s.tracer.Trace(roots...)
-		t := &transport{root: roots[0], idle: foreign(s.index, roots[0])}
+		t := &transport{root: roots[0], idle: httpflow.Foreign(s.index, roots[0])}
 		for _, v := range flow.Values {
 			sets.byValue[v] = append(sets.byValue[v], t)
 			for _, ref := range s.index.Referrers(v) {

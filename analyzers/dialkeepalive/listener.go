@@ -6,6 +6,7 @@ import (
 
 	"github.com/kalint/kalint/analyzers/internal/callee"
 	"github.com/kalint/kalint/analyzers/internal/httpapi"
+	"github.com/kalint/kalint/analyzers/internal/httpflow"
 	"github.com/kalint/kalint/analyzers/internal/ssaflow"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -36,7 +37,7 @@ func (s *state) listeners() {
 	if len(serves) == 0 {
 		return
 	}
-	for _, roots := range s.roots(httpapi.ListenConfig) {
+	for _, roots := range httpflow.Roots(s.index, httpapi.ListenConfig) {
 		s.listenConfig(roots, serves)
 	}
 	s.listenerTypes(serves)
@@ -161,9 +162,9 @@ func (s *state) serveCalls() []serveCall {
 // servers traces every http.Server of the package.
 func (s *state) servers() *valueSets[server] {
 	sets := &valueSets[server]{byValue: make(map[ssa.Value][]*server)}
-	for _, roots := range s.roots(httpapi.Server) {
+	for _, roots := range httpflow.Roots(s.index, httpapi.Server) {
 		flow := s.tracer.Trace(roots...)
-		srv := &server{timeouts: foreign(s.index, roots[0])}
+		srv := &server{timeouts: httpflow.Foreign(s.index, roots[0])}
 		for _, v := range flow.Values {
 			sets.byValue[v] = append(sets.byValue[v], srv)
 			for _, ref := range s.index.Referrers(v) {
