@@ -8,6 +8,7 @@ var (
 
 	ServerReadTimeout = field(Server, "ReadTimeout")
 	ServerIdleTimeout = field(Server, "IdleTimeout")
+	ServerHTTP2       = field(Server, "HTTP2")
 
 	ServerSetKeepAlivesEnabled = method(Server, "SetKeepAlivesEnabled")
 	ServerListenAndServe       = method(Server, "ListenAndServe")
