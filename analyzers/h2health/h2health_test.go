@@ -12,12 +12,22 @@ import (
 func TestScenarios(t *testing.T) {
 	t.Parallel()
 	analysistest.Run(t, analysistest.TestData(), h2health.Analyzer,
-		"basic", "xnet")
+		"basic", "xnet", "quiet", "testfilesquiet", "generics", "crosspkg/user")
 }
 
 func TestCrossPackage(t *testing.T) {
 	t.Parallel()
 	analysistest.Run(t, analysistest.TestData(), h2health.Analyzer, "crosspkg/lib")
+}
+
+func TestImplicit(t *testing.T) {
+	t.Parallel()
+	analysistest.Run(t, analysistest.TestData(), h2health.New(h2health.Options{Implicit: true}), "implicit")
+}
+
+func TestTestFiles(t *testing.T) {
+	t.Parallel()
+	analysistest.Run(t, analysistest.TestData(), h2health.New(h2health.Options{Tests: true}), "testfiles")
 }
 
 func TestSuggestedFix(t *testing.T) {

@@ -15,7 +15,8 @@ import (
 
 // The consequences that the diagnostics state.
 const (
-	noHealthCheck = "no health check: a dead connection stalls requests to its host until TCP gives up"
+	stall         = "a dead connection stalls requests to its host until TCP gives up"
+	noHealthCheck = "no health check: " + stall
 	noPingSent    = "no ping is ever sent, so there is no health check"
 )
 
@@ -32,7 +33,7 @@ func (s *state) reportNoPing(t *transport, ping, implicit bool) {
 	}
 	if len(t.configs) == 1 {
 		if lit, path := s.literalOf(t.configs[0].root); lit != nil {
-			s.emit(withAddr(lit, path), msg, s.literalFix(lit, "SendPingTimeout", "%s"))
+			s.emit(withAddr(lit, path), msg, s.literalFix(lit, "SendPingTimeout", "%[1]s"))
 			return
 		}
 	}
@@ -82,7 +83,7 @@ func (s *state) reportConfigure(t *transport, result *h2transport, ping bool) {
 		return
 	}
 	var fix *analysis.SuggestedFix
-	msg := "http2.ConfigureTransport turns on HTTP/2 without a health check (" + noHealthCheck + ")"
+	msg := "http2.ConfigureTransport turns on HTTP/2 without a health check (" + stall + ")"
 	if httpapi.HTTP2ConfigureTransports.Matches(callee.Func(t.configure.Common())) {
 		msg = "http2.ConfigureTransports result has no ReadIdleTimeout (" + noHealthCheck + ")"
 		if ping || result != nil && result.ping {
@@ -103,7 +104,7 @@ func (s *state) reportHTTP2Transport(alloc *ssa.Alloc, t *h2transport) {
 		msg = "http2.Transport sets PingTimeout but not ReadIdleTimeout (" + noPingSent + ")"
 	}
 	if lit, path := s.rep.Literal(alloc.Pos()); lit != nil {
-		s.emit(withAddr(lit, path), msg, s.literalFix(lit, "ReadIdleTimeout", "%s"))
+		s.emit(withAddr(lit, path), msg, s.literalFix(lit, "ReadIdleTimeout", "%[1]s"))
 		return
 	}
 	if call, _ := s.rep.Call(alloc.Pos()); call != nil { // new(http2.Transport)

@@ -178,6 +178,9 @@ func (s *state) judge(t *transport) {
 	inherited := httpflow.Foreign(s.index, t.root) && !t.defaultCow && len(t.http2) == 0
 	switch {
 	case t.configure != nil:
+		if inherited {
+			return
+		}
 		result := s.results[t.configure.(*ssa.Call)]
 		if result != nil && (result.readIdle || result.handOff) {
 			return
