@@ -5,6 +5,7 @@ package analyzers
 import (
 	"github.com/kalint/kalint/analyzers/connfile"
 	"github.com/kalint/kalint/analyzers/dialkeepalive"
+	"github.com/kalint/kalint/analyzers/h2health"
 	"github.com/kalint/kalint/analyzers/idleperhost"
 	"github.com/kalint/kalint/analyzers/keepalivesoff"
 	"github.com/kalint/kalint/analyzers/postretry"
@@ -28,5 +29,6 @@ func All() []*analysis.Analyzer {
 		postretry.New(postretry.Options{}),
 		keepalivesoff.New(keepalivesoff.Options{}),
 		connfile.New(connfile.Options{}),
+		h2health.New(h2health.Options{}),
 	}
 }
