@@ -72,8 +72,11 @@ func (s *state) readIdleFix(call *ast.CallExpr, path []ast.Node) *analysis.Sugge
 // protocolsFix replaces the statement http2.ConfigureTransport(t) with
 // net/http's own HTTP/2 (Go 1.24 or later) and a health check.
 func (s *state) protocolsFix(call *ast.CallExpr, path []ast.Node) *analysis.SuggestedFix {
+	if len(path) == 0 || len(call.Args) != 1 {
+		return nil
+	}
 	stmt, ok := path[0].(*ast.ExprStmt)
-	if !ok || len(call.Args) != 1 {
+	if !ok {
 		return nil
 	}
 	file := astfix.File(s.pass, call.Pos())

@@ -46,7 +46,7 @@ func (s *state) reportNoPing(t *transport, ping, implicit bool) {
 		return
 	}
 	if t.protoCall != nil {
-		if call, _ := s.rep.Call(t.protoCall.Pos()); call != nil {
+		if call, _ := s.rep.Call(t.protoCall.Common().Pos()); call != nil {
 			s.emit(call, msg, nil)
 			return
 		}
@@ -78,7 +78,7 @@ func (s *state) reportHTTP1Only(t *transport) {
 // reportConfigure reports http2.ConfigureTransport(s) of a transport
 // without a health check.
 func (s *state) reportConfigure(t *transport, result *h2transport, ping bool) {
-	call, path := s.rep.Call(t.configure.Pos())
+	call, path := s.rep.Call(t.configure.Common().Pos())
 	if call == nil {
 		return
 	}

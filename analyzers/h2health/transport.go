@@ -181,7 +181,8 @@ func (s *state) judge(t *transport) {
 		if inherited {
 			return
 		}
-		result := s.results[t.configure.(*ssa.Call)]
+		call, _ := t.configure.(*ssa.Call) // not go or defer, whose result is dropped
+		result := s.results[call]
 		if result != nil && (result.readIdle || result.handOff) {
 			return
 		}

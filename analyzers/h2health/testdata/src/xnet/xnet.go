@@ -90,3 +90,9 @@ func (c *client) init() {
 }
 
 func (c *client) setIdle() { c.h2.ReadIdleTimeout = time.Minute }
+
+func deferred() *http.Transport {
+	t := &http.Transport{}
+	defer http2.ConfigureTransport(t) // want `http2.ConfigureTransport turns on HTTP/2 without a health check`
+	return t
+}
