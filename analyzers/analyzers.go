@@ -5,6 +5,7 @@ package analyzers
 import (
 	"github.com/kalint/kalint/analyzers/connfile"
 	"github.com/kalint/kalint/analyzers/dialkeepalive"
+	"github.com/kalint/kalint/analyzers/h2health"
 	"github.com/kalint/kalint/analyzers/idleperhost"
 	"github.com/kalint/kalint/analyzers/internal/report"
 	"github.com/kalint/kalint/analyzers/keepalivesoff"
@@ -35,5 +36,6 @@ func All() []*analysis.Analyzer {
 		postretry.New(postretry.Options{}),
 		keepalivesoff.New(keepalivesoff.Options{}),
 		connfile.New(connfile.Options{}),
+		h2health.New(h2health.Options{}),
 	}
 }

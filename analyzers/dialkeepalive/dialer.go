@@ -9,6 +9,7 @@ import (
 
 	"github.com/kalint/kalint/analyzers/internal/callee"
 	"github.com/kalint/kalint/analyzers/internal/httpapi"
+	"github.com/kalint/kalint/analyzers/internal/httpflow"
 	"github.com/kalint/kalint/analyzers/internal/ssaflow"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -25,7 +26,7 @@ type feed struct {
 // DialContext feeds an http.Transport.
 func (s *state) dialers() {
 	var transports *valueSets[*transport]
-	for _, roots := range s.roots(httpapi.Dialer) {
+	for _, roots := range httpflow.Roots(s.index, httpapi.Dialer) {
 		flow, settings := s.traceSettings(roots, httpapi.DialerKeepAlive, httpapi.DialerKeepAliveConfig)
 		if len(settings) == 0 {
 			continue
@@ -68,7 +69,7 @@ func (t *transport) lacking() bool { return !t.idle && !t.handedOff }
 // transports traces every http.Transport of the package.
 func (s *state) transports() *valueSets[*transport] {
 	return traced(s, httpapi.Transport, func(root ssa.Value) *transport {
-		return &transport{root: root, idle: foreign(s.index, root)}
+		return &transport{root: root, idle: httpflow.Foreign(s.index, root)}
 	})
 }
 

@@ -6,6 +6,7 @@ import (
 
 	"github.com/kalint/kalint/analyzers/internal/callee"
 	"github.com/kalint/kalint/analyzers/internal/httpapi"
+	"github.com/kalint/kalint/analyzers/internal/httpflow"
 	"github.com/kalint/kalint/analyzers/internal/ssaflow"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -36,7 +37,7 @@ func (s *state) listeners() {
 	if len(serves) == 0 {
 		return
 	}
-	for _, roots := range s.roots(httpapi.ListenConfig) {
+	for _, roots := range httpflow.Roots(s.index, httpapi.ListenConfig) {
 		s.listenConfig(roots, serves)
 	}
 	s.listenerTypes(serves)
@@ -161,7 +162,7 @@ func (s *state) serveCalls() []serveCall {
 // servers traces every http.Server of the package.
 func (s *state) servers() *valueSets[*server] {
 	return traced(s, httpapi.Server, func(root ssa.Value) *server {
-		return &server{timeouts: foreign(s.index, root)}
+		return &server{timeouts: httpflow.Foreign(s.index, root)}
 	})
 }
 

@@ -31,19 +31,11 @@ func (s *state) diagnostic(set setting) (analysis.Diagnostic, bool) {
 // literal returns the composite literal that allocates root, if any.
 func (s *state) literal(root ssa.Value) *ast.CompositeLit {
 	alloc, ok := root.(*ssa.Alloc)
-	if !ok || !alloc.Pos().IsValid() {
+	if !ok {
 		return nil
 	}
-	_, path := s.rep.Path(alloc.Pos())
-	for _, n := range path {
-		if lit, ok := n.(*ast.CompositeLit); ok {
-			if lit.Lbrace == alloc.Pos() {
-				return lit
-			}
-			return nil
-		}
-	}
-	return nil
+	lit, _ := s.rep.Literal(alloc.Pos())
+	return lit
 }
 
 // fix adds IdleConnTimeout to the literal that allocates root, a

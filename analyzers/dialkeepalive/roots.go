@@ -3,8 +3,8 @@ package dialkeepalive
 import (
 	"go/types"
 
-	"github.com/kalint/kalint/analyzers/internal/callee"
 	"github.com/kalint/kalint/analyzers/internal/httpapi"
+	"github.com/kalint/kalint/analyzers/internal/httpflow"
 	"github.com/kalint/kalint/analyzers/internal/ssaflow"
 	"golang.org/x/tools/go/ssa"
 )
@@ -32,7 +32,7 @@ type tracedValue interface {
 // made returns the record of one, given its first root.
 func traced[T tracedValue](s *state, t httpapi.Type, made func(root ssa.Value) T) *valueSets[T] {
 	sets := &valueSets[T]{byValue: make(map[ssa.Value][]T)}
-	for _, roots := range s.roots(t) {
+	for _, roots := range httpflow.Roots(s.index, t) {
 		flow := s.tracer.Trace(roots...)
 		obj := made(roots[0])
 		for _, v := range flow.Values {
@@ -58,68 +58,4 @@ func traced[T tracedValue](s *state, t httpapi.Type, made func(root ssa.Value) T
 		}
 	}
 	return sets
-}
-
-// roots returns the starting points of the values of named type t in the
-// package, one slice per value: every allocation, each struct field holding
-// a t by value (all selections of one field are one value), each package
-// variable of type t, and each *t produced by a call of code outside the
-// package (calls of the package's own functions are followed through their
-// results).
-func (s *state) roots(t httpapi.Type) [][]ssa.Value {
-	var roots [][]ssa.Value
-	byField := make(map[*types.Var][]ssa.Value)
-	var fieldOrder []*types.Var
-	for _, fn := range s.index.Funcs {
-		for _, b := range fn.Blocks {
-			for _, instr := range b.Instrs {
-				v, ok := instr.(ssa.Value)
-				if !ok || !t.MatchesPtr(v.Type()) {
-					continue
-				}
-				switch v := v.(type) {
-				case *ssa.Alloc:
-					roots = append(roots, []ssa.Value{v})
-				case *ssa.FieldAddr:
-					f := ssaflow.FieldOf(v.X.Type(), v.Field)
-					if f == nil {
-						continue
-					}
-					if byField[f] == nil {
-						fieldOrder = append(fieldOrder, f)
-					}
-					byField[f] = append(byField[f], v)
-				case *ssa.Call, *ssa.Extract:
-					if foreign(s.index, v) {
-						roots = append(roots, []ssa.Value{v})
-					}
-				}
-			}
-		}
-	}
-	for _, f := range fieldOrder {
-		roots = append(roots, byField[f])
-	}
-	pkg := s.index.Pkg
-	for _, name := range pkg.Pkg.Scope().Names() {
-		if g, ok := pkg.Members[name].(*ssa.Global); ok && t.MatchesPtr(g.Type()) {
-			roots = append(roots, []ssa.Value{g})
-		}
-	}
-	return roots
-}
-
-// foreign reports whether v is the result of a call of code outside the
-// package (a function of another package, a function value, an interface
-// method).
-func foreign(x *ssaflow.Index, v ssa.Value) bool {
-	if ex, ok := v.(*ssa.Extract); ok {
-		v = ex.Tuple
-	}
-	call, ok := v.(*ssa.Call)
-	if !ok {
-		return false
-	}
-	fn := callee.Body(&call.Call)
-	return fn == nil || fn.Pkg != x.Pkg
 }

@@ -8,6 +8,7 @@ var (
 
 	ServerReadTimeout = field(Server, "ReadTimeout")
 	ServerIdleTimeout = field(Server, "IdleTimeout")
+	ServerHTTP2       = field(Server, "HTTP2")
 
 	ServerSetKeepAlivesEnabled = method(Server, "SetKeepAlivesEnabled")
 	ServerListenAndServe       = method(Server, "ListenAndServe")
@@ -124,6 +125,12 @@ var (
 	TransportDialContext          = field(Transport, "DialContext")
 	TransportDialTLS              = field(Transport, "DialTLS")
 	TransportDialTLSContext       = field(Transport, "DialTLSContext")
+	TransportTLSClientConfig      = field(Transport, "TLSClientConfig")
+	TransportTLSNextProto         = field(Transport, "TLSNextProto")
+	TransportForceAttemptHTTP2    = field(Transport, "ForceAttemptHTTP2")
+	TransportHTTP2                = field(Transport, "HTTP2")
+	TransportProtocols            = field(Transport, "Protocols")
+	TransportRegisterProtocol     = method(Transport, "RegisterProtocol")
 	TransportClone                = method(Transport, "Clone")
 	TransportRoundTrip            = method(Transport, "RoundTrip")
 	TransportCloseIdleConnections = method(Transport, "CloseIdleConnections")
@@ -135,4 +142,18 @@ var (
 	// DumpResponse reads the body into memory, closes it and replaces it
 	// when its second argument is true.
 	DumpResponse = function("net/http/httputil", "DumpResponse")
+)
+
+// net/http: HTTP/2 settings and the protocols a transport speaks.
+var (
+	HTTP2Config                = typ(NetHTTP, "HTTP2Config")
+	HTTP2ConfigSendPingTimeout = field(HTTP2Config, "SendPingTimeout")
+	HTTP2ConfigPingTimeout     = field(HTTP2Config, "PingTimeout")
+
+	Protocols = typ(NetHTTP, "Protocols")
+	// ProtocolsHTTP2 turn HTTP/2 on (argument 1 true) or off.
+	ProtocolsHTTP2 = Callees{
+		method(Protocols, "SetHTTP2"),
+		method(Protocols, "SetUnencryptedHTTP2"),
+	}
 )

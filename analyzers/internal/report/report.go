@@ -134,6 +134,25 @@ func (r *Reporter) Call(lparen token.Pos) (*ast.CallExpr, []ast.Node) {
 	return nil, nil
 }
 
+// Literal returns the composite literal whose left brace is at lbrace (the
+// position of the SSA allocation it makes), and the nodes enclosing it,
+// innermost first; nil if there is none.
+func (r *Reporter) Literal(lbrace token.Pos) (*ast.CompositeLit, []ast.Node) {
+	if !lbrace.IsValid() {
+		return nil, nil
+	}
+	_, path := r.Path(lbrace)
+	for i, n := range path {
+		if lit, ok := n.(*ast.CompositeLit); ok {
+			if lit.Lbrace == lbrace {
+				return lit, path[i+1:]
+			}
+			return nil, nil
+		}
+	}
+	return nil, nil
+}
+
 // Report reports d unless it lies in a generated file, without the
 // suggested fixes that edit a file that is not Editable. remedy, when not
 // empty, says what to do: d's suggested fix says it when d has one, else

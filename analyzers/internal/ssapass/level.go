@@ -52,9 +52,10 @@ func (t *trimmer) object(obj types.Object) level {
 	return t.typ(obj.Type())
 }
 
-// httpPkg reports whether path is net/http or one of its subpackages.
+// httpPkg reports whether path is net/http, one of its subpackages, or
+// x/net's HTTP/2 package, which configures net/http's transports.
 func httpPkg(path string) bool {
-	return path == "net/http" || strings.HasPrefix(path, "net/http/")
+	return path == "net/http" || strings.HasPrefix(path, "net/http/") || path == httpapi.XNetHTTP2
 }
 
 // sysPkg reports whether everything of the package at path matters: the

@@ -23,8 +23,8 @@ import (
 //   - its body or signature names a value the analyzers follow or a symbol
 //     they match: a type of [httpapi.UpTypes] or [httpapi.ValueTypes] (a
 //     server, client, transport, round tripper, request or response of
-//     net/http; a dialer, listen config, TCP connection or keep-alive
-//     setting of net); a symbol of [httpapi.Listed] (a field such as
+//     net/http; x/net's HTTP/2 transport; a dialer, listen config, TCP
+//     connection or keep-alive setting of net); a symbol of [httpapi.Listed] (a field such as
 //     ReadTimeout, a method such as SetKeepAlivesEnabled) other than an
 //     [httpapi.Context] one; anything of syscall or golang.org/x/sys;
 //     another package's constructor of a transport or client

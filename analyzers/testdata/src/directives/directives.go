@@ -20,6 +20,8 @@ package directives
 
 //kalint:ignore connfile nothing here // want `//kalint:ignore connfile suppresses no connfile finding \(stale directive\)`
 
+//kalint:ignore h2health nothing here // want `//kalint:ignore h2health suppresses no h2health finding \(stale directive\)`
+
 //kalint:ignore respbdy misspelt // want `//kalint:ignore respbdy names an unknown analyzer "respbdy" \(it suppresses nothing\)`
 
 /* want `//kalint:ignore postretry,respbody gives no reason \(it suppresses nothing\)` */ //kalint:ignore postretry,respbody

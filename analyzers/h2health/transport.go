@@ -1,0 +1,204 @@
+package h2health
+
+import (
+	"slices"
+
+	"github.com/kalint/kalint/analyzers/internal/callee"
+	"github.com/kalint/kalint/analyzers/internal/httpapi"
+	"github.com/kalint/kalint/analyzers/internal/httpflow"
+	"github.com/kalint/kalint/analyzers/internal/ssaflow"
+	"golang.org/x/tools/go/ssa"
+)
+
+// transport is what the package does with one traced http.Transport.
+type transport struct {
+	root ssa.Value
+
+	configs   []*config           // HTTP2Configs stored in its HTTP2 field
+	http2     []*ssa.Store        // those stores, nil ones included
+	readBack  config              // settings made through t.HTTP2.X = ...
+	protos    []*protocols        // Protocols stored in its Protocols field
+	protoSet  bool                // a non-nil Protocols is stored
+	protoCall ssa.CallInstruction // the first call that turns HTTP/2 on in them
+	force     bool                // ForceAttemptHTTP2 set, to true or an unknown value
+	custom    string              // a custom TLSClientConfig or dialer field that turns HTTP/2 off by default
+
+	configure  ssa.CallInstruction // http2.ConfigureTransport(s) with it
+	defaultCow bool                // a Clone of http.DefaultTransport
+	unknown    bool                // reaches, or comes from, code that may configure HTTP/2
+}
+
+// customFields are the fields with which a transport, unless it sets
+// ForceAttemptHTTP2 or Protocols, speaks HTTP/1.1 only (protocols in
+// net/http/transport.go).
+var customFields = []httpapi.Field{
+	httpapi.TransportTLSClientConfig,
+	httpapi.TransportDial,
+	httpapi.TransportDialContext,
+	httpapi.TransportDialTLS,
+	httpapi.TransportDialTLSContext,
+}
+
+// transports judges every http.Transport of the package.
+func (s *state) transports() {
+	for _, roots := range httpflow.Roots(s.index, httpapi.Transport) {
+		t := &transport{root: roots[0]}
+		if httpflow.Foreign(s.index, t.root) {
+			t.defaultCow = cloneOfDefault(t.root)
+		}
+		flow := s.tracer.Trace(roots...)
+		for _, v := range flow.Values {
+			s.fields(t, v)
+		}
+		for _, h := range flow.HandOffs {
+			s.handOff(t, h)
+		}
+		if !t.unknown {
+			s.judge(t)
+		}
+	}
+}
+
+// fields records what the package stores in the fields of the transport
+// that v points to.
+func (s *state) fields(t *transport, v ssa.Value) {
+	stores := fieldStores(s.index, v)
+	for _, st := range stores[httpapi.TransportHTTP2] {
+		t.http2 = append(t.http2, st)
+		if ssaflow.IsNil(st.Val) {
+			continue
+		}
+		cs := s.configs[st.Val]
+		t.unknown = t.unknown || len(cs) == 0
+		t.configs = append(t.configs, cs...)
+	}
+	for _, load := range fieldLoads(s.index, v, httpapi.TransportHTTP2) {
+		t.readBack.timeouts(s.index, load)
+	}
+	for _, st := range stores[httpapi.TransportProtocols] {
+		if ssaflow.IsNil(st.Val) {
+			continue
+		}
+		t.protoSet = true
+		ps := s.protos[st.Val]
+		t.unknown = t.unknown || len(ps) == 0
+		t.protos = append(t.protos, ps...)
+		for _, p := range ps {
+			if t.protoCall == nil {
+				t.protoCall = p.call
+			}
+		}
+	}
+	for _, load := range fieldLoads(s.index, v, httpapi.TransportProtocols) {
+		for _, ref := range s.index.Referrers(load) {
+			if call, ok := ref.(ssa.CallInstruction); ok && call.Common().Args[0] == load {
+				if on, _ := turnsOnHTTP2(call.Common()); on {
+					t.protos = append(t.protos, &protocols{http2: true, call: call})
+					if t.protoCall == nil {
+						t.protoCall = call
+					}
+				}
+			}
+		}
+	}
+	for _, st := range stores[httpapi.TransportForceAttemptHTTP2] {
+		b, known := ssaflow.ConstBool(st.Val)
+		t.force = t.force || b || !known
+	}
+	for _, f := range customFields {
+		if t.custom == "" && set(stores[f]) {
+			t.custom = f.Name
+		}
+	}
+	// A transport whose TLSNextProto the package sets chooses its
+	// protocols itself (an empty map turns HTTP/2 off).
+	t.unknown = t.unknown || len(stores[httpapi.TransportTLSNextProto]) > 0
+}
+
+// handOff records what a hand-off of the transport does to it.
+func (s *state) handOff(t *transport, h ssaflow.HandOff) {
+	if s.keptIn(h, httpapi.ClientTransport) {
+		return
+	}
+	call, ok := h.Instr.(ssa.CallInstruction)
+	if !ok || h.Kind != ssaflow.Call {
+		t.unknown = true
+		return
+	}
+	fn := callee.Func(call.Common())
+	switch {
+	case httpapi.HTTP2ConfigureTransport.Matches(fn), httpapi.HTTP2ConfigureTransports.Matches(fn):
+		t.configure = call
+	case httpapi.TransportRegisterProtocol.Matches(fn):
+		t.unknown = true
+	case fn != nil && fn.Signature().Recv() != nil && httpapi.Transport.MatchesPtr(fn.Signature().Recv().Type()):
+		// Its own methods (RoundTrip, Clone, CloseIdleConnections) leave
+		// its HTTP/2 settings alone.
+	default:
+		t.unknown = true
+	}
+}
+
+// cloneOfDefault reports whether v is http.DefaultTransport.(*http.Transport).Clone().
+func cloneOfDefault(v ssa.Value) bool {
+	call, ok := v.(*ssa.Call)
+	if !ok || !httpapi.TransportClone.Matches(callee.Func(&call.Call)) || len(call.Call.Args) == 0 {
+		return false
+	}
+	ta, ok := call.Call.Args[0].(*ssa.TypeAssert)
+	return ok && httpflow.IsLoadOf(ta.X, httpapi.DefaultTransport)
+}
+
+// health tells whether the transport's HTTP/2 connections are
+// health-checked, and whether a PingTimeout is set without.
+func (t *transport) health() (sendPing, ping bool) {
+	sendPing, ping = t.readBack.sendPing, t.readBack.ping
+	for _, c := range t.configs {
+		if c.handOff {
+			return true, false // set where the package cannot see
+		}
+		sendPing = sendPing || c.sendPing
+		ping = ping || c.ping
+	}
+	return sendPing, ping
+}
+
+// judge reports the transport's mistake, if it has one.
+func (s *state) judge(t *transport) {
+	explicit := t.configure != nil || t.protoSet || len(t.protos) > 0
+	settings := len(t.configs) > 0 || t.readBack != (config{})
+	if !explicit && settings && t.custom != "" && !t.force {
+		s.reportHTTP1Only(t)
+		return
+	}
+	sendPing, ping := t.health()
+	if sendPing {
+		return
+	}
+	inherited := httpflow.Foreign(s.index, t.root) && !t.defaultCow && len(t.http2) == 0
+	switch {
+	case t.configure != nil:
+		if inherited {
+			return
+		}
+		call, _ := t.configure.(*ssa.Call) // not go or defer, whose result is dropped
+		result := s.results[call]
+		if result != nil && (result.readIdle || result.handOff) {
+			return
+		}
+		s.reportConfigure(t, result, ping)
+	case explicit:
+		for _, p := range t.protos {
+			if p.handOff {
+				return
+			}
+		}
+		if !inherited && slices.ContainsFunc(t.protos, func(p *protocols) bool { return p.http2 }) {
+			s.reportNoPing(t, ping, false)
+		}
+	case settings:
+		s.reportNoPing(t, ping, false)
+	case s.opts.Implicit && !inherited && (t.force || t.defaultCow):
+		s.reportNoPing(t, false, true)
+	}
+}
