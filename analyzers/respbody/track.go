@@ -21,7 +21,9 @@ const (
 
 // An effect is what one instruction does to a tracked response.
 type effect struct {
-	ends bool // the body is closed, or the response handed off: the path is done
+	// ends: the body is closed or read to EOF, or the response handed off:
+	// the path is done.
+	ends bool
 	// mayClose: a function that closes the body on some of its paths; see
 	// [summary.effect].
 	mayClose bool
@@ -117,6 +119,13 @@ func (t *tracked) add(instr ssa.Instruction, e effect) {
 }
 
 var keptEffect = effect{ends: true, read: true, close: true, kept: true}
+
+// readToEOF is a read that reaches io.EOF: the transport's bodyEOFSignal
+// then hands the connection back to the idle pool (the fn that
+// (*persistConn).readLoop gives it, in net/http/transport.go, sends true
+// on waitForBodyRead), so the connection is reused whether or not Close
+// follows. A failing read ends the connection instead; neither leaks.
+var readToEOF = effect{ends: true, read: true, full: true}
 
 // followVal visits the uses of a value holding the response (k == respKind)
 // or its body.
@@ -289,8 +298,8 @@ func (t *tracked) call(call ssa.CallInstruction, v ssa.Value, k kind) {
 	args := common.Args
 	switch {
 	case fn == nil:
-	case httpapi.ResponseWrite.Matches(fn):
-		t.add(call, effect{read: true, full: true})
+	case httpapi.ResponseWrite.Matches(fn): // writes the body and closes it
+		t.add(call, effect{ends: true, close: true, read: true, full: true})
 		return
 	case httpapi.DumpResponse.Matches(fn):
 		if on, _ := ssaflow.ConstBool(args[1]); on { // reads, closes and replaces the body
@@ -308,12 +317,12 @@ func (t *tracked) call(call ssa.CallInstruction, v ssa.Value, k kind) {
 	if fn != nil {
 		for f, i := range httpapi.FullReaders {
 			if f.Matches(fn) && i < len(args) && args[i] == v {
-				t.add(call, effect{read: true, full: true})
+				t.add(call, readToEOF)
 				return
 			}
 		}
 		if httpapi.FullReadMethods.Matches(fn) && len(args) > 1 && args[1] == v {
-			t.add(call, effect{read: true, full: true})
+			t.add(call, readToEOF)
 			return
 		}
 	}
