@@ -9,7 +9,6 @@ import (
 	"github.com/kalint/kalint/analyzers/internal/callee"
 	"github.com/kalint/kalint/analyzers/internal/httpapi"
 	"github.com/kalint/kalint/analyzers/internal/report"
-	"github.com/kalint/kalint/analyzers/internal/ssaflow"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -17,6 +16,23 @@ import (
 // callers need: the results that hand them a fresh, open response.
 type funcResult struct {
 	fresh map[int]kind
+	// headParam is the parameter that decides whether the fresh
+	// responses answer HEAD (see [state.methodParam]), or -1.
+	headParam int
+	senders   int // producing calls whose response fn returns
+}
+
+// returns records a producing call whose response fn returns, and the
+// parameter of fn that its method comes from (-1 if none): the fresh
+// responses answer HEAD by the caller's argument only if all come from one.
+func (r *funcResult) returns(param int) {
+	switch {
+	case r.senders == 0:
+		r.headParam = param
+	case param != r.headParam:
+		r.headParam = -1
+	}
+	r.senders++
 }
 
 // function analyses the responses that fn produces (once; memoised, since
@@ -25,7 +41,7 @@ func (s *state) function(fn *ssa.Function) *funcResult {
 	if r, ok := s.funcs[fn]; ok {
 		return r
 	}
-	r := &funcResult{fresh: make(map[int]kind)}
+	r := &funcResult{fresh: make(map[int]kind), headParam: -1}
 	s.funcs[fn] = r // a recursive call sees no fresh results: quiet
 	if !s.tests && report.InTest(s.pass.Fset, fn.Pos()) {
 		// Only tests call test code: with nothing reported there, its
@@ -53,8 +69,9 @@ type producer struct {
 	resp, err int
 	k         kind
 	head      bool
-	upgrade   bool // the request asks for a protocol upgrade
-	unseen    bool // recognised by its signature alone
+	decider   ssa.Value // the argument the request's method comes from, or nil
+	upgrade   bool      // the request asks for a protocol upgrade
+	unseen    bool      // recognised by its signature alone
 }
 
 // producer reports whether call returns a fresh response: a net/http call
@@ -70,12 +87,14 @@ func (s *state) producer(call *ssa.Call) (producer, bool) {
 			if inMemory(common, fn) {
 				return producer{}, false
 			}
-			return producer{resp: 0, err: 1, k: respKind, head: s.isHead(common, fn), upgrade: upgradeRequest(common)}, true
+			req := requestArg(common)
+			return producer{resp: 0, err: 1, k: respKind, head: s.isHead(common, fn, req, false), decider: req, upgrade: upgradeRequest(common)}, true
 		}
 	}
 	results := common.Signature().Results()
 	if body := callee.Body(common); body != nil && body.Pkg == s.pkg {
-		fresh := s.function(body).fresh
+		r := s.function(body)
+		fresh := r.fresh
 		if len(fresh) == 0 {
 			return producer{}, false
 		}
@@ -88,6 +107,10 @@ func (s *state) producer(call *ssa.Call) (producer, bool) {
 			return producer{}, false
 		}
 		p := producer{resp: idx[0], err: -1, k: fresh[idx[0]]}
+		if i := r.headParam; i >= 0 && i < len(common.Args) {
+			p.decider = common.Args[i]
+			p.head = s.isHead(common, fn, p.decider, false)
+		}
 		if n := results.Len(); n > 1 && isError(results.At(n-1).Type()) {
 			p.err = n - 1
 		}
@@ -102,7 +125,8 @@ func (s *state) producer(call *ssa.Call) (producer, bool) {
 		return producer{}, false
 	}
 	if results.Len() == 2 && isResponse(results.At(0).Type()) && isError(results.At(1).Type()) {
-		return producer{resp: 0, err: 1, k: respKind, unseen: true, head: s.isHead(common, fn), upgrade: upgradeRequest(common)}, true
+		req := requestArg(common)
+		return producer{resp: 0, err: 1, k: respKind, unseen: true, head: s.isHead(common, fn, req, true), decider: req, upgrade: upgradeRequest(common)}, true
 	}
 	return producer{}, false
 }
@@ -122,97 +146,6 @@ func handled(fn *ssa.Function) bool {
 		}
 	}
 	return false
-}
-
-// isHead reports whether a producing call sends a HEAD request, whose
-// response has no body.
-func (s *state) isHead(common *ssa.CallCommon, fn *types.Func) bool {
-	if httpapi.ClientHead.Matches(fn) || httpapi.Head.Matches(fn) {
-		return true
-	}
-	// Do, RoundTrip and look-alikes: the request argument.
-	var req ssa.Value
-	for _, arg := range common.Args {
-		if httpapi.Request.MatchesPtr(arg.Type()) {
-			req = arg
-		}
-	}
-	if req == nil {
-		return false
-	}
-	return s.method(req) == "HEAD"
-}
-
-// method returns the constant method that request req is built with, or
-// "" if it is not known: every source of req (nil aside: no request, no
-// response) is a call of http.NewRequest[WithContext] with that constant.
-// The walk back goes through WithContext and Clone and into the package's
-// own request constructors, where the method parameter is the argument of
-// the call.
-func (s *state) method(req ssa.Value) string {
-	method := ""
-	for _, src := range s.back.Sources(req).Sources {
-		if ssaflow.IsNil(src.Value) {
-			continue
-		}
-		m := s.newRequestMethod(src)
-		if m == "" || method != "" && m != method {
-			return ""
-		}
-		method = m
-	}
-	return method
-}
-
-// newRequestMethod returns the constant method of a request built by
-// http.NewRequest[WithContext], or "".
-func (s *state) newRequestMethod(src ssaflow.Source) string {
-	if !isNewRequest(src.Value) {
-		return ""
-	}
-	v := src.Value
-	if ex, ok := v.(*ssa.Extract); ok {
-		v = ex.Tuple
-	}
-	args := v.(*ssa.Call).Call.Args
-	arg := args[0]
-	if len(args) == 4 { // NewRequestWithContext
-		arg = args[1]
-	}
-	method := ""
-	for _, m := range s.back.SourcesAt(src, arg).Sources {
-		c, ok := ssaflow.ConstString(m.Value)
-		if !ok || method != "" && c != method {
-			return ""
-		}
-		method = c
-	}
-	return method
-}
-
-// isNewRequest reports whether v is the request that a call of
-// http.NewRequest[WithContext] returns.
-func isNewRequest(v ssa.Value) bool {
-	if ex, ok := v.(*ssa.Extract); ok && ex.Index == 0 {
-		v = ex.Tuple
-	}
-	call, ok := v.(*ssa.Call)
-	if !ok {
-		return false
-	}
-	fn := callee.Func(&call.Call)
-	return httpapi.NewRequest.Matches(fn) || httpapi.NewRequestWithContext.Matches(fn)
-}
-
-// derived returns the request that v, a call of WithContext or Clone,
-// derives from.
-func derived(v ssa.Value) []ssa.Value {
-	if call, ok := v.(*ssa.Call); ok {
-		if fn := callee.Func(&call.Call); httpapi.RequestWithContext.Matches(fn) || httpapi.RequestClone.Matches(fn) {
-			return call.Call.Args[:1]
-		}
-	}
-	return nil
 }
 
 func isError(t types.Type) bool {

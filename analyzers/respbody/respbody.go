@@ -78,6 +78,7 @@ type state struct {
 	funcs     map[*ssa.Function]*funcResult
 	loops     ssaflow.Loops
 	back      *ssaflow.Backtracer // walks requests back to where they are built
+	local     *ssaflow.Backtracer // the same, stopping at the parameters of functions
 }
 
 func (c *checker) run(pass *analysis.Pass) (any, error) {
@@ -95,6 +96,8 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 		summaries: make(map[summaryKey]summary),
 		funcs:     make(map[*ssa.Function]*funcResult),
 		back:      &ssaflow.Backtracer{Index: index, Stop: isNewRequest, Through: derived},
+		local: &ssaflow.Backtracer{Index: index, Stop: isNewRequest, Through: derived,
+			CallersSeen: func(*ssa.Function) bool { return false }},
 	}
 	for _, fn := range index.Funcs {
 		s.function(fn)

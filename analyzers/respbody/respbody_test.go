@@ -14,7 +14,7 @@ func TestScenarios(t *testing.T) {
 	t.Parallel()
 	results := analysistest.Run(t, analysistest.TestData(), respbody.Analyzer,
 		"basic", "branches", "closures", "wrappers", "handoff", "loops", "generics",
-		"nonnetwork", "reuse", "peer",
+		"nonnetwork", "reuse", "peer", "bodiless",
 		"example.com/crosspkg/lib", "example.com/crosspkg/user")
 	// The message does not say where the leaking path returns; Related
 	// does (checked where the scenarios used to say it in the message).
@@ -41,6 +41,35 @@ func TestScenarios(t *testing.T) {
 		t.Errorf("%s: no leak reported on a path that returns", at)
 	}
 }
+
+func TestTestsFlag(t *testing.T) {
+	t.Parallel()
+	a := respbody.New(respbody.Options{})
+	if err := a.Flags.Set("tests", "true"); err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, analysistest.TestData(), a, "tests")
+	if got := respbody.Analyzer.Flags.Lookup("tests").Value.String(); got != "false" {
+		t.Errorf("default analyzer's tests = %s after setting another instance's", got)
+	}
+}
+
+func TestTestsQuietByDefault(t *testing.T) {
+	t.Parallel()
+	// The scenario's wants hold only with -respbody.tests: without it,
+	// analysistest must report them as missing.
+	res := analysistest.Run(&quiet{T: t}, analysistest.TestData(), respbody.Analyzer, "tests")
+	for _, r := range res {
+		if len(r.Diagnostics) != 0 {
+			t.Errorf("%d diagnostics in test files without -respbody.tests", len(r.Diagnostics))
+		}
+	}
+}
+
+// quiet swallows analysistest's complaints about unmet wants.
+type quiet struct{ *testing.T }
+
+func (q *quiet) Errorf(string, ...any) {}
 
 func TestStrict(t *testing.T) {
 	t.Parallel()
