@@ -11,7 +11,7 @@ import (
 func TestScenarios(t *testing.T) {
 	t.Parallel()
 	analysistest.Run(t, analysistest.TestData(), keepalivesoff.Analyzer,
-		"basic", "requests", "servers", "closures", "generics", "quiet", "crosspkg/lib", "crosspkg/user")
+		"basic", "requests", "servers", "closures", "generics", "quiet", "percall", "crosspkg/lib", "crosspkg/user")
 }
 
 func TestSuggestedFix(t *testing.T) {

@@ -2,13 +2,13 @@ package respbody
 
 import (
 	"go/ast"
-	"go/types"
 	"sort"
 	"strings"
 
 	"github.com/kalint/kalint/analyzers/internal/callee"
 	"github.com/kalint/kalint/analyzers/internal/httpapi"
 	"github.com/kalint/kalint/analyzers/internal/report"
+	"github.com/kalint/kalint/analyzers/internal/ssaflow"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -111,7 +111,7 @@ func (s *state) producer(call *ssa.Call) (producer, bool) {
 			p.decider = common.Args[i]
 			p.head = s.isHead(common, fn, p.decider, false)
 		}
-		if n := results.Len(); n > 1 && isError(results.At(n-1).Type()) {
+		if n := results.Len(); n > 1 && ssaflow.IsError(results.At(n-1).Type()) {
 			p.err = n - 1
 		}
 		return p, true
@@ -124,7 +124,7 @@ func (s *state) producer(call *ssa.Call) (producer, bool) {
 		// ssapass's trim): one respbody cannot see, so quiet.
 		return producer{}, false
 	}
-	if results.Len() == 2 && isResponse(results.At(0).Type()) && isError(results.At(1).Type()) {
+	if results.Len() == 2 && isResponse(results.At(0).Type()) && ssaflow.IsError(results.At(1).Type()) {
 		req := requestArg(common)
 		return producer{resp: 0, err: 1, k: respKind, unseen: true, head: s.isHead(common, fn, req, true), decider: req, upgrade: upgradeRequest(common)}, true
 	}
@@ -146,8 +146,4 @@ func handled(fn *ssa.Function) bool {
 		}
 	}
 	return false
-}
-
-func isError(t types.Type) bool {
-	return types.Identical(t, types.Universe.Lookup("error").Type())
 }
