@@ -61,6 +61,9 @@ type tracked struct {
 	// upgrade is set when the code checks for 101 Switching Protocols:
 	// an upgrade attempt, whose failure needs no draining.
 	upgrade bool
+	// atEOF holds, for an If on a bufio.Scanner's Scan of the body, the
+	// successor where the body has been read to EOF (see [tracked.scanner]).
+	atEOF map[*ssa.If]int
 
 	workVals, workLocs []ssa.Value
 }
@@ -72,6 +75,7 @@ func (s *state) track(fn *ssa.Function, vals, locs map[ssa.Value]kind) *tracked 
 		vals:    make(map[ssa.Value]kind),
 		locs:    make(map[ssa.Value]kind),
 		effects: make(map[ssa.Instruction]*effect),
+		atEOF:   make(map[*ssa.If]int),
 	}
 	for v, k := range vals {
 		t.val(v, k)
@@ -305,6 +309,10 @@ func (t *tracked) call(call ssa.CallInstruction, v ssa.Value, k kind) {
 		if on, _ := ssaflow.ConstBool(args[1]); on { // reads, closes and replaces the body
 			t.add(call, effect{ends: true, close: true, read: true, full: true})
 		}
+		return
+	case httpapi.NewScanner.Matches(fn):
+		t.scanner(call)
+		t.add(call, effect{read: true})
 		return
 	case httpapi.MaxBytesReader.Matches(fn):
 		if v == args[1] {

@@ -23,4 +23,11 @@ var (
 	bytesReader         = typ("bytes", "Reader")
 	stringsReader       = typ("strings", "Reader")
 	bufioWriterReadFrom = method(typ("bufio", "Writer"), "ReadFrom")
+
+	// NewScanner and ScannerScan: a Scan that returns false has met the
+	// end of its reader, a read error or a token too long for its buffer
+	// ((*bufio.Scanner).Scan in bufio/scan.go); a loop that runs until
+	// then has read the reader to EOF but in the last case.
+	NewScanner  = function("bufio", "NewScanner")
+	ScannerScan = method(typ("bufio", "Scanner"), "Scan")
 )

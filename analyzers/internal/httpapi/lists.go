@@ -29,7 +29,11 @@ var RunOnce = Callees{
 // Reading a body.
 var (
 	// FullReaders read their io.Reader argument to EOF (or an error). The
-	// index is the argument that is read.
+	// index is the argument that is read. io.Copy and io.CopyBuffer stop
+	// early only when their writer fails. Not here: io.CopyN and
+	// io.LimitReader (a bound), (*encoding/json.Decoder).Decode, which
+	// stops at the end of one value without reading on (readValue in
+	// encoding/json/stream.go), and bufio.Scanner (see [ScannerScan]).
 	FullReaders = map[Func]int{
 		ReadAll:       0,
 		ioutilReadAll: 0,
