@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kalint/kalint/analyzers/internal/option/optiontest"
 	"github.com/kalint/kalint/analyzers/respbody"
 	"golang.org/x/tools/go/analysis/analysistest"
 )
@@ -44,32 +45,8 @@ func TestScenarios(t *testing.T) {
 
 func TestTestsFlag(t *testing.T) {
 	t.Parallel()
-	a := respbody.New(respbody.Options{})
-	if err := a.Flags.Set("tests", "true"); err != nil {
-		t.Fatal(err)
-	}
-	analysistest.Run(t, analysistest.TestData(), a, "tests")
-	if got := respbody.Analyzer.Flags.Lookup("tests").Value.String(); got != "false" {
-		t.Errorf("default analyzer's tests = %s after setting another instance's", got)
-	}
+	optiontest.Tests(t, respbody.New(respbody.Options{}), respbody.Analyzer, "tests")
 }
-
-func TestTestsQuietByDefault(t *testing.T) {
-	t.Parallel()
-	// The scenario's wants hold only with -respbody.tests: without it,
-	// analysistest must report them as missing.
-	res := analysistest.Run(&quiet{T: t}, analysistest.TestData(), respbody.Analyzer, "tests")
-	for _, r := range res {
-		if len(r.Diagnostics) != 0 {
-			t.Errorf("%d diagnostics in test files without -respbody.tests", len(r.Diagnostics))
-		}
-	}
-}
-
-// quiet swallows analysistest's complaints about unmet wants.
-type quiet struct{ *testing.T }
-
-func (q *quiet) Errorf(string, ...any) {}
 
 func TestStrict(t *testing.T) {
 	t.Parallel()
