@@ -5,6 +5,7 @@ import (
 
 	"github.com/kalint/kalint/analyzers/internal/callee"
 	"github.com/kalint/kalint/analyzers/internal/httpapi"
+	"github.com/kalint/kalint/analyzers/internal/httpflow"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -42,4 +43,40 @@ func (t *tracked) scanner(call ssa.CallInstruction) {
 			}
 		}
 	}
+}
+
+// fullRead is the effect of a call that reads the body until EOF, or
+// (unless toEOF) until the writer it copies into fails: a full read for
+// -respbody.drain=strict, but only a read that certainly reaches EOF ends
+// the path.
+func fullRead(toEOF bool) effect {
+	if toEOF {
+		return readToEOF
+	}
+	return effect{read: true, full: true}
+}
+
+// infallible reports whether w, the writer a copy writes into, never fails:
+// io.Discard or one of httpapi.InfallibleWriters.
+func infallible(w ssa.Value) bool {
+	for {
+		switch x := w.(type) {
+		case *ssa.MakeInterface:
+			w = x.X
+			continue
+		case *ssa.ChangeInterface:
+			w = x.X
+			continue
+		}
+		break
+	}
+	if httpflow.IsLoadOf(w, httpapi.Discard) {
+		return true
+	}
+	for _, t := range httpapi.InfallibleWriters {
+		if t.Matches(w.Type()) || t.MatchesPtr(w.Type()) {
+			return true
+		}
+	}
+	return false
 }

@@ -325,12 +325,13 @@ func (t *tracked) call(call ssa.CallInstruction, v ssa.Value, k kind) {
 	if fn != nil {
 		for f, i := range httpapi.FullReaders {
 			if f.Matches(fn) && i < len(args) && args[i] == v {
-				t.add(call, readToEOF)
+				w, copies := httpapi.CopyWriters[f]
+				t.add(call, fullRead(!copies || infallible(args[w])))
 				return
 			}
 		}
 		if httpapi.FullReadMethods.Matches(fn) && len(args) > 1 && args[1] == v {
-			t.add(call, readToEOF)
+			t.add(call, fullRead(httpapi.BufferReadFrom.Matches(fn)))
 			return
 		}
 	}
