@@ -2,6 +2,7 @@ package respbody
 
 import (
 	"go/token"
+	"go/types"
 
 	"github.com/kalint/kalint/analyzers/internal/callee"
 	"github.com/kalint/kalint/analyzers/internal/httpapi"
@@ -45,15 +46,37 @@ func (t *tracked) scanner(call ssa.CallInstruction) {
 	}
 }
 
-// fullRead is the effect of a call that reads the body until EOF, or
-// (unless toEOF) until the writer it copies into fails: a full read for
-// -respbody.drain=strict, but only a read that certainly reaches EOF ends
-// the path.
-func fullRead(toEOF bool) effect {
-	if toEOF {
-		return readToEOF
+// fullRead records the effect of call, a call of fn, when it is one of the
+// standard library's reads to EOF of v: a full read for
+// -respbody.drain=strict, but one that ends the path only where it
+// certainly reaches EOF (a copy into a writer that cannot fail, say).
+func (t *tracked) fullRead(call ssa.CallInstruction, fn *types.Func, v ssa.Value) bool {
+	args := call.Common().Args
+	toEOF, ok := false, false
+	switch {
+	case httpapi.NewScanner.Matches(fn):
+		t.scanner(call)
+		t.add(call, effect{read: true})
+		return true
+	case httpapi.FullReadMethods.Matches(fn) && len(args) > 1 && args[1] == v:
+		toEOF, ok = httpapi.BufferReadFrom.Matches(fn), true
+	default:
+		for f, i := range httpapi.FullReaders {
+			if f.Matches(fn) && i < len(args) && args[i] == v {
+				w, copies := httpapi.CopyWriters[f]
+				toEOF, ok = !copies || infallible(args[w]), true
+			}
+		}
 	}
-	return effect{read: true, full: true}
+	switch {
+	case !ok:
+		return false
+	case toEOF:
+		t.add(call, readToEOF)
+	default:
+		t.add(call, effect{read: true, full: true})
+	}
+	return true
 }
 
 // infallible reports whether w, the writer a copy writes into, never fails:

@@ -310,10 +310,6 @@ func (t *tracked) call(call ssa.CallInstruction, v ssa.Value, k kind) {
 			t.add(call, effect{ends: true, close: true, read: true, full: true})
 		}
 		return
-	case httpapi.NewScanner.Matches(fn):
-		t.scanner(call)
-		t.add(call, effect{read: true})
-		return
 	case httpapi.MaxBytesReader.Matches(fn):
 		if v == args[1] {
 			if val := call.Value(); val != nil {
@@ -322,18 +318,8 @@ func (t *tracked) call(call ssa.CallInstruction, v ssa.Value, k kind) {
 		}
 		return
 	}
-	if fn != nil {
-		for f, i := range httpapi.FullReaders {
-			if f.Matches(fn) && i < len(args) && args[i] == v {
-				w, copies := httpapi.CopyWriters[f]
-				t.add(call, fullRead(!copies || infallible(args[w])))
-				return
-			}
-		}
-		if httpapi.FullReadMethods.Matches(fn) && len(args) > 1 && args[1] == v {
-			t.add(call, fullRead(httpapi.BufferReadFrom.Matches(fn)))
-			return
-		}
+	if fn != nil && t.fullRead(call, fn, v) {
+		return
 	}
 	if body := callee.Body(common); body != nil && body.Pkg == t.s.pkg {
 		for i, arg := range args {
