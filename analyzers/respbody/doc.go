@@ -92,10 +92,14 @@
 //     with nil (through variables and φ-nodes too), or the response is, the
 //     branch without a response needs nothing.
 //   - A read to EOF anywhere on the path: io.ReadAll, ioutil.ReadAll,
-//     io.Copy and io.CopyBuffer, (*bytes.Buffer).ReadFrom and the other
-//     ReadFrom methods of httpapi.FullReadMethods, (*http.Response).Write,
-//     httputil.DumpResponse(resp, true), and a bufio.Scanner loop past the
-//     point where Scan returns false. Not a json.Decoder's Decode, which
+//     (*bytes.Buffer).ReadFrom, io.Copy and io.CopyBuffer into a writer
+//     that cannot fail (io.Discard, a bytes.Buffer, a strings.Builder, a
+//     hash), (*http.Response).Write, httputil.DumpResponse(resp, true), and
+//     a bufio.Scanner loop past the point where Scan returns false. A copy
+//     into any other writer (a pipe, a file, a client's connection) stops
+//     before EOF when the writer fails, so it does not count (moby's
+//     PluginInstall copies a body into a pipe whose reader the caller may
+//     close, and leaks it). Not a json.Decoder's Decode, which
 //     stops at the end of one value without reading on (readValue in
 //     encoding/json/stream.go), nor io.CopyN or io.LimitReader. The net/http
 //     documentation asks callers to close the body anyway; a body read to
@@ -170,9 +174,11 @@
 //     look like network responses.
 //   - A module path without a dot in its first element is taken for the
 //     standard library.
-//   - io.Copy into a writer that fails stops before EOF, and a
-//     bufio.Scanner stops short of it on a token too long for its buffer:
-//     both are taken as reads to EOF.
+//   - A bufio.Scanner stops short of EOF on a token too long for its
+//     buffer; a loop that scans until Scan returns false is taken as a read
+//     to EOF all the same. Nor does the read know where the writer of a
+//     copy came from: an io.Writer variable holding a bytes.Buffer counts
+//     as a writer that can fail.
 //   - A status is recognised when the code compares resp.StatusCode with a
 //     constant itself; a status checked by a helper (`if notModified(resp)`)
 //     or by a range (`< 200`) is not.
