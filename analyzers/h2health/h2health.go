@@ -56,7 +56,7 @@ func New(opts Options) *analysis.Analyzer {
 		"SendPingTimeout (ReadIdleTimeout on x/net's http2.Transport) that the suggested fixes set")
 	a.Flags.BoolVar(&c.opts.Implicit, "implicit", opts.Implicit,
 		"also report clones of http.DefaultTransport and transports with ForceAttemptHTTP2 that have no health check")
-	a.Flags.BoolVar(&c.opts.Tests, "tests", opts.Tests, "also report in test files")
+	option.TestsVar(&a.Flags, &c.opts.Tests, opts.Tests, "also report in test files")
 	return report.Directives(a)
 }
 

@@ -58,12 +58,24 @@
 // call sites ends in main, init or a test function without meeting a loop);
 // a transport made for one request (created in the function or loop
 // iteration that sends once through it, where disabling keep-alives stops
-// idle connections from piling up); requests and transports handed to code
+// idle connections from piling up), also when a function of the package
+// makes it and returns a client holding it (`c.newClient()` per probe) or
+// when the send is in another function that is given the transport or
+// client as an argument (only the calls that pass it count, not who else
+// may call that function); a loop that sends again only after the send
+// failed (a retry that stops at the first success: a failed request
+// leaves no connection to keep); requests and transports handed to code
 // the package cannot see; values that are not constants (a configuration
 // switch); SetKeepAlivesEnabled(false) after a channel receive, a select,
 // ctx.Done(), signal.Notify, Shutdown, Close or RegisterOnShutdown in the
 // same function, right before a Shutdown or Close with no serve after it,
 // or in a function of its own that does not serve the server (a drain hook);
+// a server served on a listener that the package closes while it serves
+// (a Close of the listener that is not deferred in the serving function:
+// an ACME challenge or probe server stopped by closing its listener, where
+// keep-alives off is how no connection outlives the stop, since closing a
+// listener ends (*Server).Serve's Accept loop but not the connections it
+// accepted, net/http/server.go);
 // test files unless -keepalivesoff.tests is set; generated files.
 //
 // A suggested fix removes DisableKeepAlives: true, the Close = true

@@ -39,3 +39,14 @@ func sendsThrough(flow *ssaflow.Flow, ms httpapi.Callees) []ssa.CallInstruction 
 	}
 	return calls
 }
+
+// held returns the values of the flows as a set.
+func held(flows ...*ssaflow.Flow) map[ssa.Value]bool {
+	set := make(map[ssa.Value]bool)
+	for _, f := range flows {
+		for _, v := range f.Values {
+			set[v] = true
+		}
+	}
+	return set
+}

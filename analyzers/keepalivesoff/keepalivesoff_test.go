@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kalint/kalint/analyzers/internal/option/optiontest"
 	"github.com/kalint/kalint/analyzers/keepalivesoff"
 	"golang.org/x/tools/go/analysis/analysistest"
 )
@@ -11,7 +12,7 @@ import (
 func TestScenarios(t *testing.T) {
 	t.Parallel()
 	analysistest.Run(t, analysistest.TestData(), keepalivesoff.Analyzer,
-		"basic", "requests", "servers", "closures", "generics", "quiet", "crosspkg/lib", "crosspkg/user")
+		"basic", "requests", "servers", "closures", "generics", "quiet", "percall", "crosspkg/lib", "crosspkg/user")
 }
 
 func TestSuggestedFix(t *testing.T) {
@@ -21,32 +22,8 @@ func TestSuggestedFix(t *testing.T) {
 
 func TestTestsFlag(t *testing.T) {
 	t.Parallel()
-	a := keepalivesoff.New(keepalivesoff.Options{})
-	if err := a.Flags.Set("tests", "true"); err != nil {
-		t.Fatal(err)
-	}
-	analysistest.Run(t, analysistest.TestData(), a, "tests")
-	if got := keepalivesoff.Analyzer.Flags.Lookup("tests").Value.String(); got != "false" {
-		t.Errorf("default analyzer's tests = %s after setting another instance's", got)
-	}
+	optiontest.Tests(t, keepalivesoff.New(keepalivesoff.Options{}), keepalivesoff.Analyzer, "tests")
 }
-
-func TestTestsQuietByDefault(t *testing.T) {
-	t.Parallel()
-	// The scenario's wants hold only with -keepalivesoff.tests: without it,
-	// analysistest must report them as missing.
-	res := analysistest.Run(&quiet{T: t}, analysistest.TestData(), keepalivesoff.Analyzer, "tests")
-	for _, r := range res {
-		if len(r.Diagnostics) != 0 {
-			t.Errorf("%d diagnostics in test files without -keepalivesoff.tests", len(r.Diagnostics))
-		}
-	}
-}
-
-// quiet swallows analysistest's complaints about unmet wants.
-type quiet struct{ *testing.T }
-
-func (q *quiet) Errorf(string, ...any) {}
 
 func TestDoc(t *testing.T) {
 	t.Parallel()

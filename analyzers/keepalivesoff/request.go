@@ -22,7 +22,7 @@ func (s *state) request(root ssa.Value) {
 	sends := sendsThrough(flow, httpapi.Callees{httpapi.ClientDo, httpapi.TransportSends})
 	var evidence []ssa.CallInstruction
 	for _, send := range sends {
-		if s.repeats(send, nil) {
+		if s.repeats(send, nil, held(flow)) {
 			evidence = []ssa.CallInstruction{send}
 			break
 		}

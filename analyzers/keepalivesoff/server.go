@@ -39,7 +39,7 @@ func (s *state) server(root ssa.Value) {
 		if s.rep.Generated(call.Pos()) {
 			continue
 		}
-		if s.shutdownPath(call, flow) {
+		if s.shutdownPath(call, flow) || s.stoppedByListener(serves) {
 			continue
 		}
 		s.report(call.Pos(), "http.Server disables keep-alives outside shutdown", "", serves)
@@ -91,6 +91,30 @@ func (s *state) shutdownPath(call ssa.CallInstruction, flow *ssaflow.Flow) bool 
 				}
 			}
 			return true
+		}
+	}
+	return false
+}
+
+// stoppedByListener reports whether one of the serves runs on a listener
+// that the package closes while it serves (a Close that is not deferred in
+// the serving function): a short-lived server, for an ACME challenge or a
+// probe, that is stopped by closing its listener. Closing a listener only
+// makes Accept fail, so (*Server).Serve returns (net/http/server.go) but
+// the connections it accepted go on being served; with keep-alives off
+// each of them ends after its response, so none outlives the stop. That
+// is what switching them off is for there.
+func (s *state) stoppedByListener(serves []ssa.CallInstruction) bool {
+	for _, sv := range serves {
+		args := sv.Common().Args
+		if !httpapi.ServerServesListener.Matches(callee.Func(sv.Common())) || len(args) < 2 {
+			continue
+		}
+		flow := s.tracer.Trace(s.widen(args[1])...)
+		for _, c := range sendsThrough(flow, httpapi.ListenerCloses) {
+			if _, deferred := c.(*ssa.Defer); !deferred || c.Parent() != sv.Parent() {
+				return true
+			}
 		}
 	}
 	return false

@@ -30,16 +30,28 @@ func (s *state) transport(root ssa.Value) {
 			}
 		}
 	}
-	if len(clients) > 0 {
-		sends = append(sends, sendsThrough(s.tracer.Trace(clients...), httpapi.ClientSends)...)
-	}
 	creations := []ssa.Instruction{root.(ssa.Instruction)}
 	for _, v := range flow.Values {
 		if call := resultOf(v); call != nil && callee.Body(call.Common()) != nil {
 			creations = append(creations, call)
 		}
 	}
-	evidence := s.repeated(sends, creations)
+	flows := []*ssaflow.Flow{flow}
+	if len(clients) > 0 {
+		clientFlow := s.tracer.Trace(clients...)
+		flows = append(flows, clientFlow)
+		sends = append(sends, sendsThrough(clientFlow, httpapi.ClientSends)...)
+		// A call of the function that makes the transport, returning a
+		// client that holds it, makes a new transport each time
+		// (`c.newClient()`, one per probe).
+		maker := root.(ssa.Instruction).Parent()
+		for _, v := range clientFlow.Values {
+			if call := resultOf(v); call != nil && callee.Body(call.Common()) == maker {
+				creations = append(creations, call)
+			}
+		}
+	}
+	evidence := s.repeated(sends, creations, held(flows...))
 	if evidence == nil {
 		return
 	}

@@ -54,7 +54,7 @@ func New(opts Options) *analysis.Analyzer {
 	}
 	option.ListVar(&a.Flags, &c.opts.Methods, "methods", opts.Methods, checkMethod,
 		"comma-separated request methods reported when a send of them is not retried")
-	a.Flags.BoolVar(&c.opts.Tests, "tests", opts.Tests, "also report sends in _test.go files")
+	option.TestsVar(&a.Flags, &c.opts.Tests, opts.Tests, "also report sends in _test.go files")
 	return report.Directives(a)
 }
 

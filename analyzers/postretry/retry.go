@@ -1,7 +1,6 @@
 package postretry
 
 import (
-	"go/token"
 	"go/types"
 	"slices"
 
@@ -40,7 +39,7 @@ func (s *state) loopRetries(call ssa.CallInstruction) bool {
 	if !ok {
 		return false
 	}
-	failures := failureBranches(c)
+	failures := ssaflow.FailureBranches(c)
 	if len(failures) == 0 {
 		return ssaflow.RunsAgain(c.Block(), noReturn)
 	}
@@ -66,62 +65,6 @@ func sameArgs(a, b *ssa.CallCommon) bool {
 	}
 	return true
 }
-
-// failureBranches returns the blocks that run when the call's error result
-// was compared with nil and found set.
-func failureBranches(c *ssa.Call) []*ssa.BasicBlock {
-	var errs []ssa.Value
-	switch t := c.Type().(type) {
-	case *types.Tuple:
-		last := t.Len() - 1
-		if last < 0 || !isError(t.At(last).Type()) {
-			return nil
-		}
-		for _, ref := range *c.Referrers() {
-			if ex, ok := ref.(*ssa.Extract); ok && ex.Index == last {
-				errs = append(errs, ex)
-			}
-		}
-	default:
-		if !isError(t) {
-			return nil
-		}
-		errs = append(errs, c)
-	}
-	var out []*ssa.BasicBlock
-	seen := make(map[ssa.Value]bool)
-	for len(errs) > 0 {
-		v := errs[len(errs)-1]
-		errs = errs[:len(errs)-1]
-		if seen[v] {
-			continue
-		}
-		seen[v] = true
-		for _, ref := range *v.Referrers() {
-			switch ref := ref.(type) {
-			case *ssa.Phi:
-				errs = append(errs, ref)
-			case *ssa.BinOp:
-				if ref.Op != token.EQL && ref.Op != token.NEQ || !ssaflow.IsNil(ref.X) && !ssaflow.IsNil(ref.Y) {
-					continue
-				}
-				for _, use := range *ref.Referrers() {
-					if ifInstr, ok := use.(*ssa.If); ok {
-						succs := ifInstr.Block().Succs
-						if ref.Op == token.NEQ {
-							out = append(out, succs[0])
-						} else {
-							out = append(out, succs[1])
-						}
-					}
-				}
-			}
-		}
-	}
-	return out
-}
-
-func isError(t types.Type) bool { return types.Identical(t, types.Universe.Lookup("error").Type()) }
 
 // noReturn reports whether a block ends its paths with a call that does not
 // return.

@@ -6,18 +6,22 @@
 //
 // respbody: report response bodies left open, or closed unread
 //
-// An HTTP client connection goes back to the Transport's idle pool only
-// when the response body is read to EOF and closed. The Transport wraps
-// every body in a bodyEOFSignal: if Close is called before io.EOF was seen,
-// the connection is discarded instead of reused; if the body is neither
-// read to EOF nor closed, the connection and its two goroutines leak.
+// An HTTP client connection goes back to the Transport's idle pool when
+// the response body is read to EOF. The Transport wraps every body in a
+// bodyEOFSignal: if Close is called before io.EOF was seen, the connection
+// is discarded instead of reused; if the body is neither read to EOF nor
+// closed, the connection and its two goroutines leak.
 //
 // Background: in net/http/transport.go, (*persistConn).readLoop wraps the
 // body in a bodyEOFSignal whose read of io.EOF puts the connection back in
-// the pool (tryPutIdleConn) and whose earlyCloseFn, run by a Close before
-// EOF, gives the connection up; until one of the two happens the read loop
-// waits. Responses to HEAD and with status 1xx, 204 or 304 have length 0
-// (fixLength in net/http/transfer.go) and the body http.NoBody. The facts
+// the pool (its fn sends true on waitForBodyRead, and the read loop calls
+// tryPutIdleConn) and whose earlyCloseFn, run by a Close before EOF, gives
+// the connection up; until one of the two happens the read loop waits. A
+// body read to EOF therefore needs no Close for its connection to be
+// reused. Responses to HEAD and with status 1xx, 204 or 304 have length 0
+// (fixLength in net/http/transfer.go), the body http.NoBody (readTransfer),
+// and their connection is back in the pool before the response is handed
+// over (readLoop's !hasBody branch). The facts
 // each analyzer rests on, with their sources, are collected in
 // docs/nethttp.md in the kalint repository.
 //
@@ -55,8 +59,8 @@
 // One diagnostic per response, at the call that produced it, in one of
 // two categories:
 //
-//   - leak: the body is not closed on some path where the response is
-//     live. The message names the path (the return, the end of the
+//   - leak: the body is neither closed nor read to EOF on some path where
+//     the response is live. The message names the path (the return, the end of the
 //     function, or the loop that calls again and loses the previous
 //     response); Related points at it, and at the function the response
 //     was passed to that does not close it. A response whose result is
@@ -66,9 +70,8 @@
 //     json.Decoder, a bufio.Scanner, io.LimitReader: anything but io.ReadAll,
 //     io.Copy and other reads to EOF) is reported too. The suggested fix
 //     drains the body with io.Copy(io.Discard, body) before the close.
-//     Test files (_test.go) are not checked for noreuse: tests often look
-//     only at a status on purpose, and their connections do not matter.
-//     Nor are responses to upgrade requests (the function sets the
+//     Even with -respbody.tests, test files are not checked for noreuse:
+//     tests often look only at a status on purpose. Nor are responses to upgrade requests (the function sets the
 //     request's Upgrade or a Sec-WebSocket-* header, as client-go's
 //     websocket Negotiate does), or code that checks for 101 Switching
 //     Protocols: the upgraded connection belongs to the new protocol.
@@ -88,6 +91,20 @@
 //   - The error path of the producing call: once its error is compared
 //     with nil (through variables and φ-nodes too), or the response is, the
 //     branch without a response needs nothing.
+//   - A read to EOF anywhere on the path: io.ReadAll, ioutil.ReadAll,
+//     (*bytes.Buffer).ReadFrom, io.Copy and io.CopyBuffer into a writer
+//     that cannot fail (io.Discard, a bytes.Buffer, a strings.Builder, a
+//     hash), (*http.Response).Write, httputil.DumpResponse(resp, true), and
+//     a bufio.Scanner loop past the point where Scan returns false. A copy
+//     into any other writer (a pipe, a file, a client's connection) stops
+//     before EOF when the writer fails, so it does not count (moby's
+//     PluginInstall copies a body into a pipe whose reader the caller may
+//     close, and leaks it). Not a json.Decoder's Decode, which
+//     stops at the end of one value without reading on (readValue in
+//     encoding/json/stream.go), nor io.CopyN or io.LimitReader. The net/http
+//     documentation asks callers to close the body anyway; a body read to
+//     EOF and never closed breaks that rule but loses no connection, so it
+//     is not reported (a "connection leak" there would be false).
 //   - Close, deferred or not, anywhere on the path, through any variable
 //     holding the response or its body (io.ReadCloser variables, values
 //     merged from if/else, switch and retry-loop branches). A deferred
@@ -114,9 +131,23 @@
 //   - HEAD requests (http.Head, Client.Head, a request built with the
 //     constant method "HEAD" by http.NewRequest[WithContext] or the
 //     package's own request constructor, through WithContext and Clone)
-//     have http.NoBody as their body: nothing to close or read.
-//   - In test files, discarded responses are not reported: tests discard
-//     the response of calls they expect to fail.
+//     have http.NoBody as their body: nothing to close or read. So do
+//     HEAD requests sent through the package's own senders, whether they
+//     take the request (`c.do(req)`) or the method (`c.send(ctx, "HEAD",
+//     path)`): each call is judged by its argument. A function or method
+//     of another package named Head with the signature
+//     func(...) (*http.Response, error) is taken, by the convention of
+//     Client.Head, to send HEAD.
+//   - Paths on which the code has established a status without a body:
+//     resp.StatusCode compared with a constant 1xx, 204 or 304 (==, the
+//     other branch of !=, a switch case). The response there is
+//     http.NoBody.
+//   - Test files (_test.go) are not checked unless -respbody.tests is set:
+//     on real code most reports there were false (test servers whose
+//     handlers write no body, helpers, bodies read to EOF), and a leaked
+//     connection in a test costs nothing once the test ends. With the
+//     flag, discarded responses are still not reported in test files:
+//     tests discard the response of calls they expect to fail.
 //
 // # Known limits
 //
@@ -143,8 +174,17 @@
 //     look like network responses.
 //   - A module path without a dot in its first element is taken for the
 //     standard library.
+//   - A bufio.Scanner stops short of EOF on a token too long for its
+//     buffer; a loop that scans until Scan returns false is taken as a read
+//     to EOF all the same. Nor does the read know where the writer of a
+//     copy came from: an io.Writer variable holding a bytes.Buffer counts
+//     as a writer that can fail.
+//   - A status is recognised when the code compares resp.StatusCode with a
+//     constant itself; a status checked by a helper (`if notModified(resp)`)
+//     or by a range (`< 200`) is not.
 //
 // # Flags
 //
 //	-respbody.drain=read|strict  which reads count as draining a body (default read)
+//	-respbody.tests              also check _test.go files (default false)
 package respbody

@@ -2,13 +2,12 @@ package respbody
 
 import (
 	"go/ast"
-	"go/types"
 	"sort"
 	"strings"
 
 	"github.com/kalint/kalint/analyzers/internal/callee"
 	"github.com/kalint/kalint/analyzers/internal/httpapi"
-	"github.com/kalint/kalint/analyzers/internal/httpflow"
+	"github.com/kalint/kalint/analyzers/internal/report"
 	"github.com/kalint/kalint/analyzers/internal/ssaflow"
 	"golang.org/x/tools/go/ssa"
 )
@@ -17,6 +16,23 @@ import (
 // callers need: the results that hand them a fresh, open response.
 type funcResult struct {
 	fresh map[int]kind
+	// headParam is the parameter that decides whether the fresh
+	// responses answer HEAD (see [state.methodParam]), or -1.
+	headParam int
+	senders   int // producing calls whose response fn returns
+}
+
+// returns records a producing call whose response fn returns, and the
+// parameter of fn that its method comes from (-1 if none): the fresh
+// responses answer HEAD by the caller's argument only if all come from one.
+func (r *funcResult) returns(param int) {
+	switch {
+	case r.senders == 0:
+		r.headParam = param
+	case param != r.headParam:
+		r.headParam = -1
+	}
+	r.senders++
 }
 
 // function analyses the responses that fn produces (once; memoised, since
@@ -25,8 +41,13 @@ func (s *state) function(fn *ssa.Function) *funcResult {
 	if r, ok := s.funcs[fn]; ok {
 		return r
 	}
-	r := &funcResult{fresh: make(map[int]kind)}
+	r := &funcResult{fresh: make(map[int]kind), headParam: -1}
 	s.funcs[fn] = r // a recursive call sees no fresh results: quiet
+	if !s.tests && report.InTest(s.pass.Fset, fn.Pos()) {
+		// Only tests call test code: with nothing reported there, its
+		// responses need not be followed.
+		return r
+	}
 	for _, b := range fn.Blocks {
 		for i, instr := range b.Instrs {
 			call, ok := instr.(*ssa.Call)
@@ -48,8 +69,9 @@ type producer struct {
 	resp, err int
 	k         kind
 	head      bool
-	upgrade   bool // the request asks for a protocol upgrade
-	unseen    bool // recognised by its signature alone
+	decider   ssa.Value // the argument the request's method comes from, or nil
+	upgrade   bool      // the request asks for a protocol upgrade
+	unseen    bool      // recognised by its signature alone
 }
 
 // producer reports whether call returns a fresh response: a net/http call
@@ -65,12 +87,14 @@ func (s *state) producer(call *ssa.Call) (producer, bool) {
 			if inMemory(common, fn) {
 				return producer{}, false
 			}
-			return producer{resp: 0, err: 1, k: respKind, head: s.isHead(common, fn), upgrade: upgradeRequest(common)}, true
+			req := requestArg(common)
+			return producer{resp: 0, err: 1, k: respKind, head: s.isHead(common, fn, req, false), decider: req, upgrade: upgradeRequest(common)}, true
 		}
 	}
 	results := common.Signature().Results()
 	if body := callee.Body(common); body != nil && body.Pkg == s.pkg {
-		fresh := s.function(body).fresh
+		r := s.function(body)
+		fresh := r.fresh
 		if len(fresh) == 0 {
 			return producer{}, false
 		}
@@ -83,7 +107,11 @@ func (s *state) producer(call *ssa.Call) (producer, bool) {
 			return producer{}, false
 		}
 		p := producer{resp: idx[0], err: -1, k: fresh[idx[0]]}
-		if n := results.Len(); n > 1 && isError(results.At(n-1).Type()) {
+		if i := r.headParam; i >= 0 && i < len(common.Args) {
+			p.decider = common.Args[i]
+			p.head = s.isHead(common, fn, p.decider, false)
+		}
+		if n := results.Len(); n > 1 && ssaflow.IsError(results.At(n-1).Type()) {
 			p.err = n - 1
 		}
 		return p, true
@@ -96,8 +124,9 @@ func (s *state) producer(call *ssa.Call) (producer, bool) {
 		// ssapass's trim): one respbody cannot see, so quiet.
 		return producer{}, false
 	}
-	if results.Len() == 2 && isResponse(results.At(0).Type()) && isError(results.At(1).Type()) {
-		return producer{resp: 0, err: 1, k: respKind, unseen: true, head: s.isHead(common, fn), upgrade: upgradeRequest(common)}, true
+	if results.Len() == 2 && isResponse(results.At(0).Type()) && ssaflow.IsError(results.At(1).Type()) {
+		req := requestArg(common)
+		return producer{resp: 0, err: 1, k: respKind, unseen: true, head: s.isHead(common, fn, req, true), decider: req, upgrade: upgradeRequest(common)}, true
 	}
 	return producer{}, false
 }
@@ -117,66 +146,4 @@ func handled(fn *ssa.Function) bool {
 		}
 	}
 	return false
-}
-
-// isHead reports whether a producing call sends a HEAD request, whose
-// response has no body.
-func (s *state) isHead(common *ssa.CallCommon, fn *types.Func) bool {
-	if httpapi.ClientHead.Matches(fn) || httpapi.Head.Matches(fn) {
-		return true
-	}
-	// Do, RoundTrip and look-alikes: the request argument.
-	var req ssa.Value
-	for _, arg := range common.Args {
-		if httpapi.Request.MatchesPtr(arg.Type()) {
-			req = arg
-		}
-	}
-	if req == nil {
-		return false
-	}
-	return s.method(req) == "HEAD"
-}
-
-// method returns the constant method that request req is built with, or
-// "" if it is not known: every source of req (nil aside: no request, no
-// response) is a call of http.NewRequest[WithContext] with that constant.
-// The walk back goes through WithContext and Clone and into the package's
-// own request constructors, where the method parameter is the argument of
-// the call.
-func (s *state) method(req ssa.Value) string {
-	method := ""
-	for _, src := range s.back.Sources(req).Sources {
-		if ssaflow.IsNil(src.Value) {
-			continue
-		}
-		m := s.newRequestMethod(src)
-		if m == "" || method != "" && m != method {
-			return ""
-		}
-		method = m
-	}
-	return method
-}
-
-// newRequestMethod returns the constant method of a request built by
-// http.NewRequest[WithContext], or "".
-func (s *state) newRequestMethod(src ssaflow.Source) string {
-	call, args := httpflow.NewRequest(src.Value)
-	if call == nil {
-		return ""
-	}
-	method := ""
-	for _, m := range s.back.SourcesAt(src, args[0]).Sources {
-		c, ok := ssaflow.ConstString(m.Value)
-		if !ok || method != "" && c != method {
-			return ""
-		}
-		method = c
-	}
-	return method
-}
-
-func isError(t types.Type) bool {
-	return types.Identical(t, types.Universe.Lookup("error").Type())
 }

@@ -62,6 +62,9 @@ func (s *state) source(fn *ssa.Function, call *ssa.Call, b *ssa.BasicBlock, i in
 	for idx, k := range w.returned {
 		r.fresh[idx] = k
 	}
+	if len(w.returned) > 0 {
+		r.returns(s.methodParam(fn, p.decider))
+	}
 	if s.rep.Generated(call.Pos()) {
 		return // fn's callers needed its fresh results; the rest is reporting
 	}

@@ -37,6 +37,9 @@ const (
 type Options struct {
 	// Drain is DrainRead (the default) or DrainStrict. Flag -respbody.drain.
 	Drain string
+	// Tests makes the analyzer check _test.go files too. Flag
+	// -respbody.tests.
+	Tests bool
 }
 
 // Analyzer is respbody with default options.
@@ -57,6 +60,7 @@ func New(opts Options) *analysis.Analyzer {
 	}
 	option.EnumVar(&a.Flags, &c.opts.Drain, "drain", opts.Drain, []string{DrainRead, DrainStrict},
 		"which reads count as draining a body: read (any read) or strict (only reads to EOF, such as io.ReadAll or io.Copy)")
+	option.TestsVar(&a.Flags, &c.opts.Tests, opts.Tests, "also check _test.go files")
 	return report.Directives(a)
 }
 
@@ -69,12 +73,14 @@ type state struct {
 	pass      *analysis.Pass
 	rep       *report.Reporter
 	strict    bool
+	tests     bool // check functions in _test.go files
 	pkg       *ssa.Package
 	summaries map[summaryKey]summary
 	funcs     map[*ssa.Function]*funcResult
 	loops     ssaflow.Loops
 	index     *ssaflow.Index
 	back      *ssaflow.Backtracer // walks requests back to where they are built
+	local     *ssaflow.Backtracer // the same, stopping at the parameters of functions
 }
 
 func (c *checker) run(pass *analysis.Pass) (any, error) {
@@ -87,11 +93,14 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 		pass:      pass,
 		rep:       report.New(pass),
 		strict:    c.opts.Drain == DrainStrict,
+		tests:     c.opts.Tests,
 		pkg:       pkg,
 		summaries: make(map[summaryKey]summary),
 		funcs:     make(map[*ssa.Function]*funcResult),
 		index:     index,
 		back:      &ssaflow.Backtracer{Index: index, Stop: httpflow.IsNewRequest, Through: httpflow.Derived},
+		local: &ssaflow.Backtracer{Index: index, Stop: httpflow.IsNewRequest, Through: httpflow.Derived,
+			CallersSeen: func(*ssa.Function) bool { return false }},
 	}
 	for _, fn := range index.Funcs {
 		s.function(fn)

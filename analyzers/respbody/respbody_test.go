@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kalint/kalint/analyzers/internal/option/optiontest"
 	"github.com/kalint/kalint/analyzers/respbody"
 	"golang.org/x/tools/go/analysis/analysistest"
 )
@@ -14,7 +15,7 @@ func TestScenarios(t *testing.T) {
 	t.Parallel()
 	results := analysistest.Run(t, analysistest.TestData(), respbody.Analyzer,
 		"basic", "branches", "closures", "wrappers", "handoff", "loops", "generics",
-		"nonnetwork", "reuse", "peer",
+		"nonnetwork", "reuse", "peer", "bodiless",
 		"example.com/crosspkg/lib", "example.com/crosspkg/user")
 	// The message does not say where the leaking path returns; Related
 	// does (checked where the scenarios used to say it in the message).
@@ -40,6 +41,11 @@ func TestScenarios(t *testing.T) {
 	for at := range returns {
 		t.Errorf("%s: no leak reported on a path that returns", at)
 	}
+}
+
+func TestTestsFlag(t *testing.T) {
+	t.Parallel()
+	optiontest.Tests(t, respbody.New(respbody.Options{}), respbody.Analyzer, "tests")
 }
 
 func TestStrict(t *testing.T) {

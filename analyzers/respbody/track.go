@@ -21,7 +21,9 @@ const (
 
 // An effect is what one instruction does to a tracked response.
 type effect struct {
-	ends bool // the body is closed, or the response handed off: the path is done
+	// ends: the body is closed or read to EOF, or the response handed off:
+	// the path is done.
+	ends bool
 	// mayClose: a function that closes the body on some of its paths; see
 	// [summary.effect].
 	mayClose bool
@@ -57,13 +59,16 @@ type tracked struct {
 	// upgrade is set when the code checks for 101 Switching Protocols:
 	// an upgrade attempt, whose failure needs no draining.
 	upgrade bool
+	// atEOF holds, for an If on a bufio.Scanner's Scan of the body, the
+	// successor where the body has been read to EOF (see [tracked.scanner]).
+	atEOF map[*ssa.If]int
 }
 
 // track follows the values vals, and the variables at the addresses locs,
 // through fn ([ssaflow.Tracer], kept to fn: calls, closures and returns
 // are the effects of uses below).
 func (s *state) track(fn *ssa.Function, vals, locs map[ssa.Value]kind) *tracked {
-	t := &tracked{s: s, fn: fn, effects: make(map[ssa.Instruction]*effect)}
+	t := &tracked{s: s, fn: fn, effects: make(map[ssa.Instruction]*effect), atEOF: make(map[*ssa.If]int)}
 	var roots []ssaflow.Root
 	for v, k := range vals {
 		roots = append(roots, ssaflow.Root{Value: v, Label: int(k)})
@@ -88,6 +93,13 @@ func (t *tracked) add(instr ssa.Instruction, e effect) {
 }
 
 var keptEffect = effect{ends: true, read: true, close: true, kept: true}
+
+// readToEOF is a read that reaches io.EOF: the transport's bodyEOFSignal
+// then hands the connection back to the idle pool (the fn that
+// (*persistConn).readLoop gives it, in net/http/transport.go, sends true
+// on waitForBodyRead), so the connection is reused whether or not Close
+// follows. A failing read ends the connection instead; neither leaks.
+var readToEOF = effect{ends: true, read: true, full: true}
 
 // use records what one use of a value holding the response (or its body),
 // or of the address of a variable holding it, does; it reports false for
@@ -222,8 +234,8 @@ func (t *tracked) call(u ssaflow.Use, call ssa.CallInstruction, k kind) {
 	args := common.Args
 	switch {
 	case fn == nil:
-	case httpapi.ResponseWrite.Matches(fn):
-		t.add(call, effect{read: true, full: true})
+	case httpapi.ResponseWrite.Matches(fn): // writes the body and closes it
+		t.add(call, effect{ends: true, close: true, read: true, full: true})
 		return
 	case httpapi.DumpResponse.Matches(fn):
 		if on, _ := ssaflow.ConstBool(args[1]); on { // reads, closes and replaces the body
@@ -238,17 +250,8 @@ func (t *tracked) call(u ssaflow.Use, call ssa.CallInstruction, k kind) {
 		}
 		return
 	}
-	if fn != nil {
-		for f, i := range httpapi.FullReaders {
-			if f.Matches(fn) && i < len(args) && args[i] == v {
-				t.add(call, effect{read: true, full: true})
-				return
-			}
-		}
-		if httpapi.FullReadMethods.Matches(fn) && len(args) > 1 && args[1] == v {
-			t.add(call, effect{read: true, full: true})
-			return
-		}
+	if fn != nil && t.fullRead(call, fn, v) {
+		return
 	}
 	if body := callee.Body(common); body != nil && body.Pkg == t.s.pkg {
 		for i, arg := range args {

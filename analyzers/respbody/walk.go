@@ -2,7 +2,6 @@ package respbody
 
 import (
 	"go/token"
-	"go/types"
 	"sort"
 	"strconv"
 	"strings"
@@ -127,6 +126,9 @@ func (s *state) walkBlock(t *tracked, p point, source ssa.Instruction, res *path
 			return
 		case *ssa.If:
 			skip := prune(t, instr.Cond, p.errs)
+			if j, ok := t.atEOF[instr]; ok {
+				skip = j // the body is read to EOF there: the path is done
+			}
 			for j, succ := range b.Succs {
 				if j != skip {
 					follow(p, b, succ, source, stack)
@@ -171,10 +173,11 @@ func (s *state) releasedInLoop(t *tracked, source ssa.Instruction) bool {
 // response reaches: the branch where the producing call's error is not nil,
 // or where the response (or body) is nil. It returns -1 when both may.
 //
-// Two more shapes end a path: a predicate on the error (errors.Is(err, x),
-// isTimeout(err)) is true only for a failed call, and a response with
+// Three more shapes end a path: a predicate on the error (errors.Is(err,
+// x), isTimeout(err)) is true only for a failed call; a response with
 // status 101 Switching Protocols has the upgraded connection as its body,
-// which the caller now owns.
+// which the caller now owns; and one with status 1xx, 204 or 304 has no
+// body at all (see [httpapi.BodilessStatus]).
 func prune(t *tracked, cond ssa.Value, errs []ssa.Value) int {
 	if not, ok := cond.(*ssa.UnOp); ok && not.Op == token.NOT {
 		if errorPredicate(not.X, errs) {
@@ -189,8 +192,12 @@ func prune(t *tracked, cond ssa.Value, errs []ssa.Value) int {
 	if !ok || (bin.Op != token.EQL && bin.Op != token.NEQ) {
 		return -1
 	}
-	if switchingProtocols(t, bin.X, bin.Y) || switchingProtocols(t, bin.Y, bin.X) {
-		t.upgrade = true
+	if code, ok := checkedStatus(t, bin); ok {
+		if code == 101 {
+			t.upgrade = true
+		} else if !httpapi.BodilessStatus(code) {
+			return -1
+		}
 		if bin.Op == token.EQL {
 			return 0
 		}
@@ -235,22 +242,26 @@ func errorPredicate(cond ssa.Value, errs []ssa.Value) bool {
 	return false
 }
 
-// switchingProtocols reports whether status is resp.StatusCode of a
-// tracked response and code is the constant 101.
-func switchingProtocols(t *tracked, status, code ssa.Value) bool {
-	if n, ok := ssaflow.ConstInt(code); !ok || n != 101 {
-		return false
+// checkedStatus returns the constant that a comparison compares the
+// StatusCode of a tracked response with.
+func checkedStatus(t *tracked, bin *ssa.BinOp) (int64, bool) {
+	status, code := bin.X, bin.Y
+	if _, ok := ssaflow.ConstInt(status); ok {
+		status, code = code, status
+	}
+	n, ok := ssaflow.ConstInt(code)
+	if !ok {
+		return 0, false
 	}
 	load, ok := status.(*ssa.UnOp)
 	if !ok || load.Op != token.MUL {
-		return false
+		return 0, false
 	}
 	fa, ok := load.X.(*ssa.FieldAddr)
-	if !ok || t.kind(fa.X) != respKind {
-		return false
+	if !ok || t.kind(fa.X) != respKind || !httpapi.ResponseStatusCode.Matches(fa.X.Type(), ssaflow.FieldOf(fa.X.Type(), fa.Field)) {
+		return 0, false
 	}
-	st, ok := fa.X.Type().Underlying().(*types.Pointer).Elem().Underlying().(*types.Struct)
-	return ok && st.Field(fa.Field).Name() == "StatusCode"
+	return n, true
 }
 
 // enter moves a path from block b into succ, carrying the error through

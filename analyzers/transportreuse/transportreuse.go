@@ -7,6 +7,7 @@ import (
 
 	"github.com/kalint/kalint/analyzers/internal/docs"
 	"github.com/kalint/kalint/analyzers/internal/httpapi"
+	"github.com/kalint/kalint/analyzers/internal/option"
 	"github.com/kalint/kalint/analyzers/internal/report"
 	"github.com/kalint/kalint/analyzers/internal/ssaflow"
 	"github.com/kalint/kalint/analyzers/internal/ssapass"
@@ -41,7 +42,7 @@ func New(opts Options) *analysis.Analyzer {
 		Requires: []*analysis.Analyzer{ssapass.Analyzer},
 		Run:      ssapass.Guard(c.run),
 	}
-	a.Flags.BoolVar(&c.opts.Tests, "tests", opts.Tests,
+	option.TestsVar(&a.Flags, &c.opts.Tests, opts.Tests,
 		"also report in _test.go files and in functions taking *testing.T or *testing.B")
 	a.Flags.BoolVar(&c.opts.Strict, "strict", opts.Strict,
 		"also report per-call transports whose idle connections are closed with CloseIdleConnections")

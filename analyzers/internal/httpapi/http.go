@@ -107,8 +107,9 @@ var (
 	HeaderSet = method(Header, "Set")
 	HeaderAdd = method(Header, "Add")
 
-	Response     = typ(NetHTTP, "Response")
-	ResponseBody = field(Response, "Body")
+	Response           = typ(NetHTTP, "Response")
+	ResponseBody       = field(Response, "Body")
+	ResponseStatusCode = field(Response, "StatusCode")
 	// ResponseWrite writes the response, body included, reading it to EOF.
 	ResponseWrite = method(Response, "Write")
 )
@@ -157,3 +158,15 @@ var (
 		method(Protocols, "SetUnencryptedHTTP2"),
 	}
 )
+
+// BodilessStatus reports whether a response with status code carries no
+// body: 1xx, 204 No Content and 304 Not Modified. The client reads such a
+// response with length 0 (fixLength in net/http/transfer.go, after
+// bodyAllowedForStatus), so readTransfer gives it the body http.NoBody and
+// (*persistConn).readLoop in transport.go, seeing no body, puts the
+// connection back in the idle pool before the response is handed over:
+// there is nothing to read or close. (The transport answers the 1xx
+// responses other than 101 itself; 101 hands the connection over.)
+func BodilessStatus(code int64) bool {
+	return code >= 100 && code <= 199 || code == 204 || code == 304
+}

@@ -22,5 +22,20 @@ var (
 	bytesBufferReadFrom = method(bytesBuffer, "ReadFrom")
 	bytesReader         = typ("bytes", "Reader")
 	stringsReader       = typ("strings", "Reader")
+	stringsBuilder      = typ("strings", "Builder")
 	bufioWriterReadFrom = method(typ("bufio", "Writer"), "ReadFrom")
+
+	// NewScanner and ScannerScan: a Scan that returns false has met the
+	// end of its reader, a read error or a token too long for its buffer
+	// ((*bufio.Scanner).Scan in bufio/scan.go); a loop that runs until
+	// then has read the reader to EOF but in the last case.
+	NewScanner  = function("bufio", "NewScanner")
+	ScannerScan = method(typ("bufio", "Scanner"), "Scan")
+)
+
+// hash: a hash's Write never returns an error (the hash.Hash documentation).
+var (
+	hashHash   = typ("hash", "Hash")
+	hashHash32 = typ("hash", "Hash32")
+	hashHash64 = typ("hash", "Hash64")
 )

@@ -29,16 +29,30 @@ var RunOnce = Callees{
 // Reading a body.
 var (
 	// FullReaders read their io.Reader argument to EOF (or an error). The
-	// index is the argument that is read.
+	// index is the argument that is read. io.Copy and io.CopyBuffer stop
+	// early only when their writer fails. Not here: io.CopyN and
+	// io.LimitReader (a bound), (*encoding/json.Decoder).Decode, which
+	// stops at the end of one value without reading on (readValue in
+	// encoding/json/stream.go), and bufio.Scanner (see [ScannerScan]).
 	FullReaders = map[Func]int{
 		ReadAll:       0,
 		ioutilReadAll: 0,
 		Copy:          1,
 		CopyBuffer:    1,
 	}
+	// CopyWriters are the FullReaders that write what they read, with the
+	// index of the writer: when it fails they stop before EOF (a pipe
+	// whose reader was closed, a client that went away).
+	CopyWriters = map[Func]int{Copy: 0, CopyBuffer: 0}
 	// FullReadMethods read their argument (index 0, after the receiver) to
-	// EOF.
+	// EOF, or, but for bytes.Buffer's, until their writer fails.
 	FullReadMethods = Callees{bytesBufferReadFrom, bufioWriterReadFrom, osFileReadFrom}
+	// BufferReadFrom is the FullReadMethod whose writing cannot fail.
+	BufferReadFrom = bytesBufferReadFrom
+	// InfallibleWriters are writer types whose Write returns no error
+	// (bytes.Buffer panics when too large; a hash never fails); with
+	// io.Discard they are the writers a copy into which runs to EOF.
+	InfallibleWriters = []Type{bytesBuffer, stringsBuilder, hashHash, hashHash32, hashHash64}
 )
 
 // RewindableBodies are the body types for which http.NewRequest sets

@@ -15,6 +15,11 @@ var (
 	ListenConfigKeepAlive       = field(ListenConfig, "KeepAlive")
 	ListenConfigKeepAliveConfig = field(ListenConfig, "KeepAliveConfig")
 	ListenConfigListen          = method(ListenConfig, "Listen")
+
+	Listener = typ("net", "Listener")
+	// ListenerCloses close a listener: Accept fails, so (*http.Server).Serve
+	// returns, but the connections already accepted are served on.
+	ListenerCloses = Callees{method(Listener, "Close"), method(typ("net", "TCPListener"), "Close")}
 )
 
 // net: connections and their keep-alive settings.

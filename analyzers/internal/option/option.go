@@ -170,3 +170,10 @@ func ListVar(fs *flag.FlagSet, p *[]string, name string, def []string, checkItem
 		format: func(list []string) string { return strings.Join(list, ",") },
 	}, name, slices.Clone(def), usage)
 }
+
+// TestsVar defines the flag -tests that the analyzers quiet in _test.go
+// files by default share: when true, the analyzer reports there too.
+// usage says what else, if anything, the analyzer counts as test code.
+func TestsVar(fs *flag.FlagSet, p *bool, def bool, usage string) {
+	fs.BoolVar(p, "tests", def, usage)
+}

@@ -25,6 +25,7 @@ func newSet() *flag.FlagSet {
 		}
 		return nil
 	}, "a list")
+	option.TestsVar(fs, new(bool), false, "also report in _test.go files")
 	return fs
 }
 
@@ -89,6 +90,7 @@ func TestDefaults(t *testing.T) {
 		{"int", "100", "int"},
 		{"enum", "read", "string"},
 		{"list", "POST,PATCH", "[]string"},
+		{"tests", "false", "bool"},
 	} {
 		v := fs.Lookup(tc.flag).Value
 		if got := v.String(); got != tc.str {

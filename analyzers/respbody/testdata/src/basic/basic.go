@@ -48,8 +48,8 @@ func neverClosed(url string) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	b, err := io.ReadAll(resp.Body)
-	return len(b), err
+	n, err := resp.Body.Read(make([]byte, 512))
+	return n, err
 }
 
 func discarded(url string) error {
@@ -145,7 +145,7 @@ func closedOnErrorOnly(url string) error {
 	if err != nil {
 		return err
 	}
-	if _, err := io.ReadAll(resp.Body); err != nil {
+	if err := json.NewDecoder(resp.Body).Decode(new(any)); err != nil {
 		resp.Body.Close()
 		return err
 	}
@@ -232,4 +232,40 @@ func notUpgrade(rt http.RoundTripper, req *http.Request) error {
 	}
 	resp.Body.Close()
 	return nil
+}
+
+// A body read to EOF is not a leak even when it is never closed: at EOF
+// the transport's bodyEOFSignal puts the connection back in the pool.
+func readToEOFNotClosed(url string) (int, error) {
+	resp, err := http.Get(url)
+	if err != nil {
+		return 0, err
+	}
+	b, err := io.ReadAll(resp.Body)
+	return len(b), err
+}
+
+func readToEOFOnErrorOnlyClosed(url string) error {
+	resp, err := http.Get(url)
+	if err != nil {
+		return err
+	}
+	if _, err := io.ReadAll(resp.Body); err != nil {
+		resp.Body.Close()
+		return err
+	}
+	return nil
+}
+
+// Reading to EOF only after an early return leaves that return's body open.
+func readToEOFTooLate(url string) error {
+	resp, err := http.Get(url) // want `resp.Body is not closed on a path that returns`
+	if err != nil {
+		return err
+	}
+	if resp.StatusCode != http.StatusOK {
+		return fmt.Errorf("status %d", resp.StatusCode)
+	}
+	_, err = io.Copy(io.Discard, resp.Body)
+	return err
 }

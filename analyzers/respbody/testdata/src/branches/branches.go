@@ -50,7 +50,7 @@ func closeInOneBranch(u string) error {
 		_, _ = io.Copy(io.Discard, resp.Body)
 		return nil
 	}
-	_, _ = io.Copy(io.Discard, resp.Body)
+	_, _ = io.CopyN(io.Discard, resp.Body, 512)
 	return nil
 }
 
@@ -171,4 +171,19 @@ func selectLoopLeak(c *http.Client, req *http.Request, tick, stop <-chan struct{
 			return
 		}
 	}
+}
+
+// Read to EOF on the branch without the close: the connection is reused.
+func closeInOneBranchReadToEOFInOther(u string) error {
+	resp, err := http.Get(u)
+	if err != nil {
+		return err
+	}
+	if resp.StatusCode >= 400 {
+		defer resp.Body.Close()
+		_, _ = io.Copy(io.Discard, resp.Body)
+		return nil
+	}
+	_, _ = io.Copy(io.Discard, resp.Body)
+	return nil
 }

@@ -45,7 +45,7 @@ func deferredClosureDoingNothing(u string) error {
 		return err
 	}
 	defer func(rc io.ReadCloser) {}(resp.Body)
-	_, err = io.ReadAll(resp.Body)
+	_, err = io.CopyN(io.Discard, resp.Body, 512)
 	return err
 }
 
@@ -100,6 +100,20 @@ func deferredBeforeRequest(c *http.Client, req *http.Request) (err error) {
 
 func closureClosesOnlySometimes(u string, ok bool) {
 	resp, err := http.Get(u) // want `resp.Body is not closed`
+	if err != nil {
+		return
+	}
+	defer func() {
+		if ok {
+			resp.Body.Close()
+		}
+	}()
+	_, _ = io.CopyN(io.Discard, resp.Body, 512)
+}
+
+// The closure closes only sometimes, but the body is read to EOF.
+func closureClosesOnlySometimesReadToEOF(u string, ok bool) {
+	resp, err := http.Get(u)
 	if err != nil {
 		return
 	}

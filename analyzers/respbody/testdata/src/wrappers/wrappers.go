@@ -80,7 +80,7 @@ func (a *api) useBodyLeak() error {
 	if err != nil {
 		return err
 	}
-	_, err = io.Copy(io.Discard, body)
+	_, err = io.CopyN(io.Discard, body, 512)
 	return err
 }
 
@@ -259,4 +259,14 @@ func useElsewhere(u string) int {
 		return 0
 	}
 	return resp.StatusCode
+}
+
+// Copied to EOF, never closed: the connection is back in the pool.
+func (a *api) useBodyReadToEOF() error {
+	body, err := a.openBody("/x")
+	if err != nil {
+		return err
+	}
+	_, err = io.Copy(io.Discard, body)
+	return err
 }

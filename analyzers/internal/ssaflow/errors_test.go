@@ -1,0 +1,51 @@
+package ssaflow_test
+
+import (
+	"testing"
+
+	"github.com/kalint/kalint/analyzers/internal/ssaflow"
+	"golang.org/x/tools/go/ssa"
+)
+
+// Each case is a function f around one call of try, which returns an error.
+func TestAgainOnlyAfterFailure(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name     string
+		body     string
+		failures int // FailureBranches
+		want     bool
+	}{
+		{"no loop", `if err := try(); err != nil { return }`, 1, false},
+		{"retry with continue", `for i := 0; i < n; i++ { err := try(); if err != nil { continue }; return }`, 1, true},
+		{"retry until success", `for i := 0; i < n; i++ { if err := try(); err == nil { return } }`, 1, true},
+		{"success goes round too", `for i := 0; i < n; i++ { if err := try(); err == nil { b() } }`, 1, false},
+		{"error never checked", `for i := 0; i < n; i++ { _ = try() }`, 0, false},
+		{"error merged in a φ", `var err error; for i := 0; i < n; i++ { err = try(); if err != nil { continue }; break }; _ = err`, 1, true},
+		{"break on failure", `for { if err := try(); err != nil { return }; b() }`, 1, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			pkg := build(t, `func try() error { return nil }; func b() {}
+				func f(n int) { `+tc.body+` }`)
+			call := callOf(pkg.Func("f"), "try")
+			if got := len(ssaflow.FailureBranches(call)); got != tc.failures {
+				t.Errorf("FailureBranches: %d blocks, want %d", got, tc.failures)
+			}
+			if got := ssaflow.AgainOnlyAfterFailure(call); got != tc.want {
+				t.Errorf("AgainOnlyAfterFailure = %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
+
+func callOf(f *ssa.Function, name string) *ssa.Call {
+	for _, b := range f.Blocks {
+		for _, instr := range b.Instrs {
+			if isCallOf(name)(instr) {
+				return instr.(*ssa.Call)
+			}
+		}
+	}
+	return nil
+}

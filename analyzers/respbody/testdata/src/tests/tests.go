@@ -1,0 +1,3 @@
+// Package tests has responses left open only in its tests: reported with
+// -respbody.tests, quiet by default.
+package tests
