@@ -141,8 +141,6 @@
 //   - A transport that dials in-memory connections is recognised only in
 //     the shape above; made elsewhere, or through a Client, its responses
 //     look like network responses.
-//   - A module path without a dot in its first element is taken for the
-//     standard library.
 //
 // # Flags
 //

@@ -42,6 +42,13 @@ func TestScenarios(t *testing.T) {
 	}
 }
 
+// A module whose path has no dot (module myservice): its own packages are
+// not the standard library.
+func TestDotlessModule(t *testing.T) {
+	t.Parallel()
+	analysistest.Run(t, filepath.Join(analysistest.TestData(), "src", "dotless"), respbody.Analyzer, "./...")
+}
+
 func TestStrict(t *testing.T) {
 	t.Parallel()
 	analysistest.Run(t, analysistest.TestData(), respbody.New(respbody.Options{Drain: respbody.DrainStrict}), "strict")
