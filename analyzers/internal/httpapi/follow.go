@@ -50,8 +50,10 @@ var UpCalls = Callees{ClientSends, TransportSends, ServerServes, ServeFuncs,
 	TransportClone, ServerSetKeepAlivesEnabled, Get, Head, Post, PostForm}.Flat()
 
 // ValueTypes are the other types whose values the analyzers follow (conn is
-// the unexported type that TCPConn's File comes from).
-var ValueTypes = []Type{RoundTripper, Request, Response, Dialer, ListenConfig, TCPConn, ConnFile.Recv, KeepAliveConfig}
+// the unexported type that TCPConn's File comes from; the listeners are
+// those whose File connfile follows).
+var ValueTypes = []Type{RoundTripper, Request, Response, Dialer, ListenConfig, TCPConn, ConnFile.Recv,
+	TCPListener, UnixListener, KeepAliveConfig}
 
 // ContextTypes and ContextCalls are the [Context] symbols.
 var (

@@ -29,6 +29,15 @@ var (
 	// ConnFile is File of *net.TCPConn, *net.UnixConn, *net.UDPConn and
 	// *net.IPConn: all promote it from the unexported net.conn.
 	ConnFile = method(typ("net", "conn"), "File")
+	// ListenerFile is File of *net.TCPListener and *net.UnixListener,
+	// which dup the socket as a connection's File does ((*TCPListener).file
+	// in net/tcpsock_posix.go and (*UnixListener).file in
+	// net/unixsock_posix.go call (*netFD).dup).
+	ListenerFile = Callees{method(TCPListener, "File"), method(UnixListener, "File")}
+	// FileCalls are all the File methods that dup a socket.
+	FileCalls    = Callees{ConnFile, ListenerFile}
+	TCPListener  = typ("net", "TCPListener")
+	UnixListener = typ("net", "UnixListener")
 
 	KeepAliveConfig         = typ("net", "KeepAliveConfig")
 	KeepAliveConfigEnable   = field(KeepAliveConfig, "Enable")

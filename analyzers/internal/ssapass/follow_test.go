@@ -46,7 +46,7 @@ func TestTrimFollowsDeclarations(t *testing.T) {
 	g.call(httpapi.NewRequest, true, false)
 
 	_, f, info, pkg := typeCheck(t, "p", g.source())
-	files, _ := trim([]*ast.File{f}, info, pkg)
+	files, _, _ := trim([]*ast.File{f}, info, pkg)
 	built := make(map[string]bool)
 	for _, d := range files[0].Decls {
 		if fd, ok := d.(*ast.FuncDecl); ok {
