@@ -9,11 +9,7 @@ import (
 
 func TestIsSetsockopt(t *testing.T) {
 	t.Parallel()
-	imp := importer.ForCompiler(token.NewFileSet(), "source", nil)
-	syscall, err := imp.Import("syscall")
-	if err != nil {
-		t.Fatal(err)
-	}
+	syscall := importSyscall(t)
 	for name, want := range map[string]bool{"SetsockoptInt": true, "SetsockoptLinger": true, "Socket": false, "GetsockoptInt": false} {
 		fn, ok := syscall.Scope().Lookup(name).(*types.Func)
 		if !ok {
@@ -45,11 +41,7 @@ func TestIsSetsockopt(t *testing.T) {
 // system calls, which set a socket option only with SYS_SETSOCKOPT.
 func TestSetsockoptArgs(t *testing.T) {
 	t.Parallel()
-	imp := importer.ForCompiler(token.NewFileSet(), "source", nil)
-	syscall, err := imp.Import("syscall")
-	if err != nil {
-		t.Fatal(err)
-	}
+	syscall := importSyscall(t)
 	for name, want := range map[string][2]int{
 		"SetsockoptInt": {0, 2}, "Syscall": {1, 3}, "Syscall6": {1, 3}, "RawSyscall": {1, 3}, "RawSyscall6": {1, 3},
 		"GetsockoptInt": {-1, -1}, "Socket": {-1, -1},
@@ -66,4 +58,14 @@ func TestSetsockoptArgs(t *testing.T) {
 			t.Errorf("SetsockoptArgs(syscall.%s): trap %v", name, trap)
 		}
 	}
+}
+
+// importSyscall type-checks the real syscall package from source.
+func importSyscall(t *testing.T) *types.Package {
+	t.Helper()
+	pkg, err := importer.ForCompiler(token.NewFileSet(), "source", nil).Import("syscall")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pkg
 }
