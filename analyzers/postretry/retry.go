@@ -40,7 +40,7 @@ func (s *state) loopRetries(call ssa.CallInstruction) bool {
 	if !ok {
 		return false
 	}
-	failures := failureBranches(c)
+	failures, never := failureBranches(c)
 	if len(failures) == 0 {
 		return ssaflow.RunsAgain(c.Block(), noReturn)
 	}
@@ -50,7 +50,7 @@ func (s *state) loopRetries(call ssa.CallInstruction) bool {
 			other, ok := instr.(*ssa.Call)
 			return ok && callee.Func(&other.Call) == fn && (sameArgs(&c.Call, &other.Call) || ssaflow.RunsAgain(b, noReturn))
 		})
-	}, noReturn)
+	}, func(b *ssa.BasicBlock) bool { return never[b] || noReturn(b) })
 }
 
 // sameArgs reports whether two calls pass the same values.
@@ -68,14 +68,15 @@ func sameArgs(a, b *ssa.CallCommon) bool {
 }
 
 // failureBranches returns the blocks that run when the call's error result
-// was compared with nil and found set.
-func failureBranches(c *ssa.Call) []*ssa.BasicBlock {
+// was compared with nil and found set, and the blocks that would run only
+// if it equalled a sentinel error it can never be (see [sentinelBranch]).
+func failureBranches(c *ssa.Call) (failures []*ssa.BasicBlock, never map[*ssa.BasicBlock]bool) {
 	var errs []ssa.Value
 	switch t := c.Type().(type) {
 	case *types.Tuple:
 		last := t.Len() - 1
 		if last < 0 || !isError(t.At(last).Type()) {
-			return nil
+			return nil, nil
 		}
 		for _, ref := range *c.Referrers() {
 			if ex, ok := ref.(*ssa.Extract); ok && ex.Index == last {
@@ -84,11 +85,12 @@ func failureBranches(c *ssa.Call) []*ssa.BasicBlock {
 		}
 	default:
 		if !isError(t) {
-			return nil
+			return nil, nil
 		}
 		errs = append(errs, c)
 	}
-	var out []*ssa.BasicBlock
+	wrapped := httpapi.ClientSends.Matches(callee.Func(&c.Call)) || clientFuncs.Matches(callee.Func(&c.Call))
+	never = make(map[*ssa.BasicBlock]bool)
 	seen := make(map[ssa.Value]bool)
 	for len(errs) > 0 {
 		v := errs[len(errs)-1]
@@ -102,23 +104,71 @@ func failureBranches(c *ssa.Call) []*ssa.BasicBlock {
 			case *ssa.Phi:
 				errs = append(errs, ref)
 			case *ssa.BinOp:
-				if ref.Op != token.EQL && ref.Op != token.NEQ || !ssaflow.IsNil(ref.X) && !ssaflow.IsNil(ref.Y) {
+				if ref.Op != token.EQL && ref.Op != token.NEQ {
+					continue
+				}
+				if !ssaflow.IsNil(ref.X) && !ssaflow.IsNil(ref.Y) {
+					if b := sentinelBranch(ref); wrapped && b != nil {
+						never[b] = true
+					}
 					continue
 				}
 				for _, use := range *ref.Referrers() {
 					if ifInstr, ok := use.(*ssa.If); ok {
 						succs := ifInstr.Block().Succs
 						if ref.Op == token.NEQ {
-							out = append(out, succs[0])
+							failures = append(failures, succs[0])
 						} else {
-							out = append(out, succs[1])
+							failures = append(failures, succs[1])
 						}
 					}
 				}
 			}
 		}
 	}
-	return out
+	return failures, never
+}
+
+// clientFuncs are net/http's package-level sends, which go through
+// DefaultClient.
+var clientFuncs = httpapi.Callees{httpapi.Post, httpapi.PostForm, httpapi.Get, httpapi.Head}
+
+// sentinelBranch returns the block that runs only when an error compares
+// equal, in cmp, to a sentinel: a variable of the standard library (io.EOF)
+// or a constant (syscall.ECONNRESET). An error that a Client returns is always a new
+// *url.Error (Client.do in net/http/client.go wraps every error with
+// uerr), so that block never runs for it; errors.Is unwraps and is not a
+// comparison. nil if cmp is not such a comparison or the block has other
+// ways in.
+func sentinelBranch(cmp *ssa.BinOp) *ssa.BasicBlock {
+	if !sentinel(cmp.X) && !sentinel(cmp.Y) {
+		return nil
+	}
+	for _, use := range *cmp.Referrers() {
+		if ifInstr, ok := use.(*ssa.If); ok {
+			b := ifInstr.Block().Succs[0]
+			if cmp.Op == token.NEQ {
+				b = ifInstr.Block().Succs[1]
+			}
+			if len(b.Preds) == 1 {
+				return b
+			}
+		}
+	}
+	return nil
+}
+
+func sentinel(v ssa.Value) bool {
+	if mi, ok := v.(*ssa.MakeInterface); ok {
+		_, isConst := mi.X.(*ssa.Const)
+		return isConst
+	}
+	load, ok := v.(*ssa.UnOp)
+	if !ok || load.Op != token.MUL {
+		return false
+	}
+	g, ok := load.X.(*ssa.Global)
+	return ok && httpapi.IsStd(g.Object().Pkg())
 }
 
 func isError(t types.Type) bool { return types.Identical(t, types.Universe.Lookup("error").Type()) }
