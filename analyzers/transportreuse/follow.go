@@ -45,6 +45,15 @@ func (s *state) follow(r root) *use {
 					}
 					continue
 				}
+				if loads, ok := localField(h); ok {
+					for _, l := range loads {
+						if !slices.Contains(vals, l) {
+							vals = append(vals, l)
+							grown = true
+						}
+					}
+					continue
+				}
 				u.kept = true
 			case ssaflow.Return:
 				u.returns = append(u.returns, h)
@@ -84,6 +93,55 @@ func holder(h ssaflow.HandOff) ssa.Value {
 	return nil
 }
 
+// localField returns the loads of the field that a store puts the traced
+// value in, when the field belongs to a local struct variable that dies
+// with the call (a value receiver's copy, a struct built and used in
+// place): one that does not escape to the heap and is used only through
+// its fields. ok is false otherwise.
+func localField(h ssaflow.HandOff) (loads []ssa.Value, ok bool) {
+	st, isStore := h.Instr.(*ssa.Store)
+	if !isStore || st.Val != h.Value {
+		return nil, false
+	}
+	fa, isField := st.Addr.(*ssa.FieldAddr)
+	if !isField {
+		return nil, false
+	}
+	local, isAlloc := fa.X.(*ssa.Alloc)
+	if !isAlloc || local.Heap {
+		return nil, false
+	}
+	for _, ref := range *local.Referrers() {
+		if init, ok := ref.(*ssa.Store); ok && init.Addr == local {
+			continue // the copy's initial value
+		}
+		if _, debug := ref.(*ssa.DebugRef); debug {
+			continue
+		}
+		other, isField := ref.(*ssa.FieldAddr)
+		if !isField {
+			return nil, false // the struct is copied or passed whole
+		}
+		if other.Field != fa.Field {
+			continue
+		}
+		for _, use := range *other.Referrers() {
+			switch use := use.(type) {
+			case *ssa.Store:
+				if use.Addr != other {
+					return nil, false
+				}
+			case *ssa.UnOp:
+				loads = append(loads, use)
+			case *ssa.DebugRef:
+			default:
+				return nil, false
+			}
+		}
+	}
+	return loads, true
+}
+
 // call classifies a call that the traced value reaches outside the
 // package's own code.
 func (s *state) call(u *use, h ssaflow.HandOff) {
@@ -104,8 +162,8 @@ func (s *state) call(u *use, h ssaflow.HandOff) {
 		u.requests = append(u.requests, h.Instr.(ssa.CallInstruction))
 	case closers.Matches(fn):
 		u.closed = true
-	case httpapi.TransportClone.Matches(fn):
-		// Reads the transport's settings only.
+	case httpapi.TransportClone.Matches(fn), httpapi.TransportCancelRequest.Matches(fn):
+		// Reads the transport's settings, or cancels one request.
 	default:
 		u.kept = true
 	}

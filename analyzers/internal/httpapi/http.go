@@ -127,6 +127,9 @@ var (
 	TransportClone                = method(Transport, "Clone")
 	TransportRoundTrip            = method(Transport, "RoundTrip")
 	TransportCloseIdleConnections = method(Transport, "CloseIdleConnections")
+	// TransportCancelRequest cancels an in-flight request (deprecated, still
+	// called by timers in older code).
+	TransportCancelRequest = method(Transport, "CancelRequest")
 )
 
 // net/http/httptest and net/http/httputil.

@@ -13,7 +13,7 @@ var (
 	URLParseRef         = method(URL, "Parse")
 	// URLRelative are the fields that a relative reference sets.
 	URLRelative = []Field{field(URL, "Path"), field(URL, "RawPath"), field(URL, "RawQuery"), field(URL, "Fragment")}
-	URLParse            = function("net/url", "Parse")
-	URLParseReq         = function("net/url", "ParseRequestURI")
-	URLJoinPath         = function("net/url", "JoinPath")
+	URLParse    = function("net/url", "Parse")
+	URLParseReq = function("net/url", "ParseRequestURI")
+	URLJoinPath = function("net/url", "JoinPath")
 )
