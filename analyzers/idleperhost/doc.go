@@ -67,6 +67,8 @@
 // MaxIdleConnsPerHost at 0 is reported whatever the hosts: its author
 // planned for that many concurrent connections to a host, and all but 2
 // are closed after each burst. The message names the field and its value.
+// A one-shot program's own transport (in package main, neither kept nor
+// used concurrently) is left alone.
 //
 // It also reports http.Get, Head, Post and PostForm, http.DefaultClient,
 // clients whose Transport is http.DefaultTransport and clients built without

@@ -68,9 +68,10 @@ func (s *state) transport(root ssa.Value, clone bool) {
 			return
 		}
 	}
-	if connsRaised(p) {
+	if connsRaised(p) && (s.pass.Pkg.Name() != "main" || s.longLived(p)) {
 		// Planned for more concurrent connections per host than are
-		// kept idle: a mistake whatever the hosts, wherever it is used.
+		// kept idle: a mistake whatever the hosts, wherever it is used,
+		// but for a one-shot program.
 		s.reportTransport(root, p, target{})
 	}
 }
