@@ -80,17 +80,46 @@ func (s *state) follow(r root) *use {
 }
 
 // holder returns the client that a store makes hold the traced transport:
-// a store into the Transport field of a client allocated in the package.
-// Other stores keep the transport somewhere.
+// a store into the Transport field of a client allocated in the package,
+// or into a field of a RoundTripper of the package allocated there (a
+// wrapper that lives as long as the transport inside). Other stores keep
+// the transport somewhere.
 func holder(h ssaflow.HandOff) ssa.Value {
 	st, ok := h.Instr.(*ssa.Store)
-	if !ok || st.Val != h.Value || !isFieldStore(st, httpapi.ClientTransport) {
+	if !ok || st.Val != h.Value {
+		return nil
+	}
+	if w := wrapperAlloc(st); w != nil {
+		return w
+	}
+	if !isFieldStore(st, httpapi.ClientTransport) {
 		return nil
 	}
 	if a, ok := st.Addr.(*ssa.FieldAddr).X.(*ssa.Alloc); ok {
 		return a
 	}
 	return nil
+}
+
+// wrapperAlloc returns the allocation of a struct of the package that
+// implements http.RoundTripper, if st stores into one of its fields.
+func wrapperAlloc(st *ssa.Store) *ssa.Alloc {
+	fa, ok := st.Addr.(*ssa.FieldAddr)
+	if !ok {
+		return nil
+	}
+	a, ok := fa.X.(*ssa.Alloc)
+	if !ok {
+		return nil
+	}
+	tn := httpapi.NamedOf(a.Type())
+	if tn == nil || tn.Pkg() != a.Parent().Pkg.Pkg {
+		return nil
+	}
+	if !httpapi.IsRoundTripper(a.Type()) {
+		return nil
+	}
+	return a
 }
 
 // localField returns the loads of the field that a store puts the traced

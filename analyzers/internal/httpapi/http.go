@@ -1,6 +1,9 @@
 package httpapi
 
-import "slices"
+import (
+	"go/types"
+	"slices"
+)
 
 // net/http: servers.
 var (
@@ -139,3 +142,17 @@ var (
 	// when its second argument is true.
 	DumpResponse = function("net/http/httputil", "DumpResponse")
 )
+
+// IsRoundTripper reports whether values of t implement http.RoundTripper:
+// t has a method RoundTrip(*http.Request) (*http.Response, error).
+func IsRoundTripper(t types.Type) bool {
+	obj, _, _ := types.LookupFieldOrMethod(t, false, nil, RoundTripperRoundTrip.Name)
+	fn, ok := obj.(*types.Func)
+	if !ok {
+		return false
+	}
+	sig := fn.Signature()
+	return sig.Params().Len() == 1 && Request.MatchesPtr(sig.Params().At(0).Type()) &&
+		sig.Results().Len() == 2 && Response.MatchesPtr(sig.Results().At(0).Type()) &&
+		types.Identical(sig.Results().At(1).Type(), types.Universe.Lookup("error").Type())
+}

@@ -69,3 +69,40 @@ func (f fetcher) WithTransport() fetcher {
 	f.tr = &http.Transport{}
 	return f
 }
+
+// A constructor that returns the fresh transport wrapped in a
+// RoundTripper of the package, on one branch or both.
+type logging struct{ next http.RoundTripper }
+
+func (l *logging) RoundTrip(req *http.Request) (*http.Response, error) { return l.next.RoundTrip(req) }
+
+func newRoundTripper(debug bool) http.RoundTripper {
+	tr := &http.Transport{}
+	if debug {
+		return &logging{next: tr}
+	}
+	return tr
+}
+
+func Proxy(w http.ResponseWriter, r *http.Request) {
+	c := &http.Client{Transport: newRoundTripper(true)} // want `newRoundTripper\(\) creates an http.Transport on every request handled by Proxy`
+	resp, err := c.Get("http://backend/")
+	if err == nil {
+		resp.Body.Close()
+	}
+}
+
+// The good twin makes it once.
+var proxyClient = &http.Client{Transport: newRoundTripper(true)}
+
+func ProxyShared(w http.ResponseWriter, r *http.Request) {
+	resp, err := proxyClient.Get("http://backend/")
+	if err == nil {
+		resp.Body.Close()
+	}
+}
+
+func init() {
+	http.HandleFunc("/p", Proxy)
+	http.HandleFunc("/s", ProxyShared)
+}
