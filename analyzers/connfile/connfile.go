@@ -39,8 +39,8 @@ func New(Options) *analysis.Analyzer {
 
 func run(pass *analysis.Pass) (any, error) {
 	res := pass.ResultOf[ssapass.Analyzer].(*ssapass.Result)
-	if !httpapi.ConnFile.Mentioned(res.Names()) {
-		return nil, nil // no File() of a net connection here
+	if !httpapi.FileCalls.Mentioned(res.Names()) {
+		return nil, nil // no File() of a net connection or listener here
 	}
 	// A socket tuned through a descriptor need not be an HTTP one: build
 	// for any package that calls File.
@@ -53,7 +53,7 @@ func run(pass *analysis.Pass) (any, error) {
 	for _, fn := range index.Funcs {
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
-				if call, ok := instr.(*ssa.Call); ok && httpapi.ConnFile.Matches(callee.Func(call.Common())) {
+				if call, ok := instr.(*ssa.Call); ok && httpapi.FileCalls.Matches(callee.Func(call.Common())) {
 					s.check(call)
 				}
 			}
@@ -105,6 +105,10 @@ func (s *state) check(call *ssa.Call) {
 		}
 	}
 	subject := types.ExprString(expr)
+	socket, uses := "connection", "reads and writes block OS threads"
+	if httpapi.ListenerFile.Matches(callee.Func(call.Common())) {
+		socket, uses = "listener", "Accept blocks an OS thread"
+	}
 	if opts := s.setsockopts(fds); len(opts) > 0 {
 		// SSA calls the promoted method on the embedded net.conn: the
 		// connection's own type is in the syntax.
@@ -115,8 +119,8 @@ func (s *state) check(call *ssa.Call) {
 		}
 		diag := analysis.Diagnostic{
 			Pos: expr.Pos(), End: expr.End(),
-			Message: fmt.Sprintf("%s is used to set socket options through Fd (the connection's socket switches to "+
-				"blocking mode: its reads and writes block OS threads and deadlines stop working)", subject),
+			Message: fmt.Sprintf("%s is used to set socket options through Fd (the %s's socket switches to "+
+				"blocking mode: its %s and deadlines stop working)", subject, socket, uses),
 		}
 		for _, o := range opts {
 			diag.Related = append(diag.Related, analysis.RelatedInformation{Pos: o.Pos(), Message: s.advice(o, tcp)})
@@ -127,13 +131,15 @@ func (s *state) check(call *ssa.Call) {
 		s.rep.Report(analysis.Diagnostic{
 			Pos: expr.Pos(), End: expr.End(),
 			Message: fmt.Sprintf("%s is never closed (the duplicate descriptor leaks and keeps the socket open "+
-				"after the connection is closed)", subject),
+				"after the %s is closed)", subject, socket),
 		}, "")
 	}
 }
 
-// setsockopts returns the Setsockopt calls that the descriptors reach,
-// through conversions (int(f.Fd())), variables and helper functions.
+// setsockopts returns the calls that set a socket option on one of the
+// descriptors (Setsockopt functions, raw SYS_SETSOCKOPT system calls),
+// which the descriptors reach through conversions (int(f.Fd())),
+// variables and helper functions.
 func (s *state) setsockopts(fds []ssa.Value) []ssa.CallInstruction {
 	var calls []ssa.CallInstruction
 	seen := make(map[ssa.Value]bool)
@@ -151,7 +157,7 @@ func (s *state) setsockopts(fds []ssa.Value) []ssa.CallInstruction {
 					fds = append(fds, conv) // uintptr to int or a handle type
 				}
 			case ssaflow.Call:
-				if c, ok := h.Instr.(ssa.CallInstruction); ok && httpapi.IsSetsockopt(callee.Func(c.Common())) {
+				if c, ok := h.Instr.(ssa.CallInstruction); ok && setsockopt(c, h.Value) {
 					calls = append(calls, c)
 				}
 			}
@@ -160,17 +166,33 @@ func (s *state) setsockopts(fds []ssa.Value) []ssa.CallInstruction {
 	return calls
 }
 
+// setsockopt reports whether c sets a socket option on the descriptor fd.
+func setsockopt(c ssa.CallInstruction, fd ssa.Value) bool {
+	args := c.Common().Args
+	at, _, trap := httpapi.SetsockoptArgs(callee.Func(c.Common()))
+	if at < 0 || at >= len(args) || args[at] != fd {
+		return false
+	}
+	if trap == nil {
+		return true
+	}
+	n, known := ssaflow.ConstInt(args[0])
+	want, ok := ssaflow.IntValue(trap.Val())
+	return known && ok && n == want
+}
+
 // advice names the safe way to set the option at a Setsockopt call: the
 // net.KeepAliveConfig field for a keep-alive option of a TCP connection,
 // SyscallConn().Control otherwise.
 func (s *state) advice(c ssa.CallInstruction, tcp bool) string {
 	const control = "socket option set here; SyscallConn().Control sets it on the connection without switching it to blocking mode"
 	expr, _ := s.rep.Call(c.Pos())
-	if !tcp || expr == nil || len(expr.Args) < 3 {
+	_, at, _ := httpapi.SetsockoptArgs(callee.Func(c.Common()))
+	if !tcp || expr == nil || at < 0 || len(expr.Args) <= at {
 		return control
 	}
 	var id *ast.Ident
-	switch opt := ast.Unparen(expr.Args[2]).(type) {
+	switch opt := ast.Unparen(expr.Args[at]).(type) {
 	case *ast.Ident:
 		id = opt
 	case *ast.SelectorExpr:

@@ -11,7 +11,7 @@ import (
 func TestScenarios(t *testing.T) {
 	t.Parallel()
 	analysistest.Run(t, analysistest.TestData(), connfile.Analyzer,
-		"basic", "leaks", "handover", "closures", "generics", "xsys", "crosspkg/lib", "crosspkg/user")
+		"basic", "leaks", "handover", "closures", "generics", "xsys", "crosspkg/lib", "crosspkg/user", "recall")
 }
 
 func TestDoc(t *testing.T) {

@@ -5,13 +5,14 @@
 //
 // connfile: report net conn File() used for setsockopt or leaked
 //
-// (*net.TCPConn).File (and the same method of *net.UnixConn, *net.UDPConn
-// and *net.IPConn) returns a duplicate of the connection's descriptor that
-// the caller must close. (*os.File).Fd then switches that descriptor to
+// (*net.TCPConn).File (and the same method of *net.UnixConn, *net.UDPConn,
+// *net.IPConn, *net.TCPListener and *net.UnixListener) returns a duplicate
+// of the socket's descriptor that the caller must close. (*os.File).Fd then switches that descriptor to
 // blocking mode, and since a duplicate shares the open file description,
 // O_NONBLOCK included, the live connection turns blocking too: each of its
 // reads and writes holds an OS thread, and deadlines, the server's idle
-// and read timeouts among them, stop working. The os documentation of Fd:
+// and read timeouts among them, stop working (a listener's Accept, the
+// same). The os documentation of Fd:
 // "For most uses prefer the f.SyscallConn method". A File() result that is
 // never closed leaks the descriptor and keeps the socket open after the
 // connection is closed, so the peer never sees the connection end.
@@ -41,9 +42,10 @@
 //
 // Two mistakes are reported, each at the File() call:
 //
-//   - its file's Fd() reaches a Setsockopt function (through conversions,
-//     variables, closures and helper functions of the package). The
-//     Setsockopt functions are the package-level functions whose names
+//   - its file's Fd() reaches a Setsockopt function, or a raw system call
+//     (Syscall, Syscall6, RawSyscall, RawSyscall6) whose trap is the
+//     package's SYS_SETSOCKOPT, through conversions, variables, closures,
+//     results and helper functions of the package. The Setsockopt functions are the package-level functions whose names
 //     begin with Setsockopt in syscall, golang.org/x/sys/unix and
 //     golang.org/x/sys/windows, matched by package path and name prefix
 //     (x/sys is not in the standard library, so the table test cannot
@@ -55,8 +57,12 @@
 //   - the file is never closed: no Close on it anywhere in the package, and
 //     it is not passed on. A file passed on (stored in exec.Cmd.ExtraFiles
 //     or any other field of another package, a slice, map or channel,
-//     returned to callers outside the package, or given to a function of
-//     another package) is someone else's to close: quiet. Methods of the
+//     returned from a function that callers outside the package can call,
+//     or given to a function of another package) is someone else's to
+//     close: quiet. A file returned from an unexported function or method
+//     is followed to the package's callers (a method only when the package
+//     neither declares an interface method of its name nor takes it as a
+//     value). Methods of the
 //     file itself (Fd, Name, Stat, SyscallConn) do not pass it on.
 //
 // Known limits: Close on any path counts (the analysis is not
@@ -67,7 +73,7 @@
 // reported.
 //
 // connfile has no flags. It looks at any package that calls File on a net
-// connection, also one that cannot reach net/http.
+// connection or listener, also one that cannot reach net/http.
 //
 // Background: (*conn).File in net/net.go returns a duplicate descriptor
 // ((*netFD).dup in net/fd_unix.go) that the caller must close, created by

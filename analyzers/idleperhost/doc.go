@@ -42,8 +42,10 @@
 // transport and its clients through variables, closures, struct fields,
 // package variables, helper functions and constructors of the package, and
 // the request's URL back through http.NewRequest(WithContext), Request.Clone
-// and WithContext, url.Parse, url.JoinPath, URL.String, &url.URL{...},
-// string concatenation, fmt.Sprintf, phis, results of the package's
+// and WithContext, url.Parse, url.JoinPath, URL.String, URL.JoinPath,
+// URL.ResolveReference and URL.Parse with a relative reference (one with
+// its own scheme or host leaves the base), &url.URL{...}, string
+// concatenation, fmt.Sprintf, path.Join, phis, results of the package's
 // functions, and parameters of functions whose every call the package shows.
 // A request goes to one host when its URL is a constant, or starts with a
 // constant, naming the host (the message names it); or when it starts with a
@@ -58,7 +60,15 @@
 // makes it (where servers and workers share it), or sending from concurrent
 // code (see below). When the transport sets MaxIdleConns or MaxConnsPerHost
 // above 2 the message says so: the classic "I raised the pool but per host
-// it is still 2".
+// it is still 2". A transport returned from an exported function is judged
+// by the package's own calls of it, when there are any.
+//
+// A transport that sets MaxConnsPerHost to a constant above 2 and leaves
+// MaxIdleConnsPerHost at 0 is reported whatever the hosts: its author
+// planned for that many concurrent connections to a host, and all but 2
+// are closed after each burst. The message names the field and its value.
+// A one-shot program's own transport (in package main, neither kept nor
+// used concurrently) is left alone.
 //
 // It also reports http.Get, Head, Post and PostForm, http.DefaultClient,
 // clients whose Transport is http.DefaultTransport and clients built without
@@ -82,8 +92,8 @@
 // DefaultClient.Transport, and when the transport or a client using it is
 // handed to code it cannot see (a function of another package, a function
 // value, an interface method, a container or a channel, or returned from a
-// function that other packages can call), since that code may configure it
-// or send anything through it.
+// function that other packages can call and the package does not), since
+// that code may configure it or send anything through it.
 //
 // The diagnostic is at the transport's construction, with the request calls
 // as related positions, or at the request call for the default transport,

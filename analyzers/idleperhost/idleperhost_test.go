@@ -11,7 +11,7 @@ import (
 func TestScenarios(t *testing.T) {
 	t.Parallel()
 	analysistest.Run(t, analysistest.TestData(), idleperhost.Analyzer,
-		"basic", "fields", "closures", "concurrent", "quiet", "generics", "crosspkg/user")
+		"basic", "fields", "closures", "concurrent", "quiet", "generics", "crosspkg/user", "recall", "oneshot")
 }
 
 func TestCrossPackage(t *testing.T) {

@@ -17,9 +17,13 @@ type pool struct {
 	off       bool // DisableKeepAlives set to something other than false
 	handedOff bool // the transport or a client reaches code that may configure or use it
 	replaced  bool // a client using the transport is given another one
-	maxIdle   *ssa.Store
-	maxConns  *ssa.Store
-	sinks     []sink
+	// returned: the transport or a client is returned from a function
+	// that no code of the package calls, to callers the package does not
+	// show (returned to the package's own callers, it is followed there).
+	returned bool
+	maxIdle  *ssa.Store
+	maxConns *ssa.Store
+	sinks    []sink
 	// values hold the transport or a client using it; creators are the
 	// functions where they are created.
 	values    map[ssa.Value]bool
@@ -138,7 +142,7 @@ func (s *state) settings(p *pool, flow *ssaflow.Flow) {
 // configure it or send anything through it.
 func (s *state) transportHandOff(p *pool, h ssaflow.HandOff) {
 	if h.Kind != ssaflow.Call {
-		p.handedOff = true
+		s.otherHandOff(p, h)
 		return
 	}
 	call := h.Instr.(ssa.CallInstruction)
@@ -243,7 +247,7 @@ var clientURLMethods = httpapi.Callees{httpapi.ClientGet, httpapi.ClientHead, ht
 // clientHandOff classifies where a client leaves the package's view.
 func (s *state) clientHandOff(p *pool, h ssaflow.HandOff) {
 	if h.Kind != ssaflow.Call {
-		p.handedOff = true
+		s.otherHandOff(p, h)
 		return
 	}
 	call := h.Instr.(ssa.CallInstruction)
@@ -261,5 +265,18 @@ func (s *state) clientHandOff(p *pool, h ssaflow.HandOff) {
 	case httpapi.ClientCloseIdleConnections.Matches(fn):
 	default:
 		p.handedOff = true
+	}
+}
+
+// otherHandOff classifies a hand-off other than a call. A return from an
+// exported function that the package calls itself is followed to those
+// calls, which are judged like any other use: what callers elsewhere do
+// with their own instances does not change what this one does.
+func (s *state) otherHandOff(p *pool, h ssaflow.HandOff) {
+	switch {
+	case h.Kind != ssaflow.Return:
+		p.handedOff = true
+	case len(s.x.Callers(h.Instr.Parent())) == 0:
+		p.returned = true
 	}
 }

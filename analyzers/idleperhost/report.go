@@ -42,7 +42,11 @@ func (s *state) reportTransport(root ssa.Value, p *pool, t target) {
 		}
 	}
 	msg := fmt.Sprintf("http.Transport keeps 2 idle connections per host but every request goes to %s (%s)", t, churn)
-	if r := raised(p); r != "" {
+	switch r := raised(p); {
+	case !t.known(): // see connsRaised
+		n, _ := ssaflow.ConstInt(p.maxConns.Val)
+		msg = fmt.Sprintf("http.Transport sets MaxConnsPerHost to %d but keeps 2 idle connections per host (%s)", n, churn)
+	case r != "":
 		msg = fmt.Sprintf("http.Transport sets %s but keeps 2 idle connections per host, and every request goes to %s (%s)", r, t, churn)
 	}
 	diag := analysis.Diagnostic{Pos: node.Pos(), End: node.End(), Message: msg}

@@ -4,7 +4,6 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
-	"strings"
 
 	"github.com/kalint/kalint/analyzers/internal/callee"
 	"github.com/kalint/kalint/analyzers/internal/httpapi"
@@ -94,8 +93,8 @@ func (s *state) all(vs []ssa.Value, k kind, depth int) target {
 // builders are the standard-library calls that make a URL or a request
 // from another: [state.call] reads them, the walk back stops at them.
 var builders = []httpapi.Callee{
-	httpapi.URLString, httpapi.URLJoinPath, httpapi.Sprintf,
-	httpapi.URLParse, httpapi.URLParseReq, httpapi.URLJoinPathURL,
+	httpapi.URLString, httpapi.URLJoinPath, httpapi.Sprintf, httpapi.PathJoin,
+	httpapi.URLParse, httpapi.URLParseReq, httpapi.URLJoinPathURL, httpapi.URLResolveReference, httpapi.URLParseRef,
 	httpapi.NewRequest, httpapi.NewRequestWithContext, httpapi.RequestWithContext, httpapi.RequestClone,
 }
 
@@ -166,45 +165,6 @@ func (s *state) source(v ssa.Value, k kind, depth int) target {
 		}
 	}
 	return target{}
-}
-
-// call resolves the result of a standard-library call that builds a URL or
-// request; ok is false if call is none of them.
-func (s *state) call(call *ssa.Call, k kind, depth int) (target, bool) {
-	common := call.Common()
-	fn := callee.Func(common)
-	if fn == nil || common.IsInvoke() {
-		return target{}, false
-	}
-	args := common.Args
-	switch k {
-	case kindString:
-		switch {
-		case httpapi.URLString.Matches(fn):
-			return s.resolve(args[0], kindURL, depth), true
-		case httpapi.URLJoinPath.Matches(fn):
-			return s.resolve(args[0], kindString, depth), true
-		case httpapi.Sprintf.Matches(fn):
-			return s.sprintf(args, depth), true
-		}
-	case kindURL:
-		switch {
-		case httpapi.URLParse.Matches(fn), httpapi.URLParseReq.Matches(fn):
-			return s.resolve(args[0], kindString, depth), true
-		case httpapi.URLJoinPathURL.Matches(fn):
-			return s.resolve(args[0], kindURL, depth), true
-		}
-	case kindRequest:
-		switch {
-		case httpapi.NewRequest.Matches(fn):
-			return s.resolve(args[1], kindString, depth), true
-		case httpapi.NewRequestWithContext.Matches(fn):
-			return s.resolve(args[2], kindString, depth), true
-		case httpapi.RequestWithContext.Matches(fn), httpapi.RequestClone.Matches(fn):
-			return s.resolve(args[0], kindRequest, depth), true
-		}
-	}
-	return target{}, false
 }
 
 // callersComplete reports whether the package's static calls of fn are all
@@ -281,173 +241,6 @@ func fieldBase(f *types.Var, owner types.Type) target {
 		return target{}
 	}
 	return target{base: f, owner: tn, name: tn.Name() + "." + f.Name()}
-}
-
-// concat resolves a string concatenation: the leading constants name the
-// host, or the first operand is the base that the rest extends.
-func (s *state) concat(v *ssa.BinOp, depth int) target {
-	parts := concatParts(v)
-	prefix, n := "", 0
-	for _, p := range parts {
-		str, ok := ssaflow.ConstString(p)
-		if !ok {
-			break
-		}
-		prefix += str
-		n++
-	}
-	if n == 0 {
-		return s.resolve(parts[0], kindString, depth)
-	}
-	return hostTarget(prefix, n == len(parts))
-}
-
-func concatParts(v ssa.Value) []ssa.Value {
-	if b, ok := v.(*ssa.BinOp); ok && b.Op == token.ADD {
-		return append(concatParts(b.X), concatParts(b.Y)...)
-	}
-	return []ssa.Value{v}
-}
-
-// sprintf resolves fmt.Sprintf(format, args...): the constant text before
-// the first verb names the host, or a leading %s or %v is the base.
-func (s *state) sprintf(args []ssa.Value, depth int) target {
-	format, ok := ssaflow.ConstString(args[0])
-	if !ok {
-		return target{}
-	}
-	verb := strings.IndexByte(format, '%')
-	switch {
-	case verb < 0:
-		return hostTarget(format, true)
-	case verb > 0:
-		return hostTarget(format[:verb], false)
-	case strings.HasPrefix(format, "%s") || strings.HasPrefix(format, "%v"):
-		if first := variadicArg(args[1], 0); first != nil {
-			return s.resolve(first, kindString, depth)
-		}
-	}
-	return target{}
-}
-
-// variadicArg returns the value stored at index i of the slice that a
-// variadic ...any call receives, without its interface conversion.
-func variadicArg(slice ssa.Value, i int64) ssa.Value {
-	sl, ok := slice.(*ssa.Slice)
-	if !ok {
-		return nil
-	}
-	array, ok := sl.X.(*ssa.Alloc)
-	if !ok {
-		return nil
-	}
-	for _, ref := range *array.Referrers() {
-		ia, ok := ref.(*ssa.IndexAddr)
-		if !ok {
-			continue
-		}
-		if n, ok := ssaflow.ConstInt(ia.Index); !ok || n != i {
-			continue
-		}
-		for _, use := range *ia.Referrers() {
-			if st, ok := use.(*ssa.Store); ok && st.Addr == ia {
-				if mi, ok := st.Val.(*ssa.MakeInterface); ok {
-					return mi.X
-				}
-				return st.Val
-			}
-		}
-	}
-	return nil
-}
-
-// hostTarget returns the host of an absolute http or https URL, or of a
-// prefix of one. When the prefix ends inside the host (whole is false and
-// no '/', '?' or '#' follows the host), the host is taken only if it looks
-// finished: a following part may add a path, but not ".example.com".
-func hostTarget(s string, whole bool) target {
-	scheme, rest, ok := strings.Cut(s, "://")
-	scheme = strings.ToLower(scheme)
-	if !ok || (scheme != "http" && scheme != "https") {
-		return target{}
-	}
-	host, _, terminated := cutAny(rest, "/?#")
-	if i := strings.LastIndexByte(host, '@'); i >= 0 {
-		host = host[i+1:]
-	}
-	if host == "" || strings.ContainsAny(host, "% \t") {
-		return target{}
-	}
-	if !terminated && !whole && strings.ContainsAny(host[len(host)-1:], ".-:[") {
-		return target{}
-	}
-	return target{scheme: scheme, host: strings.ToLower(host)}
-}
-
-func cutAny(s, chars string) (before, after string, found bool) {
-	if i := strings.IndexAny(s, chars); i >= 0 {
-		return s[:i], s[i:], true
-	}
-	return s, "", false
-}
-
-// urlLiteral resolves &url.URL{Scheme: ..., Host: ...} with constant
-// fields.
-func (s *state) urlLiteral(a *ssa.Alloc) target {
-	var scheme, host string
-	for _, ref := range *a.Referrers() {
-		fa, ok := ref.(*ssa.FieldAddr)
-		if !ok {
-			continue
-		}
-		f := ssaflow.FieldOf(fa.X.Type(), fa.Field)
-		isHost, isScheme := httpapi.URLHost.Matches(fa.X.Type(), f), httpapi.URLScheme.Matches(fa.X.Type(), f)
-		if !isHost && !isScheme {
-			continue
-		}
-		for _, use := range *fa.Referrers() {
-			st, ok := use.(*ssa.Store)
-			if !ok || st.Addr != fa {
-				continue
-			}
-			val, ok := ssaflow.ConstString(st.Val)
-			if !ok {
-				return target{}
-			}
-			if (isHost && host != "" && host != val) || (isScheme && scheme != "" && scheme != val) {
-				return target{}
-			}
-			if isHost {
-				host = val
-			} else {
-				scheme = val
-			}
-		}
-	}
-	if scheme == "" || host == "" {
-		return target{}
-	}
-	return hostTarget(scheme+"://"+host+"/", true)
-}
-
-// requestLiteral resolves &http.Request{URL: u}.
-func (s *state) requestLiteral(a *ssa.Alloc, depth int) target {
-	var urls []ssa.Value
-	for _, ref := range *a.Referrers() {
-		fa, ok := ref.(*ssa.FieldAddr)
-		if !ok || !httpapi.RequestURL.Matches(fa.X.Type(), ssaflow.FieldOf(fa.X.Type(), fa.Field)) {
-			continue
-		}
-		for _, use := range *fa.Referrers() {
-			if st, ok := use.(*ssa.Store); ok && st.Addr == fa {
-				urls = append(urls, st.Val)
-			}
-		}
-	}
-	if len(urls) == 0 {
-		return target{}
-	}
-	return s.all(urls, kindURL, depth)
 }
 
 // urlRewritten reports whether the package points request req elsewhere

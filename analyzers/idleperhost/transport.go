@@ -8,6 +8,7 @@ import (
 	"github.com/kalint/kalint/analyzers/internal/callee"
 	"github.com/kalint/kalint/analyzers/internal/httpapi"
 	"github.com/kalint/kalint/analyzers/internal/httpflow"
+	"github.com/kalint/kalint/analyzers/internal/ssaflow"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -58,17 +59,31 @@ func (s *state) transport(root ssa.Value, clone bool) {
 		p.creators[fn] = true
 	}
 	s.followTransport(p, root)
-	if p.perHost || p.off || p.handedOff || p.replaced || len(p.sinks) == 0 {
-		return
+	if p.perHost || p.off || p.replaced || p.handedOff || clone && s.defaultTuned() {
+		return // a clone inherits the package's own setting
 	}
-	if clone && s.defaultTuned() {
-		return // the clone inherits the package's own setting
+	if !p.returned && len(p.sinks) > 0 {
+		if t, ok := s.target(p); ok && s.longLived(p) {
+			s.reportTransport(root, p, t)
+			return
+		}
 	}
-	t, ok := s.target(p)
-	if !ok || !s.longLived(p) {
-		return
+	if connsRaised(p) && (s.pass.Pkg.Name() != "main" || s.longLived(p)) {
+		// Planned for more concurrent connections per host than are
+		// kept idle: a mistake whatever the hosts, wherever it is used,
+		// but for a one-shot program.
+		s.reportTransport(root, p, target{})
 	}
-	s.reportTransport(root, p, t)
+}
+
+// connsRaised reports whether the transport sets MaxConnsPerHost to a
+// constant above 2, the per-host idle limit it leaves at the default.
+func connsRaised(p *pool) bool {
+	if p.maxConns == nil {
+		return false
+	}
+	n, ok := ssaflow.ConstInt(p.maxConns.Val)
+	return ok && n > 2
 }
 
 // target returns the one host or base URL that every request of the pool

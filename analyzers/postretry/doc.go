@@ -52,7 +52,10 @@
 //     failure branch leads to another call of the same function with the
 //     same arguments, or in a loop (a retry after a first attempt). A
 //     failure branch that ends in t.Fatal, log.Fatal or os.Exit does not
-//     lead anywhere;
+//     lead anywhere, nor does one taken only when the error of a Client
+//     send (or http.Post, Get, ...) equals a sentinel with == (err ==
+//     io.EOF, err == syscall.ECONNRESET): a Client returns every error as
+//     a *url.Error, so only errors.Is sees the EOF inside;
 //   - its function is a closure or function value that is called in such a
 //     loop, or passed to a function whose body calls its func parameter in
 //     such a loop (retry helpers are recognised by what they do, not their

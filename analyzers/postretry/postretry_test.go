@@ -12,7 +12,7 @@ func TestScenarios(t *testing.T) {
 	t.Parallel()
 	analysistest.Run(t, analysistest.TestData(), postretry.Analyzer,
 		"basic", "loops", "helpers", "callers", "idempotency", "methods", "generics",
-		"quiet", "reuse", "testfilesquiet", "crosspkg/user")
+		"quiet", "reuse", "testfilesquiet", "crosspkg/user", "recall")
 }
 
 func TestCrossPackage(t *testing.T) {

@@ -1,6 +1,7 @@
 package postretry
 
 import (
+	"go/token"
 	"go/types"
 	"slices"
 
@@ -39,7 +40,7 @@ func (s *state) loopRetries(call ssa.CallInstruction) bool {
 	if !ok {
 		return false
 	}
-	failures := ssaflow.FailureBranches(c)
+	failures, never := ssaflow.FailureBranches(c), neverBranches(c)
 	if len(failures) == 0 {
 		return ssaflow.RunsAgain(c.Block(), noReturn)
 	}
@@ -49,7 +50,7 @@ func (s *state) loopRetries(call ssa.CallInstruction) bool {
 			other, ok := instr.(*ssa.Call)
 			return ok && callee.Func(&other.Call) == fn && (sameArgs(&c.Call, &other.Call) || ssaflow.RunsAgain(b, noReturn))
 		})
-	}, noReturn)
+	}, func(b *ssa.BasicBlock) bool { return never[b] || noReturn(b) })
 }
 
 // sameArgs reports whether two calls pass the same values.
@@ -64,6 +65,69 @@ func sameArgs(a, b *ssa.CallCommon) bool {
 		}
 	}
 	return true
+}
+
+// neverBranches returns the blocks that would run only if the call's error
+// equalled a sentinel error it can never be (see [sentinelBranch]): none
+// unless the call is a Client's send.
+func neverBranches(c *ssa.Call) map[*ssa.BasicBlock]bool {
+	fn := callee.Func(&c.Call)
+	if !httpapi.ClientSends.Matches(fn) && !clientFuncs.Matches(fn) {
+		return nil
+	}
+	never := make(map[*ssa.BasicBlock]bool)
+	for _, v := range ssaflow.ErrorValues(c) {
+		for _, ref := range *v.Referrers() {
+			if bin, ok := ref.(*ssa.BinOp); ok && (bin.Op == token.EQL || bin.Op == token.NEQ) && !ssaflow.IsNil(bin.X) && !ssaflow.IsNil(bin.Y) {
+				if b := sentinelBranch(bin); b != nil {
+					never[b] = true
+				}
+			}
+		}
+	}
+	return never
+}
+
+// clientFuncs are net/http's package-level sends, which go through
+// DefaultClient.
+var clientFuncs = httpapi.Callees{httpapi.Post, httpapi.PostForm, httpapi.Get, httpapi.Head}
+
+// sentinelBranch returns the block that runs only when an error compares
+// equal, in cmp, to a sentinel: a variable of the standard library (io.EOF)
+// or a constant (syscall.ECONNRESET). An error that a Client returns is always a new
+// *url.Error (Client.do in net/http/client.go wraps every error with
+// uerr), so that block never runs for it; errors.Is unwraps and is not a
+// comparison. nil if cmp is not such a comparison or the block has other
+// ways in.
+func sentinelBranch(cmp *ssa.BinOp) *ssa.BasicBlock {
+	if !sentinel(cmp.X) && !sentinel(cmp.Y) {
+		return nil
+	}
+	for _, use := range *cmp.Referrers() {
+		if ifInstr, ok := use.(*ssa.If); ok {
+			b := ifInstr.Block().Succs[0]
+			if cmp.Op == token.NEQ {
+				b = ifInstr.Block().Succs[1]
+			}
+			if len(b.Preds) == 1 {
+				return b
+			}
+		}
+	}
+	return nil
+}
+
+func sentinel(v ssa.Value) bool {
+	if mi, ok := v.(*ssa.MakeInterface); ok {
+		_, isConst := mi.X.(*ssa.Const)
+		return isConst
+	}
+	load, ok := v.(*ssa.UnOp)
+	if !ok || load.Op != token.MUL {
+		return false
+	}
+	g, ok := load.X.(*ssa.Global)
+	return ok && httpapi.IsStd(g.Object().Pkg())
 }
 
 // noReturn reports whether a block ends its paths with a call that does not

@@ -172,8 +172,6 @@
 //   - A transport that dials in-memory connections is recognised only in
 //     the shape above; made elsewhere, or through a Client, its responses
 //     look like network responses.
-//   - A module path without a dot in its first element is taken for the
-//     standard library.
 //   - A bufio.Scanner stops short of EOF on a token too long for its
 //     buffer; a loop that scans until Scan returns false is taken as a read
 //     to EOF all the same. Nor does the read know where the writer of a

@@ -48,6 +48,13 @@ func TestTestsFlag(t *testing.T) {
 	optiontest.Tests(t, respbody.New(respbody.Options{}), respbody.Analyzer, "tests")
 }
 
+// A module whose path has no dot (module myservice): its own packages are
+// not the standard library.
+func TestDotlessModule(t *testing.T) {
+	t.Parallel()
+	analysistest.Run(t, filepath.Join(analysistest.TestData(), "src", "dotless"), respbody.Analyzer, "./...")
+}
+
 func TestStrict(t *testing.T) {
 	t.Parallel()
 	analysistest.Run(t, analysistest.TestData(), respbody.New(respbody.Options{Drain: respbody.DrainStrict}), "strict")

@@ -3,7 +3,6 @@ package respbody
 import (
 	"go/token"
 	"go/types"
-	"strings"
 
 	"github.com/kalint/kalint/analyzers/internal/callee"
 	"github.com/kalint/kalint/analyzers/internal/httpapi"
@@ -361,15 +360,7 @@ func readerOnly(t types.Type) bool {
 // std reports whether pkg is part of the standard library (and not the
 // package under analysis).
 func (s *state) std(pkg *types.Package) bool {
-	return pkg != nil && pkg != s.pkg.Pkg && isStd(pkg.Path())
-}
-
-// isStd reports whether path is a standard-library package path: its first
-// element has no dot. A module path without a dot (possible for local
-// modules) is mistaken for the standard library; see the known limits.
-func isStd(path string) bool {
-	first, _, _ := strings.Cut(path, "/")
-	return !strings.Contains(first, ".")
+	return pkg != s.pkg.Pkg && httpapi.IsStd(pkg)
 }
 
 func isBodyField(fa *ssa.FieldAddr) bool {

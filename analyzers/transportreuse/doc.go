@@ -73,7 +73,15 @@
 // a struct field, a map, slice or channel (pools keyed by host, lazy
 // initialisation under sync.Once), returned to the caller, or handed to
 // code the package cannot see (another package's function, a function
-// value, a wrapping RoundTripper), since that code may keep it. It stays
+// value, another package's wrapping RoundTripper), since that code may
+// keep it. A RoundTripper of the package that holds the transport in a
+// field lives as long as the transport and is followed like it: a
+// constructor that returns the wrapper, on any branch, still makes a fresh
+// transport, and a wrapper made per call is a transport made per call. A
+// field of
+// a local struct that dies with the call (a value receiver's copy, used
+// only through its fields) does not keep it, and neither does a closure
+// that only calls its CancelRequest or CloseIdleConnections (a timer). It stays
 // quiet for http.Client{} without a Transport (it shares DefaultTransport),
 // for transports with DisableKeepAlives set to true or to a value it cannot
 // tell (there is no pool to reuse; keepalivesoff judges that choice), for

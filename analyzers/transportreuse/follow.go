@@ -45,6 +45,15 @@ func (s *state) follow(r root) *use {
 					}
 					continue
 				}
+				if loads, ok := localField(h); ok {
+					for _, l := range loads {
+						if !slices.Contains(vals, l) {
+							vals = append(vals, l)
+							grown = true
+						}
+					}
+					continue
+				}
 				u.kept = true
 			case ssaflow.Return:
 				u.returns = append(u.returns, h)
@@ -71,17 +80,95 @@ func (s *state) follow(r root) *use {
 }
 
 // holder returns the client that a store makes hold the traced transport:
-// a store into the Transport field of a client allocated in the package.
-// Other stores keep the transport somewhere.
+// a store into the Transport field of a client allocated in the package,
+// or into a field of a RoundTripper of the package allocated there (a
+// wrapper that lives as long as the transport inside). Other stores keep
+// the transport somewhere.
 func holder(h ssaflow.HandOff) ssa.Value {
 	st, ok := h.Instr.(*ssa.Store)
-	if !ok || st.Val != h.Value || !isFieldStore(st, httpapi.ClientTransport) {
+	if !ok || st.Val != h.Value {
+		return nil
+	}
+	if w := wrapperAlloc(st); w != nil {
+		return w
+	}
+	if !isFieldStore(st, httpapi.ClientTransport) {
 		return nil
 	}
 	if a, ok := st.Addr.(*ssa.FieldAddr).X.(*ssa.Alloc); ok {
 		return a
 	}
 	return nil
+}
+
+// wrapperAlloc returns the allocation of a struct of the package that
+// implements http.RoundTripper, if st stores into one of its fields.
+func wrapperAlloc(st *ssa.Store) *ssa.Alloc {
+	fa, ok := st.Addr.(*ssa.FieldAddr)
+	if !ok {
+		return nil
+	}
+	a, ok := fa.X.(*ssa.Alloc)
+	if !ok {
+		return nil
+	}
+	tn := httpapi.NamedOf(a.Type())
+	if tn == nil || tn.Pkg() != a.Parent().Pkg.Pkg {
+		return nil
+	}
+	if !httpapi.IsRoundTripper(a.Type()) {
+		return nil
+	}
+	return a
+}
+
+// localField returns the loads of the field that a store puts the traced
+// value in, when the field belongs to a local struct variable that dies
+// with the call (a value receiver's copy, a struct built and used in
+// place): one that does not escape to the heap and is used only through
+// its fields. ok is false otherwise.
+func localField(h ssaflow.HandOff) (loads []ssa.Value, ok bool) {
+	st, isStore := h.Instr.(*ssa.Store)
+	if !isStore || st.Val != h.Value {
+		return nil, false
+	}
+	fa, isField := st.Addr.(*ssa.FieldAddr)
+	if !isField {
+		return nil, false
+	}
+	local, isAlloc := fa.X.(*ssa.Alloc)
+	if !isAlloc || local.Heap {
+		return nil, false
+	}
+	for _, ref := range *local.Referrers() {
+		if init, ok := ref.(*ssa.Store); ok && init.Addr == local {
+			continue // the copy's initial value
+		}
+		if _, debug := ref.(*ssa.DebugRef); debug {
+			continue
+		}
+		other, isField := ref.(*ssa.FieldAddr)
+		if !isField {
+			return nil, false // the struct is copied or passed whole
+		}
+		if other.Field != fa.Field {
+			continue
+		}
+		for _, use := range *other.Referrers() {
+			switch use := use.(type) {
+			case *ssa.Store:
+				if use.Addr != other {
+					return nil, false
+				}
+			case *ssa.UnOp:
+				loads = append(loads, use)
+			case *ssa.DebugRef:
+			default:
+				return nil, false
+			}
+		}
+	}
+	return loads, true
 }
 
 // call classifies a call that the traced value reaches outside the
@@ -104,8 +191,8 @@ func (s *state) call(u *use, h ssaflow.HandOff) {
 		u.requests = append(u.requests, h.Instr.(ssa.CallInstruction))
 	case closers.Matches(fn):
 		u.closed = true
-	case httpapi.TransportClone.Matches(fn):
-		// Reads the transport's settings only.
+	case httpapi.TransportClone.Matches(fn), httpapi.TransportCancelRequest.Matches(fn):
+		// Reads the transport's settings, or cancels one request.
 	default:
 		u.kept = true
 	}

@@ -13,7 +13,7 @@ import (
 func TestScenarios(t *testing.T) {
 	t.Parallel()
 	analysistest.Run(t, analysistest.TestData(), transportreuse.Analyzer,
-		"basic", "handlers", "wrappers", "loops", "constructors", "closed", "quiet", "notests", "generics", "crosspkg/user", "foreign")
+		"basic", "handlers", "wrappers", "loops", "constructors", "closed", "quiet", "notests", "generics", "crosspkg/user", "foreign", "recall")
 }
 
 func TestCrossPackage(t *testing.T) {

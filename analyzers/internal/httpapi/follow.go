@@ -50,9 +50,11 @@ var UpCalls = Callees{ClientSends, TransportSends, ServerServes, ServeFuncs,
 	TransportClone, ServerSetKeepAlivesEnabled, Get, Head, Post, PostForm}.Flat()
 
 // ValueTypes are the other types whose values the analyzers follow (conn is
-// the unexported type that TCPConn's File comes from; x/net's HTTP/2
-// transport is a transport of its own).
-var ValueTypes = []Type{RoundTripper, Request, Response, Dialer, ListenConfig, TCPConn, ConnFile.Recv, KeepAliveConfig, HTTP2Transport}
+// the unexported type that TCPConn's File comes from; the listeners are
+// those whose File connfile follows; x/net's HTTP/2 transport is a
+// transport of its own).
+var ValueTypes = []Type{RoundTripper, Request, Response, Dialer, ListenConfig, TCPConn, ConnFile.Recv,
+	TCPListener, UnixListener, KeepAliveConfig, HTTP2Transport}
 
 // ContextTypes and ContextCalls are the [Context] symbols.
 var (

@@ -1,6 +1,9 @@
 package httpapi
 
-import "slices"
+import (
+	"go/types"
+	"slices"
+)
 
 // net/http: servers.
 var (
@@ -135,6 +138,9 @@ var (
 	TransportClone                = method(Transport, "Clone")
 	TransportRoundTrip            = method(Transport, "RoundTrip")
 	TransportCloseIdleConnections = method(Transport, "CloseIdleConnections")
+	// TransportCancelRequest cancels an in-flight request (deprecated, still
+	// called by timers in older code).
+	TransportCancelRequest = method(Transport, "CancelRequest")
 )
 
 // net/http/httptest and net/http/httputil.
@@ -169,4 +175,18 @@ var (
 // responses other than 101 itself; 101 hands the connection over.)
 func BodilessStatus(code int64) bool {
 	return code >= 100 && code <= 199 || code == 204 || code == 304
+}
+
+// IsRoundTripper reports whether values of t implement http.RoundTripper:
+// t has a method RoundTrip(*http.Request) (*http.Response, error).
+func IsRoundTripper(t types.Type) bool {
+	obj, _, _ := types.LookupFieldOrMethod(t, false, nil, RoundTripperRoundTrip.Name)
+	fn, ok := obj.(*types.Func)
+	if !ok {
+		return false
+	}
+	sig := fn.Signature()
+	return sig.Params().Len() == 1 && Request.MatchesPtr(sig.Params().At(0).Type()) &&
+		sig.Results().Len() == 2 && Response.MatchesPtr(sig.Results().At(0).Type()) &&
+		types.Identical(sig.Results().At(1).Type(), types.Universe.Lookup("error").Type())
 }

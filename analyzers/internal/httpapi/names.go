@@ -64,6 +64,17 @@ func (m Method) Mentioned(names Names) bool {
 	return false
 }
 
+// Mentioned reports whether the package that named names refers to one of
+// cs, as [Method.Mentioned] does for one method.
+func (cs Callees) Mentioned(names Names) bool {
+	for _, obj := range names {
+		if fn, ok := obj.(*types.Func); ok && cs.Matches(fn) {
+			return true
+		}
+	}
+	return false
+}
+
 // Listed reports whether obj is a symbol of this table: one that some
 // analyzer matches. A struct field's object does not record its struct, so
 // a field is listed when a field of that name of the same package is

@@ -46,12 +46,13 @@ func f() { b.Addr = "" }
 func TestMethodMentioned(t *testing.T) {
 	t.Parallel()
 	for _, tc := range []struct {
-		body string
-		want bool
+		body      string
+		want, all bool // ConnFile, FileCalls
 	}{
-		{"func f(c *net.TCPConn) { c.Close() }", false},
-		{"func f(c *net.TCPConn) { c.File() }", true},
-		{"func f(c *net.UnixConn) any { return c.File }", true},
+		{"func f(c *net.TCPConn) { c.Close() }", false, false},
+		{"func f(c *net.TCPConn) { c.File() }", true, true},
+		{"func f(c *net.UnixConn) any { return c.File }", true, true},
+		{"func f(l *net.TCPListener) { l.File() }", false, true},
 	} {
 		src := "package p\nimport \"net\"\n" + tc.body + "\n"
 		fset := token.NewFileSet()
@@ -67,6 +68,9 @@ func TestMethodMentioned(t *testing.T) {
 		names := NamesOf(pkg, info)
 		if got := ConnFile.Mentioned(names); got != tc.want {
 			t.Errorf("Mentioned = %v, want %v for %s", got, tc.want, tc.body)
+		}
+		if got := FileCalls.Mentioned(names); got != tc.all {
+			t.Errorf("FileCalls.Mentioned = %v, want %v for %s", got, tc.all, tc.body)
 		}
 	}
 }

@@ -19,7 +19,7 @@ var (
 	Listener = typ("net", "Listener")
 	// ListenerCloses close a listener: Accept fails, so (*http.Server).Serve
 	// returns, but the connections already accepted are served on.
-	ListenerCloses = Callees{method(Listener, "Close"), method(typ("net", "TCPListener"), "Close")}
+	ListenerCloses = Callees{method(Listener, "Close"), method(TCPListener, "Close")}
 )
 
 // net: connections and their keep-alive settings.
@@ -34,6 +34,15 @@ var (
 	// ConnFile is File of *net.TCPConn, *net.UnixConn, *net.UDPConn and
 	// *net.IPConn: all promote it from the unexported net.conn.
 	ConnFile = method(typ("net", "conn"), "File")
+	// ListenerFile is File of *net.TCPListener and *net.UnixListener,
+	// which dup the socket as a connection's File does ((*TCPListener).file
+	// in net/tcpsock_posix.go and (*UnixListener).file in
+	// net/unixsock_posix.go call (*netFD).dup).
+	ListenerFile = Callees{method(TCPListener, "File"), method(UnixListener, "File")}
+	// FileCalls are all the File methods that dup a socket.
+	FileCalls    = Callees{ConnFile, ListenerFile}
+	TCPListener  = typ("net", "TCPListener")
+	UnixListener = typ("net", "UnixListener")
 
 	KeepAliveConfig         = typ("net", "KeepAliveConfig")
 	KeepAliveConfigEnable   = field(KeepAliveConfig, "Enable")

@@ -26,6 +26,29 @@ func IsSetsockopt(fn *types.Func) bool {
 		strings.HasPrefix(fn.Name(), "Setsockopt") && IsSetsockoptPackage(fn.Pkg().Path())
 }
 
+// rawSyscalls are the functions of [SetsockoptPackages] that make any system
+// call by its number: the trap, then its arguments.
+var rawSyscalls = []string{"Syscall", "Syscall6", "RawSyscall", "RawSyscall6"}
+
+// SetsockoptArgs returns where a call of fn takes the descriptor and the
+// option name when fn sets a socket option: a Setsockopt function
+// ([IsSetsockopt]) takes (fd, level, opt, ...); a raw system call of the
+// same packages takes (trap, fd, level, opt, ...) and sets one when trap is
+// the package's SYS_SETSOCKOPT, which trap returns (nil on a platform
+// without one, such as linux/386, which multiplexes socket calls).
+func SetsockoptArgs(fn *types.Func) (fd, opt int, trap *types.Const) {
+	switch {
+	case IsSetsockopt(fn):
+		return 0, 2, nil
+	case fn != nil && fn.Pkg() != nil && fn.Signature().Recv() == nil &&
+		slices.Contains(rawSyscalls, fn.Name()) && IsSetsockoptPackage(fn.Pkg().Path()):
+		if k, ok := fn.Pkg().Scope().Lookup("SYS_SETSOCKOPT").(*types.Const); ok {
+			return 1, 3, k
+		}
+	}
+	return -1, -1, nil
+}
+
 // IsSetsockoptPackage reports whether path is one of [SetsockoptPackages].
 func IsSetsockoptPackage(path string) bool { return slices.Contains(SetsockoptPackages, path) }
 

@@ -9,11 +9,7 @@ import (
 
 func TestIsSetsockopt(t *testing.T) {
 	t.Parallel()
-	imp := importer.ForCompiler(token.NewFileSet(), "source", nil)
-	syscall, err := imp.Import("syscall")
-	if err != nil {
-		t.Fatal(err)
-	}
+	syscall := importSyscall(t)
 	for name, want := range map[string]bool{"SetsockoptInt": true, "SetsockoptLinger": true, "Socket": false, "GetsockoptInt": false} {
 		fn, ok := syscall.Scope().Lookup(name).(*types.Func)
 		if !ok {
@@ -39,4 +35,37 @@ func TestIsSetsockopt(t *testing.T) {
 			t.Errorf("syscall.%s: no such constant (for %s)", name, f)
 		}
 	}
+}
+
+// SetsockoptArgs places the descriptor of Setsockopt functions and of raw
+// system calls, which set a socket option only with SYS_SETSOCKOPT.
+func TestSetsockoptArgs(t *testing.T) {
+	t.Parallel()
+	syscall := importSyscall(t)
+	for name, want := range map[string][2]int{
+		"SetsockoptInt": {0, 2}, "Syscall": {1, 3}, "Syscall6": {1, 3}, "RawSyscall": {1, 3}, "RawSyscall6": {1, 3},
+		"GetsockoptInt": {-1, -1}, "Socket": {-1, -1},
+	} {
+		fn, ok := syscall.Scope().Lookup(name).(*types.Func)
+		if !ok {
+			t.Fatalf("syscall.%s: no such function", name)
+		}
+		fd, opt, trap := SetsockoptArgs(fn)
+		if [2]int{fd, opt} != want {
+			t.Errorf("SetsockoptArgs(syscall.%s) = %d, %d, want %v", name, fd, opt, want)
+		}
+		if raw := want[0] == 1; raw != (trap != nil) || raw && trap.Name() != "SYS_SETSOCKOPT" {
+			t.Errorf("SetsockoptArgs(syscall.%s): trap %v", name, trap)
+		}
+	}
+}
+
+// importSyscall type-checks the real syscall package from source.
+func importSyscall(t *testing.T) *types.Package {
+	t.Helper()
+	pkg, err := importer.ForCompiler(token.NewFileSet(), "source", nil).Import("syscall")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pkg
 }

@@ -11,11 +11,10 @@ import (
 // IsError reports whether t is the predeclared type error.
 func IsError(t types.Type) bool { return types.Identical(t, types.Universe.Lookup("error").Type()) }
 
-// FailureBranches returns the blocks that run when the error result of c
-// (its last result) was compared with nil and found set, through φ-nodes
-// that merge it.
-func FailureBranches(c *ssa.Call) []*ssa.BasicBlock {
-	var errs []ssa.Value
+// ErrorValues returns the error result of c (its last result) and the
+// φ-nodes that merge it; nil when c returns no error.
+func ErrorValues(c *ssa.Call) []ssa.Value {
+	var work []ssa.Value
 	switch t := c.Type().(type) {
 	case *types.Tuple:
 		last := t.Len() - 1
@@ -24,40 +23,51 @@ func FailureBranches(c *ssa.Call) []*ssa.BasicBlock {
 		}
 		for _, ref := range *c.Referrers() {
 			if ex, ok := ref.(*ssa.Extract); ok && ex.Index == last {
-				errs = append(errs, ex)
+				work = append(work, ex)
 			}
 		}
 	default:
 		if !IsError(t) {
 			return nil
 		}
-		errs = append(errs, c)
+		work = append(work, c)
 	}
-	var out []*ssa.BasicBlock
+	var out []ssa.Value
 	seen := make(map[ssa.Value]bool)
-	for len(errs) > 0 {
-		v := errs[len(errs)-1]
-		errs = errs[:len(errs)-1]
+	for len(work) > 0 {
+		v := work[len(work)-1]
+		work = work[:len(work)-1]
 		if seen[v] {
 			continue
 		}
 		seen[v] = true
+		out = append(out, v)
 		for _, ref := range *v.Referrers() {
-			switch ref := ref.(type) {
-			case *ssa.Phi:
-				errs = append(errs, ref)
-			case *ssa.BinOp:
-				if ref.Op != token.EQL && ref.Op != token.NEQ || !IsNil(ref.X) && !IsNil(ref.Y) {
-					continue
-				}
-				for _, use := range *ref.Referrers() {
-					if ifInstr, ok := use.(*ssa.If); ok {
-						succs := ifInstr.Block().Succs
-						if ref.Op == token.NEQ {
-							out = append(out, succs[0])
-						} else {
-							out = append(out, succs[1])
-						}
+			if phi, ok := ref.(*ssa.Phi); ok {
+				work = append(work, phi)
+			}
+		}
+	}
+	return out
+}
+
+// FailureBranches returns the blocks that run when the error result of c
+// (see [ErrorValues]) was compared with nil and found set.
+func FailureBranches(c *ssa.Call) []*ssa.BasicBlock {
+	var out []*ssa.BasicBlock
+	for _, v := range ErrorValues(c) {
+		for _, ref := range *v.Referrers() {
+			bin, ok := ref.(*ssa.BinOp)
+			if !ok || bin.Op != token.EQL && bin.Op != token.NEQ || !IsNil(bin.X) && !IsNil(bin.Y) {
+				continue
+			}
+			for _, use := range *bin.Referrers() {
+				if ifInstr, ok := use.(*ssa.If); ok {
+					succs := ifInstr.Block().Succs
+					if bin.Op == token.NEQ {
+						out = append(out, succs[0])
+					} else {
+						out = append(out, succs[1])
 					}
 				}
 			}

@@ -20,6 +20,11 @@ import (
 // functions are used as values. It is built in one pass over the package.
 type Index struct {
 	Pkg *ssa.Package
+	// Sealed are the unexported methods of the package whose every call
+	// site is in it, as direct calls or through method values, in
+	// functions that are built (set by whoever builds the package, which
+	// knows what it left out). Other methods may have unseen callers.
+	Sealed map[*types.Func]bool
 	// Funcs lists every function with a body in the package: package-level
 	// functions, methods, init functions and all anonymous functions.
 	Funcs []*ssa.Function
@@ -29,6 +34,11 @@ type Index struct {
 	calls    map[*ssa.Function][]ssa.CallInstruction
 	bindings map[*ssa.FreeVar][]ssa.Value
 	asValue  map[*ssa.Function]bool
+	// methodValues are the methods taken as values through a synthetic
+	// wrapper (a bound method x.m, a method expression T.m); invoked are
+	// the names of the interface methods the package calls.
+	methodValues map[*types.Func]bool
+	invoked      map[string]bool
 }
 
 // NewIndex indexes a built package.
@@ -40,6 +50,9 @@ func NewIndex(pkg *ssa.Package) *Index {
 		calls:    make(map[*ssa.Function][]ssa.CallInstruction),
 		bindings: make(map[*ssa.FreeVar][]ssa.Value),
 		asValue:  make(map[*ssa.Function]bool),
+
+		methodValues: make(map[*types.Func]bool),
+		invoked:      make(map[string]bool),
 	}
 	var add func(fn *ssa.Function)
 	add = func(fn *ssa.Function) {
@@ -112,8 +125,11 @@ func (x *Index) record(instr ssa.Instruction, ops []*ssa.Value) {
 	var callValue ssa.Value
 	if mc, ok := instr.(*ssa.MakeClosure); ok {
 		callValue = mc.Fn
-		if fn, ok := mc.Fn.(*ssa.Function); ok && !onlyCalled(mc) {
-			x.asValue[originOf(fn)] = true
+		if fn, ok := mc.Fn.(*ssa.Function); ok {
+			x.wrapper(fn)
+			if !onlyCalled(mc) {
+				x.asValue[originOf(fn)] = true
+			}
 		}
 	}
 	if call, ok := instr.(ssa.CallInstruction); ok {
@@ -121,7 +137,9 @@ func (x *Index) record(instr ssa.Instruction, ops []*ssa.Value) {
 		if fn := callee.Body(common); fn != nil {
 			x.calls[fn] = append(x.calls[fn], call)
 		}
-		if !common.IsInvoke() {
+		if common.IsInvoke() {
+			x.invoked[common.Method.Name()] = true
+		} else {
 			callValue = common.Value
 		}
 	}
@@ -130,10 +148,23 @@ func (x *Index) record(instr ssa.Instruction, ops []*ssa.Value) {
 		case *ssa.Global:
 			x.globals[v] = append(x.globals[v], instr)
 		case *ssa.Function:
+			x.wrapper(v)
 			if v != callValue {
 				x.asValue[originOf(v)] = true
 			}
 		}
+	}
+}
+
+// wrapper records the method that fn wraps, if fn is the synthetic
+// wrapper of a bound method or a method expression: the method is then
+// called wherever the wrapper is.
+func (x *Index) wrapper(fn *ssa.Function) {
+	if fn.Synthetic == "" {
+		return
+	}
+	if m, ok := fn.Object().(*types.Func); ok && m.Signature().Recv() != nil {
+		x.methodValues[m.Origin()] = true
 	}
 }
 
@@ -193,9 +224,10 @@ func (x *Index) Callers(fn *ssa.Function) []ssa.CallInstruction { return x.calls
 func (x *Index) Bindings(fv *ssa.FreeVar) []ssa.Value { return x.bindings[fv] }
 
 // MayHaveUnseenCallers reports whether fn can be called from somewhere the
-// package's static call sites do not show: it is exported, a method (which
-// interfaces and other packages can reach), an init function, or used as a
-// value.
+// package's static call sites do not show: it is exported, an init
+// function, or used as a value; or it is a method, unless it is sealed
+// and the package neither takes it as a value nor calls an interface
+// method of its name.
 func (x *Index) MayHaveUnseenCallers(fn *ssa.Function) bool {
 	fn = originOf(fn)
 	if x.asValue[fn] {
@@ -208,5 +240,9 @@ func (x *Index) MayHaveUnseenCallers(fn *ssa.Function) bool {
 	if obj == nil {
 		return true
 	}
-	return obj.Exported() || fn.Signature.Recv() != nil || fn.Name() == "main"
+	if fn.Signature.Recv() != nil {
+		m, _ := obj.(*types.Func)
+		return m == nil || !x.Sealed[m.Origin()] || x.methodValues[m.Origin()] || x.invoked[obj.Name()]
+	}
+	return obj.Exported() || fn.Name() == "main"
 }

@@ -47,7 +47,7 @@ func TestTrimFollowsDeclarations(t *testing.T) {
 	g.foreign()
 
 	_, f, info, pkg := typeCheckWith(t, "p", g.source(), g.fakes)
-	files, _ := trim([]*ast.File{f}, info, pkg)
+	files, _, _ := trim([]*ast.File{f}, info, pkg)
 	built := make(map[string]bool)
 	for _, d := range files[0].Decls {
 		if fd, ok := d.(*ast.FuncDecl); ok {

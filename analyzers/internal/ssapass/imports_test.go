@@ -36,7 +36,7 @@ func get(u string, allowed []string) (*http.Response, error) {
 }
 `
 	fset, f, info, pkg := typeCheck(t, "p", src)
-	files, needed := trim([]*ast.File{f}, info, pkg)
+	files, needed, _ := trim([]*ast.File{f}, info, pkg)
 	prog := ssa.NewProgram(fset, ssa.BareInits)
 	for _, imp := range pkg.Imports() {
 		if objs := needed[imp]; len(objs) > 0 {

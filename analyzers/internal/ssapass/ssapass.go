@@ -120,7 +120,7 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	res.build = func() *ssaflow.Index {
 		prog := ssa.NewProgram(pass.Fset, ssa.BareInits)
-		files, needed := trim(pass.Files, pass.TypesInfo, pass.Pkg)
+		files, needed, sealed := trim(pass.Files, pass.TypesInfo, pass.Pkg)
 		for _, imp := range pass.Pkg.Imports() {
 			if objs := needed[imp]; len(objs) > 0 {
 				createImport(prog, imp, objs)
@@ -128,7 +128,9 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		pkg := prog.CreatePackage(pass.Pkg, files, pass.TypesInfo, false)
 		pkg.Build()
-		return ssaflow.NewIndex(pkg)
+		index := ssaflow.NewIndex(pkg)
+		index.Sealed = sealed
+		return index
 	}
 	return res, nil
 }

@@ -52,6 +52,15 @@ import (
 //     otherwise pull in most of a large server's call graph. Values
 //     followed through calls need no such rule: every function that holds
 //     one names its type and matters by itself;
+//   - it calls an unexported function or method that matters and returns
+//     what a helper can hold (a file, a closer): the analyzers follow the
+//     result to the package's callers, which must all be there (a missing
+//     one would make the value look dropped);
+//   - it calls a function that names syscall or golang.org/x/sys, or one
+//     that calls such a function, and a function that matters refers to
+//     it: a descriptor passed on to a method that names only the
+//     descriptor and the package's constants still reaches the system
+//     call (such functions are helpers);
 //   - it is a helper that a function that matters refers to, or that names
 //     a field of the package that a function that matters names, and that
 //     can hold something a helper hands on (not a mutex or a count). A
@@ -68,7 +77,9 @@ import (
 // missed report at worst, never a false one (respbody, for one, does not
 // take a function of the package without a body for a producer of
 // responses, as it does another module's).
-func trim(files []*ast.File, info *types.Info, pkg *types.Package) ([]*ast.File, map[*types.Package][]types.Object) {
+//
+// trim also returns the package's sealed methods (see [ssaflow.Index]).
+func trim(files []*ast.File, info *types.Info, pkg *types.Package) ([]*ast.File, map[*types.Package][]types.Object, map[*types.Func]bool) {
 	t := newTrimmer(files, info, pkg)
 	t.declare()
 	// Local variables are not looked at: every value a function holds comes
@@ -86,9 +97,39 @@ func trim(files []*ast.File, info *types.Info, pkg *types.Package) ([]*ast.File,
 
 	kept, needed := t.needed()
 	if kept == len(t.decls) {
-		return files, needed
+		return files, needed, t.sealed()
 	}
-	return t.strip(files), needed
+	return t.strip(files), needed, t.sealed()
+}
+
+// sealed returns the unexported methods of the package whose every use the
+// built package shows: each function that names one is kept, and no
+// interface of the package has a method of that name, through which it
+// could be called unseen. Another package cannot name an unexported method
+// nor satisfy an interface with it, and reflection cannot call it.
+func (t *trimmer) sealed() map[*types.Func]bool {
+	abstract := make(map[string]bool)
+	for _, obj := range t.info.Defs {
+		if fn, ok := obj.(*types.Func); ok {
+			if recv := fn.Signature().Recv(); recv != nil && types.IsInterface(recv.Type()) {
+				abstract[fn.Name()] = true
+			}
+		}
+	}
+	sealed := make(map[*types.Func]bool)
+	for _, fi := range t.decls {
+		if fi.obj != nil && fi.obj.Signature().Recv() != nil && !fi.obj.Exported() && !abstract[fi.obj.Name()] {
+			sealed[fi.obj] = true
+		}
+	}
+	for _, fi := range t.decls {
+		if fi.level != matters {
+			for _, ref := range fi.refs {
+				delete(sealed, ref)
+			}
+		}
+	}
+	return sealed
 }
 
 // newTrimmer returns a trimmer for the package with its function
@@ -141,6 +182,7 @@ func (t *trimmer) declare() {
 		sig := t.typ(obj.Type())
 		fi.level = max(fi.level, sig)
 		fi.up = sig == matters
+		fi.returns = t.typ(obj.Signature().Results()) >= helper
 	}
 }
 
@@ -199,10 +241,14 @@ type fnInfo struct {
 	decl  *ast.FuncDecl
 	obj   *types.Func
 	level level
-	up    bool           // its callers matter
-	refs  []*types.Func  // functions of the package it refers to
-	field []*types.Var   // fields of the package's types it names
-	needs []types.Object // imported functions and variables it names
+	up    bool // its callers matter
+	// returns is set when it returns what a helper can hold: when it
+	// matters, its callers do (but not theirs, as with up).
+	returns bool
+	sys     bool           // it names syscall or golang.org/x/sys, or calls what does
+	refs    []*types.Func  // functions of the package it refers to
+	field   []*types.Var   // fields of the package's types it names
+	needs   []types.Object // imported functions and variables it names
 }
 
 type trimmer struct {
@@ -244,6 +290,7 @@ type facts struct {
 	field  *types.Var  // a field of the package's types
 	v      level
 	up     bool
+	sys    bool // of syscall or golang.org/x/sys
 }
 
 // factsOf returns what naming obj tells.
@@ -263,6 +310,7 @@ func (t *trimmer) factsOf(obj types.Object) facts {
 	}
 	f.v = t.object(obj)
 	f.up = f.v == matters && upward(obj)
+	f.sys = obj.Pkg() != nil && obj.Pkg() != t.pkg && sysPkg(obj.Pkg().Path())
 	return f
 }
 
@@ -300,6 +348,7 @@ func (t *trimmer) record(id *ast.Ident, obj types.Object, f facts) {
 	if f.field != nil {
 		fi.field = append(fi.field, f.field)
 	}
+	fi.sys = fi.sys || f.sys
 	switch {
 	case fi.up:
 	case f.v == matters:
@@ -348,6 +397,15 @@ func (t *trimmer) propagate() {
 				}
 				if !fi.up && callee.up && (main || !ref.Exported()) {
 					fi.level, fi.up = matters, true
+					changed = true
+				}
+				if fi.level != matters && callee.returns && callee.level == matters && (main || !ref.Exported()) {
+					fi.level = matters
+					changed = true
+				}
+				if callee.sys && !fi.sys {
+					fi.sys = true
+					fi.level = max(fi.level, helper)
 					changed = true
 				}
 				if fi.level == matters && callee.level == helper {

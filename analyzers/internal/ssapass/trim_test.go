@@ -129,7 +129,7 @@ func init() {}
 `
 	_, f, info, pkg := typeCheck(t, "p", src)
 	var kept, dropped []string
-	files, imports := trim([]*ast.File{f}, info, pkg)
+	files, imports, _ := trim([]*ast.File{f}, info, pkg)
 	for _, d := range files[0].Decls {
 		if fd, ok := d.(*ast.FuncDecl); ok {
 			if fd.Body != nil {
@@ -182,7 +182,7 @@ func (r *Response) text() string { return "" } // trimmed
 func (c *Client) tuned() *net.Dialer { return &net.Dialer{} } // names a dialer
 `
 	_, f, info, pkg := typeCheck(t, "net/http", src)
-	files, _ := trim([]*ast.File{f}, info, pkg)
+	files, _, _ := trim([]*ast.File{f}, info, pkg)
 	var kept []string
 	for _, d := range files[0].Decls {
 		if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
@@ -254,4 +254,62 @@ func typeCheckWith(t *testing.T, path, src string, fakes map[string]string) (*to
 		t.Fatal(err)
 	}
 	return fset, f, info, pkg
+}
+
+// TestTrimFilesAndSyscalls checks the rules for what connfile follows: the
+// callers of an unexported function that returns a file, helpers that lead
+// to a system call, and which methods are sealed.
+func TestTrimFilesAndSyscalls(t *testing.T) {
+	t.Parallel()
+	src := `package p
+
+import (
+	"net"
+	"os"
+	"syscall"
+)
+
+type peer struct{ c *net.TCPConn; fd int }
+
+func (p *peer) file() *os.File { f, _ := p.c.File(); return f }
+
+func (p *peer) name() string { return p.file().Name() } // gets file's file
+
+func (p *peer) text() string { return "" } // trimmed
+
+func (p *peer) set() error { return setopt(p.fd, 1) } // leads to a system call
+
+func (p *peer) add() int { return p.fd + 1 } // trimmed: no system call
+
+func setopt(fd, opt int) error { return syscall.SetsockoptInt(fd, 0, opt, 1) }
+
+func (p *peer) tune() error { p.add(); p.text(); return p.set() }
+
+func (p *peer) Tune() error { p.fd = int(p.file().Fd()); return p.tune() } // gets file's file
+
+type namer interface{ name() string }
+
+func (p *peer) unused() { p.text() } // trimmed
+`
+	_, f, info, pkg := typeCheck(t, "p", src)
+	files, _, sealed := trim([]*ast.File{f}, info, pkg)
+	var dropped []string
+	for _, d := range files[0].Decls {
+		if fd, ok := d.(*ast.FuncDecl); ok && fd.Body == nil {
+			dropped = append(dropped, fd.Name.Name)
+		}
+	}
+	if want := []string{"text", "add", "unused"}; !slices.Equal(dropped, want) {
+		t.Errorf("trimmed %v, want %v", dropped, want)
+	}
+	var names []string
+	for m := range sealed {
+		names = append(names, m.Name())
+	}
+	slices.Sort(names)
+	// name is an interface method's name, Tune is exported, and text is
+	// called from a trimmed function.
+	if want := []string{"add", "file", "set", "tune", "unused"}; !slices.Equal(names, want) {
+		t.Errorf("sealed %v, want %v", names, want)
+	}
 }

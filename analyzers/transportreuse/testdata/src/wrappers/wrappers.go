@@ -39,14 +39,22 @@ func ViaClosureOnce(url string) {
 	get(url)
 }
 
-// logging wraps a transport: the wrapper keeps it.
+// logging wraps a transport: the wrapper lives as long as the transport
+// inside, so a wrapper made per call is a transport made per call.
 type logging struct{ next http.RoundTripper }
 
 func (l logging) RoundTrip(r *http.Request) (*http.Response, error) { return l.next.RoundTrip(r) }
 
 func Wrapped(url string) (*http.Response, error) {
-	c := &http.Client{Transport: logging{next: &http.Transport{}}}
+	c := &http.Client{Transport: logging{next: &http.Transport{}}} // want `created on every call to Wrapped`
 	return c.Get(url)
+}
+
+// A wrapper kept in a package variable keeps its transport.
+var wrapped = logging{next: &http.Transport{}}
+
+func WrappedKept(url string) (*http.Response, error) {
+	return (&http.Client{Transport: wrapped}).Get(url)
 }
 
 // Another package's function may keep what it is given.

@@ -1,0 +1,4 @@
+package httpapi
+
+// path: URLs joined as slash-separated paths.
+var PathJoin = function("path", "Join")
