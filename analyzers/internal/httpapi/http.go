@@ -124,6 +124,7 @@ var (
 	TransportDialContext          = field(Transport, "DialContext")
 	TransportDialTLS              = field(Transport, "DialTLS")
 	TransportDialTLSContext       = field(Transport, "DialTLSContext")
+	TransportRegisterProtocol     = method(Transport, "RegisterProtocol")
 	TransportClone                = method(Transport, "Clone")
 	TransportRoundTrip            = method(Transport, "RoundTrip")
 	TransportCloseIdleConnections = method(Transport, "CloseIdleConnections")
