@@ -11,7 +11,7 @@ import (
 func TestScenarios(t *testing.T) {
 	t.Parallel()
 	analysistest.Run(t, analysistest.TestData(), shareddefault.Analyzer,
-		"basic")
+		"basic", "aliases")
 }
 
 func TestDoc(t *testing.T) {
