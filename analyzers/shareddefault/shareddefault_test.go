@@ -11,7 +11,30 @@ import (
 func TestScenarios(t *testing.T) {
 	t.Parallel()
 	analysistest.Run(t, analysistest.TestData(), shareddefault.Analyzer,
-		"basic", "aliases")
+		"basic", "aliases", "calls", "replace", "mainpkg", "quiettests", "generics", "crosspkg/user")
+}
+
+func TestCrossPackage(t *testing.T) {
+	t.Parallel()
+	analysistest.Run(t, analysistest.TestData(), shareddefault.Analyzer, "crosspkg/lib")
+}
+
+func TestTests(t *testing.T) {
+	t.Parallel()
+	analysistest.Run(t, analysistest.TestData(), shareddefault.New(shareddefault.Options{Tests: true}), "tests")
+}
+
+func TestFlag(t *testing.T) {
+	t.Parallel()
+	a := shareddefault.New(shareddefault.Options{})
+	if err := a.Flags.Set("tests", "true"); err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, analysistest.TestData(), a, "tests")
+	// Instances do not share flags.
+	if got := shareddefault.Analyzer.Flags.Lookup("tests").Value.String(); got != "false" {
+		t.Errorf("default analyzer's tests = %s after setting another instance's", got)
+	}
 }
 
 func TestDoc(t *testing.T) {
@@ -20,4 +43,9 @@ func TestDoc(t *testing.T) {
 	if summary != "report writes to http.DefaultTransport and DefaultClient" {
 		t.Errorf("summary = %q", summary)
 	}
+}
+
+func TestSuggestedFix(t *testing.T) {
+	t.Parallel()
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), shareddefault.Analyzer, "fix")
 }

@@ -66,7 +66,7 @@ func NewPool() *Pool {
 
 func (p *Pool) Tune() {
 	p.t.MaxIdleConnsPerHost = 10 // want `assignment to p.t.MaxIdleConnsPerHost changes http.DefaultTransport`
-	p.c.Timeout = time.Minute     // want `assignment to p.c.Timeout changes http.DefaultClient`
+	p.c.Timeout = time.Minute    // want `assignment to p.c.Timeout changes http.DefaultClient`
 }
 
 type OwnPool struct {

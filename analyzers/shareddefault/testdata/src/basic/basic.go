@@ -57,9 +57,9 @@ func Reads() (int, bool, time.Duration) {
 }
 
 func Client() {
-	http.DefaultClient.Timeout = 10 * time.Second // want `assignment to http.DefaultClient.Timeout changes http.DefaultClient \(http.Get, http.Post and every other user of it in the process see the change\)`
+	http.DefaultClient.Timeout = 10 * time.Second    // want `assignment to http.DefaultClient.Timeout changes http.DefaultClient \(http.Get, http.Post and every other user of it in the process see the change\)`
 	http.DefaultClient.Transport = &http.Transport{} // want `assignment to http.DefaultClient.Transport changes http.DefaultClient`
-	http.DefaultClient.CheckRedirect = nil          // want `CheckRedirect changes http.DefaultClient`
+	http.DefaultClient.CheckRedirect = nil           // want `CheckRedirect changes http.DefaultClient`
 }
 
 func ClientOwn() *http.Client {
