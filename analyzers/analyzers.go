@@ -10,6 +10,7 @@ import (
 	"github.com/kalint/kalint/analyzers/postretry"
 	"github.com/kalint/kalint/analyzers/respbody"
 	"github.com/kalint/kalint/analyzers/serveridle"
+	"github.com/kalint/kalint/analyzers/shareddefault"
 	"github.com/kalint/kalint/analyzers/transportreuse"
 	"golang.org/x/tools/go/analysis"
 )
@@ -28,5 +29,6 @@ func All() []*analysis.Analyzer {
 		postretry.New(postretry.Options{}),
 		keepalivesoff.New(keepalivesoff.Options{}),
 		connfile.New(connfile.Options{}),
+		shareddefault.New(shareddefault.Options{}),
 	}
 }
