@@ -207,8 +207,9 @@ func (s *state) judge(instr ssa.Instruction, target ssa.Value) {
 // choice) and test code.
 func (s *state) replaced(st *ssa.Store, g *ssa.Global) {
 	obj, _ := g.Object().(*types.Var)
-	if s.Pkg.Name() == "main" || !httpapi.DefaultTransport.Matches(obj) && !httpapi.DefaultClient.Matches(obj) {
-		return
+	if s.Pkg.Name() == "main" || !httpapi.DefaultTransport.Matches(obj) && !httpapi.DefaultClient.Matches(obj) ||
+		obj.Pkg() == s.Pkg {
+		return // net/http's own initialiser declares them
 	}
 	pos := ssaflow.StorePos(st)
 	if s.rep.Generated(pos) || !s.opts.Tests && report.TestCode(s.Fset, st.Parent(), pos) {
