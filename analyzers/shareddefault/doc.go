@@ -76,7 +76,9 @@
 // http.DefaultTransport, or that writes to the transport it is passed, is
 // not seen through. Writes through a map, slice or channel element are not
 // followed. The analysis does not see paths: a write guarded by a test
-// that the value is not the default is still reported. In package main,
+// that the value is not the default is still reported, and a struct field
+// counts as holding the default in every instance of its type once one
+// instance may hold it. In package main,
 // writes in main after goroutines that send have started are still left
 // alone, though they race.
 //
