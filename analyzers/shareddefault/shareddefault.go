@@ -104,13 +104,13 @@ func (s *state) programSetup(fn *ssa.Function) bool {
 	if s.Pkg.Name() != "main" {
 		return false
 	}
+	if fn.Origin() != nil {
+		fn = fn.Origin()
+	}
 	if done, ok := s.setup[fn]; ok {
 		return done
 	}
 	s.setup[fn] = false // a recursive call does not make fn setup by itself
-	if fn.Origin() != nil {
-		fn = fn.Origin()
-	}
 	is := false
 	if fn.Parent() == nil && fn.Signature.Recv() == nil &&
 		(fn.Name() == "main" || fn.Name() == "init" || strings.HasPrefix(fn.Name(), "init#")) {
