@@ -4,7 +4,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kalint/kalint/analyzers/internal/ssapass"
 	"github.com/kalint/kalint/analyzers/shareddefault"
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
 )
 
@@ -48,4 +50,25 @@ func TestDoc(t *testing.T) {
 func TestSuggestedFix(t *testing.T) {
 	t.Parallel()
 	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), shareddefault.Analyzer, "fix")
+}
+
+// The gate: a package that never names the defaults gets no SSA form from
+// shareddefault. The probe runs after it and says whether it asked.
+func TestGate(t *testing.T) {
+	t.Parallel()
+	sd := shareddefault.New(shareddefault.Options{})
+	probe := &analysis.Analyzer{
+		Name:     "probe",
+		Doc:      "report whether shareddefault built the package's SSA form",
+		Requires: []*analysis.Analyzer{ssapass.Analyzer, sd},
+		Run: func(pass *analysis.Pass) (any, error) {
+			msg := "SSA not built"
+			if pass.ResultOf[ssapass.Analyzer].(*ssapass.Result).Builds() > 0 {
+				msg = "SSA built"
+			}
+			pass.Reportf(pass.Files[0].Package, "%s", msg)
+			return nil, nil
+		},
+	}
+	analysistest.Run(t, analysistest.TestData(), probe, "gate/quiet", "gate/named")
 }
