@@ -12,6 +12,7 @@ import (
 	"github.com/kalint/kalint/analyzers/postretry"
 	"github.com/kalint/kalint/analyzers/respbody"
 	"github.com/kalint/kalint/analyzers/serveridle"
+	"github.com/kalint/kalint/analyzers/shareddefault"
 	"github.com/kalint/kalint/analyzers/transportreuse"
 	"golang.org/x/tools/go/analysis"
 )
@@ -37,5 +38,6 @@ func All() []*analysis.Analyzer {
 		keepalivesoff.New(keepalivesoff.Options{}),
 		connfile.New(connfile.Options{}),
 		h2health.New(h2health.Options{}),
+		shareddefault.New(shareddefault.Options{}),
 	}
 }

@@ -1,7 +1,6 @@
 package transportreuse
 
 import (
-	"go/token"
 	"slices"
 	"strings"
 
@@ -25,7 +24,7 @@ func (s *state) judge(r root) {
 		return // no network connection: no pool to lose
 	}
 	fn := r.instr.Parent()
-	if !s.opts.Tests && s.inTest(fn, r.instr.Pos()) {
+	if !s.opts.Tests && report.TestCode(s.Fset, fn, r.instr.Pos()) {
 		return
 	}
 	sites, repeated, escapes := s.sites(fn, u)
@@ -59,25 +58,6 @@ func handler(fn *ssa.Function) *ssa.Function {
 		}
 	}
 	return nil
-}
-
-// inTest reports whether fn is test code: in a _test.go file, or taking a
-// testing type itself or nested in a function that does.
-func (s *state) inTest(fn *ssa.Function, pos token.Pos) bool {
-	if report.InTest(s.Fset, pos) {
-		return true
-	}
-	for ; fn != nil; fn = fn.Parent() {
-		params := fn.Signature.Params()
-		for i := range params.Len() {
-			t := params.At(i).Type()
-			if httpapi.TestingT.MatchesPtr(t) || httpapi.TestingB.MatchesPtr(t) ||
-				httpapi.TestingF.MatchesPtr(t) || httpapi.TestingTB.Matches(t) {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // sites returns the instructions of fn through which the requests are

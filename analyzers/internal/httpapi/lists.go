@@ -58,3 +58,8 @@ var (
 // RewindableBodies are the body types for which http.NewRequest sets
 // GetBody, so the transport can send the body again.
 var RewindableBodies = []Type{bytesBuffer, bytesReader, stringsReader}
+
+// TransportChangers change the *http.Transport they are given (argument 0,
+// the receiver of a method) in place: they register a protocol on it or
+// turn x/net's HTTP/2 on in it.
+var TransportChangers = Callees{TransportRegisterProtocol, HTTP2ConfigureTransport, HTTP2ConfigureTransports}

@@ -52,6 +52,17 @@ func (f Field) Mentioned(names Names) bool {
 	return false
 }
 
+// Mentioned reports whether the package that named names reads or writes
+// this package-level variable: a cheap test before anything is built.
+func (pv Var) Mentioned(names Names) bool {
+	for _, obj := range names {
+		if v, ok := obj.(*types.Var); ok && pv.Matches(v) {
+			return true
+		}
+	}
+	return false
+}
+
 // Mentioned reports whether the package that named names refers to this
 // method (calls it or takes its value): a cheap test before anything is
 // built. A promoted method is recorded under the method it promotes.

@@ -26,18 +26,7 @@ func f() { b.Addr = "" }
 		{src + "func g() { b.ReadTimeout = 1 }\n", true},
 		{src + "var c = &http.Server{ReadTimeout: 1}\n", true},
 	} {
-		fset := token.NewFileSet()
-		f, err := parser.ParseFile(fset, "p.go", tc.src, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
-		info := &types.Info{Uses: map[*ast.Ident]types.Object{}}
-		pkg, err := (&types.Config{Importer: importer.Default()}).Check("p", fset, []*ast.File{f}, info)
-		if err != nil {
-			t.Fatal(err)
-		}
-		names := NamesOf(pkg, info)
-		if got := ServerReadTimeout.Mentioned(names); got != tc.want {
+		if got := ServerReadTimeout.Mentioned(namesOf(t, tc.src)); got != tc.want {
 			t.Errorf("Mentioned = %v, want %v for\n%s", got, tc.want, tc.src)
 		}
 	}
@@ -55,17 +44,7 @@ func TestMethodMentioned(t *testing.T) {
 		{"func f(l *net.TCPListener) { l.File() }", false, true},
 	} {
 		src := "package p\nimport \"net\"\n" + tc.body + "\n"
-		fset := token.NewFileSet()
-		f, err := parser.ParseFile(fset, "p.go", src, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
-		info := &types.Info{Uses: map[*ast.Ident]types.Object{}}
-		pkg, err := (&types.Config{Importer: importer.Default()}).Check("p", fset, []*ast.File{f}, info)
-		if err != nil {
-			t.Fatal(err)
-		}
-		names := NamesOf(pkg, info)
+		names := namesOf(t, src)
 		if got := ConnFile.Mentioned(names); got != tc.want {
 			t.Errorf("Mentioned = %v, want %v for %s", got, tc.want, tc.body)
 		}
@@ -73,4 +52,38 @@ func TestMethodMentioned(t *testing.T) {
 			t.Errorf("FileCalls.Mentioned = %v, want %v for %s", got, tc.all, tc.body)
 		}
 	}
+}
+
+func TestVarMentioned(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		body string
+		want bool
+	}{
+		{"func f() { _ = http.DefaultClient }", false},
+		{"var DefaultTransport http.RoundTripper\nfunc f() { _ = DefaultTransport }", false},
+		{"func f() { http.DefaultTransport = nil }", true},
+		{"func f() any { return http.DefaultTransport.(*http.Transport).MaxIdleConns }", true},
+	} {
+		src := "package p\nimport \"net/http\"\n" + tc.body + "\n"
+		if got := DefaultTransport.Mentioned(namesOf(t, src)); got != tc.want {
+			t.Errorf("Mentioned = %v, want %v for %s", got, tc.want, tc.body)
+		}
+	}
+}
+
+// namesOf type-checks src, a file of package p, and returns what it names.
+func namesOf(t *testing.T, src string) Names {
+	t.Helper()
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "p.go", src, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	info := &types.Info{Uses: map[*ast.Ident]types.Object{}}
+	pkg, err := (&types.Config{Importer: importer.Default()}).Check("p", fset, []*ast.File{f}, info)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return NamesOf(pkg, info)
 }

@@ -25,7 +25,7 @@ import (
 // are checked against it, and its first analyzer reports the directives
 // that name none of them, so that each is reported once.
 func Suite() []string {
-	return []string{"serveridle", "idleperhost", "respbody", "transportreuse", "dialkeepalive", "postretry", "keepalivesoff", "connfile", "h2health"}
+	return []string{"serveridle", "idleperhost", "respbody", "transportreuse", "dialkeepalive", "postretry", "keepalivesoff", "connfile", "h2health", "shareddefault"}
 }
 
 // A directive is one //kalint: comment.

@@ -2,6 +2,7 @@ package ssaflow
 
 import (
 	"go/token"
+	"go/types"
 	"slices"
 
 	"github.com/kalint/kalint/analyzers/internal/callee"
@@ -361,20 +362,93 @@ func (b *Backtracer) stored(load *ssa.UnOp) ([]ssa.Value, bool) {
 }
 
 // fieldStores returns, with Fields, the values stored anywhere in the
-// package in field i of x's struct type, if the package declares it.
+// package in field i of x's struct type, if the package declares it; only
+// those stored in x's own field when x is a local struct whose fields
+// nothing else can reach (see localFieldStores).
 func (b *Backtracer) fieldStores(x ssa.Value, i int) ([]ssa.Value, bool) {
 	f := FieldOf(x.Type(), i)
 	if !b.Fields || f == nil || f.Pkg() != b.Index.Pkg.Pkg {
 		return nil, false // another package may set it
 	}
+	if a := structVar(x); a != nil {
+		if out, ok := localFieldStores(a, i, 0); ok {
+			return out, true
+		}
+	}
+	sels := b.Index.Selections(f)
 	var out []ssa.Value
-	for _, sel := range b.Index.Selections(f) {
+	for _, sel := range sels {
 		if fa, ok := sel.(*ssa.FieldAddr); ok {
 			for _, ref := range *fa.Referrers() {
 				if st, ok := ref.(*ssa.Store); ok && st.Addr == fa {
 					out = append(out, st.Val)
 				}
 			}
+		}
+	}
+	return out, true
+}
+
+// structVar returns the variable that x, a struct's address or a copy of
+// the struct loaded from it, comes from, or nil.
+func structVar(x ssa.Value) *ssa.Alloc {
+	if load, ok := x.(*ssa.UnOp); ok && load.Op == token.MUL {
+		x = load.X
+	}
+	a, _ := x.(*ssa.Alloc)
+	if a == nil || !isStruct(a.Type().Underlying().(*types.Pointer).Elem()) {
+		return nil
+	}
+	return a
+}
+
+// localFieldStores returns the values stored in field i of a, a struct
+// variable whose address is used only to select its fields (which are
+// stored to or loaded), to load the struct and to assign it whole, from
+// copies of other such variables (a composite literal, say): then nothing
+// else can store into its fields. ok is false otherwise.
+func localFieldStores(a *ssa.Alloc, i, depth int) (out []ssa.Value, ok bool) {
+	if depth > maxFrames {
+		return nil, false
+	}
+	for _, ref := range *a.Referrers() {
+		switch ref := ref.(type) {
+		case *ssa.FieldAddr:
+			for _, use := range *ref.Referrers() {
+				switch use := use.(type) {
+				case *ssa.Store:
+					if use.Addr != ref {
+						return nil, false
+					}
+					if ref.Field == i {
+						out = append(out, use.Val)
+					}
+				case *ssa.UnOp:
+					if use.Op != token.MUL {
+						return nil, false
+					}
+				case *ssa.DebugRef:
+				default:
+					return nil, false // the field's address goes elsewhere
+				}
+			}
+		case *ssa.UnOp:
+			if ref.Op != token.MUL {
+				return nil, false
+			}
+		case *ssa.Store:
+			src := structVar(ref.Val)
+			if ref.Addr != a || src == nil || src == a {
+				return nil, false
+			}
+			more, ok := localFieldStores(src, i, depth+1)
+			if !ok {
+				return nil, false
+			}
+			out = append(out, more...)
+		case *ssa.DebugRef:
+		default:
+			return nil, false
 		}
 	}
 	return out, true

@@ -56,6 +56,18 @@ var sourceCases = []struct {
 		sources: "7 8",
 	},
 	{
+		name:    "field of a struct whose address goes nowhere else",
+		fields:  true,
+		src:     `type H struct{ n int }; func other() { h := H{n: 7}; _ = h.n }; func root() { h := H{n: 8}; sink(h.n) }`,
+		sources: "8",
+	},
+	{
+		name:    "field of a struct whose address escapes",
+		fields:  true,
+		src:     `type H struct{ n int }; func other(h *H) { h.n = 7 }; func root() { h := H{n: 8}; other(&h); sink(h.n) }`,
+		sources: "7 8",
+	},
+	{
 		name:    "field of the package's own type, without Fields",
 		src:     `type H struct{ n int }; func (h *H) set() { h.n = 7 }; func (h *H) root() { sink(h.n) }`,
 		sources: "load",

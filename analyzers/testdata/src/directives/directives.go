@@ -22,6 +22,8 @@ package directives
 
 //kalint:ignore h2health nothing here // want `//kalint:ignore h2health suppresses no h2health finding \(stale directive\)`
 
+//kalint:ignore shareddefault nothing here // want `//kalint:ignore shareddefault suppresses no shareddefault finding \(stale directive\)`
+
 //kalint:ignore respbdy misspelt // want `//kalint:ignore respbdy names an unknown analyzer "respbdy" \(it suppresses nothing\)`
 
 /* want `//kalint:ignore postretry,respbody gives no reason \(it suppresses nothing\)` */ //kalint:ignore postretry,respbody
