@@ -1,11 +1,11 @@
 package httpapi
 
 import (
-	"go/importer"
-	"go/token"
 	"go/types"
 	"slices"
 	"testing"
+
+	"github.com/kalint/kalint/analyzers/internal/ssatest"
 )
 
 // TestFollowOf checks how real standard-library objects are followed,
@@ -13,7 +13,7 @@ import (
 // same name as a followed type, an unexported type.
 func TestFollowOf(t *testing.T) {
 	t.Parallel()
-	imp := importer.ForCompiler(token.NewFileSet(), "source", nil)
+	_, imp := ssatest.Source()
 	lookup := func(pkgPath, recv, name string) types.Object {
 		pkg, err := imp.Import(pkgPath)
 		if err != nil {

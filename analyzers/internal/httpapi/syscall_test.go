@@ -1,15 +1,16 @@
 package httpapi
 
 import (
-	"go/importer"
 	"go/token"
 	"go/types"
 	"testing"
+
+	"github.com/kalint/kalint/analyzers/internal/ssatest"
 )
 
 func TestIsSetsockopt(t *testing.T) {
 	t.Parallel()
-	imp := importer.ForCompiler(token.NewFileSet(), "source", nil)
+	_, imp := ssatest.Source()
 	syscall, err := imp.Import("syscall")
 	if err != nil {
 		t.Fatal(err)

@@ -2,12 +2,13 @@ package ssapass
 
 import (
 	"go/ast"
-	"go/importer"
 	"go/parser"
 	"go/token"
 	"go/types"
 	"slices"
 	"testing"
+
+	"github.com/kalint/kalint/analyzers/internal/ssatest"
 )
 
 func TestTrim(t *testing.T) {
@@ -227,7 +228,7 @@ type Middleware func(next HandlerFunc) HandlerFunc
 // that the SSA builder reads.
 func typeCheck(t *testing.T, path, src string) (*token.FileSet, *ast.File, *types.Info, *types.Package) {
 	t.Helper()
-	fset := token.NewFileSet()
+	fset, imp := ssatest.Source()
 	f, err := parser.ParseFile(fset, "p.go", src, 0)
 	if err != nil {
 		t.Fatal(err)
@@ -241,7 +242,7 @@ func typeCheck(t *testing.T, path, src string) (*token.FileSet, *ast.File, *type
 		Selections: map[*ast.SelectorExpr]*types.Selection{},
 		Scopes:     map[ast.Node]*types.Scope{},
 	}
-	pkg, err := (&types.Config{Importer: importer.ForCompiler(fset, "source", nil)}).Check(path, fset, []*ast.File{f}, info)
+	pkg, err := (&types.Config{Importer: imp}).Check(path, fset, []*ast.File{f}, info)
 	if err != nil {
 		t.Fatal(err)
 	}
