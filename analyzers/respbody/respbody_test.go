@@ -6,16 +6,21 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kalint/kalint/analyzers/internal/oneload"
 	"github.com/kalint/kalint/analyzers/respbody"
 	"golang.org/x/tools/go/analysis/analysistest"
 )
 
 func TestScenarios(t *testing.T) {
 	t.Parallel()
-	results := analysistest.Run(t, analysistest.TestData(), respbody.Analyzer,
-		"basic", "branches", "closures", "wrappers", "handoff", "loops", "generics",
-		"nonnetwork", "reuse", "peer",
-		"example.com/crosspkg/lib", "example.com/crosspkg/user")
+	// One load of every scenario (see oneload): the defaults on most,
+	// -drain=strict on "strict".
+	results := oneload.Run(t, analysistest.TestData(),
+		oneload.Case{Analyzer: respbody.Analyzer, Patterns: []string{
+			"basic", "branches", "closures", "wrappers", "handoff", "loops", "generics",
+			"nonnetwork", "reuse", "peer",
+			"example.com/crosspkg/lib", "example.com/crosspkg/user"}},
+		oneload.Case{Analyzer: respbody.New(respbody.Options{Drain: respbody.DrainStrict}), Patterns: []string{"strict"}})
 	// The message does not say where the leaking path returns; Related
 	// does (checked where the scenarios used to say it in the message).
 	returns := map[string]int{"basic.go:22": 27, "basic.go:47": 52, "basic.go:70": 72,
@@ -40,11 +45,6 @@ func TestScenarios(t *testing.T) {
 	for at := range returns {
 		t.Errorf("%s: no leak reported on a path that returns", at)
 	}
-}
-
-func TestStrict(t *testing.T) {
-	t.Parallel()
-	analysistest.Run(t, analysistest.TestData(), respbody.New(respbody.Options{Drain: respbody.DrainStrict}), "strict")
 }
 
 func TestFix(t *testing.T) {

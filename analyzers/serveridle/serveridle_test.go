@@ -5,39 +5,29 @@ import (
 	"testing"
 	"time"
 
+	"github.com/kalint/kalint/analyzers/internal/oneload"
 	"github.com/kalint/kalint/analyzers/serveridle"
 	"golang.org/x/tools/go/analysis/analysistest"
 )
 
+// Each test loads its scenarios once (see oneload).
 func TestScenarios(t *testing.T) {
 	t.Parallel()
-	analysistest.Run(t, analysistest.TestData(), serveridle.Analyzer,
-		"basic", "branches", "closures", "fields", "generics", "quiet", "crosspkg/user")
+	oneload.Run(t, analysistest.TestData(), oneload.Case{Analyzer: serveridle.Analyzer, Patterns: []string{
+		"basic", "branches", "closures", "fields", "generics", "quiet", "crosspkg/user", "crosspkg/lib"}})
 }
 
-func TestCrossPackage(t *testing.T) {
-	t.Parallel()
-	analysistest.Run(t, analysistest.TestData(), serveridle.Analyzer, "crosspkg/lib")
-}
-
+// TestSuggestedFix checks the fixes against golden files: with the
+// defaults, with Options, and with the flag that sets the same option.
 func TestSuggestedFix(t *testing.T) {
 	t.Parallel()
-	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), serveridle.Analyzer, "fix")
-}
-
-func TestOptions(t *testing.T) {
-	t.Parallel()
-	a := serveridle.New(serveridle.Options{IdleTimeout: 90 * time.Second})
-	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), a, "flags")
-}
-
-func TestFlag(t *testing.T) {
-	t.Parallel()
-	a := serveridle.New(serveridle.Options{})
-	if err := a.Flags.Set("idle-timeout", "90s"); err != nil {
+	flagged := serveridle.New(serveridle.Options{})
+	if err := flagged.Flags.Set("idle-timeout", "90s"); err != nil {
 		t.Fatal(err)
 	}
-	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), a, "flags")
+	oneload.RunWithSuggestedFixes(t, analysistest.TestData(),
+		oneload.Case{Analyzer: serveridle.Analyzer, Patterns: []string{"fix"}},
+		oneload.Case{Analyzer: serveridle.New(serveridle.Options{IdleTimeout: 90 * time.Second}), Patterns: []string{"flags"}, Same: flagged})
 	// Instances do not share flags.
 	if got := serveridle.Analyzer.Flags.Lookup("idle-timeout").Value.String(); got != "2m0s" {
 		t.Errorf("default analyzer's idle-timeout = %s after setting another instance's", got)

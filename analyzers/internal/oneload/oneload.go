@@ -1,0 +1,145 @@
+// Package oneload runs analysistest over several configurations of one
+// analyzer with a single load of their scenarios. Each analysistest.Run
+// loads its packages and all their dependencies from source (net/http and
+// about a hundred more, 2-3 s of CPU), so an analyzer test with a Run per
+// option set paid that five or six times; here it pays it once, and every
+// scenario is still checked against its // want comments, and golden
+// files where the run checks fixes, by the configuration it was written
+// for.
+package oneload
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/analysistest"
+)
+
+// A Case is one configuration of the analyzer and the scenario packages
+// (import paths under dir/src) it is checked on. A package belongs to one
+// case.
+type Case struct {
+	Analyzer *analysis.Analyzer
+	Patterns []string
+	// Same, if set, is the analyzer configured another way (by its flags
+	// where Analyzer is by Options) that must report exactly what Analyzer
+	// reports on these packages, fixes included.
+	Same *analysis.Analyzer
+}
+
+// Run is analysistest.Run over all the cases' packages at once.
+func Run(t *testing.T, dir string, cases ...Case) []*analysistest.Result {
+	t.Helper()
+	a, patterns := combine(t, cases)
+	return analysistest.Run(t, dir, a, patterns...)
+}
+
+// RunWithSuggestedFixes is analysistest.RunWithSuggestedFixes over all the
+// cases' packages at once: every file with a fix needs its golden file.
+func RunWithSuggestedFixes(t *testing.T, dir string, cases ...Case) []*analysistest.Result {
+	t.Helper()
+	a, patterns := combine(t, cases)
+	return analysistest.RunWithSuggestedFixes(t, dir, a, patterns...)
+}
+
+// combine returns an analyzer that runs, on each package, the
+// configuration of the case the package belongs to, and the patterns of
+// all the cases.
+func combine(t *testing.T, cases []Case) (*analysis.Analyzer, []string) {
+	t.Helper()
+	if len(cases) == 0 {
+		t.Fatal("oneload: no cases")
+	}
+	owner := make(map[string]Case)
+	var patterns []string
+	var requires []*analysis.Analyzer
+	first := cases[0].Analyzer
+	for _, c := range cases {
+		for _, a := range []*analysis.Analyzer{c.Analyzer, c.Same} {
+			if a == nil {
+				continue
+			}
+			if a.Name != first.Name || a.ResultType != first.ResultType {
+				t.Fatalf("oneload: %s and %s are not configurations of one analyzer", a, first)
+			}
+			for _, r := range a.Requires {
+				if !slices.Contains(requires, r) {
+					requires = append(requires, r)
+				}
+			}
+		}
+		for _, p := range c.Patterns {
+			if _, dup := owner[p]; dup {
+				t.Fatalf("oneload: %s is in two cases", p)
+			}
+			owner[p] = c
+			patterns = append(patterns, p)
+		}
+	}
+	a := &analysis.Analyzer{
+		Name:       first.Name,
+		Doc:        first.Doc,
+		URL:        first.URL,
+		Requires:   requires,
+		ResultType: first.ResultType,
+		Run: func(pass *analysis.Pass) (any, error) {
+			// A package, its test variant, its external tests and its test
+			// main belong to the case of the package.
+			c, ok := owner[strings.TrimSuffix(strings.TrimSuffix(pass.Pkg.Path(), ".test"), "_test")]
+			if !ok {
+				return nil, fmt.Errorf("oneload: package %s is in no case", pass.Pkg.Path())
+			}
+			var reported []analysis.Diagnostic
+			res, err := runAs(c.Analyzer, pass, func(d analysis.Diagnostic) {
+				reported = append(reported, d)
+				pass.Report(d)
+			})
+			if err != nil || c.Same == nil {
+				return res, err
+			}
+			return res, same(c, pass, reported)
+		},
+	}
+	return a, patterns
+}
+
+// runAs runs a on pass, with its diagnostics going to report.
+func runAs(a *analysis.Analyzer, pass *analysis.Pass, report func(analysis.Diagnostic)) (any, error) {
+	p := *pass
+	p.Analyzer = a
+	p.Report = report
+	return a.Run(&p)
+}
+
+// same runs c.Same on pass and reports an error unless it reports what
+// c.Analyzer did.
+func same(c Case, pass *analysis.Pass, want []analysis.Diagnostic) error {
+	var got []analysis.Diagnostic
+	if _, err := runAs(c.Same, pass, func(d analysis.Diagnostic) { got = append(got, d) }); err != nil {
+		return err
+	}
+	text := func(list []analysis.Diagnostic) []string {
+		var out []string
+		for _, d := range list {
+			s := fmt.Sprintf("%v: %s", pass.Fset.Position(d.Pos), d.Message)
+			for _, f := range d.SuggestedFixes {
+				s += fmt.Sprintf(" [fix %q:", f.Message)
+				for _, e := range f.TextEdits {
+					s += fmt.Sprintf(" %v-%v %q", pass.Fset.Position(e.Pos), pass.Fset.Position(e.End), e.NewText)
+				}
+				s += "]"
+			}
+			out = append(out, s)
+		}
+		slices.Sort(out)
+		return out
+	}
+	if w, g := text(want), text(got); !slices.Equal(w, g) {
+		return fmt.Errorf("oneload: on %s, the other configuration reports\n\t%s\nbut the case's reports\n\t%s",
+			pass.Pkg.Path(), strings.Join(g, "\n\t"), strings.Join(w, "\n\t"))
+	}
+	return nil
+}
