@@ -12,7 +12,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"testing"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
@@ -31,27 +30,32 @@ type Case struct {
 }
 
 // Run is analysistest.Run over all the cases' packages at once.
-func Run(t *testing.T, dir string, cases ...Case) []*analysistest.Result {
-	t.Helper()
-	a, patterns := combine(t, cases)
+func Run(t analysistest.Testing, dir string, cases ...Case) []*analysistest.Result {
+	a, patterns, err := combine(cases)
+	if err != nil {
+		t.Errorf("%v", err)
+		return nil
+	}
 	return analysistest.Run(t, dir, a, patterns...)
 }
 
 // RunWithSuggestedFixes is analysistest.RunWithSuggestedFixes over all the
 // cases' packages at once: every file with a fix needs its golden file.
-func RunWithSuggestedFixes(t *testing.T, dir string, cases ...Case) []*analysistest.Result {
-	t.Helper()
-	a, patterns := combine(t, cases)
+func RunWithSuggestedFixes(t analysistest.Testing, dir string, cases ...Case) []*analysistest.Result {
+	a, patterns, err := combine(cases)
+	if err != nil {
+		t.Errorf("%v", err)
+		return nil
+	}
 	return analysistest.RunWithSuggestedFixes(t, dir, a, patterns...)
 }
 
 // combine returns an analyzer that runs, on each package, the
 // configuration of the case the package belongs to, and the patterns of
 // all the cases.
-func combine(t *testing.T, cases []Case) (*analysis.Analyzer, []string) {
-	t.Helper()
+func combine(cases []Case) (*analysis.Analyzer, []string, error) {
 	if len(cases) == 0 {
-		t.Fatal("oneload: no cases")
+		return nil, nil, fmt.Errorf("oneload: no cases")
 	}
 	owner := make(map[string]Case)
 	var patterns []string
@@ -63,7 +67,7 @@ func combine(t *testing.T, cases []Case) (*analysis.Analyzer, []string) {
 				continue
 			}
 			if a.Name != first.Name || a.ResultType != first.ResultType {
-				t.Fatalf("oneload: %s and %s are not configurations of one analyzer", a, first)
+				return nil, nil, fmt.Errorf("oneload: %s and %s are not configurations of one analyzer", a, first)
 			}
 			for _, r := range a.Requires {
 				if !slices.Contains(requires, r) {
@@ -73,7 +77,7 @@ func combine(t *testing.T, cases []Case) (*analysis.Analyzer, []string) {
 		}
 		for _, p := range c.Patterns {
 			if _, dup := owner[p]; dup {
-				t.Fatalf("oneload: %s is in two cases", p)
+				return nil, nil, fmt.Errorf("oneload: %s is in two cases", p)
 			}
 			owner[p] = c
 			patterns = append(patterns, p)
@@ -103,7 +107,7 @@ func combine(t *testing.T, cases []Case) (*analysis.Analyzer, []string) {
 			return res, same(c, pass, reported)
 		},
 	}
-	return a, patterns
+	return a, patterns, nil
 }
 
 // runAs runs a on pass, with its diagnostics going to report.
