@@ -44,9 +44,10 @@ func (e *errors) Errorf(format string, args ...any) {
 // Each package is checked by its own case's configuration, with one load.
 func TestCases(t *testing.T) {
 	t.Parallel()
+	quiet := &analysis.Analyzer{Name: "says", Doc: "report nothing", Run: func(*analysis.Pass) (any, error) { return nil, nil }}
 	oneload.Run(t, analysistest.TestData(),
 		oneload.Case{Analyzer: says("a"), Patterns: []string{"a"}},
-		oneload.Case{Analyzer: says("b"), Patterns: []string{"b"}, Same: says("")})
+		oneload.Case{Analyzer: says("b"), Patterns: []string{"b"}, Same: says(""), Quiet: quiet})
 }
 
 // A configuration that reports something else than its Same, a package
@@ -62,6 +63,7 @@ func TestFailures(t *testing.T) {
 		want  string
 	}{
 		{"same", []oneload.Case{{Analyzer: says("a"), Patterns: []string{"a"}, Same: says("z")}}, "the other configuration reports"},
+		{"quiet", []oneload.Case{{Analyzer: says("a"), Patterns: []string{"a"}, Quiet: says("a")}}, "the other configuration reports"},
 		{"wrong", []oneload.Case{{Analyzer: says("b"), Patterns: []string{"a"}}}, "F says a"},
 		{"twice", []oneload.Case{{Analyzer: says("a"), Patterns: []string{"a"}}, {Analyzer: says("a"), Patterns: []string{"a"}}}, "a is in two cases"},
 		{"two analyzers", []oneload.Case{{Analyzer: says("a"), Patterns: []string{"a"}}, {Analyzer: other, Patterns: []string{"b"}}}, "not configurations of one analyzer"},
