@@ -10,16 +10,11 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 )
 
-// Each test loads its scenarios once (see oneload).
+// TestScenarios checks every scenario with one load of them (see
+// oneload): the defaults on most; Options, and the flags that set the
+// same options, on "flags"; fixes against golden files on "fix" and
+// "flags".
 func TestScenarios(t *testing.T) {
-	t.Parallel()
-	oneload.Run(t, analysistest.TestData(), oneload.Case{Analyzer: dialkeepalive.Analyzer, Patterns: []string{
-		"basic", "idle", "threshold", "closures", "quiet", "server", "generics", "crosspkg/user", "crosspkg/lib"}})
-}
-
-// TestSuggestedFix checks the fixes against golden files: with the
-// defaults, with Options, and with the flags that set the same options.
-func TestSuggestedFix(t *testing.T) {
 	t.Parallel()
 	flagged := dialkeepalive.New(dialkeepalive.Options{})
 	for name, value := range map[string]string{"min-keep-alive": "15s", "idle-conn-timeout": "2m"} {
@@ -27,9 +22,11 @@ func TestSuggestedFix(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	oneload.RunWithSuggestedFixes(t, analysistest.TestData(),
-		oneload.Case{Analyzer: dialkeepalive.Analyzer, Patterns: []string{"fix"}},
-		oneload.Case{Analyzer: dialkeepalive.New(dialkeepalive.Options{MinKeepAlive: 15 * time.Second, IdleConnTimeout: 2 * time.Minute}), Patterns: []string{"flags"}, Same: flagged})
+	oneload.Run(t, analysistest.TestData(),
+		oneload.Case{Analyzer: dialkeepalive.Analyzer, Patterns: []string{
+			"basic", "idle", "threshold", "closures", "quiet", "server", "generics", "crosspkg/user", "crosspkg/lib"}},
+		oneload.Case{Analyzer: dialkeepalive.Analyzer, Patterns: []string{"fix"}, Fixes: true},
+		oneload.Case{Analyzer: dialkeepalive.New(dialkeepalive.Options{MinKeepAlive: 15 * time.Second, IdleConnTimeout: 2 * time.Minute}), Patterns: []string{"flags"}, Same: flagged, Fixes: true})
 	// Instances do not share flags.
 	if got := dialkeepalive.Analyzer.Flags.Lookup("min-keep-alive").Value.String(); got != "5s" {
 		t.Errorf("default analyzer's min-keep-alive = %s after setting another instance's", got)

@@ -9,24 +9,21 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 )
 
-// Each test loads its scenarios once (see oneload).
+// TestScenarios checks every scenario with one load of them (see
+// oneload): the defaults on most; Options, and the flags that set the
+// same options, on "flags"; fixes against golden files on "fix" and
+// "flags".
 func TestScenarios(t *testing.T) {
-	t.Parallel()
-	oneload.Run(t, analysistest.TestData(), oneload.Case{Analyzer: idleperhost.Analyzer, Patterns: []string{
-		"basic", "fields", "closures", "concurrent", "quiet", "generics", "crosspkg/user", "crosspkg/lib"}})
-}
-
-// TestSuggestedFix checks the fixes against golden files: with the
-// defaults, with Options, and with the flags that set the same options.
-func TestSuggestedFix(t *testing.T) {
 	t.Parallel()
 	flagged := idleperhost.New(idleperhost.Options{})
 	if err := flagged.Flags.Set("max-idle-per-host", "32"); err != nil {
 		t.Fatal(err)
 	}
-	oneload.RunWithSuggestedFixes(t, analysistest.TestData(),
-		oneload.Case{Analyzer: idleperhost.Analyzer, Patterns: []string{"fix"}},
-		oneload.Case{Analyzer: idleperhost.New(idleperhost.Options{MaxIdlePerHost: 32}), Patterns: []string{"flags"}, Same: flagged})
+	oneload.Run(t, analysistest.TestData(),
+		oneload.Case{Analyzer: idleperhost.Analyzer, Patterns: []string{
+			"basic", "fields", "closures", "concurrent", "quiet", "generics", "crosspkg/user", "crosspkg/lib"}},
+		oneload.Case{Analyzer: idleperhost.Analyzer, Patterns: []string{"fix"}, Fixes: true},
+		oneload.Case{Analyzer: idleperhost.New(idleperhost.Options{MaxIdlePerHost: 32}), Patterns: []string{"flags"}, Same: flagged, Fixes: true})
 	// Instances do not share flags.
 	if got := idleperhost.Analyzer.Flags.Lookup("max-idle-per-host").Value.String(); got != "100" {
 		t.Errorf("default analyzer's max-idle-per-host = %s after setting another instance's", got)

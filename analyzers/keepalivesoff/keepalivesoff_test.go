@@ -11,7 +11,7 @@ import (
 
 // TestScenarios checks the scenarios with one load of them (see oneload):
 // the defaults on most, -keepalivesoff.tests on "tests", where the
-// defaults report nothing.
+// defaults report nothing; fixes against golden files on "fix".
 func TestScenarios(t *testing.T) {
 	t.Parallel()
 	a := keepalivesoff.New(keepalivesoff.Options{})
@@ -21,15 +21,11 @@ func TestScenarios(t *testing.T) {
 	oneload.Run(t, analysistest.TestData(),
 		oneload.Case{Analyzer: keepalivesoff.Analyzer, Patterns: []string{
 			"basic", "requests", "servers", "closures", "generics", "quiet", "crosspkg/lib", "crosspkg/user"}},
-		oneload.Case{Analyzer: a, Patterns: []string{"tests"}, Quiet: keepalivesoff.Analyzer})
+		oneload.Case{Analyzer: a, Patterns: []string{"tests"}, Quiet: keepalivesoff.Analyzer},
+		oneload.Case{Analyzer: keepalivesoff.Analyzer, Patterns: []string{"fix"}, Fixes: true})
 	if got := keepalivesoff.Analyzer.Flags.Lookup("tests").Value.String(); got != "false" {
 		t.Errorf("default analyzer's tests = %s after setting another instance's", got)
 	}
-}
-
-func TestSuggestedFix(t *testing.T) {
-	t.Parallel()
-	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), keepalivesoff.Analyzer, "fix")
 }
 
 func TestDoc(t *testing.T) {

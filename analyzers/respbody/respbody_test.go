@@ -14,13 +14,14 @@ import (
 func TestScenarios(t *testing.T) {
 	t.Parallel()
 	// One load of every scenario (see oneload): the defaults on most,
-	// -drain=strict on "strict".
+	// -drain=strict on "strict", fixes against golden files on "fix".
 	results := oneload.Run(t, analysistest.TestData(),
 		oneload.Case{Analyzer: respbody.Analyzer, Patterns: []string{
 			"basic", "branches", "closures", "wrappers", "handoff", "loops", "generics",
 			"nonnetwork", "reuse", "peer",
 			"example.com/crosspkg/lib", "example.com/crosspkg/user"}},
-		oneload.Case{Analyzer: respbody.New(respbody.Options{Drain: respbody.DrainStrict}), Patterns: []string{"strict"}})
+		oneload.Case{Analyzer: respbody.New(respbody.Options{Drain: respbody.DrainStrict}), Patterns: []string{"strict"}},
+		oneload.Case{Analyzer: respbody.Analyzer, Patterns: []string{"fix"}, Fixes: true})
 	// The message does not say where the leaking path returns; Related
 	// does (checked where the scenarios used to say it in the message).
 	returns := map[string]int{"basic.go:22": 27, "basic.go:47": 52, "basic.go:70": 72,
@@ -45,11 +46,6 @@ func TestScenarios(t *testing.T) {
 	for at := range returns {
 		t.Errorf("%s: no leak reported on a path that returns", at)
 	}
-}
-
-func TestFix(t *testing.T) {
-	t.Parallel()
-	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), respbody.Analyzer, "fix")
 }
 
 // A bad value stops at the flag, a bad Options value at New.

@@ -10,24 +10,21 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 )
 
-// Each test loads its scenarios once (see oneload).
+// TestScenarios checks every scenario with one load of them (see
+// oneload): the defaults on most; Options, and the flags that set the
+// same options, on "flags"; fixes against golden files on "fix" and
+// "flags".
 func TestScenarios(t *testing.T) {
-	t.Parallel()
-	oneload.Run(t, analysistest.TestData(), oneload.Case{Analyzer: serveridle.Analyzer, Patterns: []string{
-		"basic", "branches", "closures", "fields", "generics", "quiet", "crosspkg/user", "crosspkg/lib"}})
-}
-
-// TestSuggestedFix checks the fixes against golden files: with the
-// defaults, with Options, and with the flag that sets the same option.
-func TestSuggestedFix(t *testing.T) {
 	t.Parallel()
 	flagged := serveridle.New(serveridle.Options{})
 	if err := flagged.Flags.Set("idle-timeout", "90s"); err != nil {
 		t.Fatal(err)
 	}
-	oneload.RunWithSuggestedFixes(t, analysistest.TestData(),
-		oneload.Case{Analyzer: serveridle.Analyzer, Patterns: []string{"fix"}},
-		oneload.Case{Analyzer: serveridle.New(serveridle.Options{IdleTimeout: 90 * time.Second}), Patterns: []string{"flags"}, Same: flagged})
+	oneload.Run(t, analysistest.TestData(),
+		oneload.Case{Analyzer: serveridle.Analyzer, Patterns: []string{
+			"basic", "branches", "closures", "fields", "generics", "quiet", "crosspkg/user", "crosspkg/lib"}},
+		oneload.Case{Analyzer: serveridle.Analyzer, Patterns: []string{"fix"}, Fixes: true},
+		oneload.Case{Analyzer: serveridle.New(serveridle.Options{IdleTimeout: 90 * time.Second}), Patterns: []string{"flags"}, Same: flagged, Fixes: true})
 	// Instances do not share flags.
 	if got := serveridle.Analyzer.Flags.Lookup("idle-timeout").Value.String(); got != "2m0s" {
 		t.Errorf("default analyzer's idle-timeout = %s after setting another instance's", got)

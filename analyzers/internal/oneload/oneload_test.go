@@ -34,6 +34,28 @@ func says(word string) *analysis.Analyzer {
 	}
 }
 
+// fixing is says("") with a fix that renames each function to Fixed,
+// or, when bad, a fix whose edits overlap.
+func fixing(bad bool) *analysis.Analyzer {
+	a := says("")
+	a.Run = func(pass *analysis.Pass) (any, error) {
+		for _, f := range pass.Files {
+			for _, d := range f.Decls {
+				if fd, ok := d.(*ast.FuncDecl); ok {
+					edits := []analysis.TextEdit{{Pos: fd.Name.Pos(), End: fd.Name.End(), NewText: []byte("Fixed")}}
+					if bad {
+						edits = append(edits, analysis.TextEdit{Pos: fd.Name.Pos(), End: fd.Name.End(), NewText: []byte("Other")})
+					}
+					pass.Report(analysis.Diagnostic{Pos: fd.Pos(), Message: fd.Name.Name + " says " + pass.Pkg.Name(),
+						SuggestedFixes: []analysis.SuggestedFix{{Message: "Rename", TextEdits: edits}}})
+				}
+			}
+		}
+		return nil, nil
+	}
+	return a
+}
+
 // errors records what analysistest would report.
 type errors struct{ list []string }
 
@@ -48,6 +70,22 @@ func TestCases(t *testing.T) {
 	oneload.Run(t, analysistest.TestData(),
 		oneload.Case{Analyzer: says("a"), Patterns: []string{"a"}},
 		oneload.Case{Analyzer: says("b"), Patterns: []string{"b"}, Same: says(""), Quiet: quiet})
+}
+
+// With a case that checks fixes, the others' fixes need no golden file
+// (a has none) but must be well formed.
+func TestFixes(t *testing.T) {
+	t.Parallel()
+	oneload.Run(t, analysistest.TestData(),
+		oneload.Case{Analyzer: fixing(false), Patterns: []string{"a"}},
+		oneload.Case{Analyzer: fixing(false), Patterns: []string{"c"}, Fixes: true})
+	e := new(errors)
+	oneload.Run(e, analysistest.TestData(),
+		oneload.Case{Analyzer: fixing(true), Patterns: []string{"a"}},
+		oneload.Case{Analyzer: fixing(false), Patterns: []string{"c"}, Fixes: true})
+	if !strings.Contains(strings.Join(e.list, "\n"), "overlap") {
+		t.Errorf("errors %q, want one saying that the edits overlap", e.list)
+	}
 }
 
 // A configuration that reports something else than its Same, a package
