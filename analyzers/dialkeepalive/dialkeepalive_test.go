@@ -6,40 +6,27 @@ import (
 	"time"
 
 	"github.com/kalint/kalint/analyzers/dialkeepalive"
+	"github.com/kalint/kalint/analyzers/internal/oneload"
 	"golang.org/x/tools/go/analysis/analysistest"
 )
 
+// TestScenarios checks every scenario with one load of them (see
+// oneload): the defaults on most; Options, and the flags that set the
+// same options, on "flags"; fixes against golden files on "fix" and
+// "flags".
 func TestScenarios(t *testing.T) {
 	t.Parallel()
-	analysistest.Run(t, analysistest.TestData(), dialkeepalive.Analyzer,
-		"basic", "idle", "threshold", "closures", "quiet", "server", "generics", "crosspkg/user")
-}
-
-func TestCrossPackage(t *testing.T) {
-	t.Parallel()
-	analysistest.Run(t, analysistest.TestData(), dialkeepalive.Analyzer, "crosspkg/lib")
-}
-
-func TestSuggestedFix(t *testing.T) {
-	t.Parallel()
-	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), dialkeepalive.Analyzer, "fix")
-}
-
-func TestOptions(t *testing.T) {
-	t.Parallel()
-	a := dialkeepalive.New(dialkeepalive.Options{MinKeepAlive: 15 * time.Second, IdleConnTimeout: 2 * time.Minute})
-	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), a, "flags")
-}
-
-func TestFlags(t *testing.T) {
-	t.Parallel()
-	a := dialkeepalive.New(dialkeepalive.Options{})
+	flagged := dialkeepalive.New(dialkeepalive.Options{})
 	for name, value := range map[string]string{"min-keep-alive": "15s", "idle-conn-timeout": "2m"} {
-		if err := a.Flags.Set(name, value); err != nil {
+		if err := flagged.Flags.Set(name, value); err != nil {
 			t.Fatal(err)
 		}
 	}
-	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), a, "flags")
+	oneload.Run(t, analysistest.TestData(),
+		oneload.Case{Analyzer: dialkeepalive.Analyzer, Patterns: []string{
+			"basic", "idle", "threshold", "closures", "quiet", "server", "generics", "crosspkg/user", "crosspkg/lib"}},
+		oneload.Case{Analyzer: dialkeepalive.Analyzer, Patterns: []string{"fix"}, Fixes: true},
+		oneload.Case{Analyzer: dialkeepalive.New(dialkeepalive.Options{MinKeepAlive: 15 * time.Second, IdleConnTimeout: 2 * time.Minute}), Patterns: []string{"flags"}, Same: flagged, Fixes: true})
 	// Instances do not share flags.
 	if got := dialkeepalive.Analyzer.Flags.Lookup("min-keep-alive").Value.String(); got != "5s" {
 		t.Errorf("default analyzer's min-keep-alive = %s after setting another instance's", got)

@@ -5,38 +5,25 @@ import (
 	"testing"
 
 	"github.com/kalint/kalint/analyzers/idleperhost"
+	"github.com/kalint/kalint/analyzers/internal/oneload"
 	"golang.org/x/tools/go/analysis/analysistest"
 )
 
+// TestScenarios checks every scenario with one load of them (see
+// oneload): the defaults on most; Options, and the flags that set the
+// same options, on "flags"; fixes against golden files on "fix" and
+// "flags".
 func TestScenarios(t *testing.T) {
 	t.Parallel()
-	analysistest.Run(t, analysistest.TestData(), idleperhost.Analyzer,
-		"basic", "fields", "closures", "concurrent", "quiet", "generics", "crosspkg/user", "recall", "oneshot")
-}
-
-func TestCrossPackage(t *testing.T) {
-	t.Parallel()
-	analysistest.Run(t, analysistest.TestData(), idleperhost.Analyzer, "crosspkg/lib")
-}
-
-func TestSuggestedFix(t *testing.T) {
-	t.Parallel()
-	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), idleperhost.Analyzer, "fix")
-}
-
-func TestOptions(t *testing.T) {
-	t.Parallel()
-	a := idleperhost.New(idleperhost.Options{MaxIdlePerHost: 32})
-	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), a, "flags")
-}
-
-func TestFlag(t *testing.T) {
-	t.Parallel()
-	a := idleperhost.New(idleperhost.Options{})
-	if err := a.Flags.Set("max-idle-per-host", "32"); err != nil {
+	flagged := idleperhost.New(idleperhost.Options{})
+	if err := flagged.Flags.Set("max-idle-per-host", "32"); err != nil {
 		t.Fatal(err)
 	}
-	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), a, "flags")
+	oneload.Run(t, analysistest.TestData(),
+		oneload.Case{Analyzer: idleperhost.Analyzer, Patterns: []string{
+			"basic", "fields", "closures", "concurrent", "quiet", "generics", "crosspkg/user", "crosspkg/lib", "recall", "oneshot"}},
+		oneload.Case{Analyzer: idleperhost.Analyzer, Patterns: []string{"fix"}, Fixes: true},
+		oneload.Case{Analyzer: idleperhost.New(idleperhost.Options{MaxIdlePerHost: 32}), Patterns: []string{"flags"}, Same: flagged, Fixes: true})
 	// Instances do not share flags.
 	if got := idleperhost.Analyzer.Flags.Lookup("max-idle-per-host").Value.String(); got != "100" {
 		t.Errorf("default analyzer's max-idle-per-host = %s after setting another instance's", got)

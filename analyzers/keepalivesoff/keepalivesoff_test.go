@@ -4,25 +4,28 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/kalint/kalint/analyzers/internal/option/optiontest"
+	"github.com/kalint/kalint/analyzers/internal/oneload"
 	"github.com/kalint/kalint/analyzers/keepalivesoff"
 	"golang.org/x/tools/go/analysis/analysistest"
 )
 
+// TestScenarios checks the scenarios with one load of them (see oneload):
+// the defaults on most, -keepalivesoff.tests on "tests", where the
+// defaults report nothing; fixes against golden files on "fix".
 func TestScenarios(t *testing.T) {
 	t.Parallel()
-	analysistest.Run(t, analysistest.TestData(), keepalivesoff.Analyzer,
-		"basic", "requests", "servers", "closures", "generics", "quiet", "percall", "crosspkg/lib", "crosspkg/user")
-}
-
-func TestSuggestedFix(t *testing.T) {
-	t.Parallel()
-	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), keepalivesoff.Analyzer, "fix")
-}
-
-func TestTestsFlag(t *testing.T) {
-	t.Parallel()
-	optiontest.Tests(t, keepalivesoff.New(keepalivesoff.Options{}), keepalivesoff.Analyzer, "tests")
+	a := keepalivesoff.New(keepalivesoff.Options{})
+	if err := a.Flags.Set("tests", "true"); err != nil {
+		t.Fatal(err)
+	}
+	oneload.Run(t, analysistest.TestData(),
+		oneload.Case{Analyzer: keepalivesoff.Analyzer, Patterns: []string{
+			"basic", "requests", "servers", "closures", "generics", "quiet", "percall", "crosspkg/lib", "crosspkg/user"}},
+		oneload.Case{Analyzer: a, Patterns: []string{"tests"}, Quiet: keepalivesoff.Analyzer},
+		oneload.Case{Analyzer: keepalivesoff.Analyzer, Patterns: []string{"fix"}, Fixes: true})
+	if got := keepalivesoff.Analyzer.Flags.Lookup("tests").Value.String(); got != "false" {
+		t.Errorf("default analyzer's tests = %s after setting another instance's", got)
+	}
 }
 
 func TestDoc(t *testing.T) {

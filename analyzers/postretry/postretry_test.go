@@ -4,40 +4,30 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kalint/kalint/analyzers/internal/oneload"
 	"github.com/kalint/kalint/analyzers/postretry"
 	"golang.org/x/tools/go/analysis/analysistest"
 )
 
+// TestScenarios checks every scenario with one load of them (see
+// oneload): the defaults on most; Options, and the flags that set the
+// same options, on "testfiles" and "flags".
 func TestScenarios(t *testing.T) {
 	t.Parallel()
-	analysistest.Run(t, analysistest.TestData(), postretry.Analyzer,
-		"basic", "loops", "helpers", "callers", "idempotency", "methods", "generics",
-		"quiet", "reuse", "testfilesquiet", "crosspkg/user", "recall")
-}
-
-func TestCrossPackage(t *testing.T) {
-	t.Parallel()
-	analysistest.Run(t, analysistest.TestData(), postretry.Analyzer, "crosspkg/lib")
-}
-
-func TestOptions(t *testing.T) {
-	t.Parallel()
-	analysistest.Run(t, analysistest.TestData(), postretry.New(postretry.Options{Tests: true}), "testfiles")
-	analysistest.Run(t, analysistest.TestData(), postretry.New(postretry.Options{Methods: []string{"PUT", "DELETE"}}), "flags")
-}
-
-func TestFlags(t *testing.T) {
-	t.Parallel()
-	a := postretry.New(postretry.Options{})
-	if err := a.Flags.Set("methods", "PUT, DELETE"); err != nil {
+	methods := postretry.New(postretry.Options{})
+	if err := methods.Flags.Set("methods", "PUT, DELETE"); err != nil {
 		t.Fatal(err)
 	}
-	analysistest.Run(t, analysistest.TestData(), a, "flags")
-	b := postretry.New(postretry.Options{})
-	if err := b.Flags.Set("tests", "true"); err != nil {
+	tests := postretry.New(postretry.Options{})
+	if err := tests.Flags.Set("tests", "true"); err != nil {
 		t.Fatal(err)
 	}
-	analysistest.Run(t, analysistest.TestData(), b, "testfiles")
+	oneload.Run(t, analysistest.TestData(),
+		oneload.Case{Analyzer: postretry.Analyzer, Patterns: []string{
+			"basic", "loops", "helpers", "callers", "idempotency", "methods", "generics",
+			"quiet", "reuse", "testfilesquiet", "crosspkg/user", "crosspkg/lib", "recall"}},
+		oneload.Case{Analyzer: postretry.New(postretry.Options{Tests: true}), Patterns: []string{"testfiles"}, Same: tests},
+		oneload.Case{Analyzer: postretry.New(postretry.Options{Methods: []string{"PUT", "DELETE"}}), Patterns: []string{"flags"}, Same: methods})
 	// Instances do not share flags.
 	if got := postretry.Analyzer.Flags.Lookup("methods").Value.String(); got != "POST,PATCH" {
 		t.Errorf("default analyzer's methods = %s after setting another instance's", got)

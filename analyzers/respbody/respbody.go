@@ -3,6 +3,7 @@ package respbody
 import (
 	_ "embed"
 	"go/types"
+	"reflect"
 
 	"github.com/kalint/kalint/analyzers/internal/docs"
 	"github.com/kalint/kalint/analyzers/internal/httpapi"
@@ -57,6 +58,8 @@ func New(opts Options) *analysis.Analyzer {
 		URL:      "https://pkg.go.dev/github.com/kalint/kalint/analyzers/respbody",
 		Requires: []*analysis.Analyzer{ssapass.Analyzer},
 		Run:      ssapass.Guard(c.run),
+		// Where the bound on one function's cost stopped the analysis.
+		ResultType: reflect.TypeFor[report.Notes](),
 	}
 	option.EnumVar(&a.Flags, &c.opts.Drain, "drain", opts.Drain, []string{DrainRead, DrainStrict},
 		"which reads count as draining a body: read (any read) or strict (only reads to EOF, such as io.ReadAll or io.Copy)")
@@ -81,12 +84,13 @@ type state struct {
 	index     *ssaflow.Index
 	back      *ssaflow.Backtracer // walks requests back to where they are built
 	local     *ssaflow.Backtracer // the same, stopping at the parameters of functions
+	bound     bound
 }
 
 func (c *checker) run(pass *analysis.Pass) (any, error) {
 	res := pass.ResultOf[ssapass.Analyzer].(*ssapass.Result)
 	if !res.ReachesHTTP || !mentionsResponses(res.Names()) {
-		return nil, nil
+		return report.Notes(nil), nil
 	}
 	pkg, index := res.SSA()
 	s := &state{
@@ -105,7 +109,7 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 	for _, fn := range index.Funcs {
 		s.function(fn)
 	}
-	return nil, nil
+	return s.bound.notes(), nil
 }
 
 // mentionsResponses reports whether the package uses any function that

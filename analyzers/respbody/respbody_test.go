@@ -6,17 +6,31 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/kalint/kalint/analyzers/internal/option/optiontest"
+	"github.com/kalint/kalint/analyzers/internal/oneload"
 	"github.com/kalint/kalint/analyzers/respbody"
 	"golang.org/x/tools/go/analysis/analysistest"
 )
 
 func TestScenarios(t *testing.T) {
 	t.Parallel()
-	results := analysistest.Run(t, analysistest.TestData(), respbody.Analyzer,
-		"basic", "branches", "closures", "wrappers", "handoff", "loops", "generics",
-		"nonnetwork", "reuse", "peer", "bodiless",
-		"example.com/crosspkg/lib", "example.com/crosspkg/user")
+	// One load of every scenario (see oneload): the defaults on most,
+	// -drain=strict on "strict", -respbody.tests on "tests" (where the
+	// defaults report nothing), fixes against golden files on "fix".
+	tests := respbody.New(respbody.Options{})
+	if err := tests.Flags.Set("tests", "true"); err != nil {
+		t.Fatal(err)
+	}
+	results := oneload.Run(t, analysistest.TestData(),
+		oneload.Case{Analyzer: respbody.Analyzer, Patterns: []string{
+			"basic", "branches", "closures", "wrappers", "handoff", "loops", "generics",
+			"nonnetwork", "reuse", "peer", "bodiless",
+			"example.com/crosspkg/lib", "example.com/crosspkg/user"}},
+		oneload.Case{Analyzer: respbody.New(respbody.Options{Drain: respbody.DrainStrict}), Patterns: []string{"strict"}},
+		oneload.Case{Analyzer: tests, Patterns: []string{"tests"}, Quiet: respbody.Analyzer},
+		oneload.Case{Analyzer: respbody.Analyzer, Patterns: []string{"fix"}, Fixes: true})
+	if got := respbody.Analyzer.Flags.Lookup("tests").Value.String(); got != "false" {
+		t.Errorf("default analyzer's tests = %s after setting another instance's", got)
+	}
 	// The message does not say where the leaking path returns; Related
 	// does (checked where the scenarios used to say it in the message).
 	returns := map[string]int{"basic.go:22": 27, "basic.go:47": 52, "basic.go:70": 72,
@@ -43,26 +57,11 @@ func TestScenarios(t *testing.T) {
 	}
 }
 
-func TestTestsFlag(t *testing.T) {
-	t.Parallel()
-	optiontest.Tests(t, respbody.New(respbody.Options{}), respbody.Analyzer, "tests")
-}
-
 // A module whose path has no dot (module myservice): its own packages are
 // not the standard library.
 func TestDotlessModule(t *testing.T) {
 	t.Parallel()
 	analysistest.Run(t, filepath.Join(analysistest.TestData(), "src", "dotless"), respbody.Analyzer, "./...")
-}
-
-func TestStrict(t *testing.T) {
-	t.Parallel()
-	analysistest.Run(t, analysistest.TestData(), respbody.New(respbody.Options{Drain: respbody.DrainStrict}), "strict")
-}
-
-func TestFix(t *testing.T) {
-	t.Parallel()
-	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), respbody.Analyzer, "fix")
 }
 
 // A bad value stops at the flag, a bad Options value at New.

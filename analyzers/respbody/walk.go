@@ -39,12 +39,6 @@ type point struct {
 	mayClosed bool // passed to a function that closes it on some paths
 }
 
-// maxPoints bounds the walk of one response. Paths multiply only with the
-// number of distinct error variables, so real functions stay far below it;
-// past it the walk stops and reports nothing (a missed report, never a
-// false one).
-const maxPoints = 20000
-
 // walk follows every path from the instruction at start.Instrs[at] and
 // collects the exits where the response is still open. A path ends where
 // the body is closed or the response handed off (t.effects), where the
@@ -55,9 +49,9 @@ func (s *state) walk(t *tracked, start *ssa.BasicBlock, at int, source ssa.Instr
 	res := paths{returned: make(map[int]kind)}
 	seen := make(map[string]bool)
 	stack := []point{{block: start, at: at, errs: errs}}
-	for n := 0; len(stack) > 0; n++ {
-		if n > maxPoints {
-			return paths{returned: res.returned}
+	for len(stack) > 0 {
+		if !s.bound.take(t.fn, source) {
+			return paths{returned: res.returned} // see [bound]
 		}
 		p := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]

@@ -5,39 +5,26 @@ import (
 	"testing"
 	"time"
 
+	"github.com/kalint/kalint/analyzers/internal/oneload"
 	"github.com/kalint/kalint/analyzers/serveridle"
 	"golang.org/x/tools/go/analysis/analysistest"
 )
 
+// TestScenarios checks every scenario with one load of them (see
+// oneload): the defaults on most; Options, and the flags that set the
+// same options, on "flags"; fixes against golden files on "fix" and
+// "flags".
 func TestScenarios(t *testing.T) {
 	t.Parallel()
-	analysistest.Run(t, analysistest.TestData(), serveridle.Analyzer,
-		"basic", "branches", "closures", "fields", "generics", "quiet", "crosspkg/user")
-}
-
-func TestCrossPackage(t *testing.T) {
-	t.Parallel()
-	analysistest.Run(t, analysistest.TestData(), serveridle.Analyzer, "crosspkg/lib")
-}
-
-func TestSuggestedFix(t *testing.T) {
-	t.Parallel()
-	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), serveridle.Analyzer, "fix")
-}
-
-func TestOptions(t *testing.T) {
-	t.Parallel()
-	a := serveridle.New(serveridle.Options{IdleTimeout: 90 * time.Second})
-	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), a, "flags")
-}
-
-func TestFlag(t *testing.T) {
-	t.Parallel()
-	a := serveridle.New(serveridle.Options{})
-	if err := a.Flags.Set("idle-timeout", "90s"); err != nil {
+	flagged := serveridle.New(serveridle.Options{})
+	if err := flagged.Flags.Set("idle-timeout", "90s"); err != nil {
 		t.Fatal(err)
 	}
-	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), a, "flags")
+	oneload.Run(t, analysistest.TestData(),
+		oneload.Case{Analyzer: serveridle.Analyzer, Patterns: []string{
+			"basic", "branches", "closures", "fields", "generics", "quiet", "crosspkg/user", "crosspkg/lib"}},
+		oneload.Case{Analyzer: serveridle.Analyzer, Patterns: []string{"fix"}, Fixes: true},
+		oneload.Case{Analyzer: serveridle.New(serveridle.Options{IdleTimeout: 90 * time.Second}), Patterns: []string{"flags"}, Same: flagged, Fixes: true})
 	// Instances do not share flags.
 	if got := serveridle.Analyzer.Flags.Lookup("idle-timeout").Value.String(); got != "2m0s" {
 		t.Errorf("default analyzer's idle-timeout = %s after setting another instance's", got)

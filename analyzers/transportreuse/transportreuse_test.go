@@ -6,42 +6,37 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kalint/kalint/analyzers/internal/oneload"
 	"github.com/kalint/kalint/analyzers/transportreuse"
 	"golang.org/x/tools/go/analysis/analysistest"
 )
 
+// TestScenarios checks every scenario with one load of them (see
+// oneload): the defaults on most; Options, and the flags that set the
+// same options, on "tests" and "strict". It also checks that a
+// constructor call's diagnostic points at the construction inside the
+// constructor (scenario "constructors").
 func TestScenarios(t *testing.T) {
 	t.Parallel()
-	analysistest.Run(t, analysistest.TestData(), transportreuse.Analyzer,
-		"basic", "handlers", "wrappers", "loops", "constructors", "closed", "quiet", "notests", "generics", "crosspkg/user", "foreign", "recall")
-}
-
-func TestCrossPackage(t *testing.T) {
-	t.Parallel()
-	analysistest.Run(t, analysistest.TestData(), transportreuse.Analyzer, "crosspkg/lib")
-}
-
-func TestOptions(t *testing.T) {
-	t.Parallel()
-	analysistest.Run(t, analysistest.TestData(), transportreuse.New(transportreuse.Options{Tests: true}), "tests")
-	analysistest.Run(t, analysistest.TestData(), transportreuse.New(transportreuse.Options{Strict: true}), "strict")
-}
-
-func TestFlags(t *testing.T) {
-	t.Parallel()
-	a := transportreuse.New(transportreuse.Options{})
+	flagged := transportreuse.New(transportreuse.Options{})
 	for _, name := range []string{"tests", "strict"} {
-		if err := a.Flags.Set(name, "true"); err != nil {
+		if err := flagged.Flags.Set(name, "true"); err != nil {
 			t.Fatal(err)
 		}
 	}
-	analysistest.Run(t, analysistest.TestData(), a, "tests", "strict")
+	results := oneload.Run(t, analysistest.TestData(),
+		oneload.Case{Analyzer: transportreuse.Analyzer, Patterns: []string{
+			"basic", "handlers", "wrappers", "loops", "constructors", "closed", "quiet", "notests", "generics",
+			"crosspkg/user", "foreign", "crosspkg/lib", "recall"}},
+		oneload.Case{Analyzer: transportreuse.New(transportreuse.Options{Tests: true}), Patterns: []string{"tests"}, Same: flagged},
+		oneload.Case{Analyzer: transportreuse.New(transportreuse.Options{Strict: true}), Patterns: []string{"strict"}, Same: flagged})
 	// Instances do not share flags.
 	for _, name := range []string{"tests", "strict"} {
 		if got := transportreuse.Analyzer.Flags.Lookup(name).Value.String(); got != "false" {
 			t.Errorf("default analyzer's %s = %s after setting another instance's", name, got)
 		}
 	}
+	checkRelated(t, results)
 }
 
 func TestDoc(t *testing.T) {
@@ -52,11 +47,9 @@ func TestDoc(t *testing.T) {
 	}
 }
 
-// TestRelated checks that a constructor call's diagnostic points at the
+// checkRelated checks that a constructor call's diagnostic points at the
 // construction inside the constructor.
-func TestRelated(t *testing.T) {
-	t.Parallel()
-	results := analysistest.Run(t, analysistest.TestData(), transportreuse.Analyzer, "constructors")
+func checkRelated(t *testing.T, results []*analysistest.Result) {
 	want := map[string]string{ // constructor → line of its construction
 		"newClient()":         "constructors.go:12",
 		"NewInsecureClient()": "constructors.go:20",
@@ -64,6 +57,9 @@ func TestRelated(t *testing.T) {
 	}
 	seen := 0
 	for _, r := range results {
+		if r.Action.Package.PkgPath != "constructors" {
+			continue
+		}
 		for _, d := range r.Diagnostics {
 			ctor, _, _ := strings.Cut(d.Message, " ")
 			line, ok := want[ctor]

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strings"
 	"testing"
 	"time"
 )
@@ -141,5 +142,30 @@ func TestTypeErrorOnce(t *testing.T) {
 	}
 	if len(errs) != 1 || errs[0] != want {
 		t.Errorf("kalint -json errors %q, want [%q]", errs, want)
+	}
+}
+
+// -v prints respbody's note where the bound on one function's cost stopped
+// its analysis; without -v the run says nothing (the note is no finding).
+func TestVerboseNote(t *testing.T) {
+	t.Parallel()
+	var src strings.Builder
+	src.WriteString("package big\n\nimport (\n\t\"io\"\n\t\"net/http\"\n)\n\nfunc Many(c *http.Client, u string) {\n")
+	const n = 300 // each response open to the end: past the bound
+	for i := range n {
+		fmt.Fprintf(&src, "\tr%d, err := c.Get(u)\n\tif err != nil {\n\t\tpanic(err)\n\t}\n", i)
+	}
+	for i := range n {
+		fmt.Fprintf(&src, "\tio.Copy(io.Discard, r%d.Body)\n\tr%d.Body.Close()\n", i, i)
+	}
+	src.WriteString("}\n")
+	dir := writeModule(t, map[string]string{"big/big.go": src.String()})
+	note := regexp.MustCompile(`(?m)/big/big.go:\d+:\d+: respbody: note: analysis of Many stopped here .* responses from here on are not checked$`)
+	out, code := run(t, dir, kalint(t), "-v", "-respbody", "./...")
+	if code != 0 || !note.MatchString(out) {
+		t.Errorf("kalint -v: exit %d, output:\n%s\nwant exit 0 and respbody's note on Many", code, out)
+	}
+	if out, code := run(t, dir, kalint(t), "-respbody", "./..."); code != 0 || out != "" {
+		t.Errorf("kalint without -v: exit %d, output:\n%s\nwant exit 0 and no output", code, out)
 	}
 }

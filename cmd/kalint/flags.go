@@ -12,6 +12,7 @@ import (
 // options are the standalone driver's flags.
 type options struct {
 	json, sarif, fix, diff, tests bool
+	verbose                       bool
 	context                       int
 }
 
@@ -28,7 +29,8 @@ func parseFlags(all []*analysis.Analyzer, args []string) (*options, []*analysis.
 	fs.BoolVar(&opts.diff, "diff", false, "with -fix, print the fixes as a unified diff instead of writing files")
 	fs.BoolVar(&opts.tests, "test", true, "analyse test files too")
 	fs.IntVar(&opts.context, "c", -1, "print the offending line with this many lines of context")
-	for _, name := range []string{"source", "v", "all"} {
+	fs.BoolVar(&opts.verbose, "v", false, "verbose: also print notes on standard error, where an analyzer stopped short of a function too large to analyse (its findings there may be missing)")
+	for _, name := range []string{"source", "all"} {
 		fs.Bool(name, false, "no effect (deprecated vet flag)")
 	}
 	fs.String("tags", "", "no effect (deprecated vet flag)")

@@ -23,6 +23,14 @@ func printErrors(r *run) {
 	}
 }
 
+// printNotes prints the analyzers' notes on standard error, each as
+// "file:line:col: analyzer: note: message".
+func printNotes(r *run) {
+	for _, n := range r.notes {
+		fmt.Fprintf(os.Stderr, "%s: %s: note: %s\n", n.posn, n.analyzer.Name, n.diag.Message)
+	}
+}
+
 // printText prints findings on standard error as go vet does, each as
 // "file:line:col: analyzer: message" followed by its related locations,
 // indented, and returns the exit status for them.

@@ -33,6 +33,7 @@ type finding struct {
 type run struct {
 	fset     *token.FileSet
 	findings []finding
+	notes    []finding  // what analyzers could not check (see noter)
 	errors   []pkgError // load and type errors, then analysis errors, each once
 }
 
@@ -56,6 +57,9 @@ func standalone(all []*analysis.Analyzer, args []string) int {
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "kalint:", err)
 		return exitError
+	}
+	if opts.verbose {
+		printNotes(r)
 	}
 	var code int
 	switch {
@@ -168,15 +172,34 @@ func (r *run) collect(graph *checker.Graph) {
 		if !act.IsRoot {
 			continue
 		}
-		for _, d := range act.Diagnostics {
+		add := func(list *[]finding, d analysis.Diagnostic) {
 			k := key{act.Analyzer.Name, r.fset.Position(d.Pos), r.fset.Position(d.End), d.Message}
 			if !seen[k] {
 				seen[k] = true
-				r.findings = append(r.findings, finding{act.Analyzer, act.Package, d, k.posn})
+				*list = append(*list, finding{act.Analyzer, act.Package, d, k.posn})
+			}
+		}
+		for _, d := range act.Diagnostics {
+			add(&r.findings, d)
+		}
+		if n, ok := act.Result.(noter); ok {
+			for _, d := range n.Notes() {
+				add(&r.notes, d)
 			}
 		}
 	}
-	slices.SortStableFunc(r.findings, func(a, b finding) int {
+	sortFindings(r.findings)
+	sortFindings(r.notes)
+}
+
+// A noter is an analyzer's result that says where the analyzer stopped
+// short (respbody's bound on one function's cost): shown with -v.
+type noter interface {
+	Notes() []analysis.Diagnostic
+}
+
+func sortFindings(list []finding) {
+	slices.SortStableFunc(list, func(a, b finding) int {
 		return cmp.Or(cmp.Compare(a.posn.Filename, b.posn.Filename),
 			cmp.Compare(a.posn.Offset, b.posn.Offset),
 			cmp.Compare(a.analyzer.Name, b.analyzer.Name),

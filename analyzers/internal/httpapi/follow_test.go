@@ -1,8 +1,6 @@
 package httpapi
 
 import (
-	"go/importer"
-	"go/token"
 	"go/types"
 	"slices"
 	"testing"
@@ -15,7 +13,7 @@ import (
 // same name as a followed type, an unexported type.
 func TestFollowOf(t *testing.T) {
 	t.Parallel()
-	imp := importer.ForCompiler(token.NewFileSet(), "source", nil)
+	_, imp := ssatest.Source()
 	lookup := func(pkgPath, recv, name string) types.Object {
 		pkg, err := imp.Import(pkgPath)
 		if err != nil {
@@ -120,8 +118,7 @@ type Client struct{}
 func New() *Client { return nil }
 func (*Client) R() {}
 `
-	fset := token.NewFileSet()
-	imp := ssatest.Importer(t, fset, map[string]string{
+	_, imp := ssatest.Importer(t, map[string]string{
 		"example.com/lib":                   lib,
 		"github.com/hashicorp/go-cleanhttp": cleanhttp,
 		"github.com/go-resty/resty/v2":      resty,

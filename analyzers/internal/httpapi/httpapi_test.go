@@ -2,11 +2,12 @@ package httpapi
 
 import (
 	"go/ast"
-	"go/importer"
 	"go/parser"
 	"go/token"
 	"go/types"
 	"testing"
+
+	"github.com/kalint/kalint/analyzers/internal/ssatest"
 
 	// The table's x/net entries are checked against the version go.mod
 	// requires; the import keeps it there.
@@ -18,7 +19,7 @@ import (
 // and that each matcher accepts it.
 func TestTableAgainstStdlib(t *testing.T) {
 	t.Parallel()
-	imp := importer.ForCompiler(token.NewFileSet(), "source", nil)
+	_, imp := ssatest.Source()
 	load := func(path string) *types.Package {
 		pkg, err := imp.Import(path)
 		if err != nil {
@@ -124,7 +125,7 @@ func TestTableAgainstStdlib(t *testing.T) {
 // another package or on another receiver.
 func TestNearMisses(t *testing.T) {
 	t.Parallel()
-	imp := importer.ForCompiler(token.NewFileSet(), "source", nil)
+	_, imp := ssatest.Source()
 	http, err := imp.Import("net/http")
 	if err != nil {
 		t.Fatal(err)
@@ -200,7 +201,7 @@ func TestNearMisses(t *testing.T) {
 // nest.
 func TestCallees(t *testing.T) {
 	t.Parallel()
-	imp := importer.ForCompiler(token.NewFileSet(), "source", nil)
+	_, imp := ssatest.Source()
 	http, err := imp.Import("net/http")
 	if err != nil {
 		t.Fatal(err)

@@ -1,10 +1,11 @@
 package httpapi
 
 import (
-	"go/importer"
 	"go/token"
 	"go/types"
 	"testing"
+
+	"github.com/kalint/kalint/analyzers/internal/ssatest"
 )
 
 func TestIsSetsockopt(t *testing.T) {
@@ -60,10 +61,12 @@ func TestSetsockoptArgs(t *testing.T) {
 	}
 }
 
-// importSyscall type-checks the real syscall package from source.
+// importSyscall type-checks the real syscall package from source, once
+// for the test binary (see [ssatest.Source]).
 func importSyscall(t *testing.T) *types.Package {
 	t.Helper()
-	pkg, err := importer.ForCompiler(token.NewFileSet(), "source", nil).Import("syscall")
+	_, imp := ssatest.Source()
+	pkg, err := imp.Import("syscall")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -172,3 +172,13 @@ func (r *Reporter) Report(d analysis.Diagnostic, remedy string) {
 	}
 	r.pass.Report(d)
 }
+
+// Notes is the result of an analyzer that can stop short of part of a
+// package (a bound on the cost of one function): where it did and why.
+// They are not findings, so a run does not fail on them; a driver shows
+// them when asked (kalint -v) through the Notes method.
+type Notes []analysis.Diagnostic
+
+// Notes returns the notes: the method drivers look for on an analyzer's
+// result, since they cannot import this package.
+func (n Notes) Notes() []analysis.Diagnostic { return n }

@@ -235,7 +235,7 @@ func typeCheck(t *testing.T, path, src string) (*token.FileSet, *ast.File, *type
 // [ssatest.Importer]).
 func typeCheckWith(t *testing.T, path, src string, fakes map[string]string) (*token.FileSet, *ast.File, *types.Info, *types.Package) {
 	t.Helper()
-	fset := token.NewFileSet()
+	fset, imp := ssatest.Importer(t, fakes)
 	f, err := parser.ParseFile(fset, "p.go", src, 0)
 	if err != nil {
 		t.Fatal(err)
@@ -249,7 +249,7 @@ func typeCheckWith(t *testing.T, path, src string, fakes map[string]string) (*to
 		Selections: map[*ast.SelectorExpr]*types.Selection{},
 		Scopes:     map[ast.Node]*types.Scope{},
 	}
-	pkg, err := (&types.Config{Importer: ssatest.Importer(t, fset, fakes)}).Check(path, fset, []*ast.File{f}, info)
+	pkg, err := (&types.Config{Importer: imp}).Check(path, fset, []*ast.File{f}, info)
 	if err != nil {
 		t.Fatal(err)
 	}

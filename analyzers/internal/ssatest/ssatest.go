@@ -8,6 +8,7 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
+	"sync"
 	"testing"
 
 	"golang.org/x/tools/go/ssa"
@@ -32,12 +33,50 @@ func Build(t testing.TB, src string) *ssa.Package {
 	return pkg
 }
 
-// Importer returns an importer that type-checks the standard library from
-// source and gives each path of fakes the package that its source (the
-// whole text of one file) declares: stand-ins for third-party packages.
-// It stops the test on any error.
-func Importer(t testing.TB, fset *token.FileSet, fakes map[string]string) types.Importer {
-	return &fakeImporter{t: t, fset: fset, fakes: fakes, std: importer.ForCompiler(fset, "source", nil), done: make(map[string]*types.Package)}
+// source is the importer that Source shares.
+var source struct {
+	once sync.Once
+	fset *token.FileSet
+	imp  *lockedImporter
+}
+
+// Source returns a file set and an importer that type-checks the real
+// standard library from source, shared by every test of the test binary:
+// each package is type-checked once, not once per test (net/http and its
+// dependencies take seconds each time). Parse the test's own files into
+// the same file set. The importer is safe for concurrent use.
+func Source() (*token.FileSet, types.ImporterFrom) {
+	source.once.Do(func() {
+		source.fset = token.NewFileSet()
+		source.imp = &lockedImporter{imp: importer.ForCompiler(source.fset, "source", nil).(types.ImporterFrom)}
+	})
+	return source.fset, source.imp
+}
+
+// A lockedImporter serialises the imports of go/importer's source
+// importer, whose memo of packages is not safe for concurrent use.
+type lockedImporter struct {
+	mu  sync.Mutex
+	imp types.ImporterFrom
+}
+
+func (l *lockedImporter) Import(path string) (*types.Package, error) {
+	return l.ImportFrom(path, "", 0)
+}
+
+func (l *lockedImporter) ImportFrom(path, dir string, mode types.ImportMode) (*types.Package, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.imp.ImportFrom(path, dir, mode)
+}
+
+// Importer returns the file set of [Source] and an importer that takes
+// the standard library from Source's and gives each path of fakes the
+// package that its source (the whole text of one file) declares:
+// stand-ins for third-party packages. It stops the test on any error.
+func Importer(t testing.TB, fakes map[string]string) (*token.FileSet, types.Importer) {
+	fset, std := Source()
+	return fset, &fakeImporter{t: t, fset: fset, fakes: fakes, std: std, done: make(map[string]*types.Package)}
 }
 
 type fakeImporter struct {

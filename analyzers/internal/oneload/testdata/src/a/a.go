@@ -1,0 +1,3 @@
+package a
+
+func F() {} // want `F says a`

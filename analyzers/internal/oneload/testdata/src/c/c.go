@@ -1,0 +1,3 @@
+package c
+
+func H() {} // want `H says c`
