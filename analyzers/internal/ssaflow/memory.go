@@ -1,0 +1,209 @@
+package ssaflow
+
+import (
+	"go/token"
+	"go/types"
+	"slices"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// This file resolves memory for the backward walk: what a load of a
+// variable, a field or a global may read, and which local variables an
+// address may be.
+
+// stored returns the values a load may read: those stored in a local or
+// captured variable, or with Fields in a field or global of the package.
+func (b *Backtracer) stored(load *ssa.UnOp) ([]ssa.Value, bool) {
+	if load.Op != token.MUL {
+		return nil, false
+	}
+	switch addr := load.X.(type) {
+	case *ssa.Alloc, *ssa.FreeVar:
+		_, stores, ok := b.Index.Variable(addr)
+		var out []ssa.Value
+		for _, st := range stores {
+			out = append(out, st.Val)
+		}
+		return out, ok
+	case *ssa.FieldAddr:
+		return b.fieldStores(addr.X, addr.Field)
+	case *ssa.Global:
+		if !b.Fields || addr.Pkg != b.Index.Pkg {
+			return nil, false
+		}
+		var out []ssa.Value
+		for _, instr := range b.Index.Referrers(addr) {
+			if st, ok := instr.(*ssa.Store); ok && st.Addr == addr {
+				out = append(out, st.Val)
+			}
+		}
+		return out, true
+	}
+	return nil, false
+}
+
+// fieldStores returns, with Fields, the values stored anywhere in the
+// package in field i of x's struct type, if the package declares it; only
+// those stored in x's own field when x is a local struct whose fields
+// nothing else can reach (see localFieldStores).
+func (b *Backtracer) fieldStores(x ssa.Value, i int) ([]ssa.Value, bool) {
+	f := FieldOf(x.Type(), i)
+	if !b.Fields || f == nil || f.Pkg() != b.Index.Pkg.Pkg {
+		return nil, false // another package may set it
+	}
+	if a := structVar(x); a != nil {
+		if out, ok := localFieldStores(a, i, 0); ok {
+			return out, true
+		}
+	}
+	sels := b.Index.Selections(f)
+	var out []ssa.Value
+	for _, sel := range sels {
+		if fa, ok := sel.(*ssa.FieldAddr); ok {
+			for _, ref := range *fa.Referrers() {
+				if st, ok := ref.(*ssa.Store); ok && st.Addr == fa {
+					out = append(out, st.Val)
+				}
+			}
+		}
+	}
+	return out, true
+}
+
+// structVar returns the variable that x, a struct's address or a copy of
+// the struct loaded from it, comes from, or nil.
+func structVar(x ssa.Value) *ssa.Alloc {
+	if load, ok := x.(*ssa.UnOp); ok && load.Op == token.MUL {
+		x = load.X
+	}
+	a, _ := x.(*ssa.Alloc)
+	if a == nil || !isStruct(a.Type().Underlying().(*types.Pointer).Elem()) {
+		return nil
+	}
+	return a
+}
+
+// localFieldStores returns the values stored in field i of a, a struct
+// variable whose address is used only to select its fields (which are
+// stored to or loaded), to load the struct and to assign it whole, from
+// copies of other such variables (a composite literal, say): then nothing
+// else can store into its fields. ok is false otherwise.
+func localFieldStores(a *ssa.Alloc, i, depth int) (out []ssa.Value, ok bool) {
+	if depth > maxFrames {
+		return nil, false
+	}
+	for _, ref := range *a.Referrers() {
+		switch ref := ref.(type) {
+		case *ssa.FieldAddr:
+			for _, use := range *ref.Referrers() {
+				switch use := use.(type) {
+				case *ssa.Store:
+					if use.Addr != ref {
+						return nil, false
+					}
+					if ref.Field == i {
+						out = append(out, use.Val)
+					}
+				case *ssa.UnOp:
+					if use.Op != token.MUL {
+						return nil, false
+					}
+				case *ssa.DebugRef:
+				default:
+					return nil, false // the field's address goes elsewhere
+				}
+			}
+		case *ssa.UnOp:
+			if ref.Op != token.MUL {
+				return nil, false
+			}
+		case *ssa.Store:
+			src := structVar(ref.Val)
+			if ref.Addr != a || src == nil || src == a {
+				return nil, false
+			}
+			more, ok := localFieldStores(src, i, depth+1)
+			if !ok {
+				return nil, false
+			}
+			out = append(out, more...)
+		case *ssa.DebugRef:
+		default:
+			return nil, false
+		}
+	}
+	return out, true
+}
+
+// Variable resolves addr, the address of a local variable (an *ssa.Alloc,
+// or a free variable bound to one), to the variables it may be and the
+// stores into them, in the function that declares each one and in the
+// closures that capture it. ok is false if addr is no such address, or if a
+// variable's address is used other than to load, store and capture it.
+func (x *Index) Variable(addr ssa.Value) (allocs []*ssa.Alloc, stores []*ssa.Store, ok bool) {
+	allocs, ok = x.allocs(addr)
+	if !ok {
+		return nil, nil, false
+	}
+	for _, a := range allocs {
+		sts, ok := varStores(a)
+		if !ok {
+			return nil, nil, false
+		}
+		stores = append(stores, sts...)
+	}
+	return allocs, stores, true
+}
+
+// allocs returns the variables that addr may be: itself, or the variables
+// a free variable is bound to, through enclosing closures.
+func (x *Index) allocs(addr ssa.Value) ([]*ssa.Alloc, bool) {
+	switch addr := addr.(type) {
+	case *ssa.Alloc:
+		return []*ssa.Alloc{addr}, true
+	case *ssa.FreeVar:
+		var out []*ssa.Alloc
+		for _, b := range x.Bindings(addr) {
+			as, ok := x.allocs(b) // bindings lie in the enclosing function: this ends
+			if !ok {
+				return nil, false
+			}
+			out = append(out, as...)
+		}
+		return out, len(out) > 0
+	}
+	return nil, false
+}
+
+// varStores returns the stores into variable a, directly or through the
+// closures that capture it; ok is false if its address goes anywhere else.
+func varStores(a *ssa.Alloc) (stores []*ssa.Store, ok bool) {
+	addrs := []ssa.Value{a}
+	for i := 0; i < len(addrs); i++ {
+		addr := addrs[i]
+		for _, ref := range *addr.Referrers() {
+			switch ref := ref.(type) {
+			case *ssa.Store:
+				if ref.Addr != addr {
+					return nil, false
+				}
+				stores = append(stores, ref)
+			case *ssa.UnOp:
+				if ref.Op != token.MUL {
+					return nil, false
+				}
+			case *ssa.MakeClosure:
+				for j, b := range ref.Bindings {
+					if fv := ref.Fn.(*ssa.Function).FreeVars[j]; b == addr && !slices.Contains(addrs, ssa.Value(fv)) {
+						addrs = append(addrs, fv)
+					}
+				}
+			case *ssa.DebugRef:
+			default:
+				return nil, false
+			}
+		}
+	}
+	return stores, true
+}
