@@ -76,9 +76,12 @@
 // http.DefaultTransport, or that writes to the transport it is passed, is
 // not seen through. Writes through a map, slice or channel element are not
 // followed. The analysis does not see paths: a write guarded by a test
-// that the value is not the default is still reported, and a struct field
-// counts as holding the default in every instance of its type once one
-// instance may hold it. In package main,
+// that the value is not the default is still reported. A struct field is
+// the same for every instance of its type, so a write through a field (or
+// any value) that may also hold a transport or client the package makes,
+// or one that a call returns, is left alone: the write may be meant for
+// that one (godo's and vault's SDKs keep the default in one constructor
+// and a pooled client in another). In package main,
 // writes in main after goroutines that send have started are still left
 // alone, though they race.
 //

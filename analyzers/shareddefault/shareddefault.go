@@ -190,17 +190,35 @@ func (s *state) judge(instr ssa.Instruction, target ssa.Value) {
 	if s.rep.Generated(pos) || s.leftAlone(instr, pos) {
 		return
 	}
+	def, name := httpapi.DefaultClient, "http.DefaultClient"
+	if httpapi.Transport.MatchesPtr(target.Type()) {
+		def, name = httpapi.DefaultTransport, "http.DefaultTransport"
+	}
+	// No source is a transport or client of its own (made here or
+	// returned by a call): a field that holds the default in one place and
+	// a client of its own in another may be written for the latter only
+	// (the walk does not tell a field's instances apart), and a missed
+	// report is better than a false one. Parameters stay possible sources:
+	// `if c == nil { c = http.DefaultClient }` writes to the default.
 	origins := s.back.Sources(target)
+	var found ssa.Value
 	for _, src := range origins.Sources {
 		switch {
-		case httpapi.Transport.MatchesPtr(target.Type()) && httpflow.IsLoadOf(src.Value, httpapi.DefaultTransport):
-			s.report(instr, pos, src.Value, "http.DefaultTransport", s.cloneFix(src.Value, origins.Values))
-			return
-		case httpapi.Client.MatchesPtr(target.Type()) && httpflow.IsLoadOf(src.Value, httpapi.DefaultClient):
-			s.report(instr, pos, src.Value, "http.DefaultClient", nil)
+		case httpflow.IsLoadOf(src.Value, def):
+			found = src.Value
+		case ssaflow.IsNil(src.Value):
+		case src.Kind == ssaflow.Made || src.Kind == ssaflow.Result:
 			return
 		}
 	}
+	if found == nil {
+		return
+	}
+	var fix *analysis.SuggestedFix
+	if def == httpapi.DefaultTransport {
+		fix = s.cloneFix(found, origins.Values)
+	}
+	s.report(instr, pos, found, name, fix)
 }
 
 // replaced reports an assignment to http.DefaultTransport or
