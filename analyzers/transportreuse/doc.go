@@ -34,10 +34,12 @@
 //	}
 //
 // The analyzer traces each transport the package makes, and each
-// http.Client allocated in the package that holds it in its Transport
-// field, through locals, closures and the package's own functions. It
-// reports a transport that is used for a request (Client.Do, Get, Head,
-// Post, PostForm, RoundTrip) and otherwise dropped, when it is made
+// http.Client or httputil.ReverseProxy made in the package that holds it
+// in its Transport field (a literal, or NewSingleHostReverseProxy),
+// through locals, closures and the package's own functions. It reports a
+// transport that is used for a request (Client.Do, Get, Head, Post,
+// PostForm, RoundTrip, ReverseProxy.ServeHTTP) and otherwise dropped, when
+// it is made
 //
 //   - in an HTTP handler: a function or method with the signature
 //     func(http.ResponseWriter, *http.Request) (ServeHTTP methods, handler

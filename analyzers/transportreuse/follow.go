@@ -80,8 +80,8 @@ func (s *state) follow(r root) *use {
 }
 
 // holder returns the client that a store makes hold the traced transport:
-// a store into the Transport field of a client allocated in the package,
-// or into a field of a RoundTripper of the package allocated there (a
+// a store into the Transport field of a client or reverse proxy made in
+// the package, or into a field of a RoundTripper of the package allocated there (a
 // wrapper that lives as long as the transport inside). Other stores keep
 // the transport somewhere.
 func holder(h ssaflow.HandOff) ssa.Value {
@@ -92,14 +92,23 @@ func holder(h ssaflow.HandOff) ssa.Value {
 	if w := wrapperAlloc(st); w != nil {
 		return w
 	}
-	if !isFieldStore(st, httpapi.ClientTransport) {
+	if !slices.ContainsFunc(holderFields, func(f httpapi.Field) bool { return isFieldStore(st, f) }) {
 		return nil
 	}
-	if a, ok := st.Addr.(*ssa.FieldAddr).X.(*ssa.Alloc); ok {
-		return a
+	switch x := st.Addr.(*ssa.FieldAddr).X.(type) {
+	case *ssa.Alloc:
+		return x
+	case *ssa.Call:
+		if !x.Call.IsInvoke() && httpapi.NewSingleHostReverseProxy.Matches(callee.Func(&x.Call)) {
+			return x // a new proxy, like a literal
+		}
 	}
 	return nil
 }
+
+// holderFields are the fields of the standard library's structs that hold
+// a transport and send through it: a client's, a reverse proxy's.
+var holderFields = []httpapi.Field{httpapi.ClientTransport, httpapi.ReverseProxyTransport}
 
 // wrapperAlloc returns the allocation of a struct of the package that
 // implements http.RoundTripper, if st stores into one of its fields.
@@ -187,7 +196,7 @@ func (s *state) call(u *use, h ssaflow.HandOff) {
 	switch {
 	case recv != h.Value:
 		u.kept = true // an argument: the callee may keep it
-	case httpapi.ProducerMethods.Matches(fn), wrapperSend(fn):
+	case httpapi.ProducerMethods.Matches(fn), httpapi.ReverseProxyServeHTTP.Matches(fn), wrapperSend(fn):
 		u.requests = append(u.requests, h.Instr.(ssa.CallInstruction))
 	case closers.Matches(fn):
 		u.closed = true

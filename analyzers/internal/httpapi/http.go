@@ -149,6 +149,14 @@ var (
 	// DumpResponse reads the body into memory, closes it and replaces it
 	// when its second argument is true.
 	DumpResponse = function("net/http/httputil", "DumpResponse")
+
+	// A ReverseProxy sends every request it serves through its Transport
+	// ((*ReverseProxy).ServeHTTP in net/http/httputil/reverseproxy.go)
+	// and holds it as long as it lives itself.
+	ReverseProxy              = typ("net/http/httputil", "ReverseProxy")
+	ReverseProxyTransport     = field(ReverseProxy, "Transport")
+	ReverseProxyServeHTTP     = method(ReverseProxy, "ServeHTTP")
+	NewSingleHostReverseProxy = function("net/http/httputil", "NewSingleHostReverseProxy")
 )
 
 // net/http: HTTP/2 settings and the protocols a transport speaks.
