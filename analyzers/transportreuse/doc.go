@@ -56,6 +56,9 @@
 // function that returns a fresh transport or a client holding one (made
 // in it, not kept anywhere, returned by it): the report is at the call and
 // names the constructor, with the construction as related information.
+// A constructor may give the client its transport after the literal
+// (c.Transport = &http.Transport{...}), on each of several branches: a
+// store replaces the transport only when it may run after it.
 // Constructors are summarised once per package and memoised. Constructors
 // of other packages cannot be summarised without facts, which would make
 // every driver load every dependency from source (on the benchmark corpus

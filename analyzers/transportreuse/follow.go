@@ -92,7 +92,7 @@ func holder(h ssaflow.HandOff) ssa.Value {
 	if w := wrapperAlloc(st); w != nil {
 		return w
 	}
-	if !slices.ContainsFunc(holderFields, func(f httpapi.Field) bool { return isFieldStore(st, f) }) {
+	if !isHolderField(st) {
 		return nil
 	}
 	switch x := st.Addr.(*ssa.FieldAddr).X.(type) {
@@ -208,12 +208,13 @@ func (s *state) call(u *use, h ssaflow.HandOff) {
 }
 
 // fields records the transport settings that the traced values store, and
-// whether a client holding the transport is given another one.
+// whether a client holding the transport is given another one after it.
 func fields(u *use) {
 	traced := make(map[ssa.Value]bool, len(u.values))
 	for _, v := range u.values {
 		traced[v] = true
 	}
+	var given, others []*ssa.Store // stores of the traced transport and of others into a Transport field
 	for _, v := range u.values {
 		refs := v.Referrers()
 		if refs == nil {
@@ -240,14 +241,34 @@ func fields(u *use) {
 					if !ssaflow.IsZero(st.Val) {
 						u.idle = true
 					}
-				case isFieldStore(st, httpapi.ClientTransport):
-					if !traced[st.Val] {
-						u.replaced = true
+				case isHolderField(st):
+					if traced[st.Val] {
+						given = append(given, st)
+					} else {
+						others = append(others, st)
 					}
 				}
 			}
 		}
 	}
+	u.replaced = replacedAfter(given, others)
+}
+
+// replacedAfter reports whether one of others (stores of another
+// transport into a holder's Transport field) may run after one of given
+// (stores of the traced one): then the traced transport is not the one
+// used. Stores on exclusive branches replace nothing.
+func replacedAfter(given, others []*ssa.Store) bool {
+	return slices.ContainsFunc(others, func(o *ssa.Store) bool {
+		return len(given) == 0 || slices.ContainsFunc(given, func(g *ssa.Store) bool {
+			return g.Parent() != o.Parent() || ssaflow.Reaches(g, o)
+		})
+	})
+}
+
+// isHolderField reports whether st stores into one of holderFields.
+func isHolderField(st *ssa.Store) bool {
+	return slices.ContainsFunc(holderFields, func(f httpapi.Field) bool { return isFieldStore(st, f) })
 }
 
 // isFieldStore reports whether st stores into field f.
