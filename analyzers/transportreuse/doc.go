@@ -79,12 +79,13 @@
 // initialisation under sync.Once), returned to the caller, or handed to
 // code the package cannot see (another package's function, a function
 // value, another package's wrapping RoundTripper), since that code may
-// keep it. A RoundTripper of the package that holds the transport in a
-// field lives as long as the transport and is followed like it: a
-// constructor that returns the wrapper, on any branch, still makes a fresh
-// transport, and a wrapper made per call is a transport made per call. A
-// field of
-// a local struct that dies with the call (a value receiver's copy, used
+// keep it. A struct of the package made in the package that holds the
+// transport, or a client holding it, in a field (a wrapping RoundTripper,
+// an API client) lives as long as the transport and is followed like it,
+// and so are the loads of that field: a constructor that returns the
+// struct, on any branch, still makes a fresh transport, and a struct made
+// per request (NewAPI(base) in a handler, then api.Get) is a transport
+// made per request. A field of a local struct that dies with the call (a value receiver's copy, used
 // only through its fields) does not keep it, and neither does a closure
 // that only calls its CancelRequest or CloseIdleConnections (a timer). It stays
 // quiet for http.Client{} without a Transport (it shares DefaultTransport),

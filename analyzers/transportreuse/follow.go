@@ -1,6 +1,8 @@
 package transportreuse
 
 import (
+	"go/types"
+	"maps"
 	"slices"
 
 	"github.com/kalint/kalint/analyzers/internal/callee"
@@ -14,12 +16,13 @@ type use struct {
 	values   []ssa.Value
 	requests []ssa.CallInstruction
 	returns  []ssaflow.HandOff
-	kept     bool // stored or handed to code the package cannot see
-	closed   bool // CloseIdleConnections is called
-	disabled bool // DisableKeepAlives set to true or to an unknown value
-	enabled  bool // DisableKeepAlives set to false
-	idle     bool // IdleConnTimeout set to something other than 0
-	replaced bool // a client holding it is given another transport
+	kept     bool                // stored or handed to code the package cannot see
+	closed   bool                // CloseIdleConnections is called
+	disabled bool                // DisableKeepAlives set to true or to an unknown value
+	enabled  bool                // DisableKeepAlives set to false
+	idle     bool                // IdleConnTimeout set to something other than 0
+	replaced bool                // a client holding it is given another transport
+	held     map[*types.Var]bool // fields of the package's structs that hold it
 }
 
 // closers close a client's or transport's idle connections.
@@ -31,17 +34,27 @@ func (s *state) follow(r root) *use {
 		return u
 	}
 	vals := []ssa.Value{r.value}
+	held := maps.Clone(r.held) // fields of the package's structs that hold it
+	if held == nil {
+		held = make(map[*types.Var]bool)
+	}
 	for {
 		flow := s.tracer.Trace(vals...)
 		u := &use{values: flow.Values}
 		grown := false
+		add := func(v ssa.Value) {
+			if !slices.Contains(vals, v) {
+				vals = append(vals, v)
+				grown = true
+			}
+		}
 		for _, h := range flow.HandOffs {
 			switch h.Kind {
 			case ssaflow.Store:
-				if c := holder(h); c != nil {
-					if !slices.Contains(vals, c) {
-						vals = append(vals, c)
-						grown = true
+				if c, f := holder(h); c != nil {
+					add(c)
+					if f != nil {
+						held[f] = true
 					}
 					continue
 				}
@@ -70,10 +83,18 @@ func (s *state) follow(r root) *use {
 				u.kept = true
 			}
 		}
+		for _, v := range flow.Values {
+			loads, ok := heldLoads(v, held)
+			u.kept = u.kept || !ok
+			for _, l := range loads {
+				add(l)
+			}
+		}
 		if grown {
 			continue // trace again with the new client
 		}
 		fields(u)
+		u.held = held
 		s.uses[r.value] = u
 		return u
 	}
@@ -81,54 +102,87 @@ func (s *state) follow(r root) *use {
 
 // holder returns the client that a store makes hold the traced transport:
 // a store into the Transport field of a client or reverse proxy made in
-// the package, or into a field of a RoundTripper of the package allocated there (a
-// wrapper that lives as long as the transport inside). Other stores keep
-// the transport somewhere.
-func holder(h ssaflow.HandOff) ssa.Value {
+// the package, or into a field f of a struct of the package allocated
+// there (a wrapping RoundTripper, an API client holding an http.Client):
+// those live as long as the transport inside, and the loads of f are
+// followed. Other stores keep the transport somewhere.
+func holder(h ssaflow.HandOff) (ssa.Value, *types.Var) {
 	st, ok := h.Instr.(*ssa.Store)
 	if !ok || st.Val != h.Value {
-		return nil
+		return nil, nil
 	}
-	if w := wrapperAlloc(st); w != nil {
-		return w
+	if a, f := ownAlloc(st); a != nil {
+		return a, f
 	}
 	if !isHolderField(st) {
-		return nil
+		return nil, nil
 	}
 	switch x := st.Addr.(*ssa.FieldAddr).X.(type) {
 	case *ssa.Alloc:
-		return x
+		return x, nil
 	case *ssa.Call:
 		if !x.Call.IsInvoke() && httpapi.NewSingleHostReverseProxy.Matches(callee.Func(&x.Call)) {
-			return x // a new proxy, like a literal
+			return x, nil // a new proxy, like a literal
 		}
 	}
-	return nil
+	return nil, nil
 }
 
 // holderFields are the fields of the standard library's structs that hold
 // a transport and send through it: a client's, a reverse proxy's.
 var holderFields = []httpapi.Field{httpapi.ClientTransport, httpapi.ReverseProxyTransport}
 
-// wrapperAlloc returns the allocation of a struct of the package that
-// implements http.RoundTripper, if st stores into one of its fields.
-func wrapperAlloc(st *ssa.Store) *ssa.Alloc {
+// ownAlloc returns the allocation of a struct of the package, and the
+// field, if st stores into one of its fields.
+func ownAlloc(st *ssa.Store) (*ssa.Alloc, *types.Var) {
 	fa, ok := st.Addr.(*ssa.FieldAddr)
 	if !ok {
-		return nil
+		return nil, nil
 	}
 	a, ok := fa.X.(*ssa.Alloc)
 	if !ok {
-		return nil
+		return nil, nil
 	}
 	tn := httpapi.NamedOf(a.Type())
 	if tn == nil || tn.Pkg() != a.Parent().Pkg.Pkg {
-		return nil
+		return nil, nil
 	}
-	if !httpapi.IsRoundTripper(a.Type()) {
-		return nil
+	return a, ssaflow.FieldOf(a.Type(), fa.Field)
+}
+
+// heldLoads returns the loads from v, a traced struct of the package or a
+// pointer to one, of the fields in held. ok is false when the address of
+// such a field is taken for anything but a load or a store into it.
+func heldLoads(v ssa.Value, held map[*types.Var]bool) (loads []ssa.Value, ok bool) {
+	if len(held) == 0 || v.Referrers() == nil {
+		return nil, true
 	}
-	return a
+	for _, ref := range *v.Referrers() {
+		switch ref := ref.(type) {
+		case *ssa.Field:
+			if ref.X == v && held[ssaflow.FieldOf(v.Type(), ref.Field)] {
+				loads = append(loads, ref)
+			}
+		case *ssa.FieldAddr:
+			if ref.X != v || !held[ssaflow.FieldOf(v.Type(), ref.Field)] {
+				continue
+			}
+			for _, use := range *ref.Referrers() {
+				switch use := use.(type) {
+				case *ssa.UnOp:
+					loads = append(loads, use)
+				case *ssa.Store:
+					if use.Addr != ref {
+						return nil, false
+					}
+				case *ssa.DebugRef:
+				default:
+					return nil, false
+				}
+			}
+		}
+	}
+	return loads, true
 }
 
 // localField returns the loads of the field that a store puts the traced

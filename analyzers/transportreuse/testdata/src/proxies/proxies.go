@@ -97,4 +97,3 @@ func (h sharing) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	rp.Transport = shared
 	rp.ServeHTTP(w, r)
 }
-
