@@ -79,7 +79,13 @@
 // initialisation under sync.Once), returned to the caller, or handed to
 // code the package cannot see (another package's function, a function
 // value, another package's wrapping RoundTripper), since that code may
-// keep it. A struct of the package made in the package that holds the
+// keep it. A few well-known wrappers of other packages, read in their
+// source, hold the inner transport only as long as themselves and are
+// followed like it: otelhttp.NewTransport, promhttp's
+// InstrumentRoundTripperCounter, Duration, InFlight and Trace, client-go's
+// transport.NewBearerAuthRoundTripper, NewBasicAuthRoundTripper and
+// NewUserAgentRoundTripper, and an oauth2.Transport literal's Base; their
+// RoundTrip sends. A struct of the package made in the package that holds the
 // transport, or a client holding it, in a field (a wrapping RoundTripper,
 // an API client) lives as long as the transport and is followed like it,
 // and so are the loads of that field: a constructor that returns the

@@ -60,10 +60,7 @@ func (s *state) follow(r root) *use {
 				}
 				if loads, ok := localField(h); ok {
 					for _, l := range loads {
-						if !slices.Contains(vals, l) {
-							vals = append(vals, l)
-							grown = true
-						}
+						add(l)
 					}
 					continue
 				}
@@ -71,11 +68,13 @@ func (s *state) follow(r root) *use {
 			case ssaflow.Return:
 				u.returns = append(u.returns, h)
 			case ssaflow.Call:
-				if c := passedOn(h, callee.Func(h.Instr.(ssa.CallInstruction).Common())); c != nil {
-					if !slices.Contains(vals, c) {
-						vals = append(vals, c)
-						grown = true
-					}
+				fn := callee.Func(h.Instr.(ssa.CallInstruction).Common())
+				if c := passedOn(h, fn); c != nil {
+					add(c)
+					continue
+				}
+				if w := wrapped(h, fn); w != nil {
+					add(w)
 					continue
 				}
 				s.call(u, h)
@@ -128,9 +127,10 @@ func holder(h ssaflow.HandOff) (ssa.Value, *types.Var) {
 	return nil, nil
 }
 
-// holderFields are the fields of the standard library's structs that hold
-// a transport and send through it: a client's, a reverse proxy's.
-var holderFields = []httpapi.Field{httpapi.ClientTransport, httpapi.ReverseProxyTransport}
+// holderFields are the fields of structs of other packages that hold a
+// transport and send through it: a client's, a reverse proxy's, a
+// well-known wrapper's.
+var holderFields = slices.Concat([]httpapi.Field{httpapi.ClientTransport, httpapi.ReverseProxyTransport}, httpapi.WrapFields)
 
 // ownAlloc returns the allocation of a struct of the package, and the
 // field, if st stores into one of its fields.
@@ -250,7 +250,7 @@ func (s *state) call(u *use, h ssaflow.HandOff) {
 	switch {
 	case recv != h.Value:
 		u.kept = true // an argument: the callee may keep it
-	case httpapi.ProducerMethods.Matches(fn), httpapi.ReverseProxyServeHTTP.Matches(fn), wrapperSend(fn):
+	case httpapi.ProducerMethods.Matches(fn), httpapi.ReverseProxyServeHTTP.Matches(fn), httpapi.IsRoundTrip(fn), wrapperSend(fn):
 		u.requests = append(u.requests, h.Instr.(ssa.CallInstruction))
 	case closers.Matches(fn):
 		u.closed = true

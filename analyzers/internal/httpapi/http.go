@@ -198,3 +198,13 @@ func IsRoundTripper(t types.Type) bool {
 		sig.Results().Len() == 2 && Response.MatchesPtr(sig.Results().At(0).Type()) &&
 		types.Identical(sig.Results().At(1).Type(), types.Universe.Lookup("error").Type())
 }
+
+// IsRoundTrip reports whether fn is the RoundTrip method of a type that
+// implements http.RoundTripper.
+func IsRoundTrip(fn *types.Func) bool {
+	if fn == nil || fn.Name() != RoundTripperRoundTrip.Name {
+		return false
+	}
+	recv := fn.Signature().Recv()
+	return recv != nil && IsRoundTripper(recv.Type())
+}
