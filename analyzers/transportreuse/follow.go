@@ -28,7 +28,8 @@ type use struct {
 // closers close a client's or transport's idle connections.
 var closers = httpapi.Callees{httpapi.ClientCloseIdleConnections, httpapi.TransportCloseIdleConnections}
 
-// follow traces a root, and the clients that hold it, through the package.
+// follow traces a root, and the clients, proxies and structs that hold
+// it, through the package.
 func (s *state) follow(r root) *use {
 	if u, ok := s.uses[r.value]; ok {
 		return u
