@@ -147,6 +147,9 @@ var Wraps = []Wrap{
 var WrapFields = []Field{
 	// oauth2 v0.38.0: (*Transport).RoundTrip sends through Base.
 	{Struct: Type{"golang.org/x/oauth2", "Transport"}, Name: "Base"},
+	// opencensus-go plugin/ochttp/client.go (0bef57a): (*Transport).RoundTrip
+	// wraps Base in per-request tracers and sends through it.
+	{Struct: Type{"go.opencensus.io/plugin/ochttp", "Transport"}, Name: "Base"},
 }
 
 // WrapOf returns the argument of fn that it wraps, if fn is one of

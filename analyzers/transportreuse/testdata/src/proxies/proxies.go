@@ -97,3 +97,24 @@ func (h sharing) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	rp.Transport = shared
 	rp.ServeHTTP(w, r)
 }
+
+// A helper of the package makes the proxy with its transport; the handler
+// calls it for every request.
+func newProxy(target *url.URL) *httputil.ReverseProxy {
+	rp := httputil.NewSingleHostReverseProxy(target)
+	rp.Transport = http.DefaultTransport.(*http.Transport).Clone()
+	return rp
+}
+
+type viaHelper struct{ target *url.URL }
+
+func (h viaHelper) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	newProxy(h.target).ServeHTTP(w, r) // want `newProxy\(\) creates an http.Transport on every request handled by viaHelper.ServeHTTP`
+}
+
+// Good twin: the helper's proxy is made once and kept.
+type viaHelperOnce struct{ rp *httputil.ReverseProxy }
+
+func NewViaHelperOnce(target *url.URL) http.Handler { return &viaHelperOnce{rp: newProxy(target)} }
+
+func (h *viaHelperOnce) ServeHTTP(w http.ResponseWriter, r *http.Request) { h.rp.ServeHTTP(w, r) }

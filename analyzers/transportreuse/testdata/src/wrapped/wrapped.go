@@ -9,6 +9,7 @@ import (
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
+	"go.opencensus.io/plugin/ochttp"
 	"go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp"
 	"golang.org/x/oauth2"
 	"k8s.io/client-go/transport"
@@ -86,6 +87,27 @@ func AuthorizedKept(ts oauth2.TokenSource, u string) error {
 // what it is given.
 func Registered(register func(http.RoundTripper) http.RoundTripper, u string) error {
 	resp, err := (&http.Client{Transport: register(&http.Transport{})}).Get(u)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+// ochttp.Transport as a struct literal.
+func Traced(u string) error {
+	c := &http.Client{Transport: &ochttp.Transport{Base: &http.Transport{}}} // want `http.Transport created on every call to Traced`
+	resp, err := c.Get(u)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+// Good twin: made once.
+var traced = &http.Client{Transport: &ochttp.Transport{Base: &http.Transport{}}}
+
+func TracedShared(u string) error {
+	resp, err := traced.Get(u)
 	if err != nil {
 		return err
 	}
