@@ -34,10 +34,12 @@
 //	}
 //
 // The analyzer traces each transport the package makes, and each
-// http.Client allocated in the package that holds it in its Transport
-// field, through locals, closures and the package's own functions. It
-// reports a transport that is used for a request (Client.Do, Get, Head,
-// Post, PostForm, RoundTrip) and otherwise dropped, when it is made
+// http.Client or httputil.ReverseProxy made in the package that holds it
+// in its Transport field (a literal, or NewSingleHostReverseProxy),
+// through locals, closures and the package's own functions. It reports a
+// transport that is used for a request (Client.Do, Get, Head, Post,
+// PostForm, RoundTrip, ReverseProxy.ServeHTTP) and otherwise dropped, when
+// it is made
 //
 //   - in an HTTP handler: a function or method with the signature
 //     func(http.ResponseWriter, *http.Request) (ServeHTTP methods, handler
@@ -54,6 +56,9 @@
 // function that returns a fresh transport or a client holding one (made
 // in it, not kept anywhere, returned by it): the report is at the call and
 // names the constructor, with the construction as related information.
+// A constructor may give the client its transport after the literal
+// (c.Transport = &http.Transport{...}), on each of several branches: a
+// store replaces the transport only when it may run after it.
 // Constructors are summarised once per package and memoised. Constructors
 // of other packages cannot be summarised without facts, which would make
 // every driver load every dependency from source (on the benchmark corpus
@@ -73,28 +78,36 @@
 // a struct field, a map, slice or channel (pools keyed by host, lazy
 // initialisation under sync.Once), returned to the caller, or handed to
 // code the package cannot see (another package's function, a function
-// value, another package's wrapping RoundTripper), since that code may
-// keep it. A RoundTripper of the package that holds the transport in a
-// field lives as long as the transport and is followed like it: a
-// constructor that returns the wrapper, on any branch, still makes a fresh
-// transport, and a wrapper made per call is a transport made per call. A
-// field of
-// a local struct that dies with the call (a value receiver's copy, used
-// only through its fields) does not keep it, and neither does a closure
-// that only calls its CancelRequest or CloseIdleConnections (a timer). It stays
-// quiet for http.Client{} without a Transport (it shares DefaultTransport),
-// for transports with DisableKeepAlives set to true or to a value it cannot
+// value, another package's wrapping RoundTripper), since that code may keep
+// it. A few well-known wrappers of other packages, read in their source,
+// hold the inner transport only as long as themselves and are followed like
+// it: otelhttp.NewTransport, promhttp's InstrumentRoundTripperCounter,
+// Duration, InFlight and Trace, client-go's
+// transport.NewBearerAuthRoundTripper, NewBasicAuthRoundTripper and
+// NewUserAgentRoundTripper, and the Base of an oauth2.Transport or
+// ochttp.Transport literal; their RoundTrip sends. A struct of the package
+// made in the package that holds the transport, or a client holding it, in
+// a field (a wrapping RoundTripper, an API client) lives as long as the
+// transport and is followed like it, and so are the loads of that field: a
+// constructor that returns the struct, on any branch, still makes a fresh
+// transport, and a struct made per request (NewAPI(base) in a handler, then
+// api.Get) is a transport made per request. A field of a local struct that
+// dies with the call (a value receiver's copy, used only through its
+// fields) does not keep it, and neither does a closure that only calls its
+// CancelRequest or CloseIdleConnections (a timer). It stays quiet for
+// http.Client{} without a Transport (it shares DefaultTransport), for
+// transports with DisableKeepAlives set to true or to a value it cannot
 // tell (there is no pool to reuse; keepalivesoff judges that choice), for
-// transports used by a closure that may run many times (a handler made by
-// a factory), and for test code: _test.go files and functions taking
+// transports used by a closure that may run many times (a handler made by a
+// factory), and for test code: _test.go files and functions taking
 // *testing.T, *testing.B, *testing.F or testing.TB, or nested in one. A
 // per-call transport whose idle connections the function closes with
 // CloseIdleConnections is reported only with -transportreuse.strict; in a
-// handler or a loop body it is reported anyway, since no connection is
-// ever reused. A transport whose Dial or DialContext is a function of the
-// package that dials nothing and returns a connection of the package's
-// own type (httputil.DumpRequestOut's, which answers from memory) has no
-// pool at all and is not reported.
+// handler or a loop body it is reported anyway, since no connection is ever
+// reused. A transport whose Dial or DialContext is a function of the
+// package that dials nothing and returns a connection of the package's own
+// type (httputil.DumpRequestOut's, which answers from memory) has no pool
+// at all and is not reported.
 //
 // The diagnostic is at the literal, new call, Clone call or constructor
 // call and names the function it runs in. There is no suggested fix:
@@ -105,8 +118,10 @@
 // *http.Client holding a fresh transport is not reported (whether the
 // client holds a fresh or a shared transport cannot be told from its
 // signature), and a New... function of another package that returns a
-// shared *http.Transport would be taken for a constructor; a transport passed to a helper of the package that wraps it in
-// a client and returns the client counts as returned; a Clone of a
+// shared *http.Transport would be taken for a constructor; a wrapping
+// RoundTripper of another package outside the table counts as keeping the
+// transport; a transport passed to a helper of the package that wraps it
+// in a client and returns the client counts as returned; a Clone of a
 // transport the analyzer cannot trace (a package variable, a parameter)
 // counts as having keep-alives off if the package sets DisableKeepAlives
 // anywhere; a function that runs once is recognised through the package's

@@ -1,6 +1,8 @@
 package transportreuse
 
 import (
+	"go/types"
+	"maps"
 	"slices"
 
 	"github.com/kalint/kalint/analyzers/internal/callee"
@@ -14,43 +16,52 @@ type use struct {
 	values   []ssa.Value
 	requests []ssa.CallInstruction
 	returns  []ssaflow.HandOff
-	kept     bool // stored or handed to code the package cannot see
-	closed   bool // CloseIdleConnections is called
-	disabled bool // DisableKeepAlives set to true or to an unknown value
-	enabled  bool // DisableKeepAlives set to false
-	idle     bool // IdleConnTimeout set to something other than 0
-	replaced bool // a client holding it is given another transport
+	kept     bool                // stored or handed to code the package cannot see
+	closed   bool                // CloseIdleConnections is called
+	disabled bool                // DisableKeepAlives set to true or to an unknown value
+	enabled  bool                // DisableKeepAlives set to false
+	idle     bool                // IdleConnTimeout set to something other than 0
+	replaced bool                // a client holding it is given another transport
+	held     map[*types.Var]bool // fields of the package's structs that hold it
 }
 
 // closers close a client's or transport's idle connections.
 var closers = httpapi.Callees{httpapi.ClientCloseIdleConnections, httpapi.TransportCloseIdleConnections}
 
-// follow traces a root, and the clients that hold it, through the package.
+// follow traces a root, and the clients, proxies and structs that hold
+// it, through the package.
 func (s *state) follow(r root) *use {
 	if u, ok := s.uses[r.value]; ok {
 		return u
 	}
 	vals := []ssa.Value{r.value}
+	held := maps.Clone(r.held) // fields of the package's structs that hold it
+	if held == nil {
+		held = make(map[*types.Var]bool)
+	}
 	for {
 		flow := s.tracer.Trace(vals...)
 		u := &use{values: flow.Values}
 		grown := false
+		add := func(v ssa.Value) {
+			if !slices.Contains(vals, v) {
+				vals = append(vals, v)
+				grown = true
+			}
+		}
 		for _, h := range flow.HandOffs {
 			switch h.Kind {
 			case ssaflow.Store:
-				if c := holder(h); c != nil {
-					if !slices.Contains(vals, c) {
-						vals = append(vals, c)
-						grown = true
+				if c, f := holder(h); c != nil {
+					add(c)
+					if f != nil {
+						held[f] = true
 					}
 					continue
 				}
 				if loads, ok := localField(h); ok {
 					for _, l := range loads {
-						if !slices.Contains(vals, l) {
-							vals = append(vals, l)
-							grown = true
-						}
+						add(l)
 					}
 					continue
 				}
@@ -58,11 +69,13 @@ func (s *state) follow(r root) *use {
 			case ssaflow.Return:
 				u.returns = append(u.returns, h)
 			case ssaflow.Call:
-				if c := passedOn(h, callee.Func(h.Instr.(ssa.CallInstruction).Common())); c != nil {
-					if !slices.Contains(vals, c) {
-						vals = append(vals, c)
-						grown = true
-					}
+				fn := callee.Func(h.Instr.(ssa.CallInstruction).Common())
+				if c := passedOn(h, fn); c != nil {
+					add(c)
+					continue
+				}
+				if w := wrapped(h, fn); w != nil {
+					add(w)
 					continue
 				}
 				s.call(u, h)
@@ -70,56 +83,107 @@ func (s *state) follow(r root) *use {
 				u.kept = true
 			}
 		}
+		for _, v := range flow.Values {
+			loads, ok := heldLoads(v, held)
+			u.kept = u.kept || !ok
+			for _, l := range loads {
+				add(l)
+			}
+		}
 		if grown {
 			continue // trace again with the new client
 		}
 		fields(u)
+		u.held = held
 		s.uses[r.value] = u
 		return u
 	}
 }
 
 // holder returns the client that a store makes hold the traced transport:
-// a store into the Transport field of a client allocated in the package,
-// or into a field of a RoundTripper of the package allocated there (a
-// wrapper that lives as long as the transport inside). Other stores keep
-// the transport somewhere.
-func holder(h ssaflow.HandOff) ssa.Value {
+// a store into the Transport field of a client or reverse proxy made in
+// the package, or into a field f of a struct of the package allocated
+// there (a wrapping RoundTripper, an API client holding an http.Client):
+// those live as long as the transport inside, and the loads of f are
+// followed. Other stores keep the transport somewhere.
+func holder(h ssaflow.HandOff) (ssa.Value, *types.Var) {
 	st, ok := h.Instr.(*ssa.Store)
 	if !ok || st.Val != h.Value {
-		return nil
+		return nil, nil
 	}
-	if w := wrapperAlloc(st); w != nil {
-		return w
+	if a, f := ownAlloc(st); a != nil {
+		return a, f
 	}
-	if !isFieldStore(st, httpapi.ClientTransport) {
-		return nil
+	if !isHolderField(st) {
+		return nil, nil
 	}
-	if a, ok := st.Addr.(*ssa.FieldAddr).X.(*ssa.Alloc); ok {
-		return a
+	switch x := st.Addr.(*ssa.FieldAddr).X.(type) {
+	case *ssa.Alloc:
+		return x, nil
+	case *ssa.Call:
+		if !x.Call.IsInvoke() && httpapi.NewSingleHostReverseProxy.Matches(callee.Func(&x.Call)) {
+			return x, nil // a new proxy, like a literal
+		}
 	}
-	return nil
+	return nil, nil
 }
 
-// wrapperAlloc returns the allocation of a struct of the package that
-// implements http.RoundTripper, if st stores into one of its fields.
-func wrapperAlloc(st *ssa.Store) *ssa.Alloc {
+// holderFields are the fields of structs of other packages that hold a
+// transport and send through it: a client's, a reverse proxy's, a
+// well-known wrapper's.
+var holderFields = slices.Concat([]httpapi.Field{httpapi.ClientTransport, httpapi.ReverseProxyTransport}, httpapi.WrapFields)
+
+// ownAlloc returns the allocation of a struct of the package, and the
+// field, if st stores into one of its fields.
+func ownAlloc(st *ssa.Store) (*ssa.Alloc, *types.Var) {
 	fa, ok := st.Addr.(*ssa.FieldAddr)
 	if !ok {
-		return nil
+		return nil, nil
 	}
 	a, ok := fa.X.(*ssa.Alloc)
 	if !ok {
-		return nil
+		return nil, nil
 	}
 	tn := httpapi.NamedOf(a.Type())
 	if tn == nil || tn.Pkg() != a.Parent().Pkg.Pkg {
-		return nil
+		return nil, nil
 	}
-	if !httpapi.IsRoundTripper(a.Type()) {
-		return nil
+	return a, ssaflow.FieldOf(a.Type(), fa.Field)
+}
+
+// heldLoads returns the loads from v, a traced struct of the package or a
+// pointer to one, of the fields in held. ok is false when the address of
+// such a field is taken for anything but a load or a store into it.
+func heldLoads(v ssa.Value, held map[*types.Var]bool) (loads []ssa.Value, ok bool) {
+	if len(held) == 0 || v.Referrers() == nil {
+		return nil, true
 	}
-	return a
+	for _, ref := range *v.Referrers() {
+		switch ref := ref.(type) {
+		case *ssa.Field:
+			if ref.X == v && held[ssaflow.FieldOf(v.Type(), ref.Field)] {
+				loads = append(loads, ref)
+			}
+		case *ssa.FieldAddr:
+			if ref.X != v || !held[ssaflow.FieldOf(v.Type(), ref.Field)] {
+				continue
+			}
+			for _, use := range *ref.Referrers() {
+				switch use := use.(type) {
+				case *ssa.UnOp:
+					loads = append(loads, use)
+				case *ssa.Store:
+					if use.Addr != ref {
+						return nil, false
+					}
+				case *ssa.DebugRef:
+				default:
+					return nil, false
+				}
+			}
+		}
+	}
+	return loads, true
 }
 
 // localField returns the loads of the field that a store puts the traced
@@ -187,7 +251,7 @@ func (s *state) call(u *use, h ssaflow.HandOff) {
 	switch {
 	case recv != h.Value:
 		u.kept = true // an argument: the callee may keep it
-	case httpapi.ProducerMethods.Matches(fn), wrapperSend(fn):
+	case httpapi.ProducerMethods.Matches(fn), httpapi.ReverseProxyServeHTTP.Matches(fn), httpapi.IsRoundTrip(fn), wrapperSend(fn):
 		u.requests = append(u.requests, h.Instr.(ssa.CallInstruction))
 	case closers.Matches(fn):
 		u.closed = true
@@ -199,12 +263,13 @@ func (s *state) call(u *use, h ssaflow.HandOff) {
 }
 
 // fields records the transport settings that the traced values store, and
-// whether a client holding the transport is given another one.
+// whether a client holding the transport is given another one after it.
 func fields(u *use) {
 	traced := make(map[ssa.Value]bool, len(u.values))
 	for _, v := range u.values {
 		traced[v] = true
 	}
+	var given, others []*ssa.Store // stores of the traced transport and of others into a Transport field
 	for _, v := range u.values {
 		refs := v.Referrers()
 		if refs == nil {
@@ -231,14 +296,34 @@ func fields(u *use) {
 					if !ssaflow.IsZero(st.Val) {
 						u.idle = true
 					}
-				case isFieldStore(st, httpapi.ClientTransport):
-					if !traced[st.Val] {
-						u.replaced = true
+				case isHolderField(st):
+					if traced[st.Val] {
+						given = append(given, st)
+					} else {
+						others = append(others, st)
 					}
 				}
 			}
 		}
 	}
+	u.replaced = replacedAfter(given, others)
+}
+
+// replacedAfter reports whether one of others (stores of another
+// transport into a holder's Transport field) may run after one of given
+// (stores of the traced one): then the traced transport is not the one
+// used. Stores on exclusive branches replace nothing.
+func replacedAfter(given, others []*ssa.Store) bool {
+	return slices.ContainsFunc(others, func(o *ssa.Store) bool {
+		return len(given) == 0 || slices.ContainsFunc(given, func(g *ssa.Store) bool {
+			return g.Parent() != o.Parent() || ssaflow.Reaches(g, o)
+		})
+	})
+}
+
+// isHolderField reports whether st stores into one of holderFields.
+func isHolderField(st *ssa.Store) bool {
+	return slices.ContainsFunc(holderFields, func(f httpapi.Field) bool { return isFieldStore(st, f) })
 }
 
 // isFieldStore reports whether st stores into field f.

@@ -34,3 +34,15 @@ func wrapperSend(fn *types.Func) bool {
 	c := httpapi.WrapperOf(fn)
 	return c != nil && slices.Contains(c.Sends, fn.Name())
 }
+
+// wrapped returns the result of a call of a well-known wrapping function
+// ([httpapi.Wraps]) that wraps the traced value: it holds the value as long
+// as it lives itself. nil if the call is not one.
+func wrapped(h ssaflow.HandOff, fn *types.Func) ssa.Value {
+	arg, ok := httpapi.WrapOf(fn)
+	call, isCall := h.Instr.(*ssa.Call)
+	if !ok || !isCall || call.Call.IsInvoke() || arg >= len(call.Call.Args) || call.Call.Args[arg] != h.Value {
+		return nil
+	}
+	return call
+}

@@ -26,6 +26,9 @@ type root struct {
 	idle bool
 	// disabled: keep-alives are (or may be) off at the construction.
 	disabled bool
+	// held: the fields of the package's structs that hold it, for a
+	// constructor that returns such a struct.
+	held map[*types.Var]bool
 }
 
 // A summary says which results of a function are fresh transports (or
@@ -179,6 +182,7 @@ func (s *state) summary(fn *ssa.Function) summary {
 		if idx >= 0 {
 			made := r
 			made.idle = r.idle || u.idle
+			made.held = u.held
 			sum[idx] = made
 		}
 	}

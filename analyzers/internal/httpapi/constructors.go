@@ -116,3 +116,52 @@ func WrapperOf(fn *types.Func) *Constructor {
 	}
 	return nil
 }
+
+// A Wrap is a well-known function of a third-party package that wraps the
+// RoundTripper passed as its argument Arg in one it returns, which holds
+// the inner one as long as it lives itself and nowhere else, and sends
+// every request through it. Each entry was read in the source of the
+// version named.
+type Wrap struct {
+	Path, Name string
+	Arg        int
+}
+
+// Wraps are the well-known wrapping functions.
+var Wraps = []Wrap{
+	// otelhttp v0.72.0: NewTransport returns &Transport{rt: base}.
+	{Path: "go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp", Name: "NewTransport"},
+	// promhttp v1.25.0: each returns a RoundTripperFunc closure over next.
+	{Path: "github.com/prometheus/client_golang/prometheus/promhttp", Name: "InstrumentRoundTripperCounter", Arg: 1},
+	{Path: "github.com/prometheus/client_golang/prometheus/promhttp", Name: "InstrumentRoundTripperDuration", Arg: 1},
+	{Path: "github.com/prometheus/client_golang/prometheus/promhttp", Name: "InstrumentRoundTripperInFlight", Arg: 1},
+	{Path: "github.com/prometheus/client_golang/prometheus/promhttp", Name: "InstrumentRoundTripperTrace", Arg: 1},
+	// client-go v0.37.2 transport/round_trippers.go: a struct holding rt.
+	{Path: "k8s.io/client-go/transport", Name: "NewBearerAuthRoundTripper", Arg: 1},
+	{Path: "k8s.io/client-go/transport", Name: "NewBasicAuthRoundTripper", Arg: 2},
+	{Path: "k8s.io/client-go/transport", Name: "NewUserAgentRoundTripper", Arg: 1},
+}
+
+// WrapFields are fields of third-party RoundTripper structs that hold the
+// inner RoundTripper the same way, when they are set in a literal.
+var WrapFields = []Field{
+	// oauth2 v0.38.0: (*Transport).RoundTrip sends through Base.
+	{Struct: Type{"golang.org/x/oauth2", "Transport"}, Name: "Base"},
+	// opencensus-go plugin/ochttp/client.go (0bef57a): (*Transport).RoundTrip
+	// wraps Base in per-request tracers and sends through it.
+	{Struct: Type{"go.opencensus.io/plugin/ochttp", "Transport"}, Name: "Base"},
+}
+
+// WrapOf returns the argument of fn that it wraps, if fn is one of
+// [Wraps].
+func WrapOf(fn *types.Func) (arg int, ok bool) {
+	if fn == nil || fn.Pkg() == nil || fn.Signature().Recv() != nil {
+		return 0, false
+	}
+	for _, w := range Wraps {
+		if fn.Name() == w.Name && fn.Pkg().Path() == w.Path {
+			return w.Arg, true
+		}
+	}
+	return 0, false
+}

@@ -166,3 +166,51 @@ func (*Client) R() {}
 		t.Errorf("FollowOf(%v) = %d, want Up", r, got)
 	}
 }
+
+// TestWrapOf checks the table of well-known wrapping functions against
+// stand-ins of their packages: the argument wrapped, and that other
+// functions of the same packages are not wraps.
+func TestWrapOf(t *testing.T) {
+	t.Parallel()
+	const promhttp = `package promhttp
+import "net/http"
+type RoundTripperFunc func(*http.Request) (*http.Response, error)
+func (rt RoundTripperFunc) RoundTrip(r *http.Request) (*http.Response, error) { return rt(r) }
+func InstrumentRoundTripperInFlight(g any, next http.RoundTripper) RoundTripperFunc { return nil }
+func Handler() {}
+`
+	const otelhttp = `package otelhttp
+import "net/http"
+func NewTransport(base http.RoundTripper, opts ...any) http.RoundTripper { return base }
+`
+	_, imp := ssatest.Importer(t, map[string]string{
+		"github.com/prometheus/client_golang/prometheus/promhttp":       promhttp,
+		"go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp": otelhttp,
+	})
+	for _, tc := range []struct {
+		path, name string
+		arg        int // -1: not a wrap
+	}{
+		{"github.com/prometheus/client_golang/prometheus/promhttp", "InstrumentRoundTripperInFlight", 1},
+		{"github.com/prometheus/client_golang/prometheus/promhttp", "Handler", -1},
+		{"go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp", "NewTransport", 0},
+	} {
+		pkg, err := imp.Import(tc.path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fn := pkg.Scope().Lookup(tc.name).(*types.Func)
+		got := -1
+		if i, ok := WrapOf(fn); ok {
+			got = i
+		}
+		if got != tc.arg {
+			t.Errorf("WrapOf(%s) = %d, want %d", fn.FullName(), got, tc.arg)
+		}
+	}
+	pkg, _ := imp.Import("github.com/prometheus/client_golang/prometheus/promhttp")
+	rt, _, _ := types.LookupFieldOrMethod(pkg.Scope().Lookup("RoundTripperFunc").Type(), true, pkg, "RoundTrip")
+	if !IsRoundTrip(rt.(*types.Func)) {
+		t.Errorf("IsRoundTrip(%v) = false", rt)
+	}
+}

@@ -149,6 +149,14 @@ var (
 	// DumpResponse reads the body into memory, closes it and replaces it
 	// when its second argument is true.
 	DumpResponse = function("net/http/httputil", "DumpResponse")
+
+	// A ReverseProxy sends every request it serves through its Transport
+	// ((*ReverseProxy).ServeHTTP in net/http/httputil/reverseproxy.go)
+	// and holds it as long as it lives itself.
+	ReverseProxy              = typ("net/http/httputil", "ReverseProxy")
+	ReverseProxyTransport     = field(ReverseProxy, "Transport")
+	ReverseProxyServeHTTP     = method(ReverseProxy, "ServeHTTP")
+	NewSingleHostReverseProxy = function("net/http/httputil", "NewSingleHostReverseProxy")
 )
 
 // net/http: HTTP/2 settings and the protocols a transport speaks.
@@ -189,4 +197,14 @@ func IsRoundTripper(t types.Type) bool {
 	return sig.Params().Len() == 1 && Request.MatchesPtr(sig.Params().At(0).Type()) &&
 		sig.Results().Len() == 2 && Response.MatchesPtr(sig.Results().At(0).Type()) &&
 		types.Identical(sig.Results().At(1).Type(), types.Universe.Lookup("error").Type())
+}
+
+// IsRoundTrip reports whether fn is the RoundTrip method of a type that
+// implements http.RoundTripper.
+func IsRoundTrip(fn *types.Func) bool {
+	if fn == nil || fn.Name() != RoundTripperRoundTrip.Name {
+		return false
+	}
+	recv := fn.Signature().Recv()
+	return recv != nil && IsRoundTripper(recv.Type())
 }

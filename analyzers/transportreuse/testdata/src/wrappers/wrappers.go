@@ -57,12 +57,15 @@ func WrappedKept(url string) (*http.Response, error) {
 	return (&http.Client{Transport: wrapped}).Get(url)
 }
 
-// Another package's function may keep what it is given.
+// A reverse proxy made for one call holds its transport only as long as
+// itself (see scenario proxies).
 func HandedOff(target *url.URL, w http.ResponseWriter, r *http.Request) {
 	p := httputil.NewSingleHostReverseProxy(target)
-	p.Transport = &http.Transport{}
+	p.Transport = &http.Transport{} // want `http.Transport created on every call to HandedOff`
 	p.ServeHTTP(w, r)
 }
+
+// Another package's function may keep what it is given.
 
 func PassedOn(ctx context.Context, url string, send func(*http.Client) error) error {
 	return send(&http.Client{Transport: &http.Transport{}})
