@@ -137,8 +137,12 @@ func (s *state) target(p *pool) (target, bool) {
 // variable, a struct field or a closure that outlives the call that makes
 // it, where servers and workers typically share it, or a request is sent
 // from concurrent code. A transport made for one request or one sequential
-// loop (tests do this all the time) is not reported.
+// loop (tests do this all the time) is not reported, nor one whose every
+// request is sent from a polling loop.
 func (s *state) longLived(p *pool) bool {
+	if s.polledOnly(p) {
+		return false
+	}
 	for _, v := range p.valueList {
 		switch v := v.(type) {
 		case *ssa.Global, *ssa.Field:
