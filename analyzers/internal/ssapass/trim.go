@@ -432,6 +432,9 @@ func (t *trimmer) propagate() {
 // pool's Submit). Only functions that call a sender are asked, so the walk
 // of the body is rare.
 func (fi *fnInfo) startsGoroutines() bool {
+	if fi.decl == nil {
+		return false // package-level initialisers, which always matter
+	}
 	if fi.starts == 0 {
 		fi.starts = -1
 		ast.Inspect(fi.decl.Body, func(n ast.Node) bool {

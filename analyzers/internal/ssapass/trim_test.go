@@ -164,6 +164,28 @@ func init() {}
 	}
 }
 
+// TestTrimInitialiserCallsSender checks that package-level code calling
+// an exported sender is kept, and is not asked whether it starts
+// goroutines (it has no body of its own).
+func TestTrimInitialiserCallsSender(t *testing.T) {
+	t.Parallel()
+	src := `package p
+
+import "net/http"
+
+func Exported() error { _, err := http.Get("x"); return err }
+
+var initErr = Exported()
+`
+	_, f, info, pkg := typeCheck(t, "p", src)
+	files, _, _ := trim([]*ast.File{f}, info, pkg)
+	for _, d := range files[0].Decls {
+		if fd, ok := d.(*ast.FuncDecl); ok && fd.Body == nil {
+			t.Errorf("trimmed %s", fd.Name.Name)
+		}
+	}
+}
+
 // TestTrimNetHTTPItself checks that a package of net/http's own types is
 // trimmed by what it names, like any other: its types are the API of
 // net/http to the packages that use it, not to itself (analysed as net/http,
