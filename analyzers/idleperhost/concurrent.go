@@ -1,8 +1,13 @@
 package idleperhost
 
 import (
+	"go/token"
+	"go/types"
+	"slices"
+
 	"github.com/kalint/kalint/analyzers/internal/callee"
 	"github.com/kalint/kalint/analyzers/internal/httpapi"
+	"github.com/kalint/kalint/analyzers/internal/ssaflow"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -64,6 +69,79 @@ func (s *state) findConcurrent() {
 			}
 		}
 	}
+}
+
+// maxPollDepth bounds how far [state.polled] climbs the package's callers.
+const maxPollDepth = 4
+
+// polledOnly reports whether every request of the pool is sent from one
+// polling loop: a loop that waits on a ticker or timer before each request
+// (see [state.polled]). Such a sender has one request to the host at a
+// time, which one idle connection serves, so the per-host limit never
+// bites however long the transport is kept.
+func (s *state) polledOnly(p *pool) bool {
+	return len(p.sinks) > 0 && !slices.ContainsFunc(p.sinks, func(sk sink) bool { return !s.polled(sk.call, 0) })
+}
+
+// polled reports whether instr runs only in a paced loop: its own loop
+// receives from a ticker or timer, or it is in no loop and its function is
+// one whose every call the package shows and that is called only from
+// paced loops.
+func (s *state) polled(instr ssa.Instruction, depth int) bool {
+	if s.loops.InLoop(instr) {
+		return s.pacedLoop(instr)
+	}
+	fn := instr.Parent()
+	if depth >= maxPollDepth || s.startedConcurrently(fn) != nil || !s.callersComplete(fn) {
+		return false
+	}
+	callers := s.x.Callers(fn)
+	return len(callers) > 0 && !slices.ContainsFunc(callers, func(c ssa.CallInstruction) bool {
+		_, isGo := c.(*ssa.Go)
+		return isGo || !s.polled(c, depth+1)
+	})
+}
+
+// pacedLoop reports whether the loop around instr receives from a ticker's
+// or timer's channel, or from time.Tick or time.After, in a receive or a
+// select.
+func (s *state) pacedLoop(instr ssa.Instruction) bool {
+	for _, b := range instr.Parent().Blocks {
+		for _, in := range b.Instrs {
+			var chans []ssa.Value
+			switch in := in.(type) {
+			case *ssa.UnOp:
+				if in.Op == token.ARROW {
+					chans = append(chans, in.X)
+				}
+			case *ssa.Select:
+				for _, st := range in.States {
+					if st.Dir == types.RecvOnly {
+						chans = append(chans, st.Chan)
+					}
+				}
+			}
+			if slices.ContainsFunc(chans, pacer) && s.loops.SameLoop(instr, in) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// pacer reports whether ch is a ticker's or timer's C, or the channel of
+// time.Tick or time.After.
+func pacer(ch ssa.Value) bool {
+	switch ch := ch.(type) {
+	case *ssa.UnOp:
+		if fa, ok := ch.X.(*ssa.FieldAddr); ok && ch.Op == token.MUL {
+			f := ssaflow.FieldOf(fa.X.Type(), fa.Field)
+			return slices.ContainsFunc(httpapi.PacerFields, func(pf httpapi.Field) bool { return pf.Matches(fa.X.Type(), f) })
+		}
+	case *ssa.Call:
+		return !ch.Common().IsInvoke() && httpapi.PacerFuncs.Matches(callee.Func(ch.Common()))
+	}
+	return false
 }
 
 // errgroupGo start their argument in a goroutine. errgroup is not in the

@@ -1,6 +1,7 @@
 package idleperhost
 
 import (
+	"go/ast"
 	"go/types"
 	"slices"
 
@@ -118,6 +119,72 @@ func (s *state) setsTransport(flow *ssaflow.Flow) bool {
 	return false
 }
 
+// constructedBase reports whether t is a base URL that an instance of the
+// sending method's receiver type holds for its whole life: a string field
+// of that type, set by an exported function or method of the package from
+// one of its parameters (NewClient(addr string) *Client). Every request
+// that one instance sends goes to its one base, whoever calls the method;
+// a field of a work item (a URL per job) is read outside the item's own
+// methods and does not count.
+func (s *state) constructedBase(t target, fn *ssa.Function) bool {
+	f, ok := t.base.(*types.Var)
+	if !ok || !isString(f.Type()) || fn.Signature.Recv() == nil || httpapi.NamedOf(fn.Signature.Recv().Type()) != t.owner {
+		return false
+	}
+	return s.setFromParam(f)
+}
+
+// setFromParam reports whether an exported function or method of the
+// package sets field f to one of its parameters, in a composite literal
+// (&Client{addr: addr}) or an assignment (c.addr = addr). It reads the
+// syntax: such constructors name no HTTP type, so their bodies are not
+// built (see ssapass).
+func (s *state) setFromParam(f *types.Var) bool {
+	if done, ok := s.fromParam[f]; ok {
+		return done
+	}
+	found := false
+	info := s.pass.TypesInfo
+	for _, file := range s.pass.Files {
+		for _, d := range file.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Body == nil || !fd.Name.IsExported() || found {
+				continue
+			}
+			isParam := func(e ast.Expr) bool {
+				id, ok := ast.Unparen(e).(*ast.Ident)
+				v, _ := info.Uses[id].(*types.Var)
+				return ok && v != nil && fd.Type.Params.Pos() <= v.Pos() && v.Pos() < fd.Type.Params.End()
+			}
+			ast.Inspect(fd.Body, func(n ast.Node) bool {
+				switch n := n.(type) {
+				case *ast.KeyValueExpr:
+					key, ok := n.Key.(*ast.Ident)
+					found = found || ok && info.Uses[key] == f && isParam(n.Value)
+				case *ast.AssignStmt:
+					for i, lhs := range n.Lhs {
+						sel, ok := lhs.(*ast.SelectorExpr)
+						found = found || ok && len(n.Rhs) == len(n.Lhs) && info.Uses[sel.Sel] == f && isParam(n.Rhs[i])
+					}
+				}
+				return !found
+			})
+		}
+	}
+	s.fromParam[f] = found
+	return found
+}
+
+func isString(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsString != 0
+}
+
+func exported(fn *ssa.Function) bool {
+	obj, ok := fn.Object().(*types.Func)
+	return ok && obj.Exported()
+}
+
 // defaultPool reports requests to one constant host that concurrent code
 // sends through the default transport.
 func (s *state) defaultPool() {
@@ -135,7 +202,7 @@ func (s *state) defaultPool() {
 			continue // reported at the call
 		}
 		t := s.resolve(sk.arg, sk.kind, 0)
-		if t.host == "" {
+		if t.host == "" && !s.constructedBase(t, sk.call.Parent()) {
 			continue
 		}
 		start := s.concurrentSink(sk.call)

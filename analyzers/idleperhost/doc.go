@@ -45,21 +45,29 @@
 // and WithContext, url.Parse, url.JoinPath, URL.String, URL.JoinPath,
 // URL.ResolveReference and URL.Parse with a relative reference (one with
 // its own scheme or host leaves the base), &url.URL{...}, string
-// concatenation, fmt.Sprintf, path.Join, phis, results of the package's
+// concatenation, fmt.Sprintf, path.Join, strings.TrimSuffix, TrimRight
+// and TrimSpace, phis, results of the package's
 // functions, and parameters of functions whose every call the package shows.
 // A request goes to one host when its URL is a constant, or starts with a
 // constant, naming the host (the message names it); or when it starts with a
-// base URL held next to the client: in a field of the struct that holds the
-// client or transport, in a variable captured by a closure made where the
-// transport or client is created, or in a package variable. A base URL
-// counts only when the transport is not shared through a package variable
-// or a helper's parameter, since several holders could each bring their own
-// base. The per-host limit bites only when requests to the host overlap, so
+// base URL held next to the client (or with a constant scheme followed by a
+// host held there, "http://"+o.peer): in a field of the struct that holds
+// the client or transport, or of a struct of the package that holds that
+// struct in a field or is held by it (w.opts.serverURL next to w.client,
+// o.t.client next to o.peer, c.cfg.URL next to c.client), in a variable
+// captured by a closure made where the transport or client is created, or
+// in a package variable. A base URL counts only when the transport is not
+// shared through a package variable or a helper's parameter, since several
+// holders could each bring their own base. The per-host limit bites only when requests to the host overlap, so
 // the transport must also be long-lived or used concurrently: kept in a
 // package variable, a struct field or a closure that outlives the call that
 // makes it (where servers and workers share it), or sending from concurrent
-// code (see below). When the transport sets MaxIdleConns or MaxConnsPerHost
-// above 2 the message says so: the classic "I raised the pool but per host
+// code (see below); but not when every request is sent from one polling
+// loop, a loop that waits on a ticker or timer (time.Ticker.C,
+// time.Timer.C, time.Tick, time.After) before each request, directly or
+// through functions whose every call the package shows: one request at a
+// time needs one idle connection. When the transport sets MaxIdleConns or
+// MaxConnsPerHost above 2 the message says so: the classic "I raised the pool but per host
 // it is still 2". A transport returned from an exported function is judged
 // by the package's own calls of it, when there are any.
 //
@@ -73,7 +81,10 @@
 // It also reports http.Get, Head, Post and PostForm, http.DefaultClient,
 // clients whose Transport is http.DefaultTransport and clients built without
 // a Transport (and never given one in the package), sending requests to
-// one constant host from concurrent code: a go statement in a loop that is
+// one constant host, or to a base URL that the sending method's receiver
+// holds in a string field set by an exported function or method of the
+// package from one of its parameters (NewClient(addr string) *Client:
+// one base per instance, whoever calls the method), from concurrent code: a go statement in a loop that is
 // the request itself, or a function run by a go statement,
 // errgroup.Group.Go or TryGo, or sync.WaitGroup.Go inside a loop (worker
 // pools started in a loop included), or a function of the package that such
@@ -108,7 +119,9 @@
 // package is judged only by what its own package does with it, and a
 // DefaultTransport tuned in another package (often main) is not seen; a
 // kept transport counts as shared by concurrent code without proof that it
-// is; HTTP handlers, which the server runs concurrently, do not count as
+// is (unless a polling loop sends all its requests); a base URL held by a
+// client type counts for the default transport only when an exported
+// constructor sets it, which the analyzer reads from the syntax; HTTP handlers, which the server runs concurrently, do not count as
 // concurrent code for the default client, and neither do range-over-func
 // loops; for https URLs
 // to servers that speak HTTP/2 the transport multiplexes requests over one

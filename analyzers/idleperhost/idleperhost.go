@@ -66,6 +66,8 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 		rep:     report.New(pass),
 		x:       index,
 		memo:    make(map[memoKey]target),
+
+		fromParam: make(map[*types.Var]bool),
 	}
 	s.tracer = &ssaflow.Tracer{Index: index, Fields: true, OwnFields: true}
 	s.back = &ssaflow.Backtracer{Index: index, CallersSeen: s.callersComplete, Stop: stop}
@@ -74,14 +76,15 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 	return nil, nil
 }
 
-// mentionsPool reports whether the package names http.Transport, the
+// mentionsPool reports whether the package names http.Transport or
+// http.Client (a client without a Transport uses the default one), the
 // default client or transport, or the package-level request functions:
 // without one of them it cannot build a transport or use the default one.
 func mentionsPool(names httpapi.Names) bool {
 	for _, obj := range names {
 		switch obj := obj.(type) {
 		case *types.TypeName:
-			if httpapi.Transport.Matches(obj.Type()) {
+			if httpapi.Transport.Matches(obj.Type()) || httpapi.Client.Matches(obj.Type()) {
 				return true
 			}
 		case *types.Var:
@@ -111,4 +114,5 @@ type state struct {
 	dflt         *pool                             // the default pool, built on demand
 	dfltSinks    []sink
 	loops        ssaflow.Loops
+	fromParam    map[*types.Var]bool // fields that an exported function sets from a parameter (see setFromParam)
 }

@@ -93,7 +93,7 @@ func (s *state) all(vs []ssa.Value, k kind, depth int) target {
 // builders are the standard-library calls that make a URL or a request
 // from another: [state.call] reads them, the walk back stops at them.
 var builders = []httpapi.Callee{
-	httpapi.URLString, httpapi.URLJoinPath, httpapi.Sprintf, httpapi.PathJoin,
+	httpapi.URLString, httpapi.URLJoinPath, httpapi.Sprintf, httpapi.PathJoin, httpapi.StringsTrimEnd,
 	httpapi.URLParse, httpapi.URLParseReq, httpapi.URLJoinPathURL, httpapi.URLResolveReference, httpapi.URLParseRef,
 	httpapi.NewRequest, httpapi.NewRequestWithContext, httpapi.RequestWithContext, httpapi.RequestClone,
 }

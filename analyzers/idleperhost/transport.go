@@ -119,7 +119,7 @@ func (s *state) target(p *pool) (target, bool) {
 	switch base := t.base.(type) {
 	case *types.Var: // a field next to the client or transport
 		for _, v := range p.valueList {
-			if ownerOf(v) == t.owner {
+			if linked(ownerOf(v), t.owner) {
 				return t, true
 			}
 		}
@@ -137,8 +137,12 @@ func (s *state) target(p *pool) (target, bool) {
 // variable, a struct field or a closure that outlives the call that makes
 // it, where servers and workers typically share it, or a request is sent
 // from concurrent code. A transport made for one request or one sequential
-// loop (tests do this all the time) is not reported.
+// loop (tests do this all the time) is not reported, nor one whose every
+// request is sent from a polling loop.
 func (s *state) longLived(p *pool) bool {
+	if s.polledOnly(p) {
+		return false
+	}
 	for _, v := range p.valueList {
 		switch v := v.(type) {
 		case *ssa.Global, *ssa.Field:
@@ -181,6 +185,32 @@ func (s *state) closureKept(fv *ssa.FreeVar) bool {
 					return true
 				}
 			}
+		}
+	}
+	return false
+}
+
+// linked reports whether the struct type holding the client or transport
+// and the one holding the base URL are one, or one holds the other in a
+// field (by value or pointer): w.opts.serverURL next to w.client,
+// o.t.client next to o.peer, c.cfg.URL next to c.client. Each holder of
+// the client then brings its one base.
+func linked(holder, owner *types.TypeName) bool {
+	if holder == nil || owner == nil {
+		return false
+	}
+	return holder == owner || holds(holder, owner) || holds(owner, holder)
+}
+
+// holds reports whether struct type a has a field of type b or *b.
+func holds(a, b *types.TypeName) bool {
+	st, ok := a.Type().Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	for f := range st.Fields() {
+		if httpapi.NamedOf(f.Type()) == b {
+			return true
 		}
 	}
 	return false

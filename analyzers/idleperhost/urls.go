@@ -28,7 +28,7 @@ func (s *state) call(call *ssa.Call, k kind, depth int) (target, bool) {
 		switch {
 		case httpapi.URLString.Matches(fn):
 			return s.resolve(args[0], kindURL, depth), true
-		case httpapi.URLJoinPath.Matches(fn):
+		case httpapi.URLJoinPath.Matches(fn), httpapi.StringsTrimEnd.Matches(fn):
 			return s.resolve(args[0], kindString, depth), true
 		case httpapi.Sprintf.Matches(fn):
 			return s.sprintf(args, depth), true
@@ -119,7 +119,27 @@ func (s *state) concat(v *ssa.BinOp, depth int) target {
 	if n == 0 {
 		return s.resolve(parts[0], kindString, depth)
 	}
+	if n < len(parts) && schemeOnly(prefix) {
+		return s.heldHost(parts[n], depth)
+	}
 	return hostTarget(prefix, n == len(parts))
+}
+
+// schemeOnly reports whether prefix is "http://" or "https://": what
+// follows it is the host.
+func schemeOnly(prefix string) bool {
+	scheme, rest, ok := strings.Cut(strings.ToLower(prefix), "://")
+	return ok && rest == "" && (scheme == "http" || scheme == "https")
+}
+
+// heldHost resolves the host after a constant scheme ("http://"+o.peer):
+// a base URL held in a field, captured variable or package variable holds
+// the host just as well; a constant there would have joined the prefix.
+func (s *state) heldHost(v ssa.Value, depth int) target {
+	if t := s.resolve(v, kindString, depth); t.base != nil {
+		return t
+	}
+	return target{}
 }
 
 func concatParts(v ssa.Value) []ssa.Value {
@@ -140,6 +160,10 @@ func (s *state) sprintf(args []ssa.Value, depth int) target {
 	switch {
 	case verb < 0:
 		return hostTarget(format, true)
+	case schemeOnly(format[:verb]) && (strings.HasPrefix(format[verb:], "%s") || strings.HasPrefix(format[verb:], "%v")):
+		if first := variadicArg(args[1], 0); first != nil {
+			return s.heldHost(first, depth)
+		}
 	case verb > 0:
 		return hostTarget(format[:verb], false)
 	case strings.HasPrefix(format, "%s") || strings.HasPrefix(format, "%v"):

@@ -12,4 +12,9 @@ var (
 	ContextDone      = method(typ("context", "Context"), "Done")
 	contextAfterFunc = function("context", "AfterFunc")
 	timeAfterFunc    = function("time", "AfterFunc")
+
+	// Pacers are the channels a polling loop waits on between requests:
+	// a ticker's or timer's C, time.Tick and time.After.
+	PacerFields = []Field{field(typ("time", "Ticker"), "C"), field(typ("time", "Timer"), "C")}
+	PacerFuncs  = Callees{function("time", "Tick"), function("time", "After")}
 )

@@ -52,6 +52,11 @@ import (
 //     otherwise pull in most of a large server's call graph. Values
 //     followed through calls need no such rule: every function that holds
 //     one names its type and matters by itself;
+//   - it starts goroutines (a go statement, or a call given a function
+//     literal, as sync.WaitGroup.Go and errgroup's Go are) and calls a
+//     function whose callers matter, exported or not: the analyzers look
+//     for the concurrent code that sends (idleperhost's per-host limit
+//     bites only when requests overlap), and the starter is where it is;
 //   - it calls an unexported function or method that matters and returns
 //     what a helper can hold (a file, a closer): the analyzers follow the
 //     result to the package's callers, which must all be there (a missing
@@ -246,6 +251,7 @@ type fnInfo struct {
 	// matters, its callers do (but not theirs, as with up).
 	returns bool
 	sys     bool           // it names syscall or golang.org/x/sys, or calls what does
+	starts  int8           // whether it starts goroutines: 0 not known yet, 1 yes, -1 no
 	refs    []*types.Func  // functions of the package it refers to
 	field   []*types.Var   // fields of the package's types it names
 	needs   []types.Object // imported functions and variables it names
@@ -395,7 +401,7 @@ func (t *trimmer) propagate() {
 				if callee == nil {
 					continue
 				}
-				if !fi.up && callee.up && (main || !ref.Exported()) {
+				if !fi.up && callee.up && (main || !ref.Exported() || fi.startsGoroutines()) {
 					fi.level, fi.up = matters, true
 					changed = true
 				}
@@ -419,4 +425,29 @@ func (t *trimmer) propagate() {
 			}
 		}
 	}
+}
+
+// startsGoroutines reports whether the function has a go statement or
+// passes a function literal to a call (sync.WaitGroup.Go, errgroup's Go, a
+// pool's Submit). Only functions that call a sender are asked, so the walk
+// of the body is rare.
+func (fi *fnInfo) startsGoroutines() bool {
+	if fi.decl == nil {
+		return false // package-level initialisers, which always matter
+	}
+	if fi.starts == 0 {
+		fi.starts = -1
+		ast.Inspect(fi.decl.Body, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.GoStmt:
+				fi.starts = 1
+			case *ast.CallExpr:
+				if slices.ContainsFunc(n.Args, func(e ast.Expr) bool { _, ok := e.(*ast.FuncLit); return ok }) {
+					fi.starts = 1
+				}
+			}
+			return fi.starts != 1
+		})
+	}
+	return fi.starts == 1
 }

@@ -42,6 +42,12 @@ func send() error { _, err := http.Post("x", "", nil); return err } // sends: it
 
 func callsExported() { Exported() } // trimmed: Exported's callers are not followed
 
+func fanOut(n int) { for range n { go Exported() } } // starts goroutines that send
+
+func fanOutClosure(n int) { for range n { go func() { Exported() }() } } // the same through a closure
+
+func startsOther(n int) { for range n { go parse("x") } } // trimmed: its goroutines do not send
+
 func drain(rc io.ReadCloser) { rc.Close() } // a helper that run calls
 
 func closeIt(c io.Closer) { c.Close() } // trimmed: a helper nothing that matters calls
@@ -139,7 +145,7 @@ func init() {}
 			}
 		}
 	}
-	if want := []string{"get", "parse", "callsExported", "closeIt", "ok", "each", "zero", "shut", "hostOf", "dump", "hasToken",
+	if want := []string{"get", "parse", "callsExported", "startsOther", "closeIt", "ok", "each", "zero", "shut", "hostOf", "dump", "hasToken",
 		"apply", "routes", "reset", "closeAll"}; !slices.Equal(dropped, want) {
 		t.Errorf("trimmed %v, want %v (kept %v)", dropped, want, kept)
 	}
@@ -154,6 +160,28 @@ func init() {}
 	for _, d := range f.Decls {
 		if fd, ok := d.(*ast.FuncDecl); ok && fd.Body == nil {
 			t.Errorf("trim changed the original declaration of %s", fd.Name.Name)
+		}
+	}
+}
+
+// TestTrimInitialiserCallsSender checks that package-level code calling
+// an exported sender is kept, and is not asked whether it starts
+// goroutines (it has no body of its own).
+func TestTrimInitialiserCallsSender(t *testing.T) {
+	t.Parallel()
+	src := `package p
+
+import "net/http"
+
+func Exported() error { _, err := http.Get("x"); return err }
+
+var initErr = Exported()
+`
+	_, f, info, pkg := typeCheck(t, "p", src)
+	files, _, _ := trim([]*ast.File{f}, info, pkg)
+	for _, d := range files[0].Decls {
+		if fd, ok := d.(*ast.FuncDecl); ok && fd.Body == nil {
+			t.Errorf("trimmed %s", fd.Name.Name)
 		}
 	}
 }

@@ -1,0 +1,5 @@
+package httpapi
+
+// strings: URLs trimmed at their end, which keeps their scheme and host
+// (strings.TrimSuffix(base, "/") + "/api").
+var StringsTrimEnd = Callees{function("strings", "TrimSuffix"), function("strings", "TrimRight"), function("strings", "TrimSpace")}
