@@ -35,6 +35,9 @@ func (t *trimmer) object(obj types.Object) level {
 		if _, ok := httpapi.Foreign(fn); ok {
 			return matters // a constructor, maybe of a client type of its own
 		}
+		if httpapi.FileCalls.Matches(fn) {
+			return matters // the socket's duplicate, whatever the connection's type
+		}
 	}
 	if p := obj.Pkg(); p != nil && p != t.pkg {
 		switch path := p.Path(); {
