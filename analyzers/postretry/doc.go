@@ -52,7 +52,11 @@
 //     failure branch leads to another call of the same function with the
 //     same arguments, or in a loop (a retry after a first attempt). A
 //     failure branch that ends in t.Fatal, log.Fatal or os.Exit does not
-//     lead anywhere, nor does one taken only when the error of a Client
+//     lead anywhere, nor does a way round that waits for a ticker's next
+//     tick (a receive, alone, in a range or in a select, from time.Tick or
+//     a time.Ticker's C): a loop over ticks sends the next report, it does
+//     not retry the failed one (a backoff on time.After or time.Sleep is
+//     a retry). Nor does a failure branch taken only when the error of a Client
 //     send (or http.Post, Get, ...) equals a sentinel with == (err ==
 //     io.EOF, err == syscall.ECONNRESET): a Client returns every error as
 //     a *url.Error, so only errors.Is sees the EOF inside;
@@ -67,7 +71,14 @@
 //     with Header.Set or Add, or a map key) and a body that can be rewound
 //     (none, http.NoBody, or a *bytes.Buffer, *bytes.Reader or
 //     *strings.Reader given to NewRequest, or GetBody set): net/http retries
-//     it itself.
+//     it itself;
+//   - the request has Close = true or a Connection: close header (set with
+//     Header.Set or Add): its connection is closed after the response and
+//     never returns to the pool, so when every request to the server is
+//     sent that way none can meet a connection the server closed while it
+//     was idle. (The transport still hands such a request an idle
+//     connection that another request left: queueForIdleConn in
+//     net/http/transport.go checks only DisableKeepAlives.)
 //
 // It also stays quiet for methods not in -postretry.methods (GET, HEAD,
 // OPTIONS and TRACE are idempotent; PUT and DELETE are not reported unless

@@ -170,6 +170,9 @@ func (s *state) check(call ssa.CallInstruction, snd send) {
 	if req != nil && req.replayable() {
 		return // net/http retries it itself
 	}
+	if req != nil && req.closes {
+		return // sent on a connection of its own, never a stale pooled one
+	}
 	s.report(call, analysis.Diagnostic{
 		Message: fmt.Sprintf("%s via %s is not retried when the server closes an idle connection (sporadic EOF)", method, snd.name),
 	}, req, "retry the request, or set an Idempotency-Key header")

@@ -5,6 +5,7 @@ import (
 	"go/types"
 	"net/textproto"
 	"slices"
+	"strings"
 
 	"github.com/kalint/kalint/analyzers/internal/callee"
 	"github.com/kalint/kalint/analyzers/internal/httpapi"
@@ -22,6 +23,9 @@ type request struct {
 	// header: an Idempotency-Key header may be set; body: the body may be
 	// a stream that cannot be sent again; getBody: GetBody is set.
 	header, body, getBody bool
+	// closes: Close = true or a Connection: close header is set, so the
+	// request never goes out on a pooled connection.
+	closes bool
 	// bodyStores are the stores to its Body field; flow is where the
 	// package's requests go, nil when no origin was found.
 	bodyStores []*ssa.Store
@@ -117,6 +121,9 @@ func (s *state) requestFields(r *request) map[string]bool {
 					case httpapi.RequestBody.Matches(fa.X.Type(), f):
 						r.bodyStores = append(r.bodyStores, use)
 						s.body(r, use.Val, false)
+					case httpapi.RequestClose.Matches(fa.X.Type(), f):
+						on, known := ssaflow.ConstBool(use.Val)
+						r.closes = r.closes || known && on
 					case httpapi.RequestGetBody.Matches(fa.X.Type(), f):
 						r.getBody = r.getBody || !ssaflow.IsNil(use.Val)
 					case httpapi.RequestHeader.Matches(fa.X.Type(), f):
@@ -186,6 +193,9 @@ func (s *state) headerUses(r *request, header ssa.Value) {
 			if !ok || slices.Contains(idempotencyKeys, textproto.CanonicalMIMEHeaderKey(key)) {
 				r.header = true
 			}
+			val, known := ssaflow.ConstString(common.Args[len(common.Args)-1])
+			r.closes = r.closes || ok && known && textproto.CanonicalMIMEHeaderKey(key) == "Connection" &&
+				strings.EqualFold(strings.TrimSpace(val), "close")
 		case !fromNetHTTP(call):
 			r.header = true
 		}

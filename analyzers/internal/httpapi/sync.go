@@ -12,4 +12,9 @@ var (
 	ContextDone      = method(typ("context", "Context"), "Done")
 	contextAfterFunc = function("context", "AfterFunc")
 	timeAfterFunc    = function("time", "AfterFunc")
+
+	// TimeTick and TickerC deliver a value once per period: a loop that
+	// waits on them runs once per tick.
+	TimeTick = function("time", "Tick")
+	TickerC  = field(typ("time", "Ticker"), "C")
 )
