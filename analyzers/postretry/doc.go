@@ -59,7 +59,14 @@
 //     a retry). Nor does a failure branch taken only when the error of a Client
 //     send (or http.Post, Get, ...) equals a sentinel with == (err ==
 //     io.EOF, err == syscall.ECONNRESET): a Client returns every error as
-//     a *url.Error, so only errors.Is sees the EOF inside;
+//     a *url.Error, so only errors.Is sees the EOF inside; nor does the
+//     true branch of a test that the error is temporary or a timeout
+//     (Temporary() or Timeout() on it, through net.Error or an interface
+//     of the package's own, or a func(error) bool of the package, also one
+//     passed to the retry helper, that returns true only after such a
+//     test): a connection the server closed while idle fails with io.EOF
+//     or ECONNRESET, which answer false to both ((*url.Error).Temporary
+//     in net/url/url.go, (*net.OpError).Temporary in net/net.go);
 //   - its function is a closure or function value that is called in such a
 //     loop, or passed to a function whose body calls its func parameter in
 //     such a loop (retry helpers are recognised by what they do, not their
@@ -115,8 +122,9 @@
 // context.AfterFunc, WaitGroup.Go) are known not to retry. A loop whose
 // failure branch returns to the send counts as a retry even when it moves on
 // to the next item of a batch; a request passed to an exported function is
-// not resolved; the client's transport is only seen when the client is
-// built in the package; a client built elsewhere is taken to keep
+// not resolved; a retry helper whose calls in the package pass different
+// predicates counts as retrying for all of them; the client's transport is
+// only seen when the client is built in the package; a client built elsewhere is taken to keep
 // connections alive; the analysis of method and headers is flow-insensitive
 // (a header set on any path counts).
 //
