@@ -85,7 +85,9 @@
 //     sent that way none can meet a connection the server closed while it
 //     was idle. (The transport still hands such a request an idle
 //     connection that another request left: queueForIdleConn in
-//     net/http/transport.go checks only DisableKeepAlives.)
+//     net/http/transport.go checks only DisableKeepAlives.) keepalivesoff
+//     stays quiet on Close and Connection: close on such requests in turn:
+//     here they are the remedy, not a mistake.
 //
 // It also stays quiet for methods not in -postretry.methods (GET, HEAD,
 // OPTIONS and TRACE are idempotent; PUT and DELETE are not reported unless
