@@ -44,6 +44,11 @@
 // Method field store, or an http.Request literal. It follows the request
 // back through variables, closures, struct fields, parameters of unexported
 // functions, results of the package's functions, WithContext and Clone.
+// A request that is a parameter of an exported function (not a method)
+// that the package calls, a helper that sends what it is given, also from
+// a goroutine, is resolved through the package's own calls of it: the
+// send is reported when those pass a reported method, and stays quiet when
+// each of those calls is retried. Callers in other packages are not seen.
 //
 // A send is retried, and not reported, when any of these holds:
 //   - it sits in a loop whose failure branch (the error result compared with
@@ -123,7 +128,7 @@
 // (http.HandleFunc and Handle, sync.Once.Do, sync.OnceFunc, time.AfterFunc,
 // context.AfterFunc, WaitGroup.Go) are known not to retry. A loop whose
 // failure branch returns to the send counts as a retry even when it moves on
-// to the next item of a batch; a request passed to an exported function is
+// to the next item of a batch; a request passed to an exported method is
 // not resolved; a retry helper whose calls in the package pass different
 // predicates counts as retrying for all of them; the client's transport is
 // only seen when the client is built in the package; a client built elsewhere is taken to keep

@@ -163,8 +163,14 @@ func (s *state) check(call ssa.CallInstruction, snd send) {
 			return
 		}
 	}
+	var helpers []*ssa.Function // exported helpers the request came through
+	if req != nil && req.opaque {
+		if wide, crossed := s.viaExported(reqArg); wide != nil {
+			req, helpers = wide, crossed
+		}
+	}
 	method, ok := s.method(snd, req)
-	if !ok || !s.keepAlive(snd, recv) || s.isRetried(call) {
+	if !ok || !s.keepAlive(snd, recv) || s.isRetried(call) || len(helpers) > 0 && s.callsRetried(helpers) {
 		return
 	}
 	if req != nil && req.replayable() {

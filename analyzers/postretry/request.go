@@ -38,11 +38,14 @@ type request struct {
 func (r *request) replayable() bool { return r.header && (!r.body || r.getBody) }
 
 // request resolves the request sent at a call.
-func (s *state) request(v ssa.Value) *request {
+func (s *state) request(v ssa.Value) *request { return s.requestFrom(s.back.Sources(v)) }
+
+// requestFrom resolves a request from the sources of the value sent.
+func (s *state) requestFrom(origins *ssaflow.Origins) *request {
 	r := &request{}
 	// The methods given at construction, and those stored in Method
 	// afterwards, which override them.
-	methods, roots := s.requestSources(r, v)
+	methods, roots := s.requestSources(r, origins)
 	if len(roots) == 0 {
 		r.opaque = true
 		return r
@@ -68,9 +71,10 @@ func (s *state) request(v ssa.Value) *request {
 // requestSources records where the request v comes from: its origins, the
 // body given to http.NewRequest, and whether some source is not an origin.
 // It returns the methods given at construction and the origins' values.
-func (s *state) requestSources(r *request, v ssa.Value) (methods map[string]bool, roots []ssa.Value) {
+func (s *state) requestSources(r *request, origins *ssaflow.Origins) (methods map[string]bool, roots []ssa.Value) {
 	methods = make(map[string]bool)
-	for _, src := range s.sources(v) {
+	for _, o := range origins.Sources {
+		src := o.Value
 		switch {
 		case ssaflow.IsNil(src):
 		case httpflow.IsNewRequest(src):
