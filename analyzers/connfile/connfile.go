@@ -192,10 +192,8 @@ func (s *state) sockopts(fds []ssa.Value) (sets, gets []ssa.CallInstruction, res
 				c, ok := h.Instr.(ssa.CallInstruction)
 				switch {
 				case !ok:
-				case httpapi.IsSetNonblock(callee.Func(c.Common())):
-					args := c.Common().Args
-					b, known := ssaflow.ConstBool(args[len(args)-1])
-					restored = restored || known && b && args[0] == h.Value
+				case setsNonblock(c, h.Value), dupNonblock(c):
+					restored = true
 				case sockopt(c, h.Value, httpapi.SetsockoptArgs):
 					sets = append(sets, c)
 				case sockopt(c, h.Value, httpapi.GetsockoptArgs):
@@ -205,6 +203,42 @@ func (s *state) sockopts(fds []ssa.Value) (sets, gets []ssa.CallInstruction, res
 		}
 	}
 	return sets, gets, restored
+}
+
+// setsNonblock reports whether c is SetNonblock(fd, true).
+func setsNonblock(c ssa.CallInstruction, fd ssa.Value) bool {
+	args := c.Common().Args
+	if !httpapi.IsSetNonblock(callee.Func(c.Common())) || len(args) != 2 || args[0] != fd {
+		return false
+	}
+	on, known := ssaflow.ConstBool(args[1])
+	return known && on
+}
+
+// dupNonblock reports whether the descriptor that c returns (its result,
+// or its first one) is put into non-blocking mode right away, as
+// net.FileConn does with its dup of the descriptor (dupFileSocket in
+// net/file_unix.go): a dup shares the open file description, so that
+// undoes what Fd did.
+func dupNonblock(c ssa.CallInstruction) bool {
+	v := c.Value()
+	if v == nil {
+		return false
+	}
+	results := []ssa.Value{v}
+	for _, ref := range *v.Referrers() {
+		if ex, ok := ref.(*ssa.Extract); ok && ex.Index == 0 {
+			results = append(results, ex)
+		}
+	}
+	for _, r := range results {
+		for _, ref := range *r.Referrers() {
+			if call, ok := ref.(ssa.CallInstruction); ok && setsNonblock(call, r) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // sockopt reports whether c sets (or reads, as args places them) a socket

@@ -65,7 +65,9 @@
 //     SetKeepAliveConfig, for any other option SyscallConn().Control; at a
 //     Getsockopt call, or at Fd for other uses, SyscallConn().Control.
 //     Handled: the descriptor passed to SetNonblock(fd, true) of the same
-//     packages, which puts the shared socket back into non-blocking mode.
+//     packages, or to a call whose result (a dup of it, as in net.FileConn)
+//     is passed straight to SetNonblock(..., true): either puts the shared
+//     socket back into non-blocking mode.
 //   - the file is never closed: no Close on it anywhere in the package, and
 //     it is not passed on. A file passed on (stored in exec.Cmd.ExtraFiles
 //     or any other field of another package, a slice, map or channel,

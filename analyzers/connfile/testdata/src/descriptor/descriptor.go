@@ -121,3 +121,28 @@ func Stat(c *net.TCPConn) (os.FileInfo, error) {
 	defer f.Close()
 	return f.Stat()
 }
+
+// A dup of the descriptor put back into non-blocking mode, as
+// net.FileConn does: the dup shares the socket's mode, so that undoes it.
+func Dup(c *net.TCPConn) (int, error) {
+	f, err := c.File()
+	if err != nil {
+		return 0, err
+	}
+	defer f.Close()
+	s, err := syscall.Dup(int(f.Fd()))
+	if err != nil {
+		return 0, err
+	}
+	return s, syscall.SetNonblock(s, true)
+}
+
+// A dup left blocking does not.
+func DupBlocking(c *net.TCPConn) (int, error) {
+	f, err := c.File() // want `c.File\(\) is used through Fd`
+	if err != nil {
+		return 0, err
+	}
+	defer f.Close()
+	return syscall.Dup(int(f.Fd()))
+}
