@@ -83,7 +83,7 @@ func (s *state) check(call *ssa.Call) {
 		flow = s.tracer.Trace(f)
 	}
 	closed, handedOff := false, false
-	var fds []ssa.Value
+	var fds []ssa.CallInstruction
 	for _, h := range flow.HandOffs {
 		c, ok := h.Instr.(ssa.CallInstruction)
 		if h.Kind != ssaflow.Call || !ok {
@@ -95,9 +95,7 @@ func (s *state) check(call *ssa.Call) {
 		case httpapi.OSFileClose.Matches(fn), httpapi.CloserClose.Matches(fn):
 			closed = true
 		case httpapi.OSFileFd.Matches(fn):
-			if v := c.Value(); v != nil {
-				fds = append(fds, v)
-			}
+			fds = append(fds, c)
 		case fn != nil && fn.Signature().Recv() != nil && httpapi.OSFile.MatchesPtr(fn.Signature().Recv().Type()):
 			// Name, Stat, SyscallConn...: the file stays ours.
 		default:
@@ -109,23 +107,9 @@ func (s *state) check(call *ssa.Call) {
 	if httpapi.ListenerFile.Matches(callee.Func(call.Common())) {
 		socket, uses = "listener", "Accept blocks an OS thread"
 	}
-	if opts := s.setsockopts(fds); len(opts) > 0 {
-		// SSA calls the promoted method on the embedded net.conn: the
-		// connection's own type is in the syntax.
-		tcp := false
-		if sel, ok := ast.Unparen(expr.Fun).(*ast.SelectorExpr); ok {
-			t := s.pass.TypesInfo.TypeOf(sel.X)
-			tcp = httpapi.TCPConn.Matches(t) || httpapi.TCPConn.MatchesPtr(t)
-		}
-		diag := analysis.Diagnostic{
-			Pos: expr.Pos(), End: expr.End(),
-			Message: fmt.Sprintf("%s is used to set socket options through Fd (the %s's socket switches to "+
-				"blocking mode: its %s and deadlines stop working)", subject, socket, uses),
-		}
-		for _, o := range opts {
-			diag.Related = append(diag.Related, analysis.RelatedInformation{Pos: o.Pos(), Message: s.advice(o, tcp)})
-		}
-		s.rep.Report(diag, "")
+	if len(fds) > 0 {
+		s.reportFd(expr, fds, fmt.Sprintf("the %s's socket switches to blocking mode: its %s and deadlines stop working",
+			socket, uses))
 	}
 	if !closed && !handedOff {
 		s.rep.Report(analysis.Diagnostic{
@@ -136,12 +120,60 @@ func (s *state) check(call *ssa.Call) {
 	}
 }
 
-// setsockopts returns the calls that set a socket option on one of the
-// descriptors (Setsockopt functions, raw SYS_SETSOCKOPT system calls),
-// which the descriptors reach through conversions (int(f.Fd())),
-// variables and helper functions.
-func (s *state) setsockopts(fds []ssa.Value) []ssa.CallInstruction {
-	var calls []ssa.CallInstruction
+// reportFd reports the File() call expr whose file's Fd is called at fds:
+// Fd switches the shared socket to blocking mode whatever the descriptor
+// is then used for. The message names the use when it is a socket option
+// (set, else read); Related names the replacement at each such call, or at
+// each Fd call when the descriptor serves something else.
+func (s *state) reportFd(expr *ast.CallExpr, fds []ssa.CallInstruction, consequence string) {
+	var values []ssa.Value
+	for _, c := range fds {
+		values = append(values, c.Value())
+	}
+	sets, gets, restored := s.sockopts(values)
+	if restored {
+		return // SetNonblock(fd, true) undoes what Fd did
+	}
+	use := "is used through Fd"
+	switch {
+	case len(sets) > 0:
+		use = "is used to set socket options through Fd"
+	case len(gets) > 0:
+		use = "is used to read socket options through Fd"
+	}
+	diag := analysis.Diagnostic{
+		Pos: expr.Pos(), End: expr.End(),
+		Message: fmt.Sprintf("%s %s (%s)", types.ExprString(expr), use, consequence),
+	}
+	// SSA calls the promoted method on the embedded net.conn: the
+	// connection's own type is in the syntax.
+	tcp := false
+	if sel, ok := ast.Unparen(expr.Fun).(*ast.SelectorExpr); ok {
+		t := s.pass.TypesInfo.TypeOf(sel.X)
+		tcp = httpapi.TCPConn.Matches(t) || httpapi.TCPConn.MatchesPtr(t)
+	}
+	for _, o := range sets {
+		diag.Related = append(diag.Related, analysis.RelatedInformation{Pos: o.Pos(), Message: s.advice(o, tcp)})
+	}
+	for _, o := range gets {
+		diag.Related = append(diag.Related, analysis.RelatedInformation{Pos: o.Pos(),
+			Message: "socket option read here; SyscallConn().Control reads it on the connection without switching it to blocking mode"})
+	}
+	if len(sets)+len(gets) == 0 {
+		for _, c := range fds {
+			diag.Related = append(diag.Related, analysis.RelatedInformation{Pos: c.Pos(),
+				Message: "Fd called here; SyscallConn().Control lends the connection's descriptor without switching it to blocking mode"})
+		}
+	}
+	s.rep.Report(diag, "")
+}
+
+// sockopts returns the calls that set and that read a socket option on
+// one of the descriptors (Setsockopt and Getsockopt functions, raw
+// SYS_SETSOCKOPT and SYS_GETSOCKOPT system calls), which the descriptors
+// reach through conversions (int(f.Fd())), variables and helper functions,
+// and whether one of them is put back into non-blocking mode.
+func (s *state) sockopts(fds []ssa.Value) (sets, gets []ssa.CallInstruction, restored bool) {
 	seen := make(map[ssa.Value]bool)
 	for len(fds) > 0 {
 		v := fds[len(fds)-1]
@@ -157,26 +189,70 @@ func (s *state) setsockopts(fds []ssa.Value) []ssa.CallInstruction {
 					fds = append(fds, conv) // uintptr to int or a handle type
 				}
 			case ssaflow.Call:
-				if c, ok := h.Instr.(ssa.CallInstruction); ok && setsockopt(c, h.Value) {
-					calls = append(calls, c)
+				c, ok := h.Instr.(ssa.CallInstruction)
+				switch {
+				case !ok:
+				case setsNonblock(c, h.Value), dupNonblock(c):
+					restored = true
+				case sockopt(c, h.Value, httpapi.SetsockoptArgs):
+					sets = append(sets, c)
+				case sockopt(c, h.Value, httpapi.GetsockoptArgs):
+					gets = append(gets, c)
 				}
 			}
 		}
 	}
-	return calls
+	return sets, gets, restored
 }
 
-// setsockopt reports whether c sets a socket option on the descriptor fd.
-func setsockopt(c ssa.CallInstruction, fd ssa.Value) bool {
+// setsNonblock reports whether c is SetNonblock(fd, true).
+func setsNonblock(c ssa.CallInstruction, fd ssa.Value) bool {
 	args := c.Common().Args
-	at, _, trap := httpapi.SetsockoptArgs(callee.Func(c.Common()))
-	if at < 0 || at >= len(args) || args[at] != fd {
+	if !httpapi.IsSetNonblock(callee.Func(c.Common())) || len(args) != 2 || args[0] != fd {
+		return false
+	}
+	on, known := ssaflow.ConstBool(args[1])
+	return known && on
+}
+
+// dupNonblock reports whether the descriptor that c returns (its result,
+// or its first one) is put into non-blocking mode right away, as
+// net.FileConn does with its dup of the descriptor (dupFileSocket in
+// net/file_unix.go): a dup shares the open file description, so that
+// undoes what Fd did.
+func dupNonblock(c ssa.CallInstruction) bool {
+	v := c.Value()
+	if v == nil {
+		return false
+	}
+	results := []ssa.Value{v}
+	for _, ref := range *v.Referrers() {
+		if ex, ok := ref.(*ssa.Extract); ok && ex.Index == 0 {
+			results = append(results, ex)
+		}
+	}
+	for _, r := range results {
+		for _, ref := range *r.Referrers() {
+			if call, ok := ref.(ssa.CallInstruction); ok && setsNonblock(call, r) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// sockopt reports whether c sets (or reads, as args places them) a socket
+// option on the descriptor fd.
+func sockopt(c ssa.CallInstruction, fd ssa.Value, args func(*types.Func) (int, int, *types.Const)) bool {
+	in := c.Common().Args
+	at, _, trap := args(callee.Func(c.Common()))
+	if at < 0 || at >= len(in) || in[at] != fd {
 		return false
 	}
 	if trap == nil {
 		return true
 	}
-	n, known := ssaflow.ConstInt(args[0])
+	n, known := ssaflow.ConstInt(in[0])
 	want, ok := ssaflow.IntValue(trap.Val())
 	return known && ok && n == want
 }

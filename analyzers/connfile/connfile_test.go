@@ -11,14 +11,14 @@ import (
 func TestScenarios(t *testing.T) {
 	t.Parallel()
 	results := analysistest.Run(t, analysistest.TestData(), connfile.Analyzer,
-		"basic", "leaks", "handover", "closures", "generics", "xsys", "crosspkg/lib", "crosspkg/user", "recall")
+		"basic", "leaks", "handover", "closures", "generics", "xsys", "crosspkg/lib", "crosspkg/user", "recall", "descriptor")
 	checkAdvice(t, results)
 }
 
 func TestDoc(t *testing.T) {
 	t.Parallel()
 	summary, _, _ := strings.Cut(connfile.Analyzer.Doc, "\n")
-	if summary != "report net conn File() used for setsockopt or leaked" {
+	if summary != "report net conn File() used through Fd or leaked" {
 		t.Errorf("summary = %q", summary)
 	}
 }
@@ -48,7 +48,7 @@ func checkAdvice(t *testing.T, results []*analysistest.Result) {
 		}
 	}
 	// SO_SNDBUF on a Unix socket is not a keep-alive option.
-	if strings.Count(got, "SyscallConn().Control") != 2 {
+	if strings.Count(got, "SyscallConn().Control sets it") != 2 {
 		t.Errorf("want SyscallConn advice for TCP_NODELAY and SO_SNDBUF, got\n%s", got)
 	}
 }

@@ -1,9 +1,9 @@
 // Package connfile defines an analyzer that reports File() duplicates of
-// network connections used to set socket options, or never closed.
+// network connections whose Fd is taken, or that are never closed.
 //
 // # Analyzer connfile
 //
-// connfile: report net conn File() used for setsockopt or leaked
+// connfile: report net conn File() used through Fd or leaked
 //
 // (*net.TCPConn).File (and the same method of *net.UnixConn, *net.UDPConn,
 // *net.IPConn, *net.TCPListener and *net.UnixListener) returns a duplicate
@@ -42,18 +42,32 @@
 //
 // Two mistakes are reported, each at the File() call:
 //
-//   - its file's Fd() reaches a Setsockopt function, or a raw system call
-//     (Syscall, Syscall6, RawSyscall, RawSyscall6) whose trap is the
-//     package's SYS_SETSOCKOPT, through conversions, variables, closures,
-//     results and helper functions of the package. The Setsockopt functions are the package-level functions whose names
-//     begin with Setsockopt in syscall, golang.org/x/sys/unix and
-//     golang.org/x/sys/windows, matched by package path and name prefix
-//     (x/sys is not in the standard library, so the table test cannot
-//     type-check it). Related information at each Setsockopt call names
-//     the replacement: for SO_KEEPALIVE, TCP_KEEPIDLE (TCP_KEEPALIVE on
-//     macOS), TCP_KEEPINTVL and TCP_KEEPCNT on a TCP connection the
+//   - Fd() is called on its file, here or in the package's functions the
+//     file reaches: Fd itself switches the socket to blocking mode,
+//     whatever the descriptor is then used for. The message names the use
+//     when the descriptor reaches, through conversions, variables,
+//     closures, results and helper functions of the package, a function
+//     that sets a socket option ("is used to set socket options through
+//     Fd": a Setsockopt function, or a raw system call, Syscall, Syscall6,
+//     RawSyscall or RawSyscall6, whose trap is the package's
+//     SYS_SETSOCKOPT) or else one that reads one ("is used to read socket
+//     options through Fd": a Getsockopt function, or SYS_GETSOCKOPT); any
+//     other use (a /proc/self/fd path, a system call of its own) is "is
+//     used through Fd", with the same consequence. The Setsockopt and
+//     Getsockopt functions are the package-level functions whose names
+//     begin with Setsockopt or Getsockopt in syscall, golang.org/x/sys/unix
+//     and golang.org/x/sys/windows, matched by package path and name
+//     prefix (x/sys is not in the standard library, so the table test
+//     cannot type-check it). Related information at each Setsockopt call
+//     names the replacement: for SO_KEEPALIVE, TCP_KEEPIDLE (TCP_KEEPALIVE
+//     on macOS), TCP_KEEPINTVL and TCP_KEEPCNT on a TCP connection the
 //     net.KeepAliveConfig field (Enable, Idle, Interval, Count) to pass to
-//     SetKeepAliveConfig, for any other option SyscallConn().Control.
+//     SetKeepAliveConfig, for any other option SyscallConn().Control; at a
+//     Getsockopt call, or at Fd for other uses, SyscallConn().Control.
+//     Handled: the descriptor passed to SetNonblock(fd, true) of the same
+//     packages, or to a call whose result (a dup of it, as in net.FileConn)
+//     is passed straight to SetNonblock(..., true): either puts the shared
+//     socket back into non-blocking mode.
 //   - the file is never closed: no Close on it anywhere in the package, and
 //     it is not passed on. A file passed on (stored in exec.Cmd.ExtraFiles
 //     or any other field of another package, a slice, map or channel,
@@ -67,8 +81,9 @@
 //
 // Known limits: Close on any path counts (the analysis is not
 // path-sensitive); File called through an interface or a type parameter is
-// not seen; Fd used for other system calls (Getsockopt, SCM_RIGHTS) also
-// switches the socket to blocking mode but is not reported; a file handed
+// not seen; Fd called on the file by another package (a file passed to
+// it) is not seen; Fd on a file whose connection is already closed is
+// reported though nothing else uses the socket; a file handed
 // to a socket hand-over (ExtraFiles) and never closed by the parent is not
 // reported.
 //

@@ -50,7 +50,13 @@
 //     from where it is switched) when the call that sends it (Client.Do,
 //     RoundTrip) runs more than once per program: in a loop, or in a
 //     function that other code can call or that has several call sites. A
-//     handler's own request is not sent, so switching it is not reported.
+//     handler's own request is not sent, so switching it is not reported;
+//     nor is a request whose methods are all constants that net/http does
+//     not send again when a reused connection fails (anything but GET,
+//     HEAD, OPTIONS and TRACE: (*Request).isReplayable in
+//     net/http/request.go): for a POST or a PATCH, closing the connection
+//     keeps it off stale pooled connections, a remedy postretry counts as
+//     handled, so the suite does not report it both ways.
 //   - SetKeepAlivesEnabled(false) in the function that creates or serves the
 //     server, outside its shutdown path.
 //

@@ -8,6 +8,7 @@ import (
 	"github.com/kalint/kalint/analyzers/internal/callee"
 	"github.com/kalint/kalint/analyzers/internal/docs"
 	"github.com/kalint/kalint/analyzers/internal/httpapi"
+	"github.com/kalint/kalint/analyzers/internal/httpflow"
 	"github.com/kalint/kalint/analyzers/internal/option"
 	"github.com/kalint/kalint/analyzers/internal/report"
 	"github.com/kalint/kalint/analyzers/internal/ssaflow"
@@ -62,6 +63,7 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 		rep:      report.New(pass),
 		index:    index,
 		tracer:   &ssaflow.Tracer{Index: index, Fields: true, OwnFields: true},
+		back:     &ssaflow.Backtracer{Index: index, Fields: true, Through: httpflow.Derived},
 		reported: make(map[token.Pos]bool),
 	}
 	transports, requests, servers := roots(pkg, index)
@@ -159,6 +161,7 @@ type state struct {
 	rep      *report.Reporter
 	index    *ssaflow.Index
 	tracer   *ssaflow.Tracer
+	back     *ssaflow.Backtracer // to a request's construction
 	loops    ssaflow.Loops
 	reported map[token.Pos]bool
 }

@@ -11,13 +11,21 @@ import (
 )
 
 // request reports Close = true and Connection: close on requests sent by
-// code that runs more than once.
+// code that runs more than once, unless every method the request may have
+// is one that net/http does not send again when a pooled connection turns
+// out stale (POST, PATCH, ...): for those, closing the connection is a
+// remedy postretry lists, not a mistake.
 func (s *state) request(root ssa.Value) {
 	flow := s.tracer.Trace(root)
 	closes := s.reportable(trueStores(s.index, flow, httpapi.RequestClose))
 	headers := slices.DeleteFunc(s.connectionClose(flow), func(c ssa.CallInstruction) bool { return s.rep.Generated(c.Pos()) })
 	if len(closes)+len(headers) == 0 {
 		return
+	}
+	if methods, known := httpflow.Methods(s.back, s.tracer, root); known && !slices.ContainsFunc(methods, func(m string) bool {
+		return slices.Contains(httpapi.ReplayedMethods, m)
+	}) {
+		return // a request net/http does not replay: closing is postretry's remedy
 	}
 	sends := sendsThrough(flow, httpapi.Callees{httpapi.ClientDo, httpapi.TransportSends})
 	var evidence []ssa.CallInstruction

@@ -44,6 +44,11 @@
 // Method field store, or an http.Request literal. It follows the request
 // back through variables, closures, struct fields, parameters of unexported
 // functions, results of the package's functions, WithContext and Clone.
+// A request that is a parameter of an exported function (not a method)
+// that the package calls, a helper that sends what it is given, also from
+// a goroutine, is resolved through the package's own calls of it: the
+// send is reported when those pass a reported method, and stays quiet when
+// each of those calls is retried. Callers in other packages are not seen.
 //
 // A send is retried, and not reported, when any of these holds:
 //   - it sits in a loop whose failure branch (the error result compared with
@@ -52,10 +57,21 @@
 //     failure branch leads to another call of the same function with the
 //     same arguments, or in a loop (a retry after a first attempt). A
 //     failure branch that ends in t.Fatal, log.Fatal or os.Exit does not
-//     lead anywhere, nor does one taken only when the error of a Client
+//     lead anywhere, nor does a way round that waits for a ticker's next
+//     tick (a receive, alone, in a range or in a select, from time.Tick or
+//     a time.Ticker's C): a loop over ticks sends the next report, it does
+//     not retry the failed one (a backoff on time.After or time.Sleep is
+//     a retry). Nor does a failure branch taken only when the error of a Client
 //     send (or http.Post, Get, ...) equals a sentinel with == (err ==
 //     io.EOF, err == syscall.ECONNRESET): a Client returns every error as
-//     a *url.Error, so only errors.Is sees the EOF inside;
+//     a *url.Error, so only errors.Is sees the EOF inside; nor does the
+//     true branch of a test that the error is temporary or a timeout
+//     (Temporary() or Timeout() on it, through net.Error or an interface
+//     of the package's own, or a func(error) bool of the package, also one
+//     passed to the retry helper, that returns true only after such a
+//     test): a connection the server closed while idle fails with io.EOF
+//     or ECONNRESET, which answer false to both ((*url.Error).Temporary
+//     in net/url/url.go, (*net.OpError).Temporary in net/net.go);
 //   - its function is a closure or function value that is called in such a
 //     loop, or passed to a function whose body calls its func parameter in
 //     such a loop (retry helpers are recognised by what they do, not their
@@ -67,7 +83,16 @@
 //     with Header.Set or Add, or a map key) and a body that can be rewound
 //     (none, http.NoBody, or a *bytes.Buffer, *bytes.Reader or
 //     *strings.Reader given to NewRequest, or GetBody set): net/http retries
-//     it itself.
+//     it itself;
+//   - the request has Close = true or a Connection: close header (set with
+//     Header.Set or Add): its connection is closed after the response and
+//     never returns to the pool, so when every request to the server is
+//     sent that way none can meet a connection the server closed while it
+//     was idle. (The transport still hands such a request an idle
+//     connection that another request left: queueForIdleConn in
+//     net/http/transport.go checks only DisableKeepAlives.) keepalivesoff
+//     stays quiet on Close and Connection: close on such requests in turn:
+//     here they are the remedy, not a mistake.
 //
 // It also stays quiet for methods not in -postretry.methods (GET, HEAD,
 // OPTIONS and TRACE are idempotent; PUT and DELETE are not reported unless
@@ -103,9 +128,10 @@
 // (http.HandleFunc and Handle, sync.Once.Do, sync.OnceFunc, time.AfterFunc,
 // context.AfterFunc, WaitGroup.Go) are known not to retry. A loop whose
 // failure branch returns to the send counts as a retry even when it moves on
-// to the next item of a batch; a request passed to an exported function is
-// not resolved; the client's transport is only seen when the client is
-// built in the package; a client built elsewhere is taken to keep
+// to the next item of a batch; a request passed to an exported method is
+// not resolved; a retry helper whose calls in the package pass different
+// predicates counts as retrying for all of them; the client's transport is
+// only seen when the client is built in the package; a client built elsewhere is taken to keep
 // connections alive; the analysis of method and headers is flow-insensitive
 // (a header set on any path counts).
 //

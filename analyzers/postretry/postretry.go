@@ -163,12 +163,21 @@ func (s *state) check(call ssa.CallInstruction, snd send) {
 			return
 		}
 	}
+	var helpers []*ssa.Function // exported helpers the request came through
+	if req != nil && req.opaque {
+		if wide, crossed := s.viaExported(reqArg); wide != nil {
+			req, helpers = wide, crossed
+		}
+	}
 	method, ok := s.method(snd, req)
-	if !ok || !s.keepAlive(snd, recv) || s.isRetried(call) {
+	if !ok || !s.keepAlive(snd, recv) || s.isRetried(call) || len(helpers) > 0 && s.callsRetried(helpers) {
 		return
 	}
 	if req != nil && req.replayable() {
 		return // net/http retries it itself
+	}
+	if req != nil && req.closes {
+		return // sent on a connection of its own, never a stale pooled one
 	}
 	s.report(call, analysis.Diagnostic{
 		Message: fmt.Sprintf("%s via %s is not retried when the server closes an idle connection (sporadic EOF)", method, snd.name),

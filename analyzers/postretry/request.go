@@ -5,6 +5,7 @@ import (
 	"go/types"
 	"net/textproto"
 	"slices"
+	"strings"
 
 	"github.com/kalint/kalint/analyzers/internal/callee"
 	"github.com/kalint/kalint/analyzers/internal/httpapi"
@@ -22,6 +23,9 @@ type request struct {
 	// header: an Idempotency-Key header may be set; body: the body may be
 	// a stream that cannot be sent again; getBody: GetBody is set.
 	header, body, getBody bool
+	// closes: Close = true or a Connection: close header is set, so the
+	// request never goes out on a pooled connection.
+	closes bool
 	// bodyStores are the stores to its Body field; flow is where the
 	// package's requests go, nil when no origin was found.
 	bodyStores []*ssa.Store
@@ -34,11 +38,14 @@ type request struct {
 func (r *request) replayable() bool { return r.header && (!r.body || r.getBody) }
 
 // request resolves the request sent at a call.
-func (s *state) request(v ssa.Value) *request {
+func (s *state) request(v ssa.Value) *request { return s.requestFrom(s.back.Sources(v)) }
+
+// requestFrom resolves a request from the sources of the value sent.
+func (s *state) requestFrom(origins *ssaflow.Origins) *request {
 	r := &request{}
 	// The methods given at construction, and those stored in Method
 	// afterwards, which override them.
-	methods, roots := s.requestSources(r, v)
+	methods, roots := s.requestSources(r, origins)
 	if len(roots) == 0 {
 		r.opaque = true
 		return r
@@ -64,9 +71,10 @@ func (s *state) request(v ssa.Value) *request {
 // requestSources records where the request v comes from: its origins, the
 // body given to http.NewRequest, and whether some source is not an origin.
 // It returns the methods given at construction and the origins' values.
-func (s *state) requestSources(r *request, v ssa.Value) (methods map[string]bool, roots []ssa.Value) {
+func (s *state) requestSources(r *request, origins *ssaflow.Origins) (methods map[string]bool, roots []ssa.Value) {
 	methods = make(map[string]bool)
-	for _, src := range s.sources(v) {
+	for _, o := range origins.Sources {
+		src := o.Value
 		switch {
 		case ssaflow.IsNil(src):
 		case httpflow.IsNewRequest(src):
@@ -117,6 +125,9 @@ func (s *state) requestFields(r *request) map[string]bool {
 					case httpapi.RequestBody.Matches(fa.X.Type(), f):
 						r.bodyStores = append(r.bodyStores, use)
 						s.body(r, use.Val, false)
+					case httpapi.RequestClose.Matches(fa.X.Type(), f):
+						on, known := ssaflow.ConstBool(use.Val)
+						r.closes = r.closes || known && on
 					case httpapi.RequestGetBody.Matches(fa.X.Type(), f):
 						r.getBody = r.getBody || !ssaflow.IsNil(use.Val)
 					case httpapi.RequestHeader.Matches(fa.X.Type(), f):
@@ -186,6 +197,9 @@ func (s *state) headerUses(r *request, header ssa.Value) {
 			if !ok || slices.Contains(idempotencyKeys, textproto.CanonicalMIMEHeaderKey(key)) {
 				r.header = true
 			}
+			val, known := ssaflow.ConstString(common.Args[len(common.Args)-1])
+			r.closes = r.closes || ok && known && textproto.CanonicalMIMEHeaderKey(key) == "Connection" &&
+				strings.EqualFold(strings.TrimSpace(val), "close")
 		case !fromNetHTTP(call):
 			r.header = true
 		}

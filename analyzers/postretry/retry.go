@@ -7,6 +7,7 @@ import (
 
 	"github.com/kalint/kalint/analyzers/internal/callee"
 	"github.com/kalint/kalint/analyzers/internal/httpapi"
+	"github.com/kalint/kalint/analyzers/internal/httpflow"
 	"github.com/kalint/kalint/analyzers/internal/report"
 	"github.com/kalint/kalint/analyzers/internal/ssaflow"
 	"golang.org/x/tools/go/ssa"
@@ -34,24 +35,32 @@ func (s *state) isRetried(call ssa.CallInstruction) bool {
 // arguments or in a loop (a retry after a first attempt). A loop that does
 // not compare the error with nil counts as retrying. Goroutines and
 // deferred calls are not retries; calls that do not return (t.Fatal,
-// log.Fatal, os.Exit) end a path.
+// log.Fatal, os.Exit) and waits for a ticker's next tick end a path, and
+// so do branches taken only for a temporary or timeout error (see
+// [state.classTests]) or a sentinel one (see [neverBranches]).
 func (s *state) loopRetries(call ssa.CallInstruction) bool {
 	c, ok := call.(*ssa.Call)
-	if !ok {
-		return false
+	if !ok || httpflow.WaitsForTick(c.Block()) {
+		return false // not a call, or one that each tick makes again
 	}
 	failures, never := ssaflow.FailureBranches(c), neverBranches(c)
+	next := untaken(s.classTests(ssaflow.ErrorValues(c)))
 	if len(failures) == 0 {
-		return ssaflow.RunsAgain(c.Block(), noReturn)
+		return ssaflow.ReachesBlockOn(next(c.Block()), func(b *ssa.BasicBlock) bool { return b == c.Block() }, endsTry, next)
 	}
 	fn := callee.Func(&c.Call)
-	return ssaflow.ReachesBlock(failures, func(b *ssa.BasicBlock) bool {
+	return ssaflow.ReachesBlockOn(failures, func(b *ssa.BasicBlock) bool {
 		return b == c.Block() || fn != nil && slices.ContainsFunc(b.Instrs, func(instr ssa.Instruction) bool {
 			other, ok := instr.(*ssa.Call)
 			return ok && callee.Func(&other.Call) == fn && (sameArgs(&c.Call, &other.Call) || ssaflow.RunsAgain(b, noReturn))
 		})
-	}, func(b *ssa.BasicBlock) bool { return never[b] || noReturn(b) })
+	}, func(b *ssa.BasicBlock) bool { return never[b] || endsTry(b) }, next)
 }
+
+// endsTry reports whether a path through b is no way back to a failed
+// send: b ends the program, or waits for the next tick of a ticker (a
+// loop over ticks sends the next report, it does not retry the last).
+func endsTry(b *ssa.BasicBlock) bool { return noReturn(b) || httpflow.WaitsForTick(b) }
 
 // sameArgs reports whether two calls pass the same values.
 func sameArgs(a, b *ssa.CallCommon) bool {

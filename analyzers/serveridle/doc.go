@@ -34,7 +34,11 @@
 // closures, helper functions it is passed to, constructors that return it
 // and struct fields or globals it is stored in. It stays quiet when
 // IdleTimeout is set (to a non-zero constant or any non-constant value)
-// anywhere the server flows in the package, when ReadTimeout is not set or is
+// anywhere the server flows in the package (but in a function that serves
+// or returns the server, only a store on every path from the function's
+// entry to that serve or return counts: `if idle > 0 { srv.IdleTimeout =
+// idle }` leaves the other path on the ReadTimeout fallback, and is
+// reported), when ReadTimeout is not set or is
 // a constant of zero or less (no read timeout), when the server is never
 // served, returned, or kept in a struct field or package variable (a value
 // only inspected, as in tests of the fallback itself), when only ReadHeaderTimeout
@@ -48,8 +52,9 @@
 // IdleTimeout with the value of the -serveridle.idle-timeout flag (default
 // 2m).
 //
-// Known limits: the analysis is flow-insensitive within a package (an
-// IdleTimeout set on any path counts); a server returned to, or exported
+// Known limits: beyond the function that serves or returns the server the
+// analysis is flow-insensitive (an IdleTimeout set on any path of a helper
+// counts); a server returned to, or exported
 // to, another package is judged by what this package does with it; servers
 // configured by reflection or decoding (json.Unmarshal into an http.Server)
 // are not seen unless the server is passed there, which counts as a

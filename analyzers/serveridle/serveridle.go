@@ -73,7 +73,7 @@ type state struct {
 // A server is what one traced http.Server does in the package.
 type server struct {
 	reads   []*ssa.Store // stores of a positive or unknown ReadTimeout
-	idle    bool         // IdleTimeout set to something other than 0
+	idle    bool         // IdleTimeout set to something other than 0 on every path
 	off     bool         // SetKeepAlivesEnabled(false), or an unknown argument
 	handOff bool         // reaches code that may set IdleTimeout
 	live    bool         // served, returned, or held in a field or global
@@ -152,6 +152,8 @@ func (s *state) check(roots ...ssa.Value) {
 // inspect collects what the package does to one server.
 func (s *state) inspect(flow *ssaflow.Flow) server {
 	var srv server
+	var idles []*ssa.Store     // IdleTimeout stores of anything but 0
+	var uses []ssa.Instruction // where the server is served or returned
 	for _, v := range flow.Values {
 		if keptIn(v) {
 			srv.live = true
@@ -159,6 +161,7 @@ func (s *state) inspect(flow *ssaflow.Flow) server {
 		for _, ref := range s.x.Referrers(v) {
 			if _, ok := ref.(*ssa.Return); ok {
 				srv.live = true
+				uses = append(uses, ref)
 			}
 			fa, ok := ref.(*ssa.FieldAddr)
 			if !ok || fa.X != v {
@@ -180,7 +183,7 @@ func (s *state) inspect(flow *ssaflow.Flow) server {
 				case read && (!known || d > 0):
 					srv.reads = append(srv.reads, st)
 				case idle && (!known || d != 0):
-					srv.idle = true
+					idles = append(idles, st)
 				}
 			}
 		}
@@ -201,6 +204,7 @@ func (s *state) inspect(flow *ssaflow.Flow) server {
 				}
 			case httpapi.ServerServes.Matches(fn):
 				srv.live = true
+				uses = append(uses, h.Instr)
 			case httpapi.ServerStops.Matches(fn):
 			default:
 				srv.handOff = true
@@ -209,7 +213,32 @@ func (s *state) inspect(flow *ssaflow.Flow) server {
 			srv.handOff = true
 		}
 	}
+	srv.idle = len(idles) > 0 && !skipsIdle(idles, uses)
 	return srv
+}
+
+// skipsIdle reports whether a use of the server (a serve, a return) is
+// reached from its function's entry on a path that sets no IdleTimeout:
+// `if idle > 0 { srv.IdleTimeout = idle }` leaves the other path on the
+// ReadTimeout fallback. Uses in functions without such a store are not
+// judged: the store may come before their call.
+func skipsIdle(idles []*ssa.Store, uses []ssa.Instruction) bool {
+	for _, u := range uses {
+		fn := u.Parent()
+		stores := slices.DeleteFunc(slices.Clone(idles), func(st *ssa.Store) bool { return st.Parent() != fn })
+		if len(stores) == 0 || len(fn.Blocks) == 0 {
+			continue
+		}
+		sets := func(b *ssa.BasicBlock) bool {
+			return slices.ContainsFunc(stores, func(st *ssa.Store) bool {
+				return st.Block() == b && (b != u.Block() || ssaflow.Dominates(st, u))
+			})
+		}
+		if ssaflow.ReachesBlock(fn.Blocks[:1], func(b *ssa.BasicBlock) bool { return b == u.Block() && !sets(b) }, sets) {
+			return true
+		}
+	}
+	return false
 }
 
 // keptIn reports whether v is, or is loaded from, a package variable or a

@@ -92,8 +92,14 @@ var (
 
 // net/http: requests and responses.
 var (
-	Request               = typ(NetHTTP, "Request")
-	RequestMethod         = field(Request, "Method")
+	Request       = typ(NetHTTP, "Request")
+	RequestMethod = field(Request, "Method")
+	// ReplayedMethods are the methods whose requests (with a body that can
+	// be rewound) net/http's transport sends again by itself when a reused
+	// connection fails ((*Request).isReplayable in net/http/request.go);
+	// a request of any other method fails instead, unless it carries an
+	// idempotency key.
+	ReplayedMethods       = []string{"GET", "HEAD", "OPTIONS", "TRACE"}
 	RequestURL            = field(Request, "URL")
 	RequestBody           = field(Request, "Body")
 	RequestGetBody        = field(Request, "GetBody")

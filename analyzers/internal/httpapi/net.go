@@ -1,5 +1,7 @@
 package httpapi
 
+import "go/types"
+
 // net: dialers.
 var (
 	Dialer                = typ("net", "Dialer")
@@ -50,3 +52,39 @@ var (
 	KeepAliveConfigInterval = field(KeepAliveConfig, "Interval")
 	KeepAliveConfigCount    = field(KeepAliveConfig, "Count")
 )
+
+// net: errors that classify themselves.
+var (
+	NetError = typ("net", "Error")
+	// NetErrorClasses are the methods by which an error says it is a
+	// timeout or temporary. The errors of a connection that the server
+	// closed while it was idle (io.EOF, ECONNRESET on a read or write,
+	// net/http's errServerClosedIdle) answer false to both, through
+	// (*url.Error).Temporary in net/url/url.go, (*net.OpError).Temporary in
+	// net/net.go (true for ECONNRESET only from accept) and
+	// syscall.Errno.Temporary.
+	NetErrorClasses = Callees{method(NetError, "Timeout"), method(NetError, "Temporary")}
+)
+
+// IsErrorClass reports whether fn is a method of an interface that asks
+// an error for one of [NetErrorClasses]: net.Error's own, or a method of
+// the same name and signature (func() bool) of an interface the caller
+// declares, as packages do to test for Temporary without naming net.Error.
+func IsErrorClass(fn *types.Func) bool {
+	if fn == nil || NetErrorClasses.Matches(fn) {
+		return fn != nil
+	}
+	sig := fn.Signature()
+	if sig.Recv() == nil || !types.IsInterface(sig.Recv().Type()) || sig.Params().Len() != 0 || sig.Results().Len() != 1 {
+		return false
+	}
+	if b, ok := sig.Results().At(0).Type().Underlying().(*types.Basic); !ok || b.Kind() != types.Bool {
+		return false
+	}
+	for _, c := range NetErrorClasses {
+		if m, ok := c.(Method); ok && m.Name == fn.Name() {
+			return true
+		}
+	}
+	return false
+}

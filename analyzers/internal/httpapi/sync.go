@@ -15,6 +15,11 @@ var (
 
 	// Pacers are the channels a polling loop waits on between requests:
 	// a ticker's or timer's C, time.Tick and time.After.
-	PacerFields = []Field{field(typ("time", "Ticker"), "C"), field(typ("time", "Timer"), "C")}
-	PacerFuncs  = Callees{function("time", "Tick"), function("time", "After")}
+	PacerFields = []Field{TickerC, field(typ("time", "Timer"), "C")}
+	PacerFuncs  = Callees{TimeTick, function("time", "After")}
+	// TimeTick and TickerC, the periodic pacers, deliver a value once per
+	// period: a loop that waits on them runs once per tick (a wait on a
+	// timer or time.After may be a retry's backoff).
+	TimeTick = function("time", "Tick")
+	TickerC  = field(typ("time", "Ticker"), "C")
 )

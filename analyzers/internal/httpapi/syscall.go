@@ -12,18 +12,32 @@ var (
 	RawConnControl  = method(typ("syscall", "RawConn"), "Control")
 )
 
-// SetsockoptPackages hold the functions that set a socket option on a raw
-// descriptor. Only syscall is in the standard library and so in the table
-// test; golang.org/x/sys/unix and golang.org/x/sys/windows are matched by
-// path, like syscall, with [IsSetsockopt].
+// SetsockoptPackages hold the functions that set or read a socket option
+// on a raw descriptor. Only syscall is in the standard library and so in
+// the table test; golang.org/x/sys/unix and golang.org/x/sys/windows are
+// matched by path, like syscall, with [IsSetsockopt] and [IsGetsockopt].
 var SetsockoptPackages = []string{"syscall", "golang.org/x/sys/unix", "golang.org/x/sys/windows"}
 
 // IsSetsockopt reports whether fn is a package-level function of one of
 // [SetsockoptPackages] whose name begins with Setsockopt (Setsockopt,
 // SetsockoptInt, SetsockoptLinger, SetsockoptTimeval, ...).
-func IsSetsockopt(fn *types.Func) bool {
+func IsSetsockopt(fn *types.Func) bool { return isSockopt(fn, "Setsockopt") }
+
+// IsGetsockopt is [IsSetsockopt] for the functions that read an option
+// (GetsockoptInt, GetsockoptIPv6Mreq, GetsockoptTCPInfo, ...).
+func IsGetsockopt(fn *types.Func) bool { return isSockopt(fn, "Getsockopt") }
+
+// IsSetNonblock reports whether fn is SetNonblock(fd, nonblocking) of
+// one of [SetsockoptPackages]: with true it puts a descriptor back into
+// non-blocking mode after (*os.File).Fd took it out.
+func IsSetNonblock(fn *types.Func) bool {
 	return fn != nil && fn.Pkg() != nil && fn.Signature().Recv() == nil &&
-		strings.HasPrefix(fn.Name(), "Setsockopt") && IsSetsockoptPackage(fn.Pkg().Path())
+		fn.Name() == "SetNonblock" && IsSetsockoptPackage(fn.Pkg().Path())
+}
+
+func isSockopt(fn *types.Func, prefix string) bool {
+	return fn != nil && fn.Pkg() != nil && fn.Signature().Recv() == nil &&
+		strings.HasPrefix(fn.Name(), prefix) && IsSetsockoptPackage(fn.Pkg().Path())
 }
 
 // rawSyscalls are the functions of [SetsockoptPackages] that make any system
@@ -37,12 +51,22 @@ var rawSyscalls = []string{"Syscall", "Syscall6", "RawSyscall", "RawSyscall6"}
 // the package's SYS_SETSOCKOPT, which trap returns (nil on a platform
 // without one, such as linux/386, which multiplexes socket calls).
 func SetsockoptArgs(fn *types.Func) (fd, opt int, trap *types.Const) {
+	return sockoptArgs(fn, IsSetsockopt(fn), "SYS_SETSOCKOPT")
+}
+
+// GetsockoptArgs is [SetsockoptArgs] for reading an option: a Getsockopt
+// function, or a raw system call whose trap is SYS_GETSOCKOPT.
+func GetsockoptArgs(fn *types.Func) (fd, opt int, trap *types.Const) {
+	return sockoptArgs(fn, IsGetsockopt(fn), "SYS_GETSOCKOPT")
+}
+
+func sockoptArgs(fn *types.Func, named bool, sys string) (fd, opt int, trap *types.Const) {
 	switch {
-	case IsSetsockopt(fn):
+	case named:
 		return 0, 2, nil
 	case fn != nil && fn.Pkg() != nil && fn.Signature().Recv() == nil &&
 		slices.Contains(rawSyscalls, fn.Name()) && IsSetsockoptPackage(fn.Pkg().Path()):
-		if k, ok := fn.Pkg().Scope().Lookup("SYS_SETSOCKOPT").(*types.Const); ok {
+		if k, ok := fn.Pkg().Scope().Lookup(sys).(*types.Const); ok {
 			return 1, 3, k
 		}
 	}

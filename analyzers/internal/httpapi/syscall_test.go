@@ -11,13 +11,19 @@ import (
 func TestIsSetsockopt(t *testing.T) {
 	t.Parallel()
 	syscall := importSyscall(t)
-	for name, want := range map[string]bool{"SetsockoptInt": true, "SetsockoptLinger": true, "Socket": false, "GetsockoptInt": false} {
+	for name, want := range map[string]bool{"SetsockoptInt": true, "SetsockoptLinger": true, "Socket": false, "GetsockoptInt": false, "SetNonblock": false} {
 		fn, ok := syscall.Scope().Lookup(name).(*types.Func)
 		if !ok {
 			t.Fatalf("syscall.%s: no such function", name)
 		}
 		if got := IsSetsockopt(fn); got != want {
 			t.Errorf("IsSetsockopt(syscall.%s) = %v, want %v", name, got, want)
+		}
+		if got := IsGetsockopt(fn); got != (name == "GetsockoptInt") {
+			t.Errorf("IsGetsockopt(syscall.%s) = %v", name, got)
+		}
+		if got := IsSetNonblock(fn); got != (name == "SetNonblock") {
+			t.Errorf("IsSetNonblock(syscall.%s) = %v", name, got)
 		}
 	}
 	// golang.org/x/sys/unix is matched by path; another package's
@@ -38,25 +44,38 @@ func TestIsSetsockopt(t *testing.T) {
 	}
 }
 
-// SetsockoptArgs places the descriptor of Setsockopt functions and of raw
-// system calls, which set a socket option only with SYS_SETSOCKOPT.
-func TestSetsockoptArgs(t *testing.T) {
+// SetsockoptArgs and GetsockoptArgs place the descriptor of Setsockopt
+// and Getsockopt functions and of raw system calls, which set or read a
+// socket option only with SYS_SETSOCKOPT or SYS_GETSOCKOPT.
+func TestSockoptArgs(t *testing.T) {
 	t.Parallel()
 	syscall := importSyscall(t)
-	for name, want := range map[string][2]int{
-		"SetsockoptInt": {0, 2}, "Syscall": {1, 3}, "Syscall6": {1, 3}, "RawSyscall": {1, 3}, "RawSyscall6": {1, 3},
-		"GetsockoptInt": {-1, -1}, "Socket": {-1, -1},
+	for _, tc := range []struct {
+		args func(*types.Func) (int, int, *types.Const)
+		trap string
+		want map[string][2]int
+	}{
+		{SetsockoptArgs, "SYS_SETSOCKOPT", map[string][2]int{
+			"SetsockoptInt": {0, 2}, "Syscall": {1, 3}, "Syscall6": {1, 3}, "RawSyscall": {1, 3}, "RawSyscall6": {1, 3},
+			"GetsockoptInt": {-1, -1}, "Socket": {-1, -1},
+		}},
+		{GetsockoptArgs, "SYS_GETSOCKOPT", map[string][2]int{
+			"GetsockoptInt": {0, 2}, "GetsockoptIPv6Mreq": {0, 2}, "Syscall6": {1, 3},
+			"SetsockoptInt": {-1, -1}, "Socket": {-1, -1},
+		}},
 	} {
-		fn, ok := syscall.Scope().Lookup(name).(*types.Func)
-		if !ok {
-			t.Fatalf("syscall.%s: no such function", name)
-		}
-		fd, opt, trap := SetsockoptArgs(fn)
-		if [2]int{fd, opt} != want {
-			t.Errorf("SetsockoptArgs(syscall.%s) = %d, %d, want %v", name, fd, opt, want)
-		}
-		if raw := want[0] == 1; raw != (trap != nil) || raw && trap.Name() != "SYS_SETSOCKOPT" {
-			t.Errorf("SetsockoptArgs(syscall.%s): trap %v", name, trap)
+		for name, want := range tc.want {
+			fn, ok := syscall.Scope().Lookup(name).(*types.Func)
+			if !ok {
+				t.Fatalf("syscall.%s: no such function", name)
+			}
+			fd, opt, trap := tc.args(fn)
+			if [2]int{fd, opt} != want {
+				t.Errorf("%s args of syscall.%s = %d, %d, want %v", tc.trap, name, fd, opt, want)
+			}
+			if raw := want[0] == 1; raw != (trap != nil) || raw && trap.Name() != tc.trap {
+				t.Errorf("%s args of syscall.%s: trap %v", tc.trap, name, trap)
+			}
 		}
 	}
 }

@@ -131,6 +131,13 @@ func jumpsTo(from, to *ssa.BasicBlock) bool {
 // may still be the target). stop may be nil. postretry stops at calls
 // that do not return: a loop whose way round ends the program is no retry.
 func ReachesBlock(from []*ssa.BasicBlock, target, stop func(*ssa.BasicBlock) bool) bool {
+	return ReachesBlockOn(from, target, stop, nil)
+}
+
+// ReachesBlockOn is [ReachesBlock] on the edges that next gives for each
+// block, a subset of its successors (all of them when next is nil): a
+// branch that is never taken for the value a caller follows, say.
+func ReachesBlockOn(from []*ssa.BasicBlock, target, stop func(*ssa.BasicBlock) bool, next func(*ssa.BasicBlock) []*ssa.BasicBlock) bool {
 	seen := make(map[*ssa.BasicBlock]bool)
 	work := append([]*ssa.BasicBlock(nil), from...)
 	for len(work) > 0 {
@@ -143,7 +150,11 @@ func ReachesBlock(from []*ssa.BasicBlock, target, stop func(*ssa.BasicBlock) boo
 			continue
 		}
 		seen[b] = true
-		work = append(work, b.Succs...)
+		if next != nil {
+			work = append(work, next(b)...)
+		} else {
+			work = append(work, b.Succs...)
+		}
 	}
 	return false
 }

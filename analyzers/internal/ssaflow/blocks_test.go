@@ -221,3 +221,36 @@ func TestReachesBlockFrom(t *testing.T) {
 		}
 	}
 }
+
+// ReachesBlockOn follows only the edges next gives.
+func TestReachesBlockOn(t *testing.T) {
+	t.Parallel()
+	pkg := build(t, `func f(n int) int { if n > 0 { n++ }; return n }`)
+	blocks := pkg.Func("f").Blocks
+	entry, exit := blocks[0], blocks[len(blocks)-1]
+	isExit := func(b *ssa.BasicBlock) bool { return b == exit }
+	for _, r := range []struct {
+		what string
+		keep []int // the successors of the entry followed
+		want bool
+	}{
+		{"both edges", []int{0, 1}, true},
+		{"through the increment only", []int{0}, true},
+		{"the direct edge only", []int{1}, true},
+		{"no edge out of the entry", nil, false},
+	} {
+		next := func(b *ssa.BasicBlock) []*ssa.BasicBlock {
+			if b != entry {
+				return b.Succs
+			}
+			var out []*ssa.BasicBlock
+			for _, i := range r.keep {
+				out = append(out, b.Succs[i])
+			}
+			return out
+		}
+		if got := ssaflow.ReachesBlockOn([]*ssa.BasicBlock{entry}, isExit, nil, next); got != r.want {
+			t.Errorf("%s: %v, want %v", r.what, got, r.want)
+		}
+	}
+}

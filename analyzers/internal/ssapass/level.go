@@ -35,6 +35,9 @@ func (t *trimmer) object(obj types.Object) level {
 		if _, ok := httpapi.Foreign(fn); ok {
 			return matters // a constructor, maybe of a client type of its own
 		}
+		if httpapi.FileCalls.Matches(fn) {
+			return matters // the socket's duplicate, whatever the connection's type
+		}
 	}
 	if p := obj.Pkg(); p != nil && p != t.pkg {
 		switch path := p.Path(); {
@@ -195,4 +198,17 @@ func takesFunc(fn *types.Func) bool {
 		}
 	}
 	return false
+}
+
+// errorPredicate reports whether fn is a func(error) bool: the question a
+// retry helper asks of each failure (postretry reads its body to see
+// whether a stale connection's error can pass).
+func errorPredicate(fn *types.Func) bool {
+	sig := fn.Signature()
+	if sig.Params().Len() != 1 || sig.Results().Len() != 1 {
+		return false
+	}
+	errType := types.Universe.Lookup("error").Type()
+	return types.Identical(sig.Params().At(0).Type(), errType) &&
+		types.Identical(sig.Results().At(0).Type(), types.Typ[types.Bool])
 }

@@ -73,8 +73,9 @@ import (
 //     with a Close method) or a connection or listener of package net (an
 //     address or a buffer is data): what a body, file or connection is
 //     handed to; or it takes a function (a retry helper calls it, maybe in
-//     a loop) or has type parameters (a generic helper passes on whatever it
-//     is given). Such helpers are everywhere in code
+//     a loop), is a func(error) bool (the predicate a retry helper asks)
+//     or has type parameters (a generic helper passes on whatever it is
+//     given). Such helpers are everywhere in code
 //     without HTTP (every file and socket helper of a message server, every
 //     generic container), so they matter only next to code that does.
 //
@@ -176,7 +177,7 @@ func (t *trimmer) declare() {
 		}
 		fi.obj = obj
 		t.funcs[obj] = fi
-		if takesFunc(obj) || obj.Signature().TypeParams().Len() > 0 {
+		if takesFunc(obj) || errorPredicate(obj) || obj.Signature().TypeParams().Len() > 0 {
 			fi.level = helper
 		}
 		if fd.Recv == nil && (fd.Name.Name == "init" || fd.Name.Name == "main") {

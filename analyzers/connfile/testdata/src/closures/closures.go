@@ -24,7 +24,10 @@ func TuneGood(c *net.TCPConn) error {
 	}
 	defer func() { f.Close() }()
 	fd := int(f.Fd())
-	apply := func(opt, v int) error { _, _ = opt, v; return syscall.SetNonblock(fd, true) }
+	apply := func(opt, v int) error {
+		defer syscall.SetNonblock(fd, true) // undoes what Fd did
+		return syscall.SetsockoptInt(fd, syscall.IPPROTO_TCP, opt, v)
+	}
 	return apply(syscall.TCP_NODELAY, 1)
 }
 

@@ -62,9 +62,9 @@ func RawNoDelay(c *net.TCPConn) error {
 	return nil
 }
 
-// Another system call on the descriptor is not a socket option.
+// Reading an option with a raw system call.
 func RawGetsockopt(c *net.TCPConn) error {
-	f, err := c.File()
+	f, err := c.File() // want `c.File\(\) is used to read socket options through Fd`
 	if err != nil {
 		return err
 	}
@@ -183,8 +183,9 @@ func Wrapped(c *net.TCPConn) error {
 	return (&fdConn{fd: int(f.Fd())}).noDelay()
 }
 
-func WrappedGood(c *net.TCPConn) (int, error) {
-	f, err := c.File()
+// No option at all: Fd alone switches the socket to blocking mode.
+func WrappedLevel(c *net.TCPConn) (int, error) {
+	f, err := c.File() // want `c.File\(\) is used through Fd \(the connection's socket switches to blocking mode`
 	if err != nil {
 		return 0, err
 	}

@@ -16,9 +16,9 @@ func Idle(c *net.TCPConn) error {
 	return unix.SetsockoptInt(int(f.Fd()), unix.IPPROTO_TCP, unix.TCP_KEEPIDLE, 30)
 }
 
-// Reading an option is not reported (a known limit).
+// Reading an option through Fd switches the socket to blocking mode too.
 func Read(c *net.TCPConn) (int, error) {
-	f, err := c.File()
+	f, err := c.File() // want `c.File\(\) is used to read socket options through Fd`
 	if err != nil {
 		return 0, err
 	}

@@ -37,7 +37,7 @@ func PingGood(url string) error {
 // The header, in a loop.
 func Upload(urls []string, body string) {
 	for _, u := range urls {
-		req, _ := http.NewRequest("POST", u, strings.NewReader(body))
+		req, _ := http.NewRequest("GET", u, strings.NewReader(body))
 		req.Header.Set("Connection", "close") // want `http.Request sets Connection: close in code that sends repeatedly`
 		if resp, err := client.Do(req); err == nil {
 			resp.Body.Close()

@@ -75,3 +75,56 @@ func RunConditional(tls bool) error {
 func NewServer(h http.Handler) *http.Server {
 	return &http.Server{Handler: h, ReadTimeout: 5 * time.Second} // want `close after 5s`
 }
+
+// IdleTimeout set on one path only: with idle <= 0 the server falls back
+// to ReadTimeout.
+func RunFlag(addr string, idle time.Duration) error {
+	srv := &http.Server{Addr: addr, ReadTimeout: 30 * time.Second} // want `close after 30s`
+	if idle > 0 {
+		srv.IdleTimeout = idle
+	}
+	return srv.ListenAndServe()
+}
+
+// A default first, the flag over it: every path sets it.
+func RunFlagGood(addr string, idle time.Duration) error {
+	srv := &http.Server{Addr: addr, ReadTimeout: 30 * time.Second}
+	srv.IdleTimeout = 2 * time.Minute
+	if idle > 0 {
+		srv.IdleTimeout = idle
+	}
+	return srv.ListenAndServe()
+}
+
+// Both branches set it.
+func RunEither(addr string, idle time.Duration) error {
+	srv := &http.Server{Addr: addr, ReadTimeout: 30 * time.Second}
+	if idle > 0 {
+		srv.IdleTimeout = idle
+	} else {
+		srv.IdleTimeout = time.Minute
+	}
+	return srv.ListenAndServe()
+}
+
+// An early return that does not serve skips the store harmlessly.
+func NewFlagServer(addr string, idle time.Duration) (*http.Server, error) {
+	srv := &http.Server{Addr: addr, ReadTimeout: 30 * time.Second}
+	if addr == "" {
+		return nil, context.Canceled
+	}
+	srv.IdleTimeout = idle
+	return srv, nil
+}
+
+// Returned on the path that skips it: reported.
+func newPartial(addr string, idle time.Duration) *http.Server {
+	srv := &http.Server{Addr: addr, ReadTimeout: 30 * time.Second} // want `close after 30s`
+	if idle != 0 {
+		srv.IdleTimeout = idle
+		return srv
+	}
+	return srv
+}
+
+func RunPartial() error { return newPartial(":1", 0).ListenAndServe() }

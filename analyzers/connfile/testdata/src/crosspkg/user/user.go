@@ -1,6 +1,6 @@
 // Package user tunes sockets with lib: the descriptor leaves the package,
-// so the option set in lib is not seen (a known limit), but a file from
-// File() that user never closes is.
+// so the option set in lib is not seen (a known limit), but Fd on a file
+// from File() is, and so is one that user never closes.
 package user
 
 import (
@@ -9,7 +9,7 @@ import (
 )
 
 func Tune(c *net.TCPConn) error {
-	f, err := c.File() // want `is never closed`
+	f, err := c.File() // want `is used through Fd` `is never closed`
 	if err != nil {
 		return err
 	}
