@@ -80,7 +80,7 @@ func (s *state) requestSources(r *request, origins *ssaflow.Origins) (methods ma
 		case httpflow.IsNewRequest(src):
 			call, args := httpflow.NewRequest(src)
 			if m, ok := ssaflow.ConstString(args[0]); ok {
-				methods[methodOrGet(m)] = true
+				methods[httpflow.MethodOrGet(m)] = true
 			} else {
 				r.anyMethod = true
 			}
@@ -118,7 +118,7 @@ func (s *state) requestFields(r *request) map[string]bool {
 					switch {
 					case httpapi.RequestMethod.Matches(fa.X.Type(), f):
 						if m, ok := ssaflow.ConstString(use.Val); ok {
-							stored[methodOrGet(m)] = true
+							stored[httpflow.MethodOrGet(m)] = true
 						} else {
 							r.anyMethod = true
 						}
@@ -218,11 +218,3 @@ func fromNetHTTP(instr ssa.Instruction) bool {
 }
 
 func isRequestAlloc(v ssa.Value) bool { return isAllocOf(v, httpapi.Request) }
-
-// methodOrGet maps the empty method to GET, as net/http does.
-func methodOrGet(m string) string {
-	if m == "" {
-		return "GET"
-	}
-	return m
-}

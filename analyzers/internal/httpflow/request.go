@@ -74,7 +74,7 @@ func Methods(back *ssaflow.Backtracer, tracer *ssaflow.Tracer, v ssa.Value) (met
 		if !ok {
 			return nil, false
 		}
-		made = append(made, getIfEmpty(m))
+		made = append(made, MethodOrGet(m))
 		roots = append(roots, src.Value)
 	}
 	if len(roots) == 0 {
@@ -92,7 +92,7 @@ func Methods(back *ssaflow.Backtracer, tracer *ssaflow.Tracer, v ssa.Value) (met
 					if !ok {
 						return nil, false
 					}
-					stored = append(stored, getIfEmpty(m))
+					stored = append(stored, MethodOrGet(m))
 				}
 			}
 		}
@@ -103,7 +103,9 @@ func Methods(back *ssaflow.Backtracer, tracer *ssaflow.Tracer, v ssa.Value) (met
 	return made, true
 }
 
-func getIfEmpty(m string) string {
+// MethodOrGet maps the empty method to GET, as net/http does
+// (NewRequestWithContext in request.go, Client.do in client.go).
+func MethodOrGet(m string) string {
 	if m == "" {
 		return "GET"
 	}
