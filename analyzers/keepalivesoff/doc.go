@@ -56,7 +56,10 @@
 //     HEAD, OPTIONS and TRACE: (*Request).isReplayable in
 //     net/http/request.go): for a POST or a PATCH, closing the connection
 //     keeps it off stale pooled connections, a remedy postretry counts as
-//     handled, so the suite does not report it both ways.
+//     handled, so the suite does not report it both ways. Nor is Close
+//     (or the header) set on some paths only, in the function that sends
+//     (`if stale { req.Close = true }`): that retires one connection, a
+//     stuck one after a timeout, and the other requests keep theirs.
 //   - SetKeepAlivesEnabled(false) in the function that creates or serves the
 //     server, outside its shutdown path.
 //

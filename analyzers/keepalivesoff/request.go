@@ -38,6 +38,14 @@ func (s *state) request(root ssa.Value) {
 	if evidence == nil {
 		return
 	}
+	// Close set only on some paths to the send, in the function that
+	// sends, retires one connection (a stuck one, after a timeout) and
+	// leaves keep-alives on for the other requests.
+	always := func(instr ssa.Instruction) bool {
+		return instr.Parent() != evidence[0].Parent() || ssaflow.Dominates(instr, evidence[0])
+	}
+	closes = slices.DeleteFunc(closes, func(st *ssa.Store) bool { return !always(st) })
+	headers = slices.DeleteFunc(headers, func(c ssa.CallInstruction) bool { return !always(c) })
 	for _, st := range closes {
 		s.report(ssaflow.StorePos(st), "http.Request sets Close in code that sends repeatedly", "Remove the Close = true", evidence)
 	}

@@ -88,3 +88,37 @@ func ProxyGood(w http.ResponseWriter, r *http.Request) {
 func Handler(w http.ResponseWriter, r *http.Request) {
 	r.Close = true
 }
+
+// Close set on one request after a timeout retires a stuck connection;
+// the other requests keep theirs.
+func PollRetiring(url string, urls []string) {
+	stale := false
+	for _, u := range urls {
+		req, err := http.NewRequest("GET", u, nil)
+		if err != nil {
+			return
+		}
+		if stale {
+			req.Close = true
+		}
+		resp, err := client.Do(req)
+		stale = err != nil
+		if err == nil {
+			resp.Body.Close()
+		}
+	}
+}
+
+// Set on every request sent in the loop: keep-alives are off.
+func PollClosing(urls []string) {
+	for _, u := range urls {
+		req, err := http.NewRequest("GET", u, nil)
+		if err != nil {
+			return
+		}
+		req.Close = true // want `sets Close in code that sends repeatedly`
+		if resp, err := client.Do(req); err == nil {
+			resp.Body.Close()
+		}
+	}
+}
