@@ -74,7 +74,11 @@
 //     tests often look only at a status on purpose. Nor are responses to upgrade requests (the function sets the
 //     request's Upgrade or a Sec-WebSocket-* header, as client-go's
 //     websocket Negotiate does), or code that checks for 101 Switching
-//     Protocols: the upgraded connection belongs to the new protocol.
+//     Protocols: the upgraded connection belongs to the new protocol. Nor
+//     are responses from code the package cannot see (a function value,
+//     another package's sender): it may have read the body already and
+//     return the response for its status, as health checks and SDK
+//     decoders do.
 //
 // Responses come from (*http.Client).Do, Get, Head, Post and PostForm,
 // http.Get, Head, Post and PostForm, (http.RoundTripper).RoundTrip and

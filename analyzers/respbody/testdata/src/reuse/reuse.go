@@ -139,3 +139,27 @@ func notUpgrade(rt http.RoundTripper, req *http.Request, protocols []string) err
 	}
 	return resp.Body.Close()
 }
+
+// A response from a function value: its implementations may have read the
+// body already (a health check that reads and closes it, then returns the
+// response for its status), so closing it unread is left alone.
+type pool struct {
+	healthCheck func(u string) (*http.Response, error)
+}
+
+func (p *pool) probe(u string) error {
+	resp, err := p.healthCheck(u)
+	if resp != nil && resp.Body != nil {
+		resp.Body.Close()
+	}
+	return err
+}
+
+// The same response from the client itself is closed unread.
+func (p *pool) probeClient(c *http.Client, u string) error {
+	resp, err := c.Get(u) // want `resp.Body is closed without being read`
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
