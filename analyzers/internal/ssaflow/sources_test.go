@@ -226,3 +226,39 @@ func TestVariable(t *testing.T) {
 		t.Error("Variable accepts a non-address")
 	}
 }
+
+// TestStructCopies finds the composite literal's temporary that SSA copies
+// into a variable whose address is taken.
+func TestStructCopies(t *testing.T) {
+	t.Parallel()
+	pkg := build(t, `type lit struct{ a, b int }
+func root() { x := lit{a: 1}; y := lit{}; y = x; sinkT(&y) }
+func sinkT(*lit) {}`)
+	var allocs []*ssa.Alloc
+	for _, blk := range pkg.Func("root").Blocks {
+		for _, instr := range blk.Instrs {
+			if a, ok := instr.(*ssa.Alloc); ok && a.Heap {
+				allocs = append(allocs, a)
+			}
+		}
+	}
+	if len(allocs) != 1 {
+		t.Fatalf("heap allocations %v, want y's", allocs)
+	}
+	copies := ssaflow.StructCopies(allocs[0])
+	stores := 0
+	for _, c := range copies {
+		for _, ref := range *c.Referrers() {
+			if fa, ok := ref.(*ssa.FieldAddr); ok && fa.Field == 0 {
+				for _, use := range *fa.Referrers() {
+					if _, ok := use.(*ssa.Store); ok {
+						stores++
+					}
+				}
+			}
+		}
+	}
+	if copies[0] != allocs[0] || stores != 1 {
+		t.Errorf("StructCopies(y) = %v with %d stores of field a, want y first and x's literal's store", copies, stores)
+	}
+}
