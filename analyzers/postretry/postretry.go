@@ -170,7 +170,13 @@ func (s *state) check(call ssa.CallInstruction, snd send) {
 		}
 	}
 	method, ok := s.method(snd, req)
-	if !ok || !s.keepAlive(snd, recv) || s.isRetried(call) || len(helpers) > 0 && s.callsRetried(helpers) {
+	if !ok {
+		if req != nil && !req.opaque && len(helpers) == 0 && s.keepAlive(snd, recv) {
+			s.checkSites(call, snd, reqArg)
+		}
+		return
+	}
+	if !s.keepAlive(snd, recv) || s.isRetried(call) || len(helpers) > 0 && s.callsRetried(helpers) {
 		return
 	}
 	if req != nil && req.replayable() {

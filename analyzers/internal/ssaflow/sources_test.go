@@ -262,3 +262,44 @@ func sinkT(*lit) {}`)
 		t.Errorf("StructCopies(y) = %v with %d stores of field a, want y first and x's literal's store", copies, stores)
 	}
 }
+
+// TestSourcesVia binds parameters to the arguments of the calls given,
+// innermost first.
+func TestSourcesVia(t *testing.T) {
+	t.Parallel()
+	pkg := build(t, `func root() { mid(1); mid(2) }
+func mid(x int) { leaf(x) }
+func leaf(y int) { sinkInt(y) }
+func sinkInt(int) {}`)
+	x := ssaflow.NewIndex(pkg)
+	b := &ssaflow.Backtracer{Index: x}
+	calls := func(fn string) []*ssa.Call {
+		var out []*ssa.Call
+		for _, blk := range pkg.Func(fn).Blocks {
+			for _, instr := range blk.Instrs {
+				if c, ok := instr.(*ssa.Call); ok {
+					out = append(out, c)
+				}
+			}
+		}
+		return out
+	}
+	y := pkg.Func("leaf").Params[0]
+	consts := func(o *ssaflow.Origins) string {
+		var out []string
+		for _, s := range o.Sources {
+			out = append(out, s.Value.Name())
+		}
+		slices.Sort(out)
+		return strings.Join(out, " ")
+	}
+	if got := consts(b.SourcesVia(nil, y)); got != "1:int 2:int" {
+		t.Errorf("SourcesVia(none) = %s, want both arguments", got)
+	}
+	if got := consts(b.SourcesVia([]*ssa.Call{calls("mid")[0], calls("root")[1]}, y)); got != "2:int" {
+		t.Errorf("SourcesVia(mid's call, root's second) = %s, want 2:int", got)
+	}
+	if got := consts(b.SourcesVia([]*ssa.Call{calls("mid")[0]}, y)); got != "1:int 2:int" {
+		t.Errorf("SourcesVia(mid's call) = %s, want both arguments of mid", got)
+	}
+}
