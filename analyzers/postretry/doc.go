@@ -40,8 +40,14 @@
 // PostForm (always POST), and (*http.Client).Do, (*http.Transport).RoundTrip
 // and http.RoundTripper.RoundTrip of a request whose method it can resolve to
 // constants: the method argument of http.NewRequest or
-// NewRequestWithContext (a literal, a named constant, http.MethodPost), a
-// Method field store, or an http.Request literal. It follows the request
+// NewRequestWithContext (a literal, a named constant, http.MethodPost, or a
+// value walked back to those, also through the package's calls of a helper
+// that takes the method as a parameter), a Method field store, or an
+// http.Request literal. A helper that builds the request from a method it
+// is given (send(ctx, method, path, body)) and is called with several
+// methods is judged at each call in the package by the method that call
+// passes: reported when a POST call is not retried, whatever its GET calls
+// do. It follows the request
 // back through variables, closures, struct fields, parameters of unexported
 // functions, results of the package's functions, WithContext and Clone.
 // A request that is a parameter of an exported function (not a method)
@@ -76,6 +82,11 @@
 //     loop, or passed to a function whose body calls its func parameter in
 //     such a loop (retry helpers are recognised by what they do, not their
 //     names, in the package and through helpers that pass the function on);
+//   - a function value kept in an unexported field of a struct of the
+//     package (c.retry = backoff, c.send = c.postOnce) is followed to the
+//     calls of the field, and a call of such a field to the functions the
+//     package stores in it: a field that only other packages could set is
+//     not one of these;
 //   - its function is unexported and every call of it, and every use of it
 //     as a value, is retried in turn (calls in _test.go files do not count
 //     unless -postretry.tests is set);
@@ -101,7 +112,8 @@
 // net/http's (their Do is another method, as for retrying client
 // libraries), for a client whose Transport has DisableKeepAlives set to
 // anything but false, or whose Transport is a RoundTripper other than
-// net/http's (a wrapper may retry), for RoundTripper.RoundTrip on a
+// net/http's (a wrapper may retry; a client or transport declared as a
+// value, client := http.Client{Transport: t}, has the fields of its literal), for RoundTripper.RoundTrip on a
 // RoundTripper it cannot see, for net/http's own Post and PostForm (which
 // forward to a send: their callers are judged), and in _test.go files
 // unless -postretry.tests is set.
@@ -115,7 +127,13 @@
 // RoundTrip in a retrying loop (or in a closure or function called by one)
 // when the request was built by http.NewRequest or an http.Request literal
 // with a body of a known type, outside the loop, and no Body store happens
-// in the loop. A request handed to code it cannot see counts as rewound.
+// in the loop. The same holds without a loop: a request sent again, as the
+// same value or variable, on the failure branch of a first send of it with
+// no Body store between (also in a helper of the package given the
+// request), and a RoundTrip method of the package that re-sends the
+// request it is given without reading or setting its Body or GetBody (a
+// Client passes every request through it, those with bodies too). A
+// request handed to code it cannot see counts as rewound.
 //
 // Diagnostics are at the send, with the request's construction as related
 // information. There is no suggested fix: how to retry, and whether the
@@ -128,8 +146,12 @@
 // (http.HandleFunc and Handle, sync.Once.Do, sync.OnceFunc, time.AfterFunc,
 // context.AfterFunc, WaitGroup.Go) are known not to retry. A loop whose
 // failure branch returns to the send counts as a retry even when it moves on
-// to the next item of a batch; a request passed to an exported method is
-// not resolved; a retry helper whose calls in the package pass different
+// to the next item of a batch; a request, or a method string, passed to an
+// exported method is not resolved (its callers elsewhere are not seen), and
+// a helper's calls are judged one by one only when they pass constants
+// through at most eight calls; a second attempt with a rebuilt request is
+// not taken for a retry of the first (the first is reported); a second
+// attempt that re-sends the body is seen in the function of the first; a retry helper whose calls in the package pass different
 // predicates counts as retrying for all of them; the client's transport is
 // only seen when the client is built in the package; a client built elsewhere is taken to keep
 // connections alive; the analysis of method and headers is flow-insensitive

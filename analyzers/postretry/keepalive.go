@@ -24,7 +24,7 @@ func (s *state) keepAlive(snd send, recv ssa.Value) bool {
 		if !isAllocOf(src, httpapi.Client) {
 			continue // http.DefaultClient, or a client made elsewhere
 		}
-		for _, v := range s.tracer.Trace(src).Values {
+		for _, v := range s.traceStruct(src).Values {
 			for _, ref := range s.index.Referrers(v) {
 				fa, ok := ref.(*ssa.FieldAddr)
 				if !ok || fa.X != v || !httpapi.ClientTransport.Matches(fa.X.Type(), ssaflow.FieldOf(fa.X.Type(), fa.Field)) {
@@ -49,7 +49,7 @@ func (s *state) transportKeepAlive(v ssa.Value, unseen bool) bool {
 		switch {
 		case ssaflow.IsNil(src), httpflow.IsLoadOf(src, httpapi.DefaultTransport):
 		case isAllocOf(src, httpapi.Transport), isCallOf(src, httpapi.TransportClone):
-			for _, fv := range s.tracer.Trace(src).Values {
+			for _, fv := range s.traceStruct(src).Values {
 				for _, ref := range s.index.Referrers(fv) {
 					fa, ok := ref.(*ssa.FieldAddr)
 					if !ok || fa.X != fv || !httpapi.TransportDisableKeepAlives.Matches(fa.X.Type(), ssaflow.FieldOf(fa.X.Type(), fa.Field)) {
@@ -73,4 +73,20 @@ func (s *state) transportKeepAlive(v ssa.Value, unseen bool) bool {
 		}
 	}
 	return true
+}
+
+// traceStruct traces a client or transport that the package makes, with
+// the composite literal that SSA copies into it when it is declared as a
+// value (client := http.Client{Transport: t}): the literal's fields are
+// its fields.
+func (s *state) traceStruct(v ssa.Value) *ssaflow.Flow {
+	a, ok := v.(*ssa.Alloc)
+	if !ok {
+		return s.tracer.Trace(v)
+	}
+	var roots []ssa.Value
+	for _, c := range ssaflow.StructCopies(a) {
+		roots = append(roots, c)
+	}
+	return s.tracer.Trace(roots...)
 }

@@ -127,6 +127,8 @@ type state struct {
 	retried map[*ssa.Function]retryState
 	values  map[*ssa.Function][]valueUse // uses of functions as values
 	loops   ssaflow.Loops
+	// fieldsSeen are the fields whose loads are being followed.
+	fieldsSeen map[*types.Var]bool
 }
 
 func newState(pass *analysis.Pass, index *ssaflow.Index, opts Options) *state {
@@ -138,6 +140,8 @@ func newState(pass *analysis.Pass, index *ssaflow.Index, opts Options) *state {
 		back:    &ssaflow.Backtracer{Index: index, Fields: true, Through: httpflow.Derived},
 		opts:    opts,
 		retried: make(map[*ssa.Function]retryState),
+
+		fieldsSeen: make(map[*types.Var]bool),
 	}
 }
 
@@ -158,9 +162,19 @@ func (s *state) check(call ssa.CallInstruction, snd send) {
 	var req *request
 	if reqArg != nil {
 		req = s.request(reqArg)
-		if a := s.reusedBody(call, req, reqArg); a != nil {
-			s.reportReuse(call, req, a)
-			return
+		resent := req
+		if w := s.wrapperRequest(reqArg); req.opaque && w != nil {
+			resent = w
+		}
+		if consumable(call, resent) {
+			if a := s.reusedBody(call, resent, reqArg); a != nil {
+				s.reportReuse(call, resent, a, false)
+				return
+			}
+			if a := s.firstAttempt(call, resent, reqArg); a != nil {
+				s.reportReuse(call, resent, a, true)
+				return
+			}
 		}
 	}
 	var helpers []*ssa.Function // exported helpers the request came through
@@ -170,7 +184,13 @@ func (s *state) check(call ssa.CallInstruction, snd send) {
 		}
 	}
 	method, ok := s.method(snd, req)
-	if !ok || !s.keepAlive(snd, recv) || s.isRetried(call) || len(helpers) > 0 && s.callsRetried(helpers) {
+	if !ok {
+		if req != nil && !req.opaque && len(helpers) == 0 && s.keepAlive(snd, recv) {
+			s.checkSites(call, snd, reqArg)
+		}
+		return
+	}
+	if !s.keepAlive(snd, recv) || s.isRetried(call) || len(helpers) > 0 && s.callsRetried(helpers) {
 		return
 	}
 	if req != nil && req.replayable() {

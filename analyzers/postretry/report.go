@@ -25,7 +25,7 @@ func (s *state) report(call ssa.CallInstruction, d analysis.Diagnostic, req *req
 	s.rep.Report(d, remedy)
 }
 
-func (s *state) reportReuse(call ssa.CallInstruction, req *request, attempt ssa.Instruction) {
+func (s *state) reportReuse(call ssa.CallInstruction, req *request, attempt ssa.Instruction, first bool) {
 	subject := "the request"
 	if expr, _ := s.rep.Call(call.Common().Pos()); expr != nil {
 		if len(expr.Args) > 0 {
@@ -35,7 +35,11 @@ func (s *state) reportReuse(call ssa.CallInstruction, req *request, attempt ssa.
 	d := analysis.Diagnostic{
 		Message: fmt.Sprintf("%s is sent again by a retry loop after its body was consumed (retries send no body or fail with \"ContentLength=N with Body length 0\")", subject),
 	}
-	if attempt != call && attempt.Pos().IsValid() {
+	switch {
+	case first:
+		d.Message = fmt.Sprintf("%s is sent again after a failed attempt consumed its body (the second attempt sends no body or fails with \"ContentLength=N with Body length 0\")", subject)
+		d.Related = append(d.Related, analysis.RelatedInformation{Pos: attempt.Pos(), Message: "first attempt here"})
+	case attempt != call && attempt.Pos().IsValid():
 		d.Related = append(d.Related, analysis.RelatedInformation{Pos: attempt.Pos(), Message: "retried here"})
 	}
 	s.report(call, d, req, "rebuild the request or reset its Body from GetBody in each attempt")

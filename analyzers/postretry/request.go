@@ -1,7 +1,6 @@
 package postretry
 
 import (
-	"go/token"
 	"go/types"
 	"net/textproto"
 	"slices"
@@ -38,110 +37,48 @@ type request struct {
 func (r *request) replayable() bool { return r.header && (!r.body || r.getBody) }
 
 // request resolves the request sent at a call.
-func (s *state) request(v ssa.Value) *request { return s.requestFrom(s.back.Sources(v)) }
+func (s *state) request(v ssa.Value) *request { return s.requestFrom(s.back, s.back.Sources(v)) }
 
-// requestFrom resolves a request from the sources of the value sent.
-func (s *state) requestFrom(origins *ssaflow.Origins) *request {
-	r := &request{}
-	// The methods given at construction, and those stored in Method
-	// afterwards, which override them.
-	methods, roots := s.requestSources(r, origins)
-	if len(roots) == 0 {
-		r.opaque = true
+// requestFrom resolves a request from the sources of the value sent,
+// found with back.
+func (s *state) requestFrom(back *ssaflow.Backtracer, origins *ssaflow.Origins) *request {
+	return s.fromWalk(httpflow.Walk(back, s.local(), origins))
+}
+
+// fromWalk reads what the package does to a request (see [httpflow.Walk]).
+func (s *state) fromWalk(w *httpflow.Request) *request {
+	r := &request{origins: w.Origins, flow: w.Flow, methods: w.Methods, opaque: w.Opaque || w.Flow == nil}
+	if w.Flow == nil {
 		return r
 	}
-	r.flow = s.local().Trace(roots...)
-	if stored := s.requestFields(r); len(stored) > 0 {
-		methods = stored
-	} else if slices.ContainsFunc(r.origins, isRequestAlloc) {
-		methods["GET"] = true // an http.Request literal without Method
+	r.anyMethod = !w.MethodsKnown
+	for _, b := range w.Bodies {
+		s.body(r, b, true)
+	}
+	for _, fs := range w.Stores {
+		st := fs.Store
+		switch fs.Field {
+		case httpapi.RequestBody:
+			r.bodyStores = append(r.bodyStores, st)
+			s.body(r, st.Val, false)
+		case httpapi.RequestClose:
+			on, known := ssaflow.ConstBool(st.Val)
+			r.closes = r.closes || known && on
+		case httpapi.RequestGetBody:
+			r.getBody = r.getBody || !ssaflow.IsNil(st.Val)
+		case httpapi.RequestHeader:
+			r.header = true // a header we do not follow
+		}
+	}
+	for _, load := range w.HeaderLoads {
+		s.headerUses(r, load)
 	}
 	for _, h := range r.flow.HandOffs {
 		if h.Kind != ssaflow.Call || !fromNetHTTP(h.Instr) {
 			r.header = true // code we cannot see may set the header
 		}
 	}
-	for m := range methods {
-		r.methods = append(r.methods, m)
-	}
-	slices.Sort(r.methods)
 	return r
-}
-
-// requestSources records where the request v comes from: its origins, the
-// body given to http.NewRequest, and whether some source is not an origin.
-// It returns the methods given at construction and the origins' values.
-func (s *state) requestSources(r *request, origins *ssaflow.Origins) (methods map[string]bool, roots []ssa.Value) {
-	methods = make(map[string]bool)
-	for _, o := range origins.Sources {
-		src := o.Value
-		switch {
-		case ssaflow.IsNil(src):
-		case httpflow.IsNewRequest(src):
-			call, args := httpflow.NewRequest(src)
-			if m, ok := ssaflow.ConstString(args[0]); ok {
-				methods[httpflow.MethodOrGet(m)] = true
-			} else {
-				r.anyMethod = true
-			}
-			s.body(r, args[2], true)
-			r.origins = append(r.origins, call)
-			roots = append(roots, src)
-		case isRequestAlloc(src):
-			r.origins = append(r.origins, src)
-			roots = append(roots, src)
-		default:
-			r.opaque = true
-		}
-	}
-	return methods, roots
-}
-
-// requestFields records what the package stores in the fields of the
-// traced request (r.flow) and does with its Header. It returns the methods
-// stored in Method.
-func (s *state) requestFields(r *request) map[string]bool {
-	stored := make(map[string]bool)
-	for _, fv := range r.flow.Values {
-		for _, ref := range s.index.Referrers(fv) {
-			fa, ok := ref.(*ssa.FieldAddr)
-			if !ok || fa.X != fv {
-				continue
-			}
-			f := ssaflow.FieldOf(fa.X.Type(), fa.Field)
-			for _, use := range *fa.Referrers() {
-				switch use := use.(type) {
-				case *ssa.Store:
-					if use.Addr != fa {
-						continue
-					}
-					switch {
-					case httpapi.RequestMethod.Matches(fa.X.Type(), f):
-						if m, ok := ssaflow.ConstString(use.Val); ok {
-							stored[httpflow.MethodOrGet(m)] = true
-						} else {
-							r.anyMethod = true
-						}
-					case httpapi.RequestBody.Matches(fa.X.Type(), f):
-						r.bodyStores = append(r.bodyStores, use)
-						s.body(r, use.Val, false)
-					case httpapi.RequestClose.Matches(fa.X.Type(), f):
-						on, known := ssaflow.ConstBool(use.Val)
-						r.closes = r.closes || known && on
-					case httpapi.RequestGetBody.Matches(fa.X.Type(), f):
-						r.getBody = r.getBody || !ssaflow.IsNil(use.Val)
-					case httpapi.RequestHeader.Matches(fa.X.Type(), f):
-						r.header = true // a header we do not follow
-					}
-				case *ssa.UnOp:
-					if use.Op == token.MUL && httpapi.RequestHeader.Matches(fa.X.Type(), f) {
-						s.headerUses(r, use)
-					}
-				}
-			}
-		}
-	}
-	return stored
 }
 
 // body records whether a request has a body and whether GetBody can

@@ -283,7 +283,8 @@ func (s *state) valueRetried(instr ssa.Instruction, v ssa.Value) bool {
 	case ssa.CallInstruction:
 		fn := callee.Body(instr.Common())
 		if fn == nil || fn.Pkg != s.index.Pkg {
-			return handOffRetries(instr)
+			retries, known := s.callRetries(instr, v)
+			return retries || !known && handOffRetries(instr)
 		}
 		for i, arg := range instr.Common().Args {
 			if arg == v && i < len(fn.Params) && s.flowRetried(s.local().Trace(fn.Params[i])) {
@@ -293,6 +294,8 @@ func (s *state) valueRetried(instr ssa.Instruction, v ssa.Value) bool {
 		return false
 	case ssa.Value:
 		return s.flowRetried(s.local().Trace(instr))
+	case *ssa.Store:
+		return s.storedRetried(instr)
 	}
 	return true // stored where the package cannot follow it
 }
@@ -309,7 +312,17 @@ func (s *state) flowRetried(flow *ssaflow.Flow) bool {
 		}
 	}
 	for _, h := range flow.HandOffs {
-		if h.Kind != ssaflow.Call || handOffRetries(h.Instr.(ssa.CallInstruction)) {
+		switch st, _ := h.Instr.(*ssa.Store); {
+		case h.Kind == ssaflow.Call:
+			call := h.Instr.(ssa.CallInstruction)
+			if retries, known := s.callRetries(call, h.Value); retries || !known && handOffRetries(call) {
+				return true
+			}
+		case st != nil:
+			if s.storedRetried(st) {
+				return true
+			}
+		default:
 			return true
 		}
 	}

@@ -6,22 +6,30 @@ import (
 
 	"github.com/kalint/kalint/analyzers/internal/callee"
 	"github.com/kalint/kalint/analyzers/internal/httpapi"
+	"github.com/kalint/kalint/analyzers/internal/httpflow"
 	"github.com/kalint/kalint/analyzers/internal/ssaflow"
 	"golang.org/x/tools/go/ssa"
 )
+
+// consumable reports whether the body of a request sent at call cannot be
+// sent again: it has one of a known type, and no code the package cannot
+// see may reset it.
+func consumable(call ssa.CallInstruction, req *request) bool {
+	if req.opaque || !req.body || req.flow == nil {
+		return false
+	}
+	for _, h := range req.flow.HandOffs {
+		if h.Kind != ssaflow.Call || h.Instr != call && !fromNetHTTP(h.Instr) {
+			return false // code the package cannot see may reset the body
+		}
+	}
+	return true
+}
 
 // reusedBody returns where a send that re-sends a request with a consumed
 // body is retried (the send itself, or the call of its function in a
 // loop), or nil.
 func (s *state) reusedBody(call ssa.CallInstruction, req *request, reqArg ssa.Value) ssa.Instruction {
-	if req.opaque || !req.body || req.flow == nil {
-		return nil
-	}
-	for _, h := range req.flow.HandOffs {
-		if h.Kind != ssaflow.Call || h.Instr != call && !fromNetHTTP(h.Instr) {
-			return nil // code the package cannot see may reset the body
-		}
-	}
 	send := call.Parent()
 	var attempts []ssa.CallInstruction
 	if s.loopRetries(call) {
@@ -194,4 +202,77 @@ func (s *state) reset(at attempt, req *request) bool {
 		}
 	}
 	return false
+}
+
+// firstAttempt returns an earlier send, in the same function, of the same
+// request whose failure branch leads to call without a loop (a second
+// attempt after a failed first one), when no Body store may run between
+// them; nil otherwise.
+func (s *state) firstAttempt(call ssa.CallInstruction, req *request, reqArg ssa.Value) ssa.Instruction {
+	c, ok := call.(*ssa.Call)
+	if !ok {
+		return nil
+	}
+	for _, b := range c.Parent().Blocks {
+		for _, instr := range b.Instrs {
+			first, ok := instr.(*ssa.Call)
+			if !ok || first == c || ssaflow.Reaches(c, first) {
+				continue // the same send, or one that may come after it (a loop)
+			}
+			snd, ok := sendOf(callee.Func(&first.Call))
+			if !ok {
+				continue
+			}
+			_, arg, ok := snd.operands(first.Common())
+			if !ok || arg == nil || !s.sameRequest(first, arg, reqArg) ||
+				!ssaflow.ReachesBlock(ssaflow.FailureBranches(first), func(b *ssa.BasicBlock) bool { return b == c.Block() }, noReturn) {
+				continue
+			}
+			if !slices.ContainsFunc(req.bodyStores, func(st *ssa.Store) bool {
+				return st.Parent() != c.Parent() || ssaflow.Reaches(first, st)
+			}) {
+				return first
+			}
+		}
+	}
+	return nil
+}
+
+// sameRequest reports whether two sent values, a before b, are the same
+// request: the same value (through conversions, WithContext and Clone), or
+// loads of one variable that nothing stores into between them.
+func (s *state) sameRequest(first *ssa.Call, a, b ssa.Value) bool {
+	a, b = baseRequest(a), baseRequest(b)
+	if a == b {
+		return true
+	}
+	la, ok1 := a.(*ssa.UnOp)
+	lb, ok2 := b.(*ssa.UnOp)
+	if !ok1 || !ok2 || la.Op != token.MUL || lb.Op != token.MUL || la.X != lb.X || !isVar(la.X) {
+		return false
+	}
+	stores, ok := s.storesTo(la.X)
+	return ok && !slices.ContainsFunc(stores, func(st *ssa.Store) bool {
+		return st.Parent() != first.Parent() || ssaflow.Reaches(first, st)
+	})
+}
+
+// baseRequest strips conversions and derived requests from a sent value.
+func baseRequest(v ssa.Value) ssa.Value {
+	for {
+		switch w := v.(type) {
+		case *ssa.ChangeType:
+			v = w.X
+		case *ssa.MakeInterface:
+			v = w.X
+		case *ssa.ChangeInterface:
+			v = w.X
+		default:
+			d := httpflow.Derived(v)
+			if d == nil {
+				return v
+			}
+			v = d[0]
+		}
+	}
 }

@@ -56,7 +56,7 @@ func (s *state) viaExported(v ssa.Value) (*request, []*ssa.Function) {
 	if len(crossed) == 0 {
 		return nil, nil
 	}
-	return s.requestFrom(origins), crossed
+	return s.requestFrom(back, origins), crossed
 }
 
 // exportedFunc reports whether fn is an exported function (not a method,

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kalint/kalint/analyzers/internal/callee"
 	"github.com/kalint/kalint/analyzers/internal/httpapi"
 	"github.com/kalint/kalint/analyzers/internal/httpflow"
 	"github.com/kalint/kalint/analyzers/internal/ssaflow"
@@ -201,4 +202,61 @@ func returned(fn *ssa.Function) []ssa.Value {
 		}
 	}
 	return out
+}
+
+// TestSites resolves the methods of the request f sends, through the
+// package's calls of f and of the functions that call it.
+func TestSites(t *testing.T) {
+	t.Parallel()
+	const send = `func f(method string) { req, _ := http.NewRequest(method, "u", nil); http.DefaultClient.Do(req) }
+	              `
+	for _, tc := range []struct {
+		name, src string
+		methods   string // the union, as Methods gives it
+		sites     string // each site: its number of calls and its methods
+	}{
+		{"constant", `func f() { req, _ := http.NewRequest("POST", "u", nil); http.DefaultClient.Do(req) }`, "POST", "0:POST"},
+		{"stored", `func f() { req, _ := http.NewRequest("POST", "u", nil); req.Method = ""; http.DefaultClient.Do(req) }`, "GET", "0:GET"},
+		{"one caller", send + `func g() { f("PATCH") }`, "PATCH", "0:PATCH"},
+		{"two callers", send + `func g() { f("POST") }; func h() { f(http.MethodGet) }`, "GET POST", "1:POST 1:GET"},
+		{"two levels", send + `func g(m string) { f(m) }; func h() { g("POST"); g("HEAD") }`, "HEAD POST", "2:POST 2:HEAD"},
+		{"exported", `func F(method string) { req, _ := http.NewRequest(method, "u", nil); http.DefaultClient.Do(req) }
+		              func g() { F("POST"); F("GET") }`, "?", "0:?"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			pkg := build(t, tc.src)
+			fn := pkg.Func("f")
+			if fn == nil {
+				fn = pkg.Func("F")
+			}
+			var req ssa.Value
+			for _, b := range fn.Blocks {
+				for _, instr := range b.Instrs {
+					if call, ok := instr.(*ssa.Call); ok && httpapi.ClientDo.Matches(callee.Func(&call.Call)) {
+						req = call.Call.Args[1]
+					}
+				}
+			}
+			x := ssaflow.NewIndex(pkg)
+			back := &ssaflow.Backtracer{Index: x, Fields: true, Through: httpflow.Derived}
+			tracer := &ssaflow.Tracer{Index: x}
+			list := func(methods []string, known bool) string {
+				if !known {
+					return "?"
+				}
+				return strings.Join(methods, " ")
+			}
+			if got := list(httpflow.Methods(back, tracer, req)); got != tc.methods {
+				t.Errorf("Methods = %s, want %s", got, tc.methods)
+			}
+			var sites []string
+			for _, s := range httpflow.Sites(back, tracer, req) {
+				sites = append(sites, strconv.Itoa(len(s.Calls))+":"+list(s.Request.Methods, s.Request.MethodsKnown))
+			}
+			if got := strings.Join(sites, " "); got != tc.sites {
+				t.Errorf("Sites = %s, want %s", got, tc.sites)
+			}
+		})
+	}
 }

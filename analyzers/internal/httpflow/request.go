@@ -51,56 +51,13 @@ func Derived(v ssa.Value) []ssa.Value {
 }
 
 // Methods returns the methods that the request v may be sent with, when
-// all are constants: the method given to http.NewRequest[WithContext] or
-// GET for an http.Request literal, unless the package stores constants in
-// its Method field, which override them ("" reads as GET, as net/http
-// does). known is false when a source of v is not a request the package
-// makes, or a method is not a constant. back walks v to its sources
-// (through WithContext and Clone: [Derived]); tracer follows them forward
-// to the Method stores.
+// all are constants (see [Request]). back walks v to its sources (through
+// WithContext and Clone: [Derived]) and, through the callers the package
+// shows, the method given to http.NewRequest to constants; tracer follows
+// the requests forward to their Method stores.
 func Methods(back *ssaflow.Backtracer, tracer *ssaflow.Tracer, v ssa.Value) (methods []string, known bool) {
-	var made, stored []string
-	var roots []ssa.Value
-	for _, src := range back.Sources(v).Sources {
-		m, ok := "GET", true
-		switch a, isAlloc := src.Value.(*ssa.Alloc); {
-		case IsNewRequest(src.Value):
-			_, args := NewRequest(src.Value)
-			m, ok = ssaflow.ConstString(args[0])
-		case isAlloc && httpapi.Request.MatchesPtr(a.Type()):
-		default:
-			return nil, false
-		}
-		if !ok {
-			return nil, false
-		}
-		made = append(made, MethodOrGet(m))
-		roots = append(roots, src.Value)
-	}
-	if len(roots) == 0 {
-		return nil, false
-	}
-	for _, fv := range tracer.Trace(roots...).Values {
-		for _, ref := range tracer.Index.Referrers(fv) {
-			fa, ok := ref.(*ssa.FieldAddr)
-			if !ok || fa.X != fv || !httpapi.RequestMethod.Matches(fa.X.Type(), ssaflow.FieldOf(fa.X.Type(), fa.Field)) {
-				continue
-			}
-			for _, use := range *fa.Referrers() {
-				if st, ok := use.(*ssa.Store); ok && st.Addr == fa {
-					m, ok := ssaflow.ConstString(st.Val)
-					if !ok {
-						return nil, false
-					}
-					stored = append(stored, MethodOrGet(m))
-				}
-			}
-		}
-	}
-	if len(stored) > 0 {
-		return stored, true
-	}
-	return made, true
+	r := Walk(back, tracer, back.Sources(v))
+	return r.Methods, r.MethodsKnown && !r.Opaque && !r.Nil
 }
 
 // MethodOrGet maps the empty method to GET, as net/http does

@@ -84,6 +84,25 @@ func structVar(x ssa.Value) *ssa.Alloc {
 	return a
 }
 
+// StructCopies returns the struct variable a and the variables whose
+// value is assigned to it whole, transitively: SSA builds x := T{...}, when
+// x's address is taken, in a temporary that it then copies into x, so the
+// fields set in the literal are stored in the temporary, not in x. Other
+// stores into a are not followed.
+func StructCopies(a *ssa.Alloc) []*ssa.Alloc {
+	out := []*ssa.Alloc{a}
+	for i := 0; i < len(out); i++ {
+		for _, ref := range *out[i].Referrers() {
+			if st, ok := ref.(*ssa.Store); ok && st.Addr == out[i] {
+				if src := structVar(st.Val); src != nil && !slices.Contains(out, src) {
+					out = append(out, src)
+				}
+			}
+		}
+	}
+	return out
+}
+
 // localFieldStores returns the values stored in field i of a, a struct
 // variable whose address is used only to select its fields (which are
 // stored to or loaded), to load the struct and to assign it whole, from

@@ -121,6 +121,25 @@ func (b *Backtracer) SourcesAt(src Source, v ssa.Value) *Origins {
 	return b.walk(key(v, src.at))
 }
 
+// SourcesVia returns where v, a value of the function that calls[0]
+// calls, may come from when that function is entered through calls[0],
+// made by the function that calls[1] calls, and so on: its parameters are
+// those calls' arguments. Calls beyond the walk's depth bound, or that
+// recurse, are not bound.
+func (b *Backtracer) SourcesVia(calls []*ssa.Call, v ssa.Value) *Origins {
+	var at *frame
+	for i := len(calls) - 1; i >= 0; i-- {
+		fn := callee.Body(&calls[i].Call)
+		if fn == nil {
+			break
+		}
+		if at = b.enter(calls[i], fn, at); at == nil {
+			break
+		}
+	}
+	return b.walk(key(v, at))
+}
+
 func (b *Backtracer) walk(root sourceKey) *Origins {
 	if o, ok := b.memo[root]; ok {
 		return o

@@ -226,3 +226,80 @@ func TestVariable(t *testing.T) {
 		t.Error("Variable accepts a non-address")
 	}
 }
+
+// TestStructCopies finds the composite literal's temporary that SSA copies
+// into a variable whose address is taken.
+func TestStructCopies(t *testing.T) {
+	t.Parallel()
+	pkg := build(t, `type lit struct{ a, b int }
+func root() { x := lit{a: 1}; y := lit{}; y = x; sinkT(&y) }
+func sinkT(*lit) {}`)
+	var allocs []*ssa.Alloc
+	for _, blk := range pkg.Func("root").Blocks {
+		for _, instr := range blk.Instrs {
+			if a, ok := instr.(*ssa.Alloc); ok && a.Heap {
+				allocs = append(allocs, a)
+			}
+		}
+	}
+	if len(allocs) != 1 {
+		t.Fatalf("heap allocations %v, want y's", allocs)
+	}
+	copies := ssaflow.StructCopies(allocs[0])
+	stores := 0
+	for _, c := range copies {
+		for _, ref := range *c.Referrers() {
+			if fa, ok := ref.(*ssa.FieldAddr); ok && fa.Field == 0 {
+				for _, use := range *fa.Referrers() {
+					if _, ok := use.(*ssa.Store); ok {
+						stores++
+					}
+				}
+			}
+		}
+	}
+	if copies[0] != allocs[0] || stores != 1 {
+		t.Errorf("StructCopies(y) = %v with %d stores of field a, want y first and x's literal's store", copies, stores)
+	}
+}
+
+// TestSourcesVia binds parameters to the arguments of the calls given,
+// innermost first.
+func TestSourcesVia(t *testing.T) {
+	t.Parallel()
+	pkg := build(t, `func root() { mid(1); mid(2) }
+func mid(x int) { leaf(x) }
+func leaf(y int) { sinkInt(y) }
+func sinkInt(int) {}`)
+	x := ssaflow.NewIndex(pkg)
+	b := &ssaflow.Backtracer{Index: x}
+	calls := func(fn string) []*ssa.Call {
+		var out []*ssa.Call
+		for _, blk := range pkg.Func(fn).Blocks {
+			for _, instr := range blk.Instrs {
+				if c, ok := instr.(*ssa.Call); ok {
+					out = append(out, c)
+				}
+			}
+		}
+		return out
+	}
+	y := pkg.Func("leaf").Params[0]
+	consts := func(o *ssaflow.Origins) string {
+		var out []string
+		for _, s := range o.Sources {
+			out = append(out, s.Value.Name())
+		}
+		slices.Sort(out)
+		return strings.Join(out, " ")
+	}
+	if got := consts(b.SourcesVia(nil, y)); got != "1:int 2:int" {
+		t.Errorf("SourcesVia(none) = %s, want both arguments", got)
+	}
+	if got := consts(b.SourcesVia([]*ssa.Call{calls("mid")[0], calls("root")[1]}, y)); got != "2:int" {
+		t.Errorf("SourcesVia(mid's call, root's second) = %s, want 2:int", got)
+	}
+	if got := consts(b.SourcesVia([]*ssa.Call{calls("mid")[0]}, y)); got != "1:int 2:int" {
+		t.Errorf("SourcesVia(mid's call) = %s, want both arguments of mid", got)
+	}
+}

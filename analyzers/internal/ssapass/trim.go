@@ -75,7 +75,9 @@ import (
 //     handed to; or it takes a function (a retry helper calls it, maybe in
 //     a loop), is a func(error) bool (the predicate a retry helper asks)
 //     or has type parameters (a generic helper passes on whatever it is
-//     given). Such helpers are everywhere in code
+//     given), or names a field of function type (a retry helper or a send
+//     function kept in a struct, which the analyzers follow to where it is
+//     called). Such helpers are everywhere in code
 //     without HTTP (every file and socket helper of a message server, every
 //     generic container), so they matter only next to code that does.
 //
@@ -316,6 +318,12 @@ func (t *trimmer) factsOf(obj types.Object) facts {
 		}
 	}
 	f.v = t.object(obj)
+	if v, ok := obj.(*types.Var); ok && v.IsField() && v.Pkg() == t.pkg && isFunc(v.Type()) {
+		// A function kept in a field (a client's retry helper or send
+		// function): what calls it is a helper of the code that stores it.
+		f.field = v.Origin()
+		f.v = max(f.v, helper)
+	}
 	f.up = f.v == matters && upward(obj)
 	f.sys = obj.Pkg() != nil && obj.Pkg() != t.pkg && sysPkg(obj.Pkg().Path())
 	return f
@@ -451,4 +459,9 @@ func (fi *fnInfo) startsGoroutines() bool {
 		})
 	}
 	return fi.starts == 1
+}
+
+func isFunc(t types.Type) bool {
+	_, ok := t.Underlying().(*types.Signature)
+	return ok
 }

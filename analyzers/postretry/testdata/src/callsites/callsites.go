@@ -1,0 +1,119 @@
+// Package callsites sends through helpers that take the method as a
+// string and build the request themselves: each call in the package is
+// judged by the method it passes.
+package callsites
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"net/http"
+)
+
+type C struct {
+	hc   *http.Client
+	base string
+}
+
+// send is called with POST once and with GET: the POST is not retried.
+func (c *C) send(ctx context.Context, method, path string, body io.Reader) (*http.Response, error) {
+	req, err := http.NewRequestWithContext(ctx, method, c.base+path, body)
+	if err != nil {
+		return nil, err
+	}
+	return c.hc.Do(req) // want `POST via Client\.Do is not retried`
+}
+
+func (c *C) Create(ctx context.Context, data []byte) error {
+	resp, err := c.send(ctx, http.MethodPost, "/items", bytes.NewReader(data))
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+func (c *C) List(ctx context.Context) error {
+	resp, err := c.send(ctx, http.MethodGet, "/items", nil)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+// sendGood's POST call is retried; its GET call is not, and need not be.
+func (c *C) sendGood(ctx context.Context, method, path string, body io.Reader) (*http.Response, error) {
+	req, err := http.NewRequestWithContext(ctx, method, c.base+path, body)
+	if err != nil {
+		return nil, err
+	}
+	return c.hc.Do(req)
+}
+
+func (c *C) Store(ctx context.Context, data []byte) error {
+	var err error
+	for attempt := 0; attempt < 3; attempt++ {
+		var resp *http.Response
+		if resp, err = c.sendGood(ctx, "POST", "/store", bytes.NewReader(data)); err == nil {
+			return resp.Body.Close()
+		}
+	}
+	return err
+}
+
+func (c *C) Fetch(ctx context.Context) error {
+	resp, err := c.sendGood(ctx, http.MethodGet, "/store", nil)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+// Two levels: do passes its method on to sendVia; Patch calls do once.
+func (c *C) sendVia(ctx context.Context, method, path string) error {
+	req, err := http.NewRequestWithContext(ctx, method, c.base+path, nil)
+	if err != nil {
+		return err
+	}
+	resp, err := c.hc.Do(req) // want `PATCH via Client\.Do is not retried`
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+func (c *C) do(ctx context.Context, method, path string) error { return c.sendVia(ctx, method, path) }
+
+func (c *C) Patch(ctx context.Context) error { return c.do(ctx, http.MethodPatch, "/p") }
+
+func (c *C) Head(ctx context.Context) error { return c.do(ctx, http.MethodHead, "/p") }
+
+// Only idempotent methods are passed: quiet.
+func (c *C) sendIdempotent(ctx context.Context, method string) error {
+	req, err := http.NewRequestWithContext(ctx, method, c.base, nil)
+	if err != nil {
+		return err
+	}
+	resp, err := c.hc.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+func (c *C) Get(ctx context.Context) error     { return c.sendIdempotent(ctx, http.MethodGet) }
+func (c *C) Options(ctx context.Context) error { return c.sendIdempotent(ctx, http.MethodOptions) }
+
+// An exported method may be called with any method: quiet.
+func (c *C) Send(ctx context.Context, method string) error {
+	req, err := http.NewRequestWithContext(ctx, method, c.base, nil)
+	if err != nil {
+		return err
+	}
+	resp, err := c.hc.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+func (c *C) Post(ctx context.Context) error { return c.Send(ctx, http.MethodPost) }
