@@ -2,6 +2,17 @@ module example.com/realworld
 
 go 1.26
 
-require go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp v0.0.0
+require (
+	github.com/hashicorp/go-retryablehttp v0.0.0
+	go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp v0.0.0
+	golang.org/x/net v0.0.0
+	golang.org/x/oauth2 v0.0.0
+)
 
 replace go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp => ./third_party/otelhttp
+
+replace golang.org/x/net => ./third_party/xnet
+
+replace golang.org/x/oauth2 => ./third_party/oauth2
+
+replace github.com/hashicorp/go-retryablehttp => ./third_party/retryablehttp
