@@ -43,19 +43,23 @@ func (b *Backtracer) stored(load *ssa.UnOp) ([]ssa.Value, bool) {
 	return nil, false
 }
 
-// fieldStores returns, with Fields, the values stored anywhere in the
-// package in field i of x's struct type, if the package declares it; only
-// those stored in x's own field when x is a local struct whose fields
-// nothing else can reach (see localFieldStores).
+// fieldStores returns, with Fields, the values stored in x's own field i
+// when x is a local struct whose fields nothing else can reach (see
+// localFieldStores), whatever package declares the struct (an
+// http.Client value, say); else those stored anywhere in the package in
+// field i of x's struct type, if the package declares it.
 func (b *Backtracer) fieldStores(x ssa.Value, i int) ([]ssa.Value, bool) {
 	f := FieldOf(x.Type(), i)
-	if !b.Fields || f == nil || f.Pkg() != b.Index.Pkg.Pkg {
-		return nil, false // another package may set it
+	if !b.Fields || f == nil {
+		return nil, false
 	}
 	if a := structVar(x); a != nil {
 		if out, ok := localFieldStores(a, i, 0); ok {
 			return out, true
 		}
+	}
+	if f.Pkg() != b.Index.Pkg.Pkg {
+		return nil, false // another package may set it
 	}
 	sels := b.Index.Selections(f)
 	var out []ssa.Value

@@ -85,6 +85,12 @@ var sourceCases = []struct {
 		sources: "load",
 	},
 	{
+		name:    "field of another package's struct held in a variable whose address goes nowhere else",
+		fields:  true,
+		src:     `func root() { e := list.Element{Value: 19}; sink(e.Value); _ = &e }`,
+		sources: "19",
+	},
+	{
 		name:    "global",
 		fields:  true,
 		src:     `var g int; func init() { g = 10 }; func root() { sink(g) }`,
