@@ -107,6 +107,22 @@ func StructCopies(a *ssa.Alloc) []*ssa.Alloc {
 	return out
 }
 
+// CopiedFromElsewhere reports whether a value other than the zero value
+// or a copy of one of copies (see [StructCopies]) is assigned whole to one
+// of them: a struct copied from another (c := *other), whose fields the
+// stores into copies do not show.
+func CopiedFromElsewhere(copies []*ssa.Alloc) bool {
+	for _, a := range copies {
+		for _, ref := range *a.Referrers() {
+			st, ok := ref.(*ssa.Store)
+			if ok && st.Addr == a && !IsZero(st.Val) && !slices.Contains(copies, structVar(st.Val)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // localFieldStores returns the values stored in field i of a, a struct
 // variable whose address is used only to select its fields (which are
 // stored to or loaded), to load the struct and to assign it whole, from

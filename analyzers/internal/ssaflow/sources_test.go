@@ -269,6 +269,34 @@ func sinkT(*lit) {}`)
 	}
 }
 
+// TestCopiedFromElsewhere tells a variable assigned the zero value or a
+// literal from one assigned a copy of a struct the package reaches
+// through a pointer.
+func TestCopiedFromElsewhere(t *testing.T) {
+	t.Parallel()
+	pkg := build(t, `type lit struct{ a int }
+func zero() { y := lit{}; sinkT(&y) }
+func literal() { y := lit{a: 1}; sinkT(&y) }
+func copied(p *lit) { y := *p; sinkT(&y) }
+func sinkT(*lit) {}`)
+	for name, want := range map[string]bool{"zero": false, "literal": false, "copied": true} {
+		var heap *ssa.Alloc
+		for _, blk := range pkg.Func(name).Blocks {
+			for _, instr := range blk.Instrs {
+				if a, ok := instr.(*ssa.Alloc); ok && a.Heap {
+					heap = a
+				}
+			}
+		}
+		if heap == nil {
+			t.Fatalf("%s: no heap allocation", name)
+		}
+		if got := ssaflow.CopiedFromElsewhere(ssaflow.StructCopies(heap)); got != want {
+			t.Errorf("%s: CopiedFromElsewhere = %v, want %v", name, got, want)
+		}
+	}
+}
+
 // TestSourcesVia binds parameters to the arguments of the calls given,
 // innermost first.
 func TestSourcesVia(t *testing.T) {
