@@ -201,18 +201,7 @@ func (srv *server) handOff(h ssaflow.HandOff) {
 // acceptSettings returns the calls that turn TCP keep-alive on in the
 // Accept method that a listener type of the package declares.
 func (s *state) acceptSettings(tn *types.TypeName) []setting {
-	if _, ok := tn.Type().Underlying().(*types.Interface); ok {
-		return nil
-	}
-	obj, _, _ := types.LookupFieldOrMethod(types.NewPointer(tn.Type()), false, tn.Pkg(), "Accept")
-	m, ok := obj.(*types.Func)
-	if !ok || m.Pkg() != tn.Pkg() {
-		return nil // no Accept, or one promoted from another package's type
-	}
-	if recv := m.Signature().Recv(); recv == nil || httpapi.NamedOf(recv.Type()) != tn {
-		return nil // promoted from an embedded type of the package
-	}
-	body := s.index.Pkg.Prog.FuncValue(m)
+	body := s.index.DeclaredMethod(tn, "Accept")
 	if body == nil {
 		return nil
 	}

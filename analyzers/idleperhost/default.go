@@ -3,7 +3,6 @@ package idleperhost
 import (
 	"go/ast"
 	"go/types"
-	"slices"
 
 	"github.com/kalint/kalint/analyzers/internal/callee"
 	"github.com/kalint/kalint/analyzers/internal/httpapi"
@@ -83,12 +82,19 @@ func (s *state) buildDefaultPool() (*pool, []sink) {
 	}
 	// Clients built without a Transport use DefaultTransport too, unless
 	// one is set later or code the package cannot see may set one.
+	// A client declared as a value is its literal's temporary too; one
+	// copied from another client has that client's Transport.
 	for _, a := range clientAllocs {
-		flow := s.tracer.Trace(a)
-		if s.setsTransport(flow) || slices.ContainsFunc(*a.Referrers(), func(ref ssa.Instruction) bool {
-			st, ok := ref.(*ssa.Store)
-			return ok && st.Addr == a // a client copied in whole, Transport and all
-		}) {
+		copies := ssaflow.StructCopies(a)
+		if ssaflow.CopiedFromElsewhere(copies) {
+			continue
+		}
+		roots := make([]ssa.Value, len(copies))
+		for i, c := range copies {
+			roots[i] = c
+		}
+		flow := s.tracer.Trace(roots...)
+		if s.setsTransport(flow) {
 			continue
 		}
 		own := newPool()

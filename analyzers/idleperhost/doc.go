@@ -78,6 +78,20 @@
 // A one-shot program's own transport (in package main, neither kept nor
 // used concurrently) is left alone.
 //
+// A transport wrapped in a RoundTripper that sends every request it is
+// given through it is followed through the wrapper: the wrapper's requests
+// are the transport's. That is a well-known wrapper's field
+// (oauth2.Transport.Base, ochttp.Transport.Base), or a field of a
+// RoundTripper of the package whose RoundTrip sends the request it is
+// given, or a Clone or WithContext of it, through that field and no other,
+// without pointing it at another URL (a wrapper that adds headers, not a
+// load balancer). A transport read back from a client
+// (client.Transport) and given to another client or wrapper is followed
+// there too. Transports and clients declared as struct values
+// (tr := http.Transport{...}, c := http.Client{}) have the fields of their
+// literal; a client copied from another (c := *base) has that client's
+// Transport and is not judged.
+//
 // It also reports http.Get, Head, Post and PostForm, http.DefaultClient,
 // clients whose Transport is http.DefaultTransport and clients built without
 // a Transport (and never given one in the package), sending requests to

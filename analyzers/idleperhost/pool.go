@@ -3,9 +3,11 @@ package idleperhost
 import (
 	"go/token"
 	"go/types"
+	"slices"
 
 	"github.com/kalint/kalint/analyzers/internal/callee"
 	"github.com/kalint/kalint/analyzers/internal/httpapi"
+	"github.com/kalint/kalint/analyzers/internal/httpflow"
 	"github.com/kalint/kalint/analyzers/internal/ssaflow"
 	"golang.org/x/tools/go/ssa"
 )
@@ -55,7 +57,9 @@ type sink struct {
 // whose values flow from roots: its settings, the clients given it, and
 // where it is handed off.
 func (s *state) followTransport(p *pool, roots ...ssa.Value) {
-	flow := s.tracer.Trace(roots...)
+	tr := *s.tracer
+	tr.Use = s.forwarded
+	flow := tr.Trace(roots...)
 	s.settings(p, flow)
 	for _, h := range flow.HandOffs {
 		if h.Kind == ssaflow.Store {
@@ -66,6 +70,23 @@ func (s *state) followTransport(p *pool, roots ...ssa.Value) {
 		}
 		s.transportHandOff(p, h)
 	}
+}
+
+// forwarded makes the tracer follow a transport into the RoundTripper it
+// is stored in, when that RoundTripper sends every request it is given
+// through it (see [httpflow.Forwarder]): the wrapper's requests are the
+// transport's, and the wrapper stands for it.
+func (s *state) forwarded(u ssaflow.Use) bool {
+	st, ok := u.Instr.(*ssa.Store)
+	if !ok || u.Loc || st.Val != u.Value {
+		return false
+	}
+	w, _ := httpflow.Forwarder(s.x, st)
+	if w == nil {
+		return false
+	}
+	u.Add(w, u.Label)
+	return true
 }
 
 // isClientTransport reports whether f is http.Client's Transport field.
@@ -169,6 +190,9 @@ func (s *state) client(p *pool, x ssa.Value) {
 		p.handedOff = true
 		return
 	}
+	if !slices.ContainsFunc(roots, func(r ssa.Value) bool { return !p.values[r] }) {
+		return // followed already: its transport given back to it
+	}
 	for _, r := range roots {
 		if fn := r.Parent(); fn != nil {
 			if _, ok := r.(*ssa.Alloc); ok {
@@ -202,12 +226,9 @@ func (s *state) client(p *pool, x ssa.Value) {
 		}
 	}
 	if loads != nil {
-		// The transport read back from the client (client.Transport.(*http.Transport)).
-		sub := s.tracer.Trace(loads...)
-		s.settings(p, sub)
-		for _, h := range sub.HandOffs {
-			s.transportHandOff(p, h)
-		}
+		// The transport read back from the client
+		// (client.Transport.(*http.Transport)), maybe given to another.
+		s.followTransport(p, loads...)
 	}
 	for _, h := range flow.HandOffs {
 		s.clientHandOff(p, h)

@@ -7,6 +7,7 @@ import (
 
 	"github.com/kalint/kalint/analyzers/internal/callee"
 	"github.com/kalint/kalint/analyzers/internal/httpapi"
+	"github.com/kalint/kalint/analyzers/internal/httpflow"
 	"github.com/kalint/kalint/analyzers/internal/ssaflow"
 	"golang.org/x/tools/go/ssa"
 )
@@ -70,7 +71,7 @@ func (s *state) resolve(v ssa.Value, k kind, depth int) target {
 		}
 		t = ti
 	}
-	if k == kindRequest && t.known() && slices.ContainsFunc(o.Values, func(v ssa.Value) bool { return urlRewritten(s.x, v) }) {
+	if k == kindRequest && t.known() && slices.ContainsFunc(o.Values, func(v ssa.Value) bool { return httpflow.URLRewritten(s.x, v) }) {
 		t = target{}
 	}
 	s.memo[key] = t
@@ -241,43 +242,6 @@ func fieldBase(f *types.Var, owner types.Type) target {
 		return target{}
 	}
 	return target{base: f, owner: tn, name: tn.Name() + "." + f.Name()}
-}
-
-// urlRewritten reports whether the package points request req elsewhere
-// after building it: it stores into req.URL, or into req.URL.Host or
-// Scheme.
-func urlRewritten(x *ssaflow.Index, req ssa.Value) bool {
-	for _, ref := range x.Referrers(req) {
-		fa, ok := ref.(*ssa.FieldAddr)
-		if !ok || fa.X != req || !httpapi.RequestURL.Matches(fa.X.Type(), ssaflow.FieldOf(fa.X.Type(), fa.Field)) {
-			continue
-		}
-		for _, use := range *fa.Referrers() {
-			switch use := use.(type) {
-			case *ssa.Store:
-				return true
-			case *ssa.UnOp:
-				for _, u := range *use.Referrers() {
-					inner, ok := u.(*ssa.FieldAddr)
-					if !ok {
-						continue
-					}
-					f := ssaflow.FieldOf(inner.X.Type(), inner.Field)
-					if !httpapi.URLHost.Matches(inner.X.Type(), f) && !httpapi.URLScheme.Matches(inner.X.Type(), f) {
-						continue
-					}
-					for _, w := range *inner.Referrers() {
-						if !isLoad(w) {
-							return true
-						}
-					}
-				}
-			default:
-				return true
-			}
-		}
-	}
-	return false
 }
 
 func isLoad(instr ssa.Instruction) bool {

@@ -19,7 +19,10 @@ func (s *state) transports() {
 			for _, instr := range b.Instrs {
 				switch instr := instr.(type) {
 				case *ssa.Alloc:
-					if httpapi.Transport.MatchesPtr(instr.Type()) {
+					// A variable assigned a literal whole (tr :=
+					// http.Transport{...}, its address taken) is judged
+					// with the literal's temporary, whose trace reaches it.
+					if httpapi.Transport.MatchesPtr(instr.Type()) && len(ssaflow.StructCopies(instr)) == 1 {
 						s.transport(instr, false)
 					}
 				case *ssa.Call:

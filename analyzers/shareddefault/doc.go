@@ -42,7 +42,9 @@
 //     http.DefaultTransport.(*http.Transport), directly or through any
 //     local variable, closure variable, struct field, package variable,
 //     parameter or result of the package's functions that holds that same
-//     transport (traced back from the write);
+//     transport (traced back from the write), a client declared as a value
+//     included (c := http.Client{Transport: http.DefaultTransport}, whose
+//     fields nothing else reaches);
 //   - calls that change that transport in place: RegisterProtocol, and
 //     ConfigureTransport and ConfigureTransports of golang.org/x/net/http2;
 //   - assignments to a field of http.DefaultClient (or to the whole client),

@@ -13,7 +13,7 @@ import (
 func TestScenarios(t *testing.T) {
 	t.Parallel()
 	analysistest.Run(t, analysistest.TestData(), shareddefault.Analyzer,
-		"basic", "aliases", "calls", "replace", "mainpkg", "quiettests", "generics", "crosspkg/user")
+		"basic", "aliases", "calls", "replace", "mainpkg", "quiettests", "generics", "crosspkg/user", "values")
 }
 
 func TestCrossPackage(t *testing.T) {

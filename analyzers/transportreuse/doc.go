@@ -85,7 +85,8 @@
 // Duration, InFlight and Trace, client-go's
 // transport.NewBearerAuthRoundTripper, NewBasicAuthRoundTripper and
 // NewUserAgentRoundTripper, and the Base of an oauth2.Transport or
-// ochttp.Transport literal; their RoundTrip sends. A struct of the package
+// ochttp.Transport literal (a transport read back from that Base is
+// followed too); their RoundTrip sends. A struct of the package
 // made in the package that holds the transport, or a client holding it, in
 // a field (a wrapping RoundTripper, an API client) lives as long as the
 // transport and is followed like it, and so are the loads of that field: a

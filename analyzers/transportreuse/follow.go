@@ -7,6 +7,7 @@ import (
 
 	"github.com/kalint/kalint/analyzers/internal/callee"
 	"github.com/kalint/kalint/analyzers/internal/httpapi"
+	"github.com/kalint/kalint/analyzers/internal/httpflow"
 	"github.com/kalint/kalint/analyzers/internal/ssaflow"
 	"golang.org/x/tools/go/ssa"
 )
@@ -52,7 +53,7 @@ func (s *state) follow(r root) *use {
 		for _, h := range flow.HandOffs {
 			switch h.Kind {
 			case ssaflow.Store:
-				if c, f := holder(h); c != nil {
+				if c, f := holder(s.x, h); c != nil {
 					add(c)
 					if f != nil {
 						held[f] = true
@@ -101,17 +102,22 @@ func (s *state) follow(r root) *use {
 }
 
 // holder returns the client that a store makes hold the traced transport:
-// a store into the Transport field of a client or reverse proxy made in
-// the package, or into a field f of a struct of the package allocated
-// there (a wrapping RoundTripper, an API client holding an http.Client):
-// those live as long as the transport inside, and the loads of f are
-// followed. Other stores keep the transport somewhere.
-func holder(h ssaflow.HandOff) (ssa.Value, *types.Var) {
+// a store into a RoundTripper that sends every request through it
+// ([httpflow.Forwarder]: oauth2's Base, the package's own wrapper), into a
+// field f of another struct of the package allocated there (an API client
+// holding an http.Client), or into the Transport field of a client or
+// reverse proxy made in the package: those live as long as the transport
+// inside, and the loads of f are followed. Other stores keep the transport
+// somewhere.
+func holder(x *ssaflow.Index, h ssaflow.HandOff) (ssa.Value, *types.Var) {
 	st, ok := h.Instr.(*ssa.Store)
 	if !ok || st.Val != h.Value {
 		return nil, nil
 	}
-	if a, f := ownAlloc(st); a != nil {
+	if a, f := httpflow.Forwarder(x, st); a != nil {
+		return a, f
+	}
+	if a, f := httpflow.OwnStruct(st); a != nil {
 		return a, f
 	}
 	if !isHolderField(st) {
@@ -132,24 +138,6 @@ func holder(h ssaflow.HandOff) (ssa.Value, *types.Var) {
 // transport and send through it: a client's, a reverse proxy's, a
 // well-known wrapper's.
 var holderFields = slices.Concat([]httpapi.Field{httpapi.ClientTransport, httpapi.ReverseProxyTransport}, httpapi.WrapFields)
-
-// ownAlloc returns the allocation of a struct of the package, and the
-// field, if st stores into one of its fields.
-func ownAlloc(st *ssa.Store) (*ssa.Alloc, *types.Var) {
-	fa, ok := st.Addr.(*ssa.FieldAddr)
-	if !ok {
-		return nil, nil
-	}
-	a, ok := fa.X.(*ssa.Alloc)
-	if !ok {
-		return nil, nil
-	}
-	tn := httpapi.NamedOf(a.Type())
-	if tn == nil || tn.Pkg() != a.Parent().Pkg.Pkg {
-		return nil, nil
-	}
-	return a, ssaflow.FieldOf(a.Type(), fa.Field)
-}
 
 // heldLoads returns the loads from v, a traced struct of the package or a
 // pointer to one, of the fields in held. ok is false when the address of

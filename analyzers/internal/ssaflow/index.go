@@ -199,6 +199,28 @@ func FieldOf(t types.Type, i int) *types.Var {
 	return nil
 }
 
+// DeclaredMethod returns the SSA function of the method name that tn, a
+// named type of the package, declares itself (on T or *T), or nil: none,
+// one promoted from an embedded type, or an interface's.
+func (x *Index) DeclaredMethod(tn *types.TypeName, name string) *ssa.Function {
+	if _, ok := tn.Type().Underlying().(*types.Interface); ok {
+		return nil
+	}
+	obj, _, _ := types.LookupFieldOrMethod(types.NewPointer(tn.Type()), false, tn.Pkg(), name)
+	m, ok := obj.(*types.Func)
+	if !ok || m.Pkg() != tn.Pkg() {
+		return nil
+	}
+	recv := m.Signature().Recv().Type()
+	if ptr, ok := types.Unalias(recv).(*types.Pointer); ok {
+		recv = ptr.Elem()
+	}
+	if named, ok := types.Unalias(recv).(*types.Named); !ok || named.Origin().Obj() != tn {
+		return nil
+	}
+	return x.Pkg.Prog.FuncValue(m)
+}
+
 // Selections returns the *ssa.FieldAddr and *ssa.Field instructions that
 // select field f anywhere in the package.
 func (x *Index) Selections(f *types.Var) []ssa.Value { return x.fields[f] }

@@ -43,19 +43,23 @@ func (b *Backtracer) stored(load *ssa.UnOp) ([]ssa.Value, bool) {
 	return nil, false
 }
 
-// fieldStores returns, with Fields, the values stored anywhere in the
-// package in field i of x's struct type, if the package declares it; only
-// those stored in x's own field when x is a local struct whose fields
-// nothing else can reach (see localFieldStores).
+// fieldStores returns, with Fields, the values stored in x's own field i
+// when x is a local struct whose fields nothing else can reach (see
+// localFieldStores), whatever package declares the struct (an
+// http.Client value, say); else those stored anywhere in the package in
+// field i of x's struct type, if the package declares it.
 func (b *Backtracer) fieldStores(x ssa.Value, i int) ([]ssa.Value, bool) {
 	f := FieldOf(x.Type(), i)
-	if !b.Fields || f == nil || f.Pkg() != b.Index.Pkg.Pkg {
-		return nil, false // another package may set it
+	if !b.Fields || f == nil {
+		return nil, false
 	}
 	if a := structVar(x); a != nil {
 		if out, ok := localFieldStores(a, i, 0); ok {
 			return out, true
 		}
+	}
+	if f.Pkg() != b.Index.Pkg.Pkg {
+		return nil, false // another package may set it
 	}
 	sels := b.Index.Selections(f)
 	var out []ssa.Value
@@ -101,6 +105,22 @@ func StructCopies(a *ssa.Alloc) []*ssa.Alloc {
 		}
 	}
 	return out
+}
+
+// CopiedFromElsewhere reports whether a value other than the zero value
+// or a copy of one of copies (see [StructCopies]) is assigned whole to one
+// of them: a struct copied from another (c := *other), whose fields the
+// stores into copies do not show.
+func CopiedFromElsewhere(copies []*ssa.Alloc) bool {
+	for _, a := range copies {
+		for _, ref := range *a.Referrers() {
+			st, ok := ref.(*ssa.Store)
+			if ok && st.Addr == a && !IsZero(st.Val) && !slices.Contains(copies, structVar(st.Val)) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // localFieldStores returns the values stored in field i of a, a struct

@@ -85,6 +85,12 @@ var sourceCases = []struct {
 		sources: "load",
 	},
 	{
+		name:    "field of another package's struct held in a variable whose address goes nowhere else",
+		fields:  true,
+		src:     `func root() { e := list.Element{Value: 19}; sink(e.Value); _ = &e }`,
+		sources: "19",
+	},
+	{
 		name:    "global",
 		fields:  true,
 		src:     `var g int; func init() { g = 10 }; func root() { sink(g) }`,
@@ -260,6 +266,34 @@ func sinkT(*lit) {}`)
 	}
 	if copies[0] != allocs[0] || stores != 1 {
 		t.Errorf("StructCopies(y) = %v with %d stores of field a, want y first and x's literal's store", copies, stores)
+	}
+}
+
+// TestCopiedFromElsewhere tells a variable assigned the zero value or a
+// literal from one assigned a copy of a struct the package reaches
+// through a pointer.
+func TestCopiedFromElsewhere(t *testing.T) {
+	t.Parallel()
+	pkg := build(t, `type lit struct{ a int }
+func zero() { y := lit{}; sinkT(&y) }
+func literal() { y := lit{a: 1}; sinkT(&y) }
+func copied(p *lit) { y := *p; sinkT(&y) }
+func sinkT(*lit) {}`)
+	for name, want := range map[string]bool{"zero": false, "literal": false, "copied": true} {
+		var heap *ssa.Alloc
+		for _, blk := range pkg.Func(name).Blocks {
+			for _, instr := range blk.Instrs {
+				if a, ok := instr.(*ssa.Alloc); ok && a.Heap {
+					heap = a
+				}
+			}
+		}
+		if heap == nil {
+			t.Fatalf("%s: no heap allocation", name)
+		}
+		if got := ssaflow.CopiedFromElsewhere(ssaflow.StructCopies(heap)); got != want {
+			t.Errorf("%s: CopiedFromElsewhere = %v, want %v", name, got, want)
+		}
 	}
 }
 

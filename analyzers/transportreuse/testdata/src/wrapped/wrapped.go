@@ -93,6 +93,28 @@ func Registered(register func(http.RoundTripper) http.RoundTripper, u string) er
 	return resp.Body.Close()
 }
 
+// The inner transport read back from the wrapper's Base, which holds it
+// as long as the wrapper does.
+func ReadBack(ts oauth2.TokenSource, u string) error {
+	t := &oauth2.Transport{Source: ts, Base: &http.Transport{}} // want `http.Transport created on every call to ReadBack`
+	resp, err := (&http.Client{Transport: t.Base}).Get(u)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+// Good twin: read back and kept in a package variable.
+func ReadBackKept(ts oauth2.TokenSource, u string) error {
+	t := &oauth2.Transport{Source: ts, Base: &http.Transport{}}
+	kept = t.Base
+	resp, err := (&http.Client{Transport: kept}).Get(u)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
 // ochttp.Transport as a struct literal.
 func Traced(u string) error {
 	c := &http.Client{Transport: &ochttp.Transport{Base: &http.Transport{}}} // want `http.Transport created on every call to Traced`
