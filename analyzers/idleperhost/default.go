@@ -191,6 +191,19 @@ func exported(fn *ssa.Function) bool {
 	return ok && obj.Exported()
 }
 
+// serializedDefault reports whether a request through the default pool is
+// sent under a mutex that lets one such request be in flight at a time: a
+// package variable, or, for a base URL an instance holds, a field of that
+// instance (see [state.serialized]).
+func (s *state) serializedDefault(sk sink, t target) bool {
+	for m := range httpflow.Locks(s.x, sk.call) {
+		if isPkgVar(m) || t.owner != nil && t.host == "" && linked(s.mutexOwner(m), t.owner) {
+			return true
+		}
+	}
+	return false
+}
+
 // defaultPool reports requests to one constant host that concurrent code
 // sends through the default transport.
 func (s *state) defaultPool() {
@@ -212,7 +225,7 @@ func (s *state) defaultPool() {
 			continue
 		}
 		start := s.concurrentSink(sk.call)
-		if start == nil {
+		if start == nil || s.serializedDefault(sk, t) {
 			continue
 		}
 		s.reportDefault(sk, t, start)
