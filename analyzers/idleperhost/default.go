@@ -186,11 +186,6 @@ func isString(t types.Type) bool {
 	return ok && b.Info()&types.IsString != 0
 }
 
-func exported(fn *ssa.Function) bool {
-	obj, ok := fn.Object().(*types.Func)
-	return ok && obj.Exported()
-}
-
 // serializedDefault reports whether a request through the default pool is
 // sent under a mutex that lets one such request be in flight at a time: a
 // package variable, or, for a base URL an instance holds, a field of that
