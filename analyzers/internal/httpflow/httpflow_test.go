@@ -326,3 +326,26 @@ func sealedAll(x *ssaflow.Index) map[*gotypes.Func]bool {
 	}
 	return sealed
 }
+
+// TestParams lists the transport parameters of functions that only other
+// packages call.
+func TestParams(t *testing.T) {
+	t.Parallel()
+	pkg := build(t, `
+		func Defaults(t *http.Transport) {}
+		func Called(t *http.Transport) {}
+		func helper(t *http.Transport) {}
+		func asValue(t *http.Transport) {}
+		func Other(c *http.Client) {}
+		var Hook = asValue
+		func use() { tr := &http.Transport{}; Called(tr); helper(tr) }`)
+	x := ssaflow.NewIndex(pkg)
+	var got []string
+	for _, p := range httpflow.Params(x, httpapi.Transport) {
+		got = append(got, p[0].Parent().Name())
+	}
+	slices.Sort(got)
+	if want := []string{"Defaults", "asValue"}; !slices.Equal(got, want) {
+		t.Errorf("Params in %v, want %v", got, want)
+	}
+}
