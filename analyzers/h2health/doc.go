@@ -58,6 +58,19 @@
 //     HTTP/1.1 only (Transport.protocols in net/http/transport.go), so the
 //     settings have no effect.
 //
+// A transport that is a parameter of a function that only other packages
+// call (exported and not called in the package, or used as a value: a
+// helper applying the package's defaults, as client-go's
+// SetTransportDefaults did before kubernetes/kubernetes#95981) is judged
+// from the parameter: reported when the function, or code of the package
+// it passes the transport to, turns HTTP/2 on in it as above or replaces
+// its HTTP2 settings with ones without SendPingTimeout; not for settings
+// made through its HTTP2 field (the caller's config may have the check)
+// nor for HTTP/1.1-only transports (the caller may set
+// ForceAttemptHTTP2), and with no fix that would replace the caller's
+// HTTP2 settings. A function that the package calls is judged by the
+// transports those calls pass.
+//
 // Left alone: transports whose HTTP/2 is only implicit (a plain literal,
 // clones of http.DefaultTransport, ForceAttemptHTTP2: true; the
 // -h2health.implicit flag reports the last two); timeouts that are not

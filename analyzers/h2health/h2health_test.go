@@ -12,7 +12,7 @@ import (
 func TestScenarios(t *testing.T) {
 	t.Parallel()
 	analysistest.Run(t, analysistest.TestData(), h2health.Analyzer,
-		"basic", "xnet", "quiet", "testfilesquiet", "generics", "crosspkg/user")
+		"basic", "xnet", "quiet", "testfilesquiet", "generics", "crosspkg/user", "params")
 }
 
 func TestCrossPackage(t *testing.T) {

@@ -90,7 +90,8 @@ func (s *state) reportConfigure(t *transport, result *h2transport, ping bool) {
 			msg = "http2.Transport sets PingTimeout but not ReadIdleTimeout (" + noPingSent + ")"
 		}
 		fix = s.readIdleFix(call, path)
-	} else if len(t.http2) == 0 && !t.protoSet && len(t.protos) == 0 {
+	} else if len(t.http2) == 0 && !t.protoSet && len(t.protos) == 0 && !t.param {
+		// Not on a transport passed in, whose HTTP2 settings it would replace.
 		fix = s.protocolsFix(call, path)
 	}
 	s.emit(call, msg, fix)

@@ -26,6 +26,9 @@ type transport struct {
 	configure  ssa.CallInstruction // http2.ConfigureTransport(s) with it
 	defaultCow bool                // a Clone of http.DefaultTransport
 	unknown    bool                // reaches, or comes from, code that may configure HTTP/2
+	// param: a parameter of a function that callers elsewhere may call,
+	// given a transport whose own settings the package does not see.
+	param bool
 }
 
 // customFields are the fields with which a transport, unless it sets
@@ -39,10 +42,14 @@ var customFields = []httpapi.Field{
 	httpapi.TransportDialTLSContext,
 }
 
-// transports judges every http.Transport of the package.
+// transports judges every http.Transport of the package, and the
+// transports that callers elsewhere pass to its functions (a helper that
+// applies the package's defaults and turns HTTP/2 on).
 func (s *state) transports() {
-	for _, roots := range httpflow.Roots(s.index, httpapi.Transport) {
-		t := &transport{root: roots[0]}
+	roots := httpflow.Roots(s.index, httpapi.Transport)
+	made := len(roots)
+	for i, roots := range append(roots, httpflow.Params(s.index, httpapi.Transport)...) {
+		t := &transport{root: roots[0], param: i >= made}
 		if httpflow.Foreign(s.index, t.root) {
 			t.defaultCow = cloneOfDefault(t.root)
 		}
@@ -167,7 +174,13 @@ func (t *transport) health() (sendPing, ping bool) {
 func (s *state) judge(t *transport) {
 	explicit := t.configure != nil || t.protoSet || len(t.protos) > 0
 	settings := len(t.configs) > 0 || t.readBack != (config{})
-	if !explicit && settings && t.custom != "" && !t.force {
+	if t.param {
+		// A transport passed in comes with settings the package does not
+		// see: judged only where the package turns HTTP/2 on in it, or
+		// replaces its HTTP2 settings.
+		settings = len(t.configs) > 0
+	}
+	if !explicit && settings && t.custom != "" && !t.force && !t.param {
 		s.reportHTTP1Only(t)
 		return
 	}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/kalint/kalint/analyzers/internal/callee"
 	"github.com/kalint/kalint/analyzers/internal/httpapi"
+	"github.com/kalint/kalint/analyzers/internal/httpflow"
 	"github.com/kalint/kalint/analyzers/internal/ssaflow"
 	"golang.org/x/tools/go/ssa"
 )
@@ -81,6 +82,76 @@ const maxPollDepth = 4
 // bites however long the transport is kept.
 func (s *state) polledOnly(p *pool) bool {
 	return len(p.sinks) > 0 && !slices.ContainsFunc(p.sinks, func(sk sink) bool { return !s.polled(sk.call, 0) })
+}
+
+// serialized reports whether every request of the pool is sent under one
+// mutex ([httpflow.Locks]), so that one request at a time is in flight,
+// which one idle connection serves. A mutex that is a struct field
+// serializes one instance's requests: it counts when the transport or
+// client is held in a field of that struct (or of one linked to it) and
+// not in a package variable, so that each instance has its own.
+func (s *state) serialized(p *pool) bool {
+	if len(p.sinks) == 0 {
+		return false
+	}
+	var common map[types.Object]bool
+	for _, sk := range p.sinks {
+		held := httpflow.Locks(s.x, sk.call)
+		if common == nil {
+			common = held
+		}
+		for m := range common {
+			if !held[m] {
+				delete(common, m)
+			}
+		}
+	}
+	for m := range common {
+		if isPkgVar(m) || s.heldBy(p, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// isPkgVar reports whether mutex m is a package variable: one request at a
+// time in the whole program.
+func isPkgVar(m types.Object) bool {
+	f, ok := m.(*types.Var)
+	return ok && !f.IsField()
+}
+
+// mutexOwner returns the named struct type whose field mutex m is.
+func (s *state) mutexOwner(m types.Object) *types.TypeName {
+	f, ok := m.(*types.Var)
+	if !ok || !f.IsField() {
+		return nil
+	}
+	for _, sel := range s.x.Selections(f) {
+		if owner := ownerOf(sel); owner != nil {
+			return owner
+		}
+	}
+	return nil
+}
+
+// heldBy reports whether the pool is held in a field of a struct linked to
+// the one that has mutex field m, and in no package variable.
+func (s *state) heldBy(p *pool, m types.Object) bool {
+	owner := s.mutexOwner(m)
+	held := false
+	for _, v := range p.valueList {
+		switch v := v.(type) {
+		case *ssa.Global:
+			return false
+		case *ssa.UnOp:
+			if _, ok := v.X.(*ssa.Global); ok {
+				return false
+			}
+		}
+		held = held || linked(ownerOf(v), owner)
+	}
+	return held
 }
 
 // polled reports whether instr runs only in a paced loop: its own loop

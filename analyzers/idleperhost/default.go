@@ -186,9 +186,17 @@ func isString(t types.Type) bool {
 	return ok && b.Info()&types.IsString != 0
 }
 
-func exported(fn *ssa.Function) bool {
-	obj, ok := fn.Object().(*types.Func)
-	return ok && obj.Exported()
+// serializedDefault reports whether a request through the default pool is
+// sent under a mutex that lets one such request be in flight at a time: a
+// package variable, or, for a base URL an instance holds, a field of that
+// instance (see [state.serialized]).
+func (s *state) serializedDefault(sk sink, t target) bool {
+	for m := range httpflow.Locks(s.x, sk.call) {
+		if isPkgVar(m) || t.owner != nil && t.host == "" && linked(s.mutexOwner(m), t.owner) {
+			return true
+		}
+	}
+	return false
 }
 
 // defaultPool reports requests to one constant host that concurrent code
@@ -212,7 +220,7 @@ func (s *state) defaultPool() {
 			continue
 		}
 		start := s.concurrentSink(sk.call)
-		if start == nil {
+		if start == nil || s.serializedDefault(sk, t) {
 			continue
 		}
 		s.reportDefault(sk, t, start)

@@ -65,8 +65,15 @@
 // code (see below); but not when every request is sent from one polling
 // loop, a loop that waits on a ticker or timer (time.Ticker.C,
 // time.Timer.C, time.Tick, time.After) before each request, directly or
-// through functions whose every call the package shows: one request at a
-// time needs one idle connection. When the transport sets MaxIdleConns or
+// through functions whose every call the package shows, nor when every
+// request is sent with one sync.Mutex (or RWMutex write lock) held, locked
+// before the send and not unlocked before it (a deferred Unlock counts as
+// held), in the sending function or around every call of it that the
+// package shows: one request at a time needs one idle connection. A mutex
+// in a struct counts when the transport or client is kept in a field of
+// that struct (or of one linked to it) and in no package variable, so that
+// each instance's mutex guards its own requests; a package-level mutex
+// always counts. When the transport sets MaxIdleConns or
 // MaxConnsPerHost above 2 the message says so: the classic "I raised the pool but per host
 // it is still 2". A transport returned from an exported function is judged
 // by the package's own calls of it, when there are any.
@@ -98,7 +105,9 @@
 // one constant host, or to a base URL that the sending method's receiver
 // holds in a string field set by an exported function or method of the
 // package from one of its parameters (NewClient(addr string) *Client:
-// one base per instance, whoever calls the method), from concurrent code: a go statement in a loop that is
+// one base per instance, whoever calls the method), from concurrent code
+// (unless a package-level mutex, or for a held base a mutex field of the
+// receiver's struct, is held around the send, as above): a go statement in a loop that is
 // the request itself, or a function run by a go statement,
 // errgroup.Group.Go or TryGo, or sync.WaitGroup.Go inside a loop (worker
 // pools started in a loop included), or a function of the package that such

@@ -289,10 +289,13 @@ func (s *state) clientHandOff(p *pool, h ssaflow.HandOff) {
 	}
 }
 
-// otherHandOff classifies a hand-off other than a call. A return from an
-// exported function that the package calls itself is followed to those
-// calls, which are judged like any other use: what callers elsewhere do
-// with their own instances does not change what this one does.
+// otherHandOff classifies a hand-off other than a call. The tracer hands
+// off a return only from a function that may have callers the package
+// does not show ([ssaflow.Index.MayHaveUnseenCallers]: exported, or used
+// as a value), and follows it to the calls the package does show. When
+// there are such calls, they are judged like any other use: what callers
+// elsewhere do with their own instances does not change what this one
+// does.
 func (s *state) otherHandOff(p *pool, h ssaflow.HandOff) {
 	switch {
 	case h.Kind != ssaflow.Return:

@@ -141,9 +141,9 @@ func (s *state) target(p *pool) (target, bool) {
 // it, where servers and workers typically share it, or a request is sent
 // from concurrent code. A transport made for one request or one sequential
 // loop (tests do this all the time) is not reported, nor one whose every
-// request is sent from a polling loop.
+// request is sent from a polling loop or under one mutex.
 func (s *state) longLived(p *pool) bool {
-	if s.polledOnly(p) {
+	if s.polledOnly(p) || s.serialized(p) {
 		return false
 	}
 	for _, v := range p.valueList {

@@ -89,7 +89,13 @@
 //     not one of these;
 //   - its function is unexported and every call of it, and every use of it
 //     as a value, is retried in turn (calls in _test.go files do not count
-//     unless -postretry.tests is set);
+//     unless -postretry.tests is set). A call of a method of an interface
+//     the package declares counts as a call of each method of the
+//     package's types that implements it; an exported method that the
+//     package calls that way (a queue retrying its WriteClient's Store in a
+//     closure given to its backoff helper) is judged by the package's
+//     calls of it, direct and through the interface, like an unexported
+//     one;
 //   - the request has an Idempotency-Key or X-Idempotency-Key header (set
 //     with Header.Set or Add, or a map key) and a body that can be rewound
 //     (none, http.NoBody, or a *bytes.Buffer, *bytes.Reader or
@@ -141,7 +147,9 @@
 //
 // Known limits: the analysis sees one package at a time and uses no facts,
 // so a closure (or function value) passed to a function of another package
-// counts as possibly retried, whatever that function does; only
+// counts as possibly retried, whatever that function does; an exported
+// method called through an interface of its package and retried there is
+// taken as retried, though other packages may call it directly; only
 // standard-library functions that run a callback once per event
 // (http.HandleFunc and Handle, sync.Once.Do, sync.OnceFunc, time.AfterFunc,
 // context.AfterFunc, WaitGroup.Go) are known not to retry. A loop whose

@@ -154,9 +154,11 @@ func noReturn(b *ssa.BasicBlock) bool {
 
 // funcRetried reports whether every use of fn retries it: each call of it
 // sits in a retrying loop or in a function that is itself retried, and each
-// time it is passed as a value, what it is passed to may retry it. An
-// exported function (or method) may have callers elsewhere that do not
-// retry; so may main and init.
+// time it is passed as a value, what it is passed to may retry it. Calls
+// through an interface of the package that fn implements count as calls of
+// it ([ssaflow.Index.Invokers]). An exported function (or method) may have
+// callers elsewhere that do not retry, and is not retried unless the
+// package calls it through such an interface; main and init are never.
 func (s *state) funcRetried(fn *ssa.Function) bool {
 	switch s.retried[fn] {
 	case visiting:
@@ -177,15 +179,21 @@ func (s *state) funcRetried(fn *ssa.Function) bool {
 
 func (s *state) usesRetried(fn *ssa.Function) bool {
 	anonymous := fn.Parent() != nil
+	// A method that implements an interface of the package, called through
+	// it, is called there too (a queue retrying its WriteClient's Store).
+	// An exported one counts as the package's own when the package calls
+	// it that way: its calls elsewhere are not seen.
+	var invokers []ssa.CallInstruction
 	if !anonymous {
+		invokers = s.index.Invokers(fn)
 		obj := fn.Object()
-		if obj == nil || obj.Exported() || fn.Name() == "main" || fn.Name() == "init" {
+		if obj == nil || obj.Exported() && len(invokers) == 0 || fn.Name() == "main" || fn.Name() == "init" {
 			return false
 		}
 	}
 	uses := 0
 	if !anonymous { // calls of closures are found through their values
-		for _, call := range s.index.Callers(fn) {
+		for _, call := range slices.Concat(s.index.Callers(fn), invokers) {
 			if s.ignored(call) {
 				continue
 			}

@@ -24,8 +24,8 @@ const (
 	// (a handler that makes a transport, a send in a function registered as
 	// a handler, a request's header): a response writer, a handler's types,
 	// a mux and the registration of handlers, a header and its setters, a
-	// limit on a request body. Handlers name them all the time; alone they
-	// make nothing matter.
+	// limit on a request body; a mutex's Lock and Unlock. Handlers (and
+	// most code) name them all the time; alone they make nothing matter.
 	Context
 	// Value types are those whose values the analyzers trace, forward and
 	// back, through the package's functions, parameters and results: a
@@ -59,7 +59,8 @@ var ValueTypes = []Type{RoundTripper, Request, Response, Dialer, ListenConfig, T
 // ContextTypes and ContextCalls are the [Context] symbols.
 var (
 	ContextTypes = []Type{ResponseWriter, Handler, HandlerFunc, ServeMuxHandle.Recv, Header}
-	ContextCalls = Callees{HandleFunc, Handle, ServeMuxHandleFunc, ServeMuxHandle, HeaderSet, HeaderAdd, MaxBytesReader}
+	ContextCalls = slices.Concat(Callees{HandleFunc, Handle, ServeMuxHandleFunc, ServeMuxHandle, HeaderSet, HeaderAdd, MaxBytesReader},
+		MutexLocks, MutexUnlocks)
 )
 
 // FollowOf returns how the analyzers follow obj, a type name, function or

@@ -23,3 +23,12 @@ var (
 	TimeTick = function("time", "Tick")
 	TickerC  = field(typ("time", "Ticker"), "C")
 )
+
+// Mutexes: a write lock held around a call lets one goroutine at a time
+// run it (a read lock does not).
+var (
+	syncMutex    = typ("sync", "Mutex")
+	syncRWMutex  = typ("sync", "RWMutex")
+	MutexLocks   = Callees{method(syncMutex, "Lock"), method(syncRWMutex, "Lock")}
+	MutexUnlocks = Callees{method(syncMutex, "Unlock"), method(syncRWMutex, "Unlock")}
+)

@@ -1,6 +1,7 @@
 package httpflow_test
 
 import (
+	gotypes "go/types"
 	"slices"
 	"strconv"
 	"strings"
@@ -258,5 +259,93 @@ func TestSites(t *testing.T) {
 				t.Errorf("Sites = %s, want %s", got, tc.sites)
 			}
 		})
+	}
+}
+
+// TestLocks reports the mutexes held at the send in send, by name.
+func TestLocks(t *testing.T) {
+	t.Parallel()
+	const decls = `import "sync"
+	var mu sync.Mutex
+	type c struct{ mu sync.Mutex; rw sync.RWMutex; hc *http.Client }
+	`
+	for _, tc := range []struct {
+		name, src, held string
+	}{
+		{"deferred unlock", `func (x *c) send() { x.mu.Lock(); defer x.mu.Unlock(); x.hc.Get("u") }`, "mu"},
+		{"unlocked before", `func (x *c) send() { x.mu.Lock(); x.mu.Unlock(); x.hc.Get("u") }`, ""},
+		{"one branch", `func (x *c) send(b bool) { if b { x.mu.Lock(); defer x.mu.Unlock() }; x.hc.Get("u") }`, ""},
+		{"in a loop", `func (x *c) send() { for { x.mu.Lock(); x.hc.Get("u"); x.mu.Unlock() } }`, "mu"},
+		{"read lock", `func (x *c) send() { x.rw.RLock(); defer x.rw.RUnlock(); x.hc.Get("u") }`, ""},
+		{"package variable", `func (x *c) send() { mu.Lock(); defer mu.Unlock(); x.hc.Get("u") }`, "mu"},
+		{"every caller", `func (x *c) send() { x.hc.Get("u") }
+		                  func (x *c) A() { x.mu.Lock(); defer x.mu.Unlock(); x.send() }
+		                  func (x *c) B() { x.mu.Lock(); x.send(); x.mu.Unlock() }`, "mu"},
+		{"one caller without", `func (x *c) send() { x.hc.Get("u") }
+		                        func (x *c) A() { x.mu.Lock(); defer x.mu.Unlock(); x.send() }
+		                        func (x *c) B() { x.send() }`, ""},
+		{"goroutine", `func (x *c) send() { x.hc.Get("u") }
+		               func (x *c) A() { x.mu.Lock(); defer x.mu.Unlock(); go x.send() }`, ""},
+		{"exported", `func (x *c) Send() { x.hc.Get("u") }
+		              func (x *c) A() { x.mu.Lock(); defer x.mu.Unlock(); x.Send() }`, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			pkg := ssatest.Build(t, "package p\nimport \"net/http\"\n"+decls+tc.src)
+			x := ssaflow.NewIndex(pkg)
+			x.Sealed = sealedAll(x)
+			var send ssa.Instruction
+			for _, fn := range x.Funcs {
+				for _, b := range fn.Blocks {
+					for _, instr := range b.Instrs {
+						if call, ok := instr.(*ssa.Call); ok && httpapi.ClientGet.Matches(callee.Func(call.Common())) {
+							send = call
+						}
+					}
+				}
+			}
+			var held []string
+			for m := range httpflow.Locks(x, send) {
+				held = append(held, m.Name())
+			}
+			if got := strings.Join(held, " "); got != tc.held {
+				t.Errorf("held %q, want %q", got, tc.held)
+			}
+		})
+	}
+}
+
+// sealedAll seals every unexported method of the package, as ssapass does
+// when it builds all their callers.
+func sealedAll(x *ssaflow.Index) map[*gotypes.Func]bool {
+	sealed := make(map[*gotypes.Func]bool)
+	for _, fn := range x.Funcs {
+		if m, ok := fn.Object().(*gotypes.Func); ok && fn.Signature.Recv() != nil && !m.Exported() {
+			sealed[m] = true
+		}
+	}
+	return sealed
+}
+
+// TestParams lists the transport parameters of functions that only other
+// packages call.
+func TestParams(t *testing.T) {
+	t.Parallel()
+	pkg := build(t, `
+		func Defaults(t *http.Transport) {}
+		func Called(t *http.Transport) {}
+		func helper(t *http.Transport) {}
+		func asValue(t *http.Transport) {}
+		func Other(c *http.Client) {}
+		var Hook = asValue
+		func use() { tr := &http.Transport{}; Called(tr); helper(tr) }`)
+	x := ssaflow.NewIndex(pkg)
+	var got []string
+	for _, p := range httpflow.Params(x, httpapi.Transport) {
+		got = append(got, p[0].Parent().Name())
+	}
+	slices.Sort(got)
+	if want := []string{"Defaults", "asValue"}; !slices.Equal(got, want) {
+		t.Errorf("Params in %v, want %v", got, want)
 	}
 }

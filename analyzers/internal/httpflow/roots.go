@@ -58,6 +58,31 @@ func Roots(x *ssaflow.Index, t httpapi.Type) [][]ssa.Value {
 	return roots
 }
 
+// Params returns the parameters of type *t of the package's functions that
+// only code the package does not show calls: exported functions and
+// methods, and functions used as values ([ssaflow.Index.MayHaveUnseenCallers]),
+// with no call in the package. Their values come from callers elsewhere;
+// one slice per parameter. A function that the package calls is judged by
+// those calls instead, as the tracer follows what they pass into it from
+// the roots of [Roots] (a transport made in the package and handed to a
+// helper): what callers elsewhere pass with their own transports does not
+// change what the package does with its own (idleperhost judges an
+// exported constructor the same way).
+func Params(x *ssaflow.Index, t httpapi.Type) [][]ssa.Value {
+	var params [][]ssa.Value
+	for _, fn := range x.Funcs {
+		if !x.MayHaveUnseenCallers(fn) || len(x.Callers(fn)) > 0 {
+			continue
+		}
+		for _, p := range fn.Params {
+			if t.MatchesPtr(p.Type()) {
+				params = append(params, []ssa.Value{p})
+			}
+		}
+	}
+	return params
+}
+
 // Foreign reports whether v is the result of a call of code outside the
 // package (a function of another package, a function value, an interface
 // method).

@@ -9,6 +9,7 @@ package ssaflow
 import (
 	"go/types"
 	"strconv"
+	"sync"
 
 	"github.com/kalint/kalint/analyzers/internal/callee"
 	"golang.org/x/tools/go/ssa"
@@ -39,6 +40,13 @@ type Index struct {
 	// the names of the interface methods the package calls.
 	methodValues map[*types.Func]bool
 	invoked      map[string]bool
+
+	// ownInvokes are the calls of a method of an interface declared in the
+	// package; invokers maps each method of the package to those of them
+	// that may run it, built once on demand (analyzers share the index).
+	ownInvokes []ssa.CallInstruction
+	invokersDo sync.Once
+	invokers   map[*ssa.Function][]ssa.CallInstruction
 }
 
 // NewIndex indexes a built package.
@@ -139,6 +147,9 @@ func (x *Index) record(instr ssa.Instruction, ops []*ssa.Value) {
 		}
 		if common.IsInvoke() {
 			x.invoked[common.Method.Name()] = true
+			if x.ownInterface(common.Value.Type()) != nil {
+				x.ownInvokes = append(x.ownInvokes, call)
+			}
 		} else {
 			callValue = common.Value
 		}
@@ -244,6 +255,82 @@ func (x *Index) Callers(fn *ssa.Function) []ssa.CallInstruction { return x.calls
 // Bindings returns the values bound to a closure's free variable at the
 // package's MakeClosure instructions.
 func (x *Index) Bindings(fv *ssa.FreeVar) []ssa.Value { return x.bindings[fv] }
+
+// Invokers returns the package's calls of a method of an interface the
+// package declares that may run fn: fn is that method of a named type of
+// the package that implements the interface, declared on the type itself.
+// Only types of the package are considered: a package that declares an
+// interface and its implementations, and calls them through it, shows
+// those calls (other packages may still call fn directly, or through an
+// interface of theirs; see [Index.MayHaveUnseenCallers]).
+func (x *Index) Invokers(fn *ssa.Function) []ssa.CallInstruction {
+	x.invokersDo.Do(x.findInvokers)
+	return x.invokers[originOf(fn)]
+}
+
+// Implementations returns the methods of the package's named types that a
+// call of a method of an interface declared in the package may run, or nil
+// for any other call.
+func (x *Index) Implementations(common *ssa.CallCommon) []*ssa.Function {
+	if !common.IsInvoke() || x.ownInterface(common.Value.Type()) == nil {
+		return nil
+	}
+	return x.implementations(common.Value.Type(), common.Method.Name())
+}
+
+func (x *Index) implementations(t types.Type, name string) []*ssa.Function {
+	iface := x.ownInterface(t)
+	var out []*ssa.Function
+	scope := x.Pkg.Pkg.Scope()
+	for _, tname := range scope.Names() {
+		tn, ok := scope.Lookup(tname).(*types.TypeName)
+		if !ok || tn.IsAlias() || types.IsInterface(tn.Type()) {
+			continue
+		}
+		if named, ok := tn.Type().(*types.Named); !ok || named.TypeParams().Len() > 0 {
+			continue
+		}
+		if !types.Implements(tn.Type(), iface) && !types.Implements(types.NewPointer(tn.Type()), iface) {
+			continue
+		}
+		if m := x.DeclaredMethod(tn, name); m != nil {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+func (x *Index) findInvokers() {
+	x.invokers = make(map[*ssa.Function][]ssa.CallInstruction)
+	type key struct {
+		iface *types.TypeName
+		name  string
+	}
+	memo := make(map[key][]*ssa.Function)
+	for _, call := range x.ownInvokes {
+		common := call.Common()
+		k := key{types.Unalias(common.Value.Type()).(*types.Named).Obj(), common.Method.Name()}
+		impls, ok := memo[k]
+		if !ok {
+			impls = x.implementations(common.Value.Type(), k.name)
+			memo[k] = impls
+		}
+		for _, m := range impls {
+			x.invokers[m] = append(x.invokers[m], call)
+		}
+	}
+}
+
+// ownInterface returns the interface of t when t is an interface type
+// declared in the package (not an instance of a generic one).
+func (x *Index) ownInterface(t types.Type) *types.Interface {
+	named, ok := types.Unalias(t).(*types.Named)
+	if !ok || named.Obj().Pkg() != x.Pkg.Pkg || named.TypeArgs().Len() > 0 {
+		return nil
+	}
+	iface, _ := named.Underlying().(*types.Interface)
+	return iface
+}
 
 // MayHaveUnseenCallers reports whether fn can be called from somewhere the
 // package's static call sites do not show: it is exported, an init

@@ -274,6 +274,37 @@ func TestMayHaveUnseenCallers(t *testing.T) {
 	}
 }
 
+// TestInvokers resolves calls through the package's interfaces to the
+// package's methods that implement them.
+func TestInvokers(t *testing.T) {
+	t.Parallel()
+	pkg := build(t, `
+		type Store interface{ Put(int) error }
+		type httpStore struct{}
+		func (*httpStore) Put(int) error { return nil }
+		type memStore struct{}
+		func (memStore) Put(int) error { return nil }
+		type other struct{}
+		func (other) Put(string) error { return nil }
+		func use(s Store, e interface{ Put(int) error }) { s.Put(1); e.Put(2) }`)
+	x := ssaflow.NewIndex(pkg)
+	method := func(typ string) *ssa.Function {
+		tn := pkg.Pkg.Scope().Lookup(typ).(*types.TypeName)
+		return x.DeclaredMethod(tn, "Put")
+	}
+	for typ, want := range map[string]int{"httpStore": 1, "memStore": 1, "other": 0} {
+		calls := x.Invokers(method(typ))
+		if len(calls) != want {
+			t.Errorf("Invokers(%s.Put) = %v, want %d calls", typ, calls, want)
+		}
+		for _, c := range calls {
+			if c.Parent() != pkg.Func("use") || !c.Common().IsInvoke() {
+				t.Errorf("Invokers(%s.Put) has %v", typ, c)
+			}
+		}
+	}
+}
+
 func build(t *testing.T, src string) *ssa.Package {
 	t.Helper()
 	return ssatest.Build(t, "package p\nimport (\"container/list\"; \"fmt\")\nvar _, _ = fmt.Sprint, list.New\ntype T struct{ F int }\n"+src)

@@ -52,6 +52,11 @@ import (
 //     otherwise pull in most of a large server's call graph. Values
 //     followed through calls need no such rule: every function that holds
 //     one names its type and matters by itself;
+//   - it calls a method of an interface that the package declares, and a
+//     method of the package that implements it (exported or not) has
+//     callers that matter, or it calls such a method directly: postretry
+//     judges an exported method that the package calls through its own
+//     interface by all the package's calls of it ([ssaflow.Index.Invokers]);
 //   - it starts goroutines (a go statement, or a call given a function
 //     literal, as sync.WaitGroup.Go and errgroup's Go are) and calls a
 //     function whose callers matter, exported or not: the analyzers look
@@ -273,6 +278,10 @@ type trimmer struct {
 	spans    []span    // their extents, for a search by position
 	global   *fnInfo   // the code outside them (package-level initialisers), which always matters
 	funcs    map[*types.Func]*fnInfo
+	// impls are the implementations of the package's interface methods,
+	// implemented the methods among them, both built on demand.
+	impls       map[*types.Func][]*fnInfo
+	implemented map[*types.Func]bool
 }
 
 // enclosing returns the function declaration whose extent holds pos, or nil.
@@ -408,9 +417,16 @@ func (t *trimmer) propagate() {
 			for _, ref := range fi.refs {
 				callee := t.funcs[ref]
 				if callee == nil {
+					// A method of an interface of the package: the
+					// package's methods that implement it are called
+					// here (postretry follows such calls to a retry).
+					if !fi.up && slices.ContainsFunc(t.implementations(ref), func(m *fnInfo) bool { return m.up }) {
+						fi.level, fi.up = matters, true
+						changed = true
+					}
 					continue
 				}
-				if !fi.up && callee.up && (main || !ref.Exported() || fi.startsGoroutines()) {
+				if !fi.up && callee.up && (main || !ref.Exported() || fi.startsGoroutines() || t.implements(ref)) {
 					fi.level, fi.up = matters, true
 					changed = true
 				}
@@ -431,6 +447,58 @@ func (t *trimmer) propagate() {
 			if fi.level == helper && slices.ContainsFunc(fi.field, func(f *types.Var) bool { return shared[f] }) {
 				fi.level = matters
 				changed = true
+			}
+		}
+	}
+}
+
+// implementations returns the methods of the package's named types that
+// implement m, when m is a method of an interface the package declares
+// (as [ssaflow.Index.Invokers] resolves its calls).
+func (t *trimmer) implementations(m *types.Func) []*fnInfo {
+	t.findImpls()
+	return t.impls[m]
+}
+
+// implements reports whether m, a method of the package, implements a
+// method of an interface the package declares.
+func (t *trimmer) implements(m *types.Func) bool {
+	t.findImpls()
+	return t.implemented[m]
+}
+
+func (t *trimmer) findImpls() {
+	if t.impls != nil {
+		return
+	}
+	t.impls = make(map[*types.Func][]*fnInfo)
+	t.implemented = make(map[*types.Func]bool)
+	scope := t.pkg.Scope()
+	var ifaces, concrete []*types.TypeName
+	for _, name := range scope.Names() {
+		if tn, ok := scope.Lookup(name).(*types.TypeName); ok && !tn.IsAlias() {
+			if _, ok := tn.Type().(*types.Named); !ok {
+				continue
+			}
+			if types.IsInterface(tn.Type()) {
+				ifaces = append(ifaces, tn)
+			} else {
+				concrete = append(concrete, tn)
+			}
+		}
+	}
+	for _, itn := range ifaces {
+		iface := itn.Type().Underlying().(*types.Interface)
+		for _, tn := range concrete {
+			if !types.Implements(tn.Type(), iface) && !types.Implements(types.NewPointer(tn.Type()), iface) {
+				continue
+			}
+			for m := range iface.Methods() {
+				obj, _, _ := types.LookupFieldOrMethod(types.NewPointer(tn.Type()), false, t.pkg, m.Name())
+				if fn, ok := obj.(*types.Func); ok && t.funcs[fn] != nil {
+					t.impls[m] = append(t.impls[m], t.funcs[fn])
+					t.implemented[fn] = true
+				}
 			}
 		}
 	}

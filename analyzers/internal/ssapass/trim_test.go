@@ -131,6 +131,16 @@ type pool struct{ conns []io.Closer }
 
 func (p *pool) closeAll() { for _, c := range p.conns { c.Close() } } // trimmed: declaring a field does not share it
 
+type writer interface{ Store() error }
+
+type remote struct{}
+
+func (remote) Store() error { _, err := http.Post("x", "", nil); return err } // sends, exported, implements writer
+
+func queue(w writer) error { return w.Store() } // may run remote.Store through writer
+
+func direct(r remote) error { return r.Store() } // calls an exported implementation of writer
+
 func init() {}
 `
 	_, f, info, pkg := typeCheck(t, "p", src)
