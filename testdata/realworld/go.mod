@@ -3,6 +3,7 @@ module example.com/realworld
 go 1.26
 
 require (
+	github.com/cenkalti/backoff v0.0.0
 	github.com/hashicorp/go-retryablehttp v0.0.0
 	go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp v0.0.0
 	golang.org/x/net v0.0.0
@@ -16,3 +17,5 @@ replace golang.org/x/net => ./third_party/xnet
 replace golang.org/x/oauth2 => ./third_party/oauth2
 
 replace github.com/hashicorp/go-retryablehttp => ./third_party/retryablehttp
+
+replace github.com/cenkalti/backoff => ./third_party/backoff

@@ -4,10 +4,15 @@
 package retryablehttp
 
 import (
+	"context"
 	"net/http"
 	"runtime"
 	"time"
 )
+
+// CheckRetry decides whether a request is retried after a response or an
+// error.
+type CheckRetry func(ctx context.Context, resp *http.Response, err error) (bool, error)
 
 // Client retries requests sent through HTTPClient.
 type Client struct {
@@ -16,6 +21,7 @@ type Client struct {
 	RetryWaitMin time.Duration
 	RetryWaitMax time.Duration
 	RetryMax     int
+	CheckRetry   CheckRetry
 }
 
 // NewClient returns a client with a pooled transport of its own.
@@ -26,4 +32,19 @@ func NewClient() *Client {
 		RetryWaitMax: 30 * time.Second,
 		RetryMax:     4,
 	}
+}
+
+// RoundTripper sends requests through a retrying Client.
+type RoundTripper struct {
+	Client *Client
+}
+
+// RoundTrip sends req through rt.Client's HTTPClient.
+func (rt *RoundTripper) RoundTrip(req *http.Request) (*http.Response, error) {
+	return rt.Client.HTTPClient.Do(req)
+}
+
+// StandardClient returns an *http.Client whose transport retries through c.
+func (c *Client) StandardClient() *http.Client {
+	return &http.Client{Transport: &RoundTripper{Client: c}}
 }

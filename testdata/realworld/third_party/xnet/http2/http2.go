@@ -5,18 +5,38 @@
 package http2
 
 import (
+	"crypto/tls"
+	"net"
 	"net/http"
 	"time"
 )
 
 // Transport is an HTTP/2 client transport.
 type Transport struct {
+	DialTLS            func(network, addr string, cfg *tls.Config) (net.Conn, error)
 	AllowHTTP          bool
 	DisableCompression bool
 	ReadIdleTimeout    time.Duration
 	PingTimeout        time.Duration
+	WriteByteTimeout   time.Duration
 
 	t1 *http.Transport
+}
+
+// ClientConn is one HTTP/2 connection to a server.
+type ClientConn struct {
+	t *Transport
+	c net.Conn
+}
+
+// NewClientConn starts an HTTP/2 connection over c.
+func (t *Transport) NewClientConn(c net.Conn) (*ClientConn, error) {
+	return &ClientConn{t: t, c: c}, nil
+}
+
+// RoundTrip sends req as a new stream of the connection.
+func (cc *ClientConn) RoundTrip(req *http.Request) (*http.Response, error) {
+	return cc.t.RoundTrip(req)
 }
 
 // RoundTrip sends req over HTTP/2.

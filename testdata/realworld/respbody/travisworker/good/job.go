@@ -1,0 +1,106 @@
+// Package good is travis-ci/worker's job-board client after PR #346: the
+// retried closure closes the response it is about to give up on before
+// returning the status error, so every failed attempt releases its
+// connection.
+package good
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"time"
+
+	"github.com/cenkalti/backoff"
+)
+
+// JobQueue fetches jobs from the job board.
+type JobQueue struct {
+	jobBoardURL *url.URL
+	site        string
+	workerID    string
+}
+
+// Job is a job from the job board.
+type Job struct {
+	ID          uint64 `json:"id"`
+	JWT         string `json:"jwt"`
+	jobBoardURL *url.URL
+}
+
+func newBackOff() *backoff.ExponentialBackOff {
+	bo := backoff.NewExponentialBackOff()
+	bo.MaxInterval = 10 * time.Second
+	bo.MaxElapsedTime = time.Minute
+	return bo
+}
+
+func (q *JobQueue) fetchJob(ctx context.Context, id uint64) (*Job, error) {
+	u := *q.jobBoardURL
+	u.Path = fmt.Sprintf("/jobs/%d", id)
+	req, err := http.NewRequest("GET", u.String(), nil)
+	if err != nil {
+		return nil, fmt.Errorf("couldn't make job board job request: %w", err)
+	}
+	req.Header.Add("Travis-Site", q.site)
+	req.Header.Add("From", q.workerID)
+	req = req.WithContext(ctx)
+
+	var resp *http.Response
+	err = backoff.Retry(func() (err error) {
+		resp, err = (&http.Client{}).Do(req)
+		if resp != nil && resp.StatusCode != http.StatusOK {
+			if resp.Body != nil {
+				resp.Body.Close()
+			}
+			return fmt.Errorf("expected %d but got %d", http.StatusOK, resp.StatusCode)
+		}
+		return
+	}, newBackOff())
+	if err != nil {
+		return nil, fmt.Errorf("error making job board job request: %w", err)
+	}
+
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return nil, fmt.Errorf("error reading body from job board job request: %w", err)
+	}
+	job := &Job{jobBoardURL: q.jobBoardURL}
+	if err := json.Unmarshal(body, job); err != nil {
+		return nil, fmt.Errorf("failed to unmarshal job board payload: %w", err)
+	}
+	return job, nil
+}
+
+// Finish tells the job board the job is done.
+func (j *Job) Finish(ctx context.Context) error {
+	u := *j.jobBoardURL
+	u.Path = fmt.Sprintf("/jobs/%d", j.ID)
+	req, err := http.NewRequest("DELETE", u.String(), nil)
+	if err != nil {
+		return err
+	}
+	req.Header.Add("Authorization", "Bearer "+j.JWT)
+	req = req.WithContext(ctx)
+
+	var resp *http.Response
+	err = backoff.Retry(func() (err error) {
+		resp, err = (&http.Client{}).Do(req)
+		if resp != nil && resp.StatusCode != http.StatusNoContent {
+			if resp.Body != nil {
+				resp.Body.Close()
+			}
+			return fmt.Errorf("expected %d but got %d", http.StatusNoContent, resp.StatusCode)
+		}
+		return
+	}, newBackOff())
+	if err != nil {
+		return fmt.Errorf("failed to mark job complete with retries: %w", err)
+	}
+	defer resp.Body.Close()
+	_, err = io.ReadAll(resp.Body)
+	return err
+}

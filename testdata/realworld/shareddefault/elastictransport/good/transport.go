@@ -1,0 +1,69 @@
+// Package good is elastic-transport-go's New after PR #14: with no
+// Transport in the configuration the client takes a clone of
+// http.DefaultTransport, so the fingerprint DialTLS lands on a transport of
+// its own.
+package good
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"crypto/tls"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+)
+
+// Config is the client's configuration.
+type Config struct {
+	URL                    string
+	Transport              http.RoundTripper
+	CertificateFingerprint string
+}
+
+// Client sends requests to the cluster.
+type Client struct {
+	url       string
+	transport http.RoundTripper
+}
+
+// New creates a client; a clone of http.DefaultTransport is used if the
+// configuration has no transport.
+func New(cfg Config) (*Client, error) {
+	if cfg.Transport == nil {
+		defaultTransport, ok := http.DefaultTransport.(*http.Transport)
+		if !ok {
+			return nil, errors.New("cannot clone http.DefaultTransport")
+		}
+		cfg.Transport = defaultTransport.Clone()
+	}
+	if transport, ok := cfg.Transport.(*http.Transport); ok {
+		if cfg.CertificateFingerprint != "" {
+			transport.DialTLS = func(network, addr string) (net.Conn, error) {
+				want, _ := hex.DecodeString(cfg.CertificateFingerprint)
+				c, err := tls.Dial(network, addr, &tls.Config{InsecureSkipVerify: true})
+				if err != nil {
+					return nil, err
+				}
+				for _, cert := range c.ConnectionState().PeerCertificates {
+					sum := sha256.Sum256(cert.Raw)
+					if bytes.Equal(sum[:], want) {
+						return c, nil
+					}
+				}
+				c.Close()
+				return nil, fmt.Errorf("fingerprint mismatch, provided: %s", cfg.CertificateFingerprint)
+			}
+		}
+	}
+	if cfg.URL == "" {
+		return nil, errors.New("no URL")
+	}
+	return &Client{url: cfg.URL, transport: cfg.Transport}, nil
+}
+
+// Perform sends req to the cluster.
+func (c *Client) Perform(req *http.Request) (*http.Response, error) {
+	return c.transport.RoundTrip(req)
+}
