@@ -18,6 +18,7 @@ func (r *report) markdown() string {
 		f.timings(p)
 	}
 	r.targets(p)
+	r.factsBound(p)
 	if len(r.fractions) > 1 {
 		r.growth(p)
 	}
@@ -48,6 +49,9 @@ func (r *report) intro(p func(string, ...any)) {
 	p("")
 	p("- kalint: analyzers %s; golang.org/x/tools %s", strings.Join(r.analyzers, ", "), toolsVersion(r.bins.kalint))
 	p("- floor: %s; golang.org/x/tools %s", r.bins.floorDoc, toolsVersion(r.bins.floor))
+	if r.bins.factsFloor != "" {
+		p("- floor with facts: the floor built with `-tags facts`: %s", r.bins.factsFloorDoc)
+	}
 	if r.bins.bodyclose != "" {
 		p("- bodyclose: `%s`; golang.org/x/tools %s", bodyclose, toolsVersion(r.bins.bodyclose))
 	}
@@ -228,6 +232,32 @@ func (r *report) targets(p func(string, ...any)) {
 	}
 	errs := len(r.errors) + len(r.stdErrors)
 	p("| no analysis error or panic (%s) | %d | %s |", scope, errs, yes(errs == 0))
+	p("")
+}
+
+// factsBound checks whether a design with cross-package facts can fit the
+// precision issue's bound, at most 0.5x bodyclose in wall time and peak
+// memory: its loading floor alone, before any analysis, must.
+func (r *report) factsBound(p func(string, ...any)) {
+	all := r.fractions[len(r.fractions)-1]
+	facts, peer, floor := all.find("floor with facts"), all.find("bodyclose"), all.find("floor")
+	if facts == nil || peer == nil {
+		return
+	}
+	p("## A design with facts: its loading floor against the bound")
+	p("")
+	p("Declaring any fact type makes the driver load and analyse every dependency from")
+	p("source. The floor with facts does only that; a design with facts costs at least as much.")
+	p("")
+	p("| measure | floor with facts / floor | floor with facts / bodyclose (paired median) | within 0.5x bodyclose |")
+	p("| --- | ---: | ---: | --- |")
+	for _, m := range []struct {
+		what string
+		of   func(sample) float64
+	}{{"wall time", wallOf}, {"CPU time", cpuOf}, {"peak RSS", rssOf}} {
+		toPeer := facts.paired(peer, m.of)
+		p("| %s | %s | %.2fx | %s |", m.what, ratio(facts.paired(floor, m.of), 1), toPeer, yes(toPeer <= 0.5))
+	}
 	p("")
 }
 

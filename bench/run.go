@@ -132,7 +132,8 @@ func corpusPackages(smoke bool) ([]string, error) {
 
 // tools returns the tools to time: kalint (all), bodyclose (peer, with no
 // path when skipped), the tools timed on the whole corpus (full: also each
-// analyzer alone and the floor) and those timed on the other fractions.
+// analyzer alone, the floor and the floor with facts) and those timed on
+// the other fractions.
 func (r *report) tools() (all, peer tool, full, partial []tool) {
 	all = tool{name: "kalint", path: r.bins.kalint}
 	floor := tool{name: "floor", path: r.bins.floor}
@@ -141,6 +142,9 @@ func (r *report) tools() (all, peer tool, full, partial []tool) {
 		full = append(full, tool{name: a + " alone", path: r.bins.kalint, flags: []string{"-" + a}})
 	}
 	full = append(full, floor)
+	if r.bins.factsFloor != "" {
+		full = append(full, tool{name: "floor with facts", path: r.bins.factsFloor})
+	}
 	partial = []tool{all, floor}
 	if r.bins.bodyclose != "" {
 		peer = tool{name: "bodyclose", path: r.bins.bodyclose}

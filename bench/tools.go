@@ -23,6 +23,10 @@ type tool struct {
 type binaries struct {
 	kalint, floor, bodyclose string // bodyclose is "" when skipped
 	floorDoc                 string // the floor's loading mode, from `floor help`
+	// factsFloor is the floor built with -tags facts: the loading floor of
+	// a design with cross-package facts ("" when the suite has facts, as
+	// the floor then is that already).
+	factsFloor, factsFloorDoc string
 }
 
 // build builds kalint from the checkout at root and the floor from ./floor
@@ -35,13 +39,17 @@ func build(root, dir string, skipBodyclose bool) (binaries, error) {
 	if err := goCmd("floor", nil, "build", "-o", b.floor, "."); err != nil {
 		return b, err
 	}
-	help, err := output(".", b.floor, "help")
-	if err != nil {
+	var err error
+	if b.floorDoc, err = floorDoc(b.floor); err != nil {
 		return b, err
 	}
-	for line := range strings.Lines(help) {
-		if name, doc, ok := strings.Cut(strings.TrimSpace(line), " "); ok && name == "floor" {
-			b.floorDoc = strings.TrimSpace(doc)
+	if !strings.Contains(b.floorDoc, "from source") {
+		b.factsFloor = filepath.Join(dir, "floor-facts")
+		if err := goCmd("floor", nil, "build", "-tags", "facts", "-o", b.factsFloor, "."); err != nil {
+			return b, err
+		}
+		if b.factsFloorDoc, err = floorDoc(b.factsFloor); err != nil {
+			return b, err
 		}
 	}
 	if skipBodyclose {
@@ -56,6 +64,20 @@ func build(root, dir string, skipBodyclose bool) (binaries, error) {
 	}
 	b.bodyclose = filepath.Join(gobin, "bodyclose")
 	return b, nil
+}
+
+// floorDoc returns a floor's loading mode, from `floor help`.
+func floorDoc(floor string) (string, error) {
+	help, err := output(".", floor, "help")
+	if err != nil {
+		return "", err
+	}
+	for line := range strings.Lines(help) {
+		if name, doc, ok := strings.Cut(strings.TrimSpace(line), " "); ok && name == "floor" {
+			return strings.TrimSpace(doc), nil
+		}
+	}
+	return "", fmt.Errorf("%s help does not describe the floor", floor)
 }
 
 // analyzerNames asks kalint which analyzers it has: multichecker registers

@@ -15,8 +15,11 @@ import (
 	"golang.org/x/tools/go/analysis/multichecker"
 )
 
-// noFact is the floor's fact type, declared only when the suite has facts.
+// noFact is the floor's fact type, declared only when the suite has facts
+// or the floor is built with -tags facts (withFacts).
 type noFact struct{}
+
+var withFacts = false
 
 func (*noFact) AFact() {}
 
@@ -26,8 +29,11 @@ func main() {
 		Doc:  "do nothing; dependencies from export data (the suite declares no facts)",
 		Run:  func(*analysis.Pass) (any, error) { return nil, nil },
 	}
-	if usesFacts(analyzers.All(), map[*analysis.Analyzer]bool{}) {
+	if withFacts || usesFacts(analyzers.All(), map[*analysis.Analyzer]bool{}) {
 		floor.Doc = "do nothing; dependencies from source (the suite declares facts)"
+		if withFacts {
+			floor.Doc = "do nothing; dependencies from source (a fact type declared, as a design with facts needs)"
+		}
 		floor.FactTypes = []analysis.Fact{new(noFact)}
 	}
 	multichecker.Main(floor)
