@@ -4,6 +4,7 @@
 //
 //	go run .                  # the full benchmark: writes RESULTS.md and findings/
 //	go run . -smoke           # a few packages, one repetition, writes nothing (CI)
+//	go run . -golangci BIN    # golangci-lint's standard linters with and without kalint
 //
 // In one run on the same packages it times kalint with all its analyzers,
 // each analyzer alone, the loading floor (./floor: a no-op analyzer in the
@@ -36,6 +37,7 @@ type config struct {
 	skipBodyclose bool
 	vetPackage    string
 	record        bool
+	golangci      string
 }
 
 func main() {
@@ -47,6 +49,7 @@ func main() {
 	flag.BoolVar(&cfg.skipBodyclose, "skip-bodyclose", false, "do not install, time or run bodyclose")
 	flag.StringVar(&cfg.vetPackage, "vet", "github.com/hashicorp/go-retryablehttp", `package pattern for the cold and warm "go vet -vettool" runs ("" skips them)`)
 	flag.BoolVar(&cfg.record, "record", true, "write RESULTS.md and findings/ (never with -smoke)")
+	flag.StringVar(&cfg.golangci, "golangci", "", "only time this golangci-lint binary (built with the kalint plugin) with the standard linters, with and without kalint, on -fractions; prints, writes nothing")
 	flag.Usage = func() {
 		fmt.Fprintf(os.Stderr, "usage: go run . [flags]   (from bench/)\n")
 		flag.PrintDefaults()
@@ -63,6 +66,10 @@ func main() {
 	}
 	if cfg.smoke {
 		cfg.reps, cfg.fractions, cfg.vetPackage, cfg.record = 1, []float64{1}, "", false
+	}
+	run := run
+	if cfg.golangci != "" {
+		run = func(cfg config, args string) error { return golangciCost(cfg, cfg.golangci, args) }
 	}
 	if err := run(cfg, strings.Join(os.Args[1:], " ")); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
