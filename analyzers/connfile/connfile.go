@@ -130,9 +130,9 @@ func (s *state) reportFd(expr *ast.CallExpr, fds []ssa.CallInstruction, conseque
 	for _, c := range fds {
 		values = append(values, c.Value())
 	}
-	sets, gets, restored := s.sockopts(values)
-	if restored {
-		return // SetNonblock(fd, true) undoes what Fd did
+	sets, gets, handled := s.sockopts(values)
+	if handled {
+		return // SetNonblock(fd, true) undoes what Fd did, or the socket is taken over
 	}
 	use := "is used through Fd"
 	switch {
@@ -172,8 +172,9 @@ func (s *state) reportFd(expr *ast.CallExpr, fds []ssa.CallInstruction, conseque
 // one of the descriptors (Setsockopt and Getsockopt functions, raw
 // SYS_SETSOCKOPT and SYS_GETSOCKOPT system calls), which the descriptors
 // reach through conversions (int(f.Fd())), variables and helper functions,
-// and whether one of them is put back into non-blocking mode.
-func (s *state) sockopts(fds []ssa.Value) (sets, gets []ssa.CallInstruction, restored bool) {
+// and whether one of them is put back into non-blocking mode or taken
+// over (see [state.adopted]).
+func (s *state) sockopts(fds []ssa.Value) (sets, gets []ssa.CallInstruction, handled bool) {
 	seen := make(map[ssa.Value]bool)
 	for len(fds) > 0 {
 		v := fds[len(fds)-1]
@@ -192,8 +193,8 @@ func (s *state) sockopts(fds []ssa.Value) (sets, gets []ssa.CallInstruction, res
 				c, ok := h.Instr.(ssa.CallInstruction)
 				switch {
 				case !ok:
-				case setsNonblock(c, h.Value), dupNonblock(c):
-					restored = true
+				case setsNonblock(c, h.Value), dupNonblock(c), s.adopted(c, h.Value):
+					handled = true
 				case sockopt(c, h.Value, httpapi.SetsockoptArgs):
 					sets = append(sets, c)
 				case sockopt(c, h.Value, httpapi.GetsockoptArgs):
@@ -202,7 +203,7 @@ func (s *state) sockopts(fds []ssa.Value) (sets, gets []ssa.CallInstruction, res
 			}
 		}
 	}
-	return sets, gets, restored
+	return sets, gets, handled
 }
 
 // setsNonblock reports whether c is SetNonblock(fd, true).
@@ -234,6 +235,30 @@ func dupNonblock(c ssa.CallInstruction) bool {
 	for _, r := range results {
 		for _, ref := range *r.Referrers() {
 			if call, ok := ref.(ssa.CallInstruction); ok && setsNonblock(call, r) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// adopted reports whether c adopts the descriptor fd with os.NewFile and
+// hands the new file over: to net.FileListener, FileConn or
+// FilePacketConn, which put the shared socket back into non-blocking mode
+// (dupFileSocket in net/file_unix.go), or stored or returned, as a socket
+// handed to a child process in exec.Cmd.ExtraFiles is: the socket is
+// taken over, and its blocking mode is the new owner's business.
+func (s *state) adopted(c ssa.CallInstruction, fd ssa.Value) bool {
+	args := c.Common().Args
+	if !httpapi.NewFile.Matches(callee.Func(c.Common())) || len(args) == 0 || args[0] != fd || c.Value() == nil {
+		return false
+	}
+	for _, h := range s.tracer.Trace(c.Value()).HandOffs {
+		switch h.Kind {
+		case ssaflow.Store, ssaflow.Return:
+			return true
+		case ssaflow.Call:
+			if c, ok := h.Instr.(ssa.CallInstruction); ok && httpapi.FileSockets.Matches(callee.Func(c.Common())) {
 				return true
 			}
 		}

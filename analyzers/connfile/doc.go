@@ -67,7 +67,12 @@
 //     Handled: the descriptor passed to SetNonblock(fd, true) of the same
 //     packages, or to a call whose result (a dup of it, as in net.FileConn)
 //     is passed straight to SetNonblock(..., true): either puts the shared
-//     socket back into non-blocking mode.
+//     socket back into non-blocking mode. Also handled: the descriptor
+//     adopted by os.NewFile when the new file is given to net.FileConn,
+//     FileListener or FilePacketConn (which put the socket back into
+//     non-blocking mode, dupFileSocket in net/file_unix.go) or is stored
+//     or returned (handed to a child process in exec.Cmd.ExtraFiles, say):
+//     the socket is taken over, as in gin's RunFd.
 //   - the file is never closed: no Close on it anywhere in the package, and
 //     it is not passed on. A file passed on (stored in exec.Cmd.ExtraFiles
 //     or any other field of another package, a slice, map or channel,
