@@ -54,7 +54,11 @@
 //
 // A write is reported when some value the package shows may bring the
 // default there: `if c == nil { c = http.DefaultClient }; c.Timeout = d`
-// is reported. A parameter of the package's function counts as every
+// is reported. A field that the writing function stores on every path
+// to the write holds what it stored last there
+// (`c.hc.Transport = http.DefaultTransport` right before
+// `c.hc.Transport.(*http.Transport).TLSClientConfig = conf`), whatever
+// other functions store in it. A parameter of the package's function counts as every
 // argument the package passes to it, even when the function is exported.
 //
 // It stays quiet for Clone() results (and anything made from them), for

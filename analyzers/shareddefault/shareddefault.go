@@ -76,7 +76,9 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 		// Every call of the package's functions that the package shows is
 		// followed: a write is reported when one of them passes a default
 		// (the unseen ones cannot make that untrue).
-		back:  &ssaflow.Backtracer{Index: x, Fields: true, CallersSeen: func(*ssa.Function) bool { return true }},
+		// A field stored on every path to the write holds what was stored
+		// last (`c.hc.Transport = http.DefaultTransport` just before it).
+		back:  &ssaflow.Backtracer{Index: x, Fields: true, Last: true, CallersSeen: func(*ssa.Function) bool { return true }},
 		setup: make(map[*ssa.Function]bool),
 		fixed: make(map[*ssa.TypeAssert]bool),
 	}

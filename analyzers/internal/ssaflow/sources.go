@@ -78,6 +78,11 @@ type Backtracer struct {
 	// the package stores there (all instances of the struct alike). Without
 	// it such loads are sources.
 	Fields bool
+	// Last makes a load of a field that its function stores, through the
+	// same chain of fields, on every path to it come from the last of
+	// those stores ([Backtracer.LastStores]) rather than from every store
+	// of the field in the package.
+	Last bool
 	// CallersSeen reports whether the package's static calls of fn are all
 	// its calls; nil means the calls are all seen unless
 	// [Index.MayHaveUnseenCallers].

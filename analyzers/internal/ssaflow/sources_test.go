@@ -337,3 +337,39 @@ func sinkInt(int) {}`)
 		t.Errorf("SourcesVia(mid's call) = %s, want both arguments of mid", got)
 	}
 }
+
+// LastStores reads a returned field load back to the stores that
+// precede it on every path in its function; the stored values are named
+// after parameters.
+func TestLastStores(t *testing.T) {
+	t.Parallel()
+	pkg := build(t, `type S struct{ f *int; s *S }
+		func other(*S) {}
+		func one(x *S, a, b *int) *int { x.s.f = b; x.s.f = a; return x.s.f }
+		func both(x *S, a, b *int, c bool) *int { if c { x.s.f = a } else { x.s.f = b }; return x.s.f }
+		func some(x *S, a *int, c bool) *int { if c { x.s.f = a }; return x.s.f }
+		func swapped(x, y *S, a *int) *int { x.s.f = a; x.s = y; return x.s.f }
+		func called(x *S, a *int) *int { x.s.f = a; other(x); return x.s.f }
+		func elsewhere(x *S, a *int) *int { x.s.f = a; y := x.s; return y.f }`)
+	b := &ssaflow.Backtracer{Index: ssaflow.NewIndex(pkg)}
+	for name, want := range map[string]string{
+		"one": "a", "both": "a b", "some": "", "swapped": "", "called": "", "elsewhere": "a",
+	} {
+		fn := pkg.Func(name)
+		var load *ssa.UnOp
+		for _, blk := range fn.Blocks {
+			if ret, ok := blk.Instrs[len(blk.Instrs)-1].(*ssa.Return); ok {
+				load = ret.Results[0].(*ssa.UnOp)
+			}
+		}
+		stores, ok := b.LastStores(load)
+		var got []string
+		for _, st := range stores {
+			got = append(got, st.Val.Name())
+		}
+		slices.Sort(got)
+		if strings.Join(got, " ") != want || ok != (want != "") {
+			t.Errorf("%s: %v %v, want %q", name, got, ok, want)
+		}
+	}
+}

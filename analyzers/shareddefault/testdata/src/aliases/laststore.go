@@ -1,0 +1,60 @@
+package aliases
+
+import (
+	"crypto/tls"
+	"net/http"
+	"sync"
+)
+
+// A configuration whose client holds a transport of its own, from its
+// constructor, and the default where a method stores it just before
+// writing through it: that write can only reach the default.
+type Config struct {
+	HttpClient *http.Client
+	mu         sync.Mutex
+}
+
+func DefaultConfig() *Config {
+	return &Config{HttpClient: &http.Client{Transport: &http.Transport{}}}
+}
+
+type VaultClient struct{ config *Config }
+
+func (c *VaultClient) UseDefaultTLS(conf *tls.Config) {
+	c.config.mu.Lock()
+	defer c.config.mu.Unlock()
+	c.config.HttpClient.Transport = http.DefaultTransport
+	c.config.HttpClient.Transport.(*http.Transport).TLSClientConfig = conf // want `TLSClientConfig changes http.DefaultTransport`
+}
+
+// The last store is a copy of the default: quiet.
+func (c *VaultClient) UseOwnTLS(conf *tls.Config) {
+	c.config.HttpClient.Transport = http.DefaultTransport.(*http.Transport).Clone()
+	c.config.HttpClient.Transport.(*http.Transport).TLSClientConfig = conf
+}
+
+// The default is stored on one path only: the write may be meant for the
+// transport of its own, quiet.
+func (c *VaultClient) MaybeDefault(conf *tls.Config, def bool) {
+	if def {
+		c.config.HttpClient.Transport = http.DefaultTransport
+	}
+	c.config.HttpClient.Transport.(*http.Transport).TLSClientConfig = conf
+}
+
+// A call of the package between the store and the write may store
+// another transport: quiet.
+func (c *VaultClient) ResetThenTune(conf *tls.Config) {
+	c.config.HttpClient.Transport = http.DefaultTransport
+	c.reset()
+	c.config.HttpClient.Transport.(*http.Transport).TLSClientConfig = conf
+}
+
+func (c *VaultClient) reset() { c.config = DefaultConfig() }
+
+// Another configuration is put in place between the two: quiet.
+func (c *VaultClient) SwapThenTune(conf *tls.Config, other *Config) {
+	c.config.HttpClient.Transport = http.DefaultTransport
+	c.config = other
+	c.config.HttpClient.Transport.(*http.Transport).TLSClientConfig = conf
+}
