@@ -45,6 +45,12 @@
 //     transport (traced back from the write), a client declared as a value
 //     included (c := http.Client{Transport: http.DefaultTransport}, whose
 //     fields nothing else reaches);
+//   - assignments through a pointer that a transport or client of the
+//     package's own holds in a field, when its function stored there the
+//     pointer a default's field holds: `t := &http.Transport{TLSClientConfig:
+//     def.TLSClientConfig}; t.TLSClientConfig.InsecureSkipVerify = true`
+//     changes the default's *tls.Config (stmcginnis/gofish#567), also when
+//     another path stores a fresh one (`if t.TLSClientConfig == nil`);
 //   - calls that change that transport in place: RegisterProtocol, and
 //     ConfigureTransport and ConfigureTransports of golang.org/x/net/http2;
 //   - assignments to a field of http.DefaultClient (or to the whole client),

@@ -58,3 +58,45 @@ func (c *VaultClient) SwapThenTune(conf *tls.Config, other *Config) {
 	c.config = other
 	c.config.HttpClient.Transport.(*http.Transport).TLSClientConfig = conf
 }
+
+// A transport of its own that copies the default's *tls.Config pointer
+// (stmcginnis/gofish#567): the write through it changes the default's.
+func NewInsecure(insecure bool) *http.Client {
+	def := http.DefaultTransport.(*http.Transport)
+	transport := &http.Transport{
+		Proxy:           def.Proxy,
+		TLSClientConfig: def.TLSClientConfig,
+	}
+	if transport.TLSClientConfig == nil {
+		transport.TLSClientConfig = &tls.Config{}
+	}
+	transport.TLSClientConfig.InsecureSkipVerify = insecure // want `TLSClientConfig.InsecureSkipVerify changes http.DefaultTransport`
+	return &http.Client{Transport: transport}
+}
+
+// A copy of the default's configuration: quiet.
+func NewInsecureClone(insecure bool) *http.Client {
+	def := http.DefaultTransport.(*http.Transport)
+	transport := &http.Transport{
+		Proxy:           def.Proxy,
+		TLSClientConfig: def.TLSClientConfig.Clone(),
+	}
+	if transport.TLSClientConfig == nil {
+		transport.TLSClientConfig = &tls.Config{}
+	}
+	transport.TLSClientConfig.InsecureSkipVerify = insecure
+	return &http.Client{Transport: transport}
+}
+
+// A configuration of its own set over the copied pointer before the
+// write: quiet.
+func NewInsecureOwn(insecure bool) *http.Client {
+	def := http.DefaultTransport.(*http.Transport)
+	transport := &http.Transport{
+		Proxy:           def.Proxy,
+		TLSClientConfig: def.TLSClientConfig,
+	}
+	transport.TLSClientConfig = &tls.Config{MinVersion: tls.VersionTLS12}
+	transport.TLSClientConfig.InsecureSkipVerify = insecure
+	return &http.Client{Transport: transport}
+}
