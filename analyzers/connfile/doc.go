@@ -77,8 +77,9 @@
 //     it is not passed on. A file passed on (stored in exec.Cmd.ExtraFiles
 //     or any other field of another package, a slice, map or channel,
 //     returned from a function that callers outside the package can call,
-//     or given to a function of another package) is someone else's to
-//     close: quiet. A file returned from an unexported function or method
+//     or given to a function of another package), or whose descriptor
+//     os.NewFile adopts (the new file closes it, as gin's RunFd does), is
+//     someone else's to close: quiet. A file returned from an unexported function or method
 //     is followed to the package's callers (a method only when the package
 //     neither declares an interface method of its name nor takes it as a
 //     value). Methods of the

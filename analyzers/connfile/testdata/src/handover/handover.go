@@ -83,3 +83,22 @@ func Peek(ln *net.TCPListener, buf []byte) error {
 	_, err = g.Read(buf)
 	return err
 }
+
+// gin's TestFileDescriptor: the file is never closed here, but RunFd
+// adopts its descriptor and closes it.
+func ServeAdopted(ln *net.TCPListener) error {
+	f, err := ln.File()
+	if err != nil {
+		return err
+	}
+	return RunFd(int(f.Fd()))
+}
+
+// Neither closed nor adopted: its descriptor only names a path.
+func FdPath(ln *net.TCPListener) (string, error) {
+	f, err := ln.File() // want `ln.File\(\) is never closed` `ln.File\(\) is used through Fd`
+	if err != nil {
+		return "", err
+	}
+	return "/proc/self/fd/" + string(rune('0'+f.Fd())), nil
+}
