@@ -93,7 +93,11 @@
 // any value) that may also hold a transport or client the package makes,
 // or one that a call returns, is left alone: the write may be meant for
 // that one (godo's and vault's SDKs keep the default in one constructor
-// and a pooled client in another). In package main,
+// and a pooled client in another). Not so when the struct whose field
+// it is comes only from the package's allocations (literals passed to a
+// parameter, a constructor's result), whose stores are told apart: one
+// that holds the default reaches the write (vault's NewClient given
+// `&Config{HttpClient: http.DefaultClient}` installs its transport in it). In package main,
 // writes in main after goroutines that send have started are still left
 // alone, though they race.
 //

@@ -80,7 +80,7 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 		// A field stored on every path to the write holds what was stored
 		// last (`c.hc.Transport = http.DefaultTransport` just before it).
 		back:  &ssaflow.Backtracer{Index: x, Fields: true, Last: true, CallersSeen: func(*ssa.Function) bool { return true }},
-		exact: &ssaflow.Backtracer{Index: x, Last: true, CallersSeen: func(*ssa.Function) bool { return true }},
+		exact: &ssaflow.Backtracer{Index: x, Last: true, Instances: true, CallersSeen: func(*ssa.Function) bool { return true }},
 		setup: make(map[*ssa.Function]bool),
 		fixed: make(map[*ssa.TypeAssert]bool),
 	}
@@ -199,7 +199,9 @@ func (s *state) judge(instr ssa.Instruction, target, part ssa.Value) {
 	}
 	found, name, origins := s.defaultSource(target)
 	if found == nil {
-		if part != nil {
+		if found = s.exactDefault(target); found != nil {
+			s.report(instr, pos, found, name, nil)
+		} else if part != nil {
 			s.judgePart(instr, pos, part)
 		}
 		return
@@ -209,6 +211,26 @@ func (s *state) judge(instr ssa.Instruction, target, part ssa.Value) {
 		fix = s.cloneFix(found, origins.Values)
 	}
 	s.report(instr, pos, found, name, fix)
+}
+
+// exactDefault returns the load of a default that target may be when
+// target is walked back through last stores and instances only
+// ([ssaflow.Backtracer.LastStores], Instances): there a value of the
+// package's own on another path (`c` when the caller gives one,
+// `DefaultConfig()` when it gives none) does not leave the write alone,
+// since the walk tells the instances apart (vault's NewClient given
+// `&Config{HttpClient: http.DefaultClient}`).
+func (s *state) exactDefault(target ssa.Value) ssa.Value {
+	def := httpapi.DefaultClient
+	if httpapi.Transport.MatchesPtr(target.Type()) {
+		def = httpapi.DefaultTransport
+	}
+	for _, src := range s.exact.Sources(target).Sources {
+		if httpflow.IsLoadOf(src.Value, def) {
+			return src.Value
+		}
+	}
+	return nil
 }
 
 // judgePart reports a write at instr through part, a pointer held in a

@@ -36,6 +36,11 @@ func (b *Backtracer) stored(load *ssa.UnOp) ([]ssa.Value, bool) {
 				return out, true
 			}
 		}
+		if b.Instances {
+			if out, ok := b.instanceStores(addr); ok {
+				return out, true
+			}
+		}
 		return b.fieldStores(addr.X, addr.Field)
 	case *ssa.Global:
 		if !b.Fields || addr.Pkg != b.Index.Pkg {
@@ -141,6 +146,58 @@ func (b *Backtracer) LastStores(load *ssa.UnOp) (stores []*ssa.Store, ok bool) {
 		}
 	}
 	return stores, len(stores) > 0
+}
+
+// instanceStores returns, with Instances, the values stored in field
+// fa.Field of the structs that fa.X may be, when fa.X comes only from
+// allocations of the package (and nil): the stores into that field of
+// those allocations and of the values fa.X is walked back through (a
+// parameter, a phi, the call that returns one). ok is false when a source
+// of fa.X is anything else, or when the walk comes back to fa.
+func (b *Backtracer) instanceStores(fa *ssa.FieldAddr) (out []ssa.Value, ok bool) {
+	if b.busy[fa] {
+		return nil, false
+	}
+	if b.busy == nil {
+		b.busy = make(map[*ssa.FieldAddr]bool)
+	}
+	b.busy[fa] = true
+	defer delete(b.busy, fa)
+	o := b.Sources(fa.X)
+	allocs := 0
+	for _, src := range o.Sources {
+		switch {
+		case IsNil(src.Value):
+		case src.Kind == Made:
+			if _, ok := src.Value.(*ssa.Alloc); !ok {
+				return nil, false
+			}
+			allocs++
+		default:
+			return nil, false
+		}
+	}
+	if allocs == 0 {
+		return nil, false
+	}
+	for _, v := range o.Values {
+		refs := v.Referrers()
+		if refs == nil {
+			continue
+		}
+		for _, ref := range *refs {
+			sel, ok := ref.(*ssa.FieldAddr)
+			if !ok || sel.X != v || sel.Field != fa.Field {
+				continue
+			}
+			for _, use := range *sel.Referrers() {
+				if st, ok := use.(*ssa.Store); ok && st.Addr == sel {
+					out = append(out, st.Val)
+				}
+			}
+		}
+	}
+	return out, true
 }
 
 // chainOf returns the fields selected on the way to addr and the

@@ -373,3 +373,37 @@ func TestLastStores(t *testing.T) {
 		}
 	}
 }
+
+// With Instances, a field load of a parameter reads the stores into the
+// allocations passed to it, not every store of the field.
+func TestInstances(t *testing.T) {
+	t.Parallel()
+	pkg := build(t, `type S struct{ f *int }
+		func inst(x *S) *int { return x.f }
+		func caller1(a *int) { inst(&S{f: a}) }
+		func caller2(b *int) { s := &S{}; s.f = b; inst(s) }
+		func elsewhere(z *S, c *int) { z.f = c }`)
+	var load ssa.Value
+	for _, blk := range pkg.Func("inst").Blocks {
+		if ret, ok := blk.Instrs[len(blk.Instrs)-1].(*ssa.Return); ok {
+			load = ret.Results[0]
+		}
+	}
+	all := func(*ssa.Function) bool { return true }
+	for _, r := range []struct {
+		b    *ssaflow.Backtracer
+		want string
+	}{
+		{&ssaflow.Backtracer{Index: ssaflow.NewIndex(pkg), Instances: true, CallersSeen: all}, "a b"},
+		{&ssaflow.Backtracer{Index: ssaflow.NewIndex(pkg), Fields: true, CallersSeen: all}, "a b c"},
+	} {
+		var got []string
+		for _, src := range r.b.Sources(load).Sources {
+			got = append(got, src.Value.Name())
+		}
+		slices.Sort(got)
+		if strings.Join(got, " ") != r.want {
+			t.Errorf("Instances %v: %v, want %q", r.b.Instances, got, r.want)
+		}
+	}
+}

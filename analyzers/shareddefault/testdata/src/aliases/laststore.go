@@ -100,3 +100,52 @@ func NewInsecureOwn(insecure bool) *http.Client {
 	transport.TLSClientConfig.InsecureSkipVerify = insecure
 	return &http.Client{Transport: transport}
 }
+
+// vault's NewClient (api/client.go): the caller's configuration, or the
+// package's own default one, gets the default configuration's transport
+// when its client has none. A caller that passes http.DefaultClient (as
+// vault's TestClientDefaultHttpClient does) has it installed in the
+// process-wide client; the package's own configuration on the other path
+// does not make that write meant for it alone.
+type VConfig struct{ HttpClient *http.Client }
+
+func DefaultVConfig() *VConfig {
+	return &VConfig{HttpClient: &http.Client{Transport: &http.Transport{}}}
+}
+
+func NewVClient(c *VConfig) *VConfig {
+	def := DefaultVConfig()
+	if c == nil {
+		c = def
+	}
+	if c.HttpClient == nil {
+		c.HttpClient = def.HttpClient
+	}
+	if c.HttpClient.Transport == nil {
+		c.HttpClient.Transport = def.HttpClient.Transport // want `assignment to c.HttpClient.Transport changes http.DefaultClient`
+	}
+	return c
+}
+
+func NewVClientWithDefault() *VConfig {
+	return NewVClient(&VConfig{HttpClient: http.DefaultClient})
+}
+
+// The same, but no caller passes the default: quiet.
+func NewOwnVClient(c *VConfig) *VConfig {
+	def := DefaultVConfig()
+	if c == nil {
+		c = def
+	}
+	if c.HttpClient == nil {
+		c.HttpClient = def.HttpClient
+	}
+	if c.HttpClient.Transport == nil {
+		c.HttpClient.Transport = def.HttpClient.Transport
+	}
+	return c
+}
+
+func NewOwnVClients() []*VConfig {
+	return []*VConfig{NewOwnVClient(nil), NewOwnVClient(&VConfig{HttpClient: &http.Client{}}), NewOwnVClient(&VConfig{})}
+}
