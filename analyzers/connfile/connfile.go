@@ -107,11 +107,16 @@ func (s *state) check(call *ssa.Call) {
 	if httpapi.ListenerFile.Matches(callee.Func(call.Common())) {
 		socket, uses = "listener", "Accept blocks an OS thread"
 	}
+	var fd fdUses
 	if len(fds) > 0 {
-		s.reportFd(expr, fds, fmt.Sprintf("the %s's socket switches to blocking mode: its %s and deadlines stop working",
-			socket, uses))
+		fd = s.sockopts(fds)
+		if !fd.handled {
+			s.reportFd(expr, fds, fd, fmt.Sprintf("the %s's socket switches to blocking mode: its %s and deadlines stop working",
+				socket, uses))
+		}
 	}
-	if !closed && !handedOff {
+	// A descriptor adopted by os.NewFile is the new file's to close.
+	if !closed && !handedOff && !fd.adopted {
 		s.rep.Report(analysis.Diagnostic{
 			Pos: expr.Pos(), End: expr.End(),
 			Message: fmt.Sprintf("%s is never closed (the duplicate descriptor leaks and keeps the socket open "+
@@ -125,15 +130,8 @@ func (s *state) check(call *ssa.Call) {
 // is then used for. The message names the use when it is a socket option
 // (set, else read); Related names the replacement at each such call, or at
 // each Fd call when the descriptor serves something else.
-func (s *state) reportFd(expr *ast.CallExpr, fds []ssa.CallInstruction, consequence string) {
-	var values []ssa.Value
-	for _, c := range fds {
-		values = append(values, c.Value())
-	}
-	sets, gets, restored := s.sockopts(values)
-	if restored {
-		return // SetNonblock(fd, true) undoes what Fd did
-	}
+func (s *state) reportFd(expr *ast.CallExpr, fds []ssa.CallInstruction, fd fdUses, consequence string) {
+	sets, gets := fd.sets, fd.gets
 	use := "is used through Fd"
 	switch {
 	case len(sets) > 0:
@@ -168,12 +166,25 @@ func (s *state) reportFd(expr *ast.CallExpr, fds []ssa.CallInstruction, conseque
 	s.rep.Report(diag, "")
 }
 
+// fdUses are what the package does with the descriptors that Fd returns.
+type fdUses struct {
+	sets, gets []ssa.CallInstruction // calls that set or read a socket option
+	// handled: one of them is put back into non-blocking mode, or taken
+	// over (see [state.handedOver]).
+	handled bool
+	adopted bool // one of them is adopted by os.NewFile
+}
+
 // sockopts returns the calls that set and that read a socket option on
-// one of the descriptors (Setsockopt and Getsockopt functions, raw
-// SYS_SETSOCKOPT and SYS_GETSOCKOPT system calls), which the descriptors
-// reach through conversions (int(f.Fd())), variables and helper functions,
-// and whether one of them is put back into non-blocking mode.
-func (s *state) sockopts(fds []ssa.Value) (sets, gets []ssa.CallInstruction, restored bool) {
+// the descriptors that the Fd calls return (Setsockopt and Getsockopt
+// functions, raw SYS_SETSOCKOPT and SYS_GETSOCKOPT system calls), which
+// the descriptors reach through conversions (int(f.Fd())), variables and
+// helper functions, and whether one of them is handled or adopted.
+func (s *state) sockopts(calls []ssa.CallInstruction) (u fdUses) {
+	var fds []ssa.Value
+	for _, c := range calls {
+		fds = append(fds, c.Value())
+	}
 	seen := make(map[ssa.Value]bool)
 	for len(fds) > 0 {
 		v := fds[len(fds)-1]
@@ -192,17 +203,20 @@ func (s *state) sockopts(fds []ssa.Value) (sets, gets []ssa.CallInstruction, res
 				c, ok := h.Instr.(ssa.CallInstruction)
 				switch {
 				case !ok:
+				case adopts(c, h.Value):
+					u.adopted = true
+					u.handled = u.handled || s.handedOver(c.Value())
 				case setsNonblock(c, h.Value), dupNonblock(c):
-					restored = true
+					u.handled = true
 				case sockopt(c, h.Value, httpapi.SetsockoptArgs):
-					sets = append(sets, c)
+					u.sets = append(u.sets, c)
 				case sockopt(c, h.Value, httpapi.GetsockoptArgs):
-					gets = append(gets, c)
+					u.gets = append(u.gets, c)
 				}
 			}
 		}
 	}
-	return sets, gets, restored
+	return u
 }
 
 // setsNonblock reports whether c is SetNonblock(fd, true).
@@ -234,6 +248,33 @@ func dupNonblock(c ssa.CallInstruction) bool {
 	for _, r := range results {
 		for _, ref := range *r.Referrers() {
 			if call, ok := ref.(ssa.CallInstruction); ok && setsNonblock(call, r) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// adopts reports whether c adopts the descriptor fd with os.NewFile: the
+// new file owns it, and closes it.
+func adopts(c ssa.CallInstruction, fd ssa.Value) bool {
+	args := c.Common().Args
+	return httpapi.NewFile.Matches(callee.Func(c.Common())) && len(args) > 0 && args[0] == fd && c.Value() != nil
+}
+
+// handedOver reports whether file, which adopted a descriptor, is handed
+// over: to net.FileListener, FileConn or FilePacketConn, which put the
+// shared socket back into non-blocking mode (dupFileSocket in
+// net/file_unix.go), or stored or returned, as a socket handed to a child
+// process in exec.Cmd.ExtraFiles is: the socket is taken over, and its
+// blocking mode is the new owner's business.
+func (s *state) handedOver(file ssa.Value) bool {
+	for _, h := range s.tracer.Trace(file).HandOffs {
+		switch h.Kind {
+		case ssaflow.Store, ssaflow.Return:
+			return true
+		case ssaflow.Call:
+			if c, ok := h.Instr.(ssa.CallInstruction); ok && httpapi.FileSockets.Matches(callee.Func(c.Common())) {
 				return true
 			}
 		}

@@ -67,13 +67,19 @@
 //     Handled: the descriptor passed to SetNonblock(fd, true) of the same
 //     packages, or to a call whose result (a dup of it, as in net.FileConn)
 //     is passed straight to SetNonblock(..., true): either puts the shared
-//     socket back into non-blocking mode.
+//     socket back into non-blocking mode. Also handled: the descriptor
+//     adopted by os.NewFile when the new file is given to net.FileConn,
+//     FileListener or FilePacketConn (which put the socket back into
+//     non-blocking mode, dupFileSocket in net/file_unix.go) or is stored
+//     or returned (handed to a child process in exec.Cmd.ExtraFiles, say):
+//     the socket is taken over, as in gin's RunFd.
 //   - the file is never closed: no Close on it anywhere in the package, and
 //     it is not passed on. A file passed on (stored in exec.Cmd.ExtraFiles
 //     or any other field of another package, a slice, map or channel,
 //     returned from a function that callers outside the package can call,
-//     or given to a function of another package) is someone else's to
-//     close: quiet. A file returned from an unexported function or method
+//     or given to a function of another package), or whose descriptor
+//     os.NewFile adopts (the new file closes it, as gin's RunFd does), is
+//     someone else's to close: quiet. A file returned from an unexported function or method
 //     is followed to the package's callers (a method only when the package
 //     neither declares an interface method of its name nor takes it as a
 //     value). Methods of the

@@ -68,10 +68,13 @@
 // a transport made for one request (created in the function or loop
 // iteration that sends once through it, where disabling keep-alives stops
 // idle connections from piling up), also when a function of the package
-// makes it and returns a client holding it (`c.newClient()` per probe) or
-// when the send is in another function that is given the transport or
-// client as an argument (only the calls that pass it count, not who else
-// may call that function); a loop that sends again only after the send
+// makes it and returns a client holding it (`c.newClient()` per probe, or
+// a function calling such a maker and returning the client with a
+// request, as Open Policy Agent's http.send does per evaluation) or when
+// the send is in another function that is given the transport or client
+// as an argument (only the calls that pass it count, not who else may
+// call that function, and each of them is judged on its own: a send
+// helper called by several functions that each made their client); a loop that sends again only after the send
 // failed (a retry that stops at the first success: a failed request
 // leaves no connection to keep); requests and transports handed to code
 // the package cannot see; values that are not constants (a configuration
@@ -93,7 +96,9 @@
 //
 // Known limits: "runs more than once" is judged from the package's own
 // static call sites, so a library function called once by its users is
-// still reported; a client held in an exported package variable and never
+// still reported; a function that makes a transport only on its first
+// call and returns the cached client afterwards counts as making one per
+// call; a client held in an exported package variable and never
 // used in its own package is not; http.DefaultTransport changed through a
 // type assertion is not followed; a response header Connection: close set
 // by a handler is not reported; SetKeepAlivesEnabled(false) in a lame-duck

@@ -44,40 +44,75 @@ func (s *state) repeated(sends []ssa.CallInstruction, creations []ssa.Instructio
 // several call sites repeats it. held are the values that hold the
 // switched transport or request (or a client holding it): a function given
 // one as an argument runs with it only where the package passes it, so
-// only those calls count.
+// only those calls count, and each of them is walked up on its own (a
+// send helper called by every function that makes a client of its own).
 func (s *state) repeats(instr ssa.Instruction, creations []ssa.Instruction, held map[ssa.Value]bool) bool {
-	seen := make(map[*ssa.Function]bool)
+	w := &walkUp{state: s, creations: creations, held: held, onPath: make(map[*ssa.Function]bool), done: make(map[ssa.Instruction]bool)}
+	return w.repeats(instr)
+}
+
+// A walkUp is one walk of [state.repeats]: the functions on the way from
+// the send (a function met again is recursion, which repeats), and the
+// call sites already judged not to repeat.
+type walkUp struct {
+	*state
+	creations []ssa.Instruction
+	held      map[ssa.Value]bool
+	onPath    map[*ssa.Function]bool
+	done      map[ssa.Instruction]bool
+}
+
+func (w *walkUp) repeats(instr ssa.Instruction) bool {
+	var path []*ssa.Function
+	defer func() {
+		for _, fn := range path {
+			delete(w.onPath, fn)
+		}
+	}()
 	for {
+		if w.done[instr] {
+			return false
+		}
 		fn := instr.Parent()
-		for _, cr := range creations {
+		for _, cr := range w.creations {
 			if cr.Parent() == fn {
-				return s.loopsAgain(instr) && !s.loops.SameLoop(instr, cr)
+				return w.loopsAgain(instr) && !w.loops.SameLoop(instr, cr)
 			}
 		}
 		switch {
-		case s.loopsAgain(instr):
+		case w.loopsAgain(instr):
 			return true
-		case s.runsOnce(fn):
+		case w.runsOnce(fn):
 			return false
-		case seen[fn]:
+		case w.onPath[fn]:
 			return true
 		}
-		seen[fn] = true
-		callers, given := s.passing(fn, held)
+		w.onPath[fn] = true
+		path = append(path, fn)
+		callers, given := w.passing(fn, w.held)
 		if !given {
-			if s.index.MayHaveUnseenCallers(fn) {
+			if w.index.MayHaveUnseenCallers(fn) {
 				return true
 			}
-			callers = s.index.Callers(fn)
+			callers = w.index.Callers(fn)
+			if len(callers) > 1 {
+				return true
+			}
 		}
 		switch len(callers) {
 		case 0:
 			return false // never called
 		case 1:
 			instr = callers[0]
-		default:
-			return true
+			continue
 		}
+		for _, call := range callers {
+			if w.repeats(call) {
+				return true
+			}
+			w.done[call] = true
+		}
+		return false
 	}
 }
 

@@ -2,6 +2,7 @@ package keepalivesoff
 
 import (
 	"go/token"
+	"slices"
 
 	"github.com/kalint/kalint/analyzers/internal/callee"
 	"github.com/kalint/kalint/analyzers/internal/httpapi"
@@ -41,15 +42,7 @@ func (s *state) transport(root ssa.Value) {
 		clientFlow := s.tracer.Trace(clients...)
 		flows = append(flows, clientFlow)
 		sends = append(sends, sendsThrough(clientFlow, httpapi.ClientSends)...)
-		// A call of the function that makes the transport, returning a
-		// client that holds it, makes a new transport each time
-		// (`c.newClient()`, one per probe).
-		maker := root.(ssa.Instruction).Parent()
-		for _, v := range clientFlow.Values {
-			if call := resultOf(v); call != nil && callee.Body(call.Common()) == maker {
-				creations = append(creations, call)
-			}
-		}
+		creations = makers(creations, clientFlow)
 	}
 	evidence := s.repeated(sends, creations, held(flows...))
 	if evidence == nil {
@@ -58,6 +51,28 @@ func (s *state) transport(root ssa.Value) {
 	for _, st := range stores {
 		s.report(ssaflow.StorePos(st), "http.Transport sets DisableKeepAlives and sends more than one request", "Remove DisableKeepAlives: true", evidence)
 	}
+}
+
+// makers adds to creations the calls whose result holds a client holding
+// the transport, of functions that make it (hold a creation): each such
+// call makes a new transport (`c.newClient()`, one per probe), also
+// through a function that calls one of them and returns the client with a
+// request (`req, client, err := newRequest(...)`, one per evaluation).
+func makers(creations []ssa.Instruction, clientFlow *ssaflow.Flow) []ssa.Instruction {
+	for grew := true; grew; {
+		grew = false
+		for _, v := range clientFlow.Values {
+			call := resultOf(v)
+			if call == nil || slices.Contains(creations, ssa.Instruction(call)) {
+				continue
+			}
+			if body := callee.Body(call.Common()); body != nil && slices.ContainsFunc(creations, func(cr ssa.Instruction) bool { return cr.Parent() == body }) {
+				creations = append(creations, call)
+				grew = true
+			}
+		}
+	}
+	return creations
 }
 
 // widen returns v and, when v is loaded from a package variable or a struct

@@ -38,7 +38,9 @@
 // or returns the server, only a store on every path from the function's
 // entry to that serve or return counts: `if idle > 0 { srv.IdleTimeout =
 // idle }` leaves the other path on the ReadTimeout fallback, and is
-// reported), when ReadTimeout is not set or is
+// reported; a path counts from a ReadTimeout store in that function, so
+// both timeouts set in one `if` block leave no path on the fallback), when
+// ReadTimeout is not set or is
 // a constant of zero or less (no read timeout), when the server is never
 // served, returned, or kept in a struct field or package variable (a value
 // only inspected, as in tests of the fallback itself), when only ReadHeaderTimeout

@@ -213,28 +213,37 @@ func (s *state) inspect(flow *ssaflow.Flow) server {
 			srv.handOff = true
 		}
 	}
-	srv.idle = len(idles) > 0 && !skipsIdle(idles, uses)
+	srv.idle = len(idles) > 0 && !skipsIdle(srv.reads, idles, uses)
 	return srv
 }
 
 // skipsIdle reports whether a use of the server (a serve, a return) is
-// reached from its function's entry on a path that sets no IdleTimeout:
-// `if idle > 0 { srv.IdleTimeout = idle }` leaves the other path on the
-// ReadTimeout fallback. Uses in functions without such a store are not
+// reached, from a ReadTimeout store in its function (or from the
+// function's entry when a ReadTimeout store is elsewhere), on a path that
+// sets no IdleTimeout: `if idle > 0 { srv.IdleTimeout = idle }` leaves the
+// other path on the ReadTimeout fallback, while both set in one `if` block
+// leave none. Uses in functions without an IdleTimeout store are not
 // judged: the store may come before their call.
-func skipsIdle(idles []*ssa.Store, uses []ssa.Instruction) bool {
+func skipsIdle(reads, idles []*ssa.Store, uses []ssa.Instruction) bool {
+	isIdle := func(x ssa.Instruction) bool {
+		st, ok := x.(*ssa.Store)
+		return ok && slices.Contains(idles, st)
+	}
 	for _, u := range uses {
 		fn := u.Parent()
-		stores := slices.DeleteFunc(slices.Clone(idles), func(st *ssa.Store) bool { return st.Parent() != fn })
-		if len(stores) == 0 || len(fn.Blocks) == 0 {
+		if !slices.ContainsFunc(idles, func(st *ssa.Store) bool { return st.Parent() == fn }) {
 			continue
 		}
-		sets := func(b *ssa.BasicBlock) bool {
-			return slices.ContainsFunc(stores, func(st *ssa.Store) bool {
-				return st.Block() == b && (b != u.Block() || ssaflow.Dominates(st, u))
-			})
+		var from []ssa.Instruction // nil: the entry
+		for _, r := range reads {
+			switch {
+			case r.Parent() == fn:
+				from = append(from, r)
+			case !slices.Contains(from, nil):
+				from = append(from, nil)
+			}
 		}
-		if ssaflow.ReachesBlock(fn.Blocks[:1], func(b *ssa.BasicBlock) bool { return b == u.Block() && !sets(b) }, sets) {
+		if slices.ContainsFunc(from, func(a ssa.Instruction) bool { return ssaflow.ReachesAvoiding(a, u, isIdle) }) {
 			return true
 		}
 	}

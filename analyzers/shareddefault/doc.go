@@ -45,6 +45,12 @@
 //     transport (traced back from the write), a client declared as a value
 //     included (c := http.Client{Transport: http.DefaultTransport}, whose
 //     fields nothing else reaches);
+//   - assignments through a pointer that a transport or client of the
+//     package's own holds in a field, when its function stored there the
+//     pointer a default's field holds: `t := &http.Transport{TLSClientConfig:
+//     def.TLSClientConfig}; t.TLSClientConfig.InsecureSkipVerify = true`
+//     changes the default's *tls.Config (stmcginnis/gofish#567), also when
+//     another path stores a fresh one (`if t.TLSClientConfig == nil`);
 //   - calls that change that transport in place: RegisterProtocol, and
 //     ConfigureTransport and ConfigureTransports of golang.org/x/net/http2;
 //   - assignments to a field of http.DefaultClient (or to the whole client),
@@ -54,7 +60,11 @@
 //
 // A write is reported when some value the package shows may bring the
 // default there: `if c == nil { c = http.DefaultClient }; c.Timeout = d`
-// is reported. A parameter of the package's function counts as every
+// is reported. A field that the writing function stores on every path
+// to the write holds what it stored last there
+// (`c.hc.Transport = http.DefaultTransport` right before
+// `c.hc.Transport.(*http.Transport).TLSClientConfig = conf`), whatever
+// other functions store in it. A parameter of the package's function counts as every
 // argument the package passes to it, even when the function is exported.
 //
 // It stays quiet for Clone() results (and anything made from them), for
@@ -83,7 +93,11 @@
 // any value) that may also hold a transport or client the package makes,
 // or one that a call returns, is left alone: the write may be meant for
 // that one (godo's and vault's SDKs keep the default in one constructor
-// and a pooled client in another). In package main,
+// and a pooled client in another). Not so when the struct whose field
+// it is comes only from the package's allocations (literals passed to a
+// parameter, a constructor's result), whose stores are told apart: one
+// that holds the default reaches the write (vault's NewClient given
+// `&Config{HttpClient: http.DefaultClient}` installs its transport in it). In package main,
 // writes in main after goroutines that send have started are still left
 // alone, though they race.
 //

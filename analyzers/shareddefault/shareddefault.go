@@ -58,6 +58,7 @@ type state struct {
 	opts  Options
 	x     *ssaflow.Index
 	back  *ssaflow.Backtracer
+	exact *ssaflow.Backtracer    // through last stores only, not every store of a field
 	setup map[*ssa.Function]bool // functions of package main judged: program setup or not
 	fixed map[*ssa.TypeAssert]bool
 }
@@ -76,7 +77,10 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 		// Every call of the package's functions that the package shows is
 		// followed: a write is reported when one of them passes a default
 		// (the unseen ones cannot make that untrue).
-		back:  &ssaflow.Backtracer{Index: x, Fields: true, CallersSeen: func(*ssa.Function) bool { return true }},
+		// A field stored on every path to the write holds what was stored
+		// last (`c.hc.Transport = http.DefaultTransport` just before it).
+		back:  &ssaflow.Backtracer{Index: x, Fields: true, Last: true, CallersSeen: func(*ssa.Function) bool { return true }},
+		exact: &ssaflow.Backtracer{Index: x, Last: true, Instances: true, CallersSeen: func(*ssa.Function) bool { return true }},
 		setup: make(map[*ssa.Function]bool),
 		fixed: make(map[*ssa.TypeAssert]bool),
 	}
@@ -138,13 +142,13 @@ func (s *state) check(instr ssa.Instruction) {
 			s.replaced(instr, g)
 			return
 		}
-		if target := writeTarget(instr.Addr); target != nil {
-			s.judge(instr, target)
+		if target, part := writeTarget(instr.Addr); target != nil {
+			s.judge(instr, target, part)
 		}
 	case ssa.CallInstruction:
 		common := instr.Common()
 		if !common.IsInvoke() && len(common.Args) > 0 && httpapi.TransportChangers.Matches(callee.Func(common)) {
-			s.judge(instr, common.Args[0])
+			s.judge(instr, common.Args[0], nil)
 		}
 	}
 }
@@ -153,24 +157,26 @@ func (s *state) check(instr ssa.Instruction) {
 // addr writes to: addr itself (a whole value), the struct whose field addr
 // is, or the one whose field holds the struct whose field addr is (a field
 // of a field: t.TLSClientConfig.InsecureSkipVerify), at any depth; nil if
-// addr is not in one.
-func writeTarget(addr ssa.Value) ssa.Value {
+// addr is not in one. part is the pointer loaded from the target's field
+// on the way (t.TLSClientConfig), if any: what the write changes, which
+// may be shared with the default though the target is not.
+func writeTarget(addr ssa.Value) (target, part ssa.Value) {
 	if shared(addr) {
-		return addr
+		return addr, nil
 	}
 	for {
 		fa, ok := addr.(*ssa.FieldAddr)
 		if !ok {
-			return nil
+			return nil, nil
 		}
 		if shared(fa.X) {
-			return fa.X
+			return fa.X, part
 		}
 		load, ok := fa.X.(*ssa.UnOp)
 		if !ok || load.Op != token.MUL {
-			return nil
+			return nil, nil
 		}
-		addr = load.X
+		part, addr = load, load.X
 	}
 }
 
@@ -181,8 +187,9 @@ func shared(v ssa.Value) bool {
 }
 
 // judge reports a change at instr through target when target may be one
-// of the defaults.
-func (s *state) judge(instr ssa.Instruction, target ssa.Value) {
+// of the defaults, or when part, loaded from target's field, may be the
+// default's (transport.TLSClientConfig copied from the default's).
+func (s *state) judge(instr ssa.Instruction, target, part ssa.Value) {
 	pos := instr.Pos()
 	if st, ok := instr.(*ssa.Store); ok {
 		pos = ssaflow.StorePos(st)
@@ -190,6 +197,70 @@ func (s *state) judge(instr ssa.Instruction, target ssa.Value) {
 	if s.rep.Generated(pos) || s.leftAlone(instr, pos) {
 		return
 	}
+	found, name, origins := s.defaultSource(target)
+	if found == nil {
+		if found = s.exactDefault(target); found != nil {
+			s.report(instr, pos, found, name, nil)
+		} else if part != nil {
+			s.judgePart(instr, pos, part)
+		}
+		return
+	}
+	var fix *analysis.SuggestedFix
+	if name == "http.DefaultTransport" {
+		fix = s.cloneFix(found, origins.Values)
+	}
+	s.report(instr, pos, found, name, fix)
+}
+
+// exactDefault returns the load of a default that target may be when
+// target is walked back through last stores and instances only
+// ([ssaflow.Backtracer.LastStores], Instances): there a value of the
+// package's own on another path (`c` when the caller gives one,
+// `DefaultConfig()` when it gives none) does not leave the write alone,
+// since the walk tells the instances apart (vault's NewClient given
+// `&Config{HttpClient: http.DefaultClient}`).
+func (s *state) exactDefault(target ssa.Value) ssa.Value {
+	def := httpapi.DefaultClient
+	if httpapi.Transport.MatchesPtr(target.Type()) {
+		def = httpapi.DefaultTransport
+	}
+	for _, src := range s.exact.Sources(target).Sources {
+		if httpflow.IsLoadOf(src.Value, def) {
+			return src.Value
+		}
+	}
+	return nil
+}
+
+// judgePart reports a write at instr through part, a pointer held in a
+// field of a transport or client of the package's own, when part may be
+// the same pointer that a field of a default holds: the literal
+// `&http.Transport{TLSClientConfig: def.TLSClientConfig}` shares the
+// default's *tls.Config, and a write through it changes the default's.
+// part is walked back only through its own function's last stores
+// ([ssaflow.Backtracer.LastStores]), where each path is one instance, so
+// a fresh value on another path (`&tls.Config{}` when the default's is
+// nil) does not leave it alone.
+func (s *state) judgePart(instr ssa.Instruction, pos token.Pos, part ssa.Value) {
+	for _, src := range s.exact.Sources(part).Sources {
+		load, ok := src.Value.(*ssa.UnOp)
+		if !ok || load.Op != token.MUL {
+			continue
+		}
+		if fa, ok := load.X.(*ssa.FieldAddr); ok && shared(fa.X) {
+			if found, name, _ := s.defaultSource(fa.X); found != nil {
+				s.report(instr, pos, found, name, nil)
+				return
+			}
+		}
+	}
+}
+
+// defaultSource returns the load of a default that target, a transport or
+// client, may come from, its name and target's origins; found is nil when
+// target may also be a transport or client of the package's own.
+func (s *state) defaultSource(target ssa.Value) (found ssa.Value, name string, origins *ssaflow.Origins) {
 	def, name := httpapi.DefaultClient, "http.DefaultClient"
 	if httpapi.Transport.MatchesPtr(target.Type()) {
 		def, name = httpapi.DefaultTransport, "http.DefaultTransport"
@@ -200,25 +271,17 @@ func (s *state) judge(instr ssa.Instruction, target ssa.Value) {
 	// (the walk does not tell a field's instances apart), and a missed
 	// report is better than a false one. Parameters stay possible sources:
 	// `if c == nil { c = http.DefaultClient }` writes to the default.
-	origins := s.back.Sources(target)
-	var found ssa.Value
+	origins = s.back.Sources(target)
 	for _, src := range origins.Sources {
 		switch {
 		case httpflow.IsLoadOf(src.Value, def):
 			found = src.Value
 		case ssaflow.IsNil(src.Value):
 		case src.Kind == ssaflow.Made || src.Kind == ssaflow.Result:
-			return
+			return nil, name, origins
 		}
 	}
-	if found == nil {
-		return
-	}
-	var fix *analysis.SuggestedFix
-	if def == httpapi.DefaultTransport {
-		fix = s.cloneFix(found, origins.Values)
-	}
-	s.report(instr, pos, found, name, fix)
+	return found, name, origins
 }
 
 // replaced reports an assignment to http.DefaultTransport or

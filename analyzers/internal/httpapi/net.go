@@ -42,7 +42,12 @@ var (
 	// net/unixsock_posix.go call (*netFD).dup).
 	ListenerFile = Callees{method(TCPListener, "File"), method(UnixListener, "File")}
 	// FileCalls are all the File methods that dup a socket.
-	FileCalls    = Callees{ConnFile, ListenerFile}
+	FileCalls = Callees{ConnFile, ListenerFile}
+	// FileSockets make a connection or listener of a file's socket: they
+	// dup its descriptor and put the dup, and so the open file description
+	// it shares, into non-blocking mode (dupFileSocket in
+	// net/file_unix.go).
+	FileSockets  = Callees{function("net", "FileConn"), function("net", "FileListener"), function("net", "FilePacketConn")}
 	TCPListener  = typ("net", "TCPListener")
 	UnixListener = typ("net", "UnixListener")
 

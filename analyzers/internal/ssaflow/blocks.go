@@ -1,6 +1,10 @@
 package ssaflow
 
-import "golang.org/x/tools/go/ssa"
+import (
+	"slices"
+
+	"golang.org/x/tools/go/ssa"
+)
 
 // Loops memoises, per function, the loops of its block graph: the strongly
 // connected components that contain a cycle (more than one block, or one
@@ -205,6 +209,58 @@ func earlier(blk *ssa.BasicBlock, a, b ssa.Instruction) bool {
 			return false
 		case a:
 			return true
+		}
+	}
+	return false
+}
+
+// ReachesAvoiding reports whether b may run after a in one run of their
+// function on a path that runs no instruction for which avoid holds in
+// between. A nil a stands for the entry of b's function. It is what "b
+// can run without c having run since a" means: a serve reached after a
+// ReadTimeout store without passing an IdleTimeout store, say.
+func ReachesAvoiding(a, b ssa.Instruction, avoid func(ssa.Instruction) bool) bool {
+	fn := b.Parent()
+	if b.Block() == nil || len(fn.Blocks) == 0 || a != nil && (a.Block() == nil || a.Parent() != fn) {
+		return false
+	}
+	// scan runs blk's instructions from index i: found when it comes to b,
+	// blocked when it comes to an instruction to avoid first.
+	scan := func(blk *ssa.BasicBlock, i int) (found, blocked bool) {
+		for _, x := range blk.Instrs[i:] {
+			if x == b {
+				return true, false
+			}
+			if avoid(x) {
+				return false, true
+			}
+		}
+		return false, false
+	}
+	start, i := fn.Blocks[0], 0
+	if a != nil {
+		start = a.Block()
+		i = slices.Index(start.Instrs, a) + 1
+	}
+	found, blocked := scan(start, i)
+	if found || blocked {
+		return found
+	}
+	seen := make(map[*ssa.BasicBlock]bool)
+	work := slices.Clone(start.Succs)
+	for len(work) > 0 {
+		blk := work[len(work)-1]
+		work = work[:len(work)-1]
+		if seen[blk] {
+			continue
+		}
+		seen[blk] = true
+		found, blocked := scan(blk, 0)
+		if found {
+			return true
+		}
+		if !blocked {
+			work = append(work, blk.Succs...)
 		}
 	}
 	return false

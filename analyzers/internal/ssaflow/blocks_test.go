@@ -254,3 +254,36 @@ func TestReachesBlockOn(t *testing.T) {
 		}
 	}
 }
+
+// ReachesAvoiding finds a path from one marker (or the entry) to another
+// that runs no call of a third in between.
+func TestReachesAvoiding(t *testing.T) {
+	t.Parallel()
+	pkg := build(t, `func a() {}; func b() {}; func c() {}; func d() {}
+		func f(n int) { a(); if n > 0 { b(); c() }; d() }
+		func g(n int) { for i := 0; i < n; i++ { a(); b() }; d() }`)
+	for _, r := range []struct {
+		fn, from, to, avoid string // from "" is the entry
+		want                bool
+	}{
+		{"f", "a", "d", "c", true}, // around the branch
+		{"f", "b", "d", "c", false},
+		{"f", "b", "c", "d", true},
+		{"f", "", "d", "c", true},
+		{"f", "", "d", "a", false},
+		{"f", "d", "a", "b", false}, // no way back
+		{"g", "a", "a", "b", false},
+		{"g", "b", "a", "d", true}, // round the loop
+		{"g", "a", "d", "b", false},
+		{"g", "", "d", "a", true}, // the loop may not run
+	} {
+		calls := markers(pkg.Func(r.fn))
+		var from ssa.Instruction
+		if r.from != "" {
+			from = calls[r.from]
+		}
+		if got := ssaflow.ReachesAvoiding(from, calls[r.to], isCallOf(r.avoid)); got != r.want {
+			t.Errorf("%s: %q to %q avoiding %q: %v, want %v", r.fn, r.from, r.to, r.avoid, got, r.want)
+		}
+	}
+}

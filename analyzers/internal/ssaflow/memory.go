@@ -27,6 +27,20 @@ func (b *Backtracer) stored(load *ssa.UnOp) ([]ssa.Value, bool) {
 		}
 		return out, ok
 	case *ssa.FieldAddr:
+		if b.Last {
+			if sts, ok := b.LastStores(load); ok {
+				out := make([]ssa.Value, len(sts))
+				for i, st := range sts {
+					out[i] = st.Val
+				}
+				return out, true
+			}
+		}
+		if b.Instances {
+			if out, ok := b.instanceStores(addr); ok {
+				return out, true
+			}
+		}
 		return b.fieldStores(addr.X, addr.Field)
 	case *ssa.Global:
 		if !b.Fields || addr.Pkg != b.Index.Pkg {
@@ -73,6 +87,155 @@ func (b *Backtracer) fieldStores(x ssa.Value, i int) ([]ssa.Value, bool) {
 		}
 	}
 	return out, true
+}
+
+// LastStores returns the stores that load, of a field (at any depth
+// below one value: c.config.HttpClient.Transport), reads when its own
+// function stores that same field, through the same chain of fields, on
+// every path to it: the stores that reach the load with none of these in
+// between: another such store, a store to a field or variable of the
+// chain (c.config = other), or a call of the package's functions or of a
+// function value, which may store one. ok is false when a path reaches
+// the load without such a store, or from one of those in between: then
+// the load may read anything the package stores there.
+func (b *Backtracer) LastStores(load *ssa.UnOp) (stores []*ssa.Store, ok bool) {
+	fa, isField := load.X.(*ssa.FieldAddr)
+	if load.Op != token.MUL || !isField || load.Block() == nil {
+		return nil, false
+	}
+	fields, vars := chainOf(fa)
+	var blockers []ssa.Instruction
+	var candidates []*ssa.Store
+	for _, blk := range load.Parent().Blocks {
+		for _, instr := range blk.Instrs {
+			switch instr := instr.(type) {
+			case *ssa.Store:
+				switch addr := instr.Addr.(type) {
+				case *ssa.FieldAddr:
+					if sameAddr(addr, fa) {
+						candidates = append(candidates, instr)
+					} else if slices.Contains(fields, FieldOf(addr.X.Type(), addr.Field)) {
+						blockers = append(blockers, instr)
+					}
+				default:
+					if slices.Contains(vars, instr.Addr) {
+						blockers = append(blockers, instr)
+					}
+				}
+			case *ssa.Call:
+				if fn := instr.Call.StaticCallee(); fn == nil || fn.Pkg == b.Index.Pkg || fn.Pkg == nil {
+					blockers = append(blockers, instr)
+				}
+			}
+		}
+	}
+	if len(candidates) == 0 {
+		return nil, false
+	}
+	avoid := func(x ssa.Instruction) bool {
+		st, ok := x.(*ssa.Store)
+		return ok && slices.Contains(candidates, st) || slices.Contains(blockers, x)
+	}
+	if ReachesAvoiding(nil, load, avoid) ||
+		slices.ContainsFunc(blockers, func(x ssa.Instruction) bool { return ReachesAvoiding(x, load, avoid) }) {
+		return nil, false
+	}
+	for _, st := range candidates {
+		if ReachesAvoiding(st, load, avoid) {
+			stores = append(stores, st)
+		}
+	}
+	return stores, len(stores) > 0
+}
+
+// instanceStores returns, with Instances, the values stored in field
+// fa.Field of the structs that fa.X may be, when fa.X comes only from
+// allocations of the package (and nil): the stores into that field of
+// those allocations and of the values fa.X is walked back through (a
+// parameter, a phi, the call that returns one). ok is false when a source
+// of fa.X is anything else, or when the walk comes back to fa.
+func (b *Backtracer) instanceStores(fa *ssa.FieldAddr) (out []ssa.Value, ok bool) {
+	if b.busy[fa] {
+		return nil, false
+	}
+	if b.busy == nil {
+		b.busy = make(map[*ssa.FieldAddr]bool)
+	}
+	b.busy[fa] = true
+	defer delete(b.busy, fa)
+	o := b.Sources(fa.X)
+	allocs := 0
+	for _, src := range o.Sources {
+		switch {
+		case IsNil(src.Value):
+		case src.Kind == Made:
+			if _, ok := src.Value.(*ssa.Alloc); !ok {
+				return nil, false
+			}
+			allocs++
+		default:
+			return nil, false
+		}
+	}
+	if allocs == 0 {
+		return nil, false
+	}
+	for _, v := range o.Values {
+		refs := v.Referrers()
+		if refs == nil {
+			continue
+		}
+		for _, ref := range *refs {
+			sel, ok := ref.(*ssa.FieldAddr)
+			if !ok || sel.X != v || sel.Field != fa.Field {
+				continue
+			}
+			for _, use := range *sel.Referrers() {
+				if st, ok := use.(*ssa.Store); ok && st.Addr == sel {
+					out = append(out, st.Val)
+				}
+			}
+		}
+	}
+	return out, true
+}
+
+// chainOf returns the fields selected on the way to addr and the
+// variables (globals, locals) loaded on it.
+func chainOf(addr ssa.Value) (fields []*types.Var, vars []ssa.Value) {
+	for {
+		switch a := addr.(type) {
+		case *ssa.FieldAddr:
+			fields = append(fields, FieldOf(a.X.Type(), a.Field))
+			addr = a.X
+		case *ssa.UnOp:
+			if a.Op != token.MUL {
+				return fields, vars
+			}
+			addr = a.X
+		case *ssa.Global, *ssa.Alloc, *ssa.FreeVar:
+			return fields, append(vars, a)
+		default:
+			return fields, vars
+		}
+	}
+}
+
+// sameAddr reports whether a and b are the same address computed twice:
+// the same field selected through the same chain of fields and loads.
+func sameAddr(a, b ssa.Value) bool {
+	if a == b {
+		return true
+	}
+	switch a := a.(type) {
+	case *ssa.FieldAddr:
+		b, ok := b.(*ssa.FieldAddr)
+		return ok && a.Field == b.Field && sameAddr(a.X, b.X)
+	case *ssa.UnOp:
+		b, ok := b.(*ssa.UnOp)
+		return ok && a.Op == token.MUL && b.Op == token.MUL && sameAddr(a.X, b.X)
+	}
+	return false
 }
 
 // structVar returns the variable that x, a struct's address or a copy of

@@ -78,6 +78,17 @@ type Backtracer struct {
 	// the package stores there (all instances of the struct alike). Without
 	// it such loads are sources.
 	Fields bool
+	// Last makes a load of a field that its function stores, through the
+	// same chain of fields, on every path to it come from the last of
+	// those stores ([Backtracer.LastStores]) rather than from every store
+	// of the field in the package.
+	Last bool
+	// Instances makes a load of a field of a value that comes only from
+	// allocations of the package (a literal passed to a parameter, say)
+	// come from the stores into that field of those allocations and of the
+	// values on the way, not from every store of the field in the package:
+	// each instance apart. It applies after Last and before Fields.
+	Instances bool
 	// CallersSeen reports whether the package's static calls of fn are all
 	// its calls; nil means the calls are all seen unless
 	// [Index.MayHaveUnseenCallers].
@@ -91,6 +102,7 @@ type Backtracer struct {
 
 	memo   map[sourceKey]*Origins
 	frames map[sourceKey]*frame
+	busy   map[*ssa.FieldAddr]bool // field loads whose instances are being walked
 }
 
 // A frame is the call through whose result the walk entered fn, so that a

@@ -337,3 +337,73 @@ func sinkInt(int) {}`)
 		t.Errorf("SourcesVia(mid's call) = %s, want both arguments of mid", got)
 	}
 }
+
+// LastStores reads a returned field load back to the stores that
+// precede it on every path in its function; the stored values are named
+// after parameters.
+func TestLastStores(t *testing.T) {
+	t.Parallel()
+	pkg := build(t, `type S struct{ f *int; s *S }
+		func other(*S) {}
+		func one(x *S, a, b *int) *int { x.s.f = b; x.s.f = a; return x.s.f }
+		func both(x *S, a, b *int, c bool) *int { if c { x.s.f = a } else { x.s.f = b }; return x.s.f }
+		func some(x *S, a *int, c bool) *int { if c { x.s.f = a }; return x.s.f }
+		func swapped(x, y *S, a *int) *int { x.s.f = a; x.s = y; return x.s.f }
+		func called(x *S, a *int) *int { x.s.f = a; other(x); return x.s.f }
+		func elsewhere(x *S, a *int) *int { x.s.f = a; y := x.s; return y.f }`)
+	b := &ssaflow.Backtracer{Index: ssaflow.NewIndex(pkg)}
+	for name, want := range map[string]string{
+		"one": "a", "both": "a b", "some": "", "swapped": "", "called": "", "elsewhere": "a",
+	} {
+		fn := pkg.Func(name)
+		var load *ssa.UnOp
+		for _, blk := range fn.Blocks {
+			if ret, ok := blk.Instrs[len(blk.Instrs)-1].(*ssa.Return); ok {
+				load = ret.Results[0].(*ssa.UnOp)
+			}
+		}
+		stores, ok := b.LastStores(load)
+		var got []string
+		for _, st := range stores {
+			got = append(got, st.Val.Name())
+		}
+		slices.Sort(got)
+		if strings.Join(got, " ") != want || ok != (want != "") {
+			t.Errorf("%s: %v %v, want %q", name, got, ok, want)
+		}
+	}
+}
+
+// With Instances, a field load of a parameter reads the stores into the
+// allocations passed to it, not every store of the field.
+func TestInstances(t *testing.T) {
+	t.Parallel()
+	pkg := build(t, `type S struct{ f *int }
+		func inst(x *S) *int { return x.f }
+		func caller1(a *int) { inst(&S{f: a}) }
+		func caller2(b *int) { s := &S{}; s.f = b; inst(s) }
+		func elsewhere(z *S, c *int) { z.f = c }`)
+	var load ssa.Value
+	for _, blk := range pkg.Func("inst").Blocks {
+		if ret, ok := blk.Instrs[len(blk.Instrs)-1].(*ssa.Return); ok {
+			load = ret.Results[0]
+		}
+	}
+	all := func(*ssa.Function) bool { return true }
+	for _, r := range []struct {
+		b    *ssaflow.Backtracer
+		want string
+	}{
+		{&ssaflow.Backtracer{Index: ssaflow.NewIndex(pkg), Instances: true, CallersSeen: all}, "a b"},
+		{&ssaflow.Backtracer{Index: ssaflow.NewIndex(pkg), Fields: true, CallersSeen: all}, "a b c"},
+	} {
+		var got []string
+		for _, src := range r.b.Sources(load).Sources {
+			got = append(got, src.Value.Name())
+		}
+		slices.Sort(got)
+		if strings.Join(got, " ") != r.want {
+			t.Errorf("Instances %v: %v, want %q", r.b.Instances, got, r.want)
+		}
+	}
+}

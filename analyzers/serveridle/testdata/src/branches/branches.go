@@ -128,3 +128,42 @@ func newPartial(addr string, idle time.Duration) *http.Server {
 }
 
 func RunPartial() error { return newPartial(":1", 0).ListenAndServe() }
+
+type timeouts struct{ Read, Write, Idle time.Duration }
+
+type rpcServer struct {
+	server   *http.Server
+	timeouts timeouts
+}
+
+// Both timeouts set in one block after construction (go-ethereum's
+// node/rpcstack.go): no path sets ReadTimeout without IdleTimeout.
+func (h *rpcServer) start() error {
+	h.server = &http.Server{Handler: http.NotFoundHandler()}
+	if h.timeouts != (timeouts{}) {
+		h.server.ReadTimeout = h.timeouts.Read
+		h.server.WriteTimeout = h.timeouts.Write
+		h.server.IdleTimeout = h.timeouts.Idle
+	}
+	go h.server.ListenAndServe()
+	return nil
+}
+
+type partialServer struct {
+	server   *http.Server
+	timeouts timeouts
+}
+
+// The same block without IdleTimeout, set only on another condition.
+func (h *partialServer) start() error {
+	h.server = &http.Server{Handler: http.NotFoundHandler()}
+	if h.timeouts != (timeouts{}) {
+		h.server.ReadTimeout = h.timeouts.Read // want `close after ReadTimeout`
+		h.server.WriteTimeout = h.timeouts.Write
+	}
+	if h.timeouts.Idle > 0 {
+		h.server.IdleTimeout = h.timeouts.Idle
+	}
+	go h.server.ListenAndServe()
+	return nil
+}
