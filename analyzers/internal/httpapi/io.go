@@ -33,7 +33,7 @@ var (
 
 	// A bufio.Reader keeps the error of its reader's Read and returns it
 	// unchanged (readErr in bufio/bufio.go); ReadString and ReadBytes fail
-	// with nothing else (collectFragment, which stops only on a delimiter
+	// with nothing else (collectFragments, which stops only on a delimiter
 	// or an error).
 	bufioNewReader        = function("bufio", "NewReader")
 	bufioNewReaderSize    = function("bufio", "NewReaderSize")

@@ -39,10 +39,10 @@ var (
 )
 
 // ContextChildren make a context from their argument 0, the parent, that is
-// done when the parent is (propagateCancel in context/context.go, which
-// WithCancel, WithCancelCause, WithDeadline, WithDeadlineCause,
-// WithTimeout and WithTimeoutCause call; a valueCtx's Done and Err are its
-// parent's). Not context.WithoutCancel, whose Done is nil whatever the
+// done when the parent is ((*cancelCtx).propagateCancel in
+// context/context.go, which WithCancel, WithCancelCause, WithDeadline,
+// WithDeadlineCause, WithTimeout and WithTimeoutCause reach; a valueCtx's
+// Done and Err are its parent's). Not context.WithoutCancel, whose Done is nil whatever the
 // parent does (withoutCancelCtx.Done).
 var ContextChildren = Callees{
 	function("context", "WithCancel"),
