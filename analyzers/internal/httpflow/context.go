@@ -99,6 +99,8 @@ func ancestors(ctx ssa.Value, inProgress map[ssa.Value]bool) map[ssa.Value]bool 
 	return out
 }
 
+// unwrap returns the value that v converts to an interface or to another
+// type of the same underlying type, through any number of conversions.
 func unwrap(v ssa.Value) ssa.Value {
 	for {
 		switch x := v.(type) {

@@ -146,17 +146,7 @@ func ReaderOnly(t types.Type) bool {
 // InfallibleWriter reports whether w, the writer a copy writes into, never
 // fails: io.Discard or one of [httpapi.InfallibleWriters].
 func InfallibleWriter(w ssa.Value) bool {
-	for {
-		switch x := w.(type) {
-		case *ssa.MakeInterface:
-			w = x.X
-			continue
-		case *ssa.ChangeInterface:
-			w = x.X
-			continue
-		}
-		break
-	}
+	w = unwrap(w)
 	if IsLoadOf(w, httpapi.Discard) {
 		return true
 	}
