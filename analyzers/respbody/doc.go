@@ -128,9 +128,10 @@
 //     (go-git's ioutil.NonEmptyReader, which peeks and returns
 //     ErrEmptyReader at EOF) is taken, by convention, to fail only when
 //     its read of the body does. Not a json.Decoder's Decode, a function
-//     returning only an error, a copy into a writer that can fail, nor a
-//     constructor returning a concrete decoder (gzip.NewReader): they fail
-//     on content or on their writer too.
+//     returning only an error, a copy into a writer that can fail, a read
+//     through http.MaxBytesReader, nor a constructor returning a concrete
+//     decoder (gzip.NewReader): they fail on content, length or their
+//     writer too.
 //   - The path on which the request's context is done: ctx.Err() or
 //     context.Cause(ctx) compared with nil, a select case or a receive on
 //     ctx.Done(), where ctx is the context the request was made with

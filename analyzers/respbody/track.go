@@ -309,6 +309,9 @@ func (t *tracked) unseenCall(call ssa.CallInstruction, fn *types.Func, v ssa.Val
 // fails has no connection left to leak; one that succeeds may have stopped
 // at the limit, and its path goes on.
 func (t *tracked) readErrors(call ssa.CallInstruction, v ssa.Value) {
+	if mb, ok := ssaflow.Unconverted(v).(*ssa.Call); ok && httpapi.MaxBytesReader.Matches(callee.Func(&mb.Call)) {
+		return // its reads also fail when the body is too long, short of EOF
+	}
 	for _, err := range httpflow.ReadErrors(call, v) {
 		for _, e := range ssaflow.SetEdges(err) {
 			t.settled[e.If] = e.Succ

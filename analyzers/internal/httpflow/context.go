@@ -53,7 +53,7 @@ func Ancestors(ctx ssa.Value) map[ssa.Value]bool {
 }
 
 func ancestors(ctx ssa.Value, inProgress map[ssa.Value]bool) map[ssa.Value]bool {
-	ctx = unwrap(ctx)
+	ctx = ssaflow.Unconverted(ctx)
 	out := map[ssa.Value]bool{ctx: true}
 	if inProgress[ctx] {
 		return nil // a φ's edge back to itself constrains nothing
@@ -99,23 +99,6 @@ func ancestors(ctx ssa.Value, inProgress map[ssa.Value]bool) map[ssa.Value]bool 
 	return out
 }
 
-// unwrap returns the value that v converts to an interface or to another
-// type of the same underlying type, through any number of conversions.
-func unwrap(v ssa.Value) ssa.Value {
-	for {
-		switch x := v.(type) {
-		case *ssa.MakeInterface:
-			v = x.X
-		case *ssa.ChangeInterface:
-			v = x.X
-		case *ssa.ChangeType:
-			v = x.X
-		default:
-			return v
-		}
-	}
-}
-
 // A Done is a place in a function where a context is known to be done:
 // the successor of an If (ctx.Err() != nil, context.Cause(ctx) != nil, the
 // case of a select that received from ctx.Done()), or the instruction
@@ -139,11 +122,11 @@ func Dones(fn *ssa.Function) []Done {
 					continue
 				}
 				for _, e := range ssaflow.SetEdges(instr) {
-					out = append(out, Done{Ctx: unwrap(ctx), Edge: e})
+					out = append(out, Done{Ctx: ssaflow.Unconverted(ctx), Edge: e})
 				}
 			case *ssa.UnOp:
 				if ctx := doneChan(instr.X); instr.Op == token.ARROW && ctx != nil {
-					out = append(out, Done{Ctx: unwrap(ctx), Recv: instr})
+					out = append(out, Done{Ctx: ssaflow.Unconverted(ctx), Recv: instr})
 				}
 			case *ssa.Select:
 				out = append(out, selectDones(instr)...)
@@ -200,7 +183,7 @@ func selectDones(sel *ssa.Select) []Done {
 				if n, ok := ssaflow.ConstInt(bin.Y); ok && n == int64(i) {
 					for _, ifUse := range *bin.Referrers() {
 						if ifInstr, ok := ifUse.(*ssa.If); ok {
-							out = append(out, Done{Ctx: unwrap(ctx), Edge: ssaflow.Edge{If: ifInstr, Succ: 0}})
+							out = append(out, Done{Ctx: ssaflow.Unconverted(ctx), Edge: ssaflow.Edge{If: ifInstr, Succ: 0}})
 						}
 					}
 				}

@@ -146,7 +146,7 @@ func ReaderOnly(t types.Type) bool {
 // InfallibleWriter reports whether w, the writer a copy writes into, never
 // fails: io.Discard or one of [httpapi.InfallibleWriters].
 func InfallibleWriter(w ssa.Value) bool {
-	w = unwrap(w)
+	w = ssaflow.Unconverted(w)
 	if IsLoadOf(w, httpapi.Discard) {
 		return true
 	}

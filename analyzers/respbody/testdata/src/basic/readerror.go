@@ -115,3 +115,17 @@ func readFails(c *http.Client, req *http.Request) ([]byte, error) {
 	resp.Body.Close()
 	return buf, nil
 }
+
+// http.MaxBytesReader fails on a body too long, short of its EOF.
+func maxBytesFails(c *http.Client, req *http.Request) ([]byte, error) {
+	resp, err := c.Do(req) // want `resp.Body is not closed on a path that returns`
+	if err != nil {
+		return nil, err
+	}
+	hdr := make([]byte, 8)
+	if _, err := io.ReadFull(http.MaxBytesReader(nil, resp.Body, 4), hdr); err != nil {
+		return nil, err
+	}
+	resp.Body.Close()
+	return hdr, nil
+}
