@@ -21,7 +21,14 @@
 // reused. Responses to HEAD and with status 1xx, 204 or 304 have length 0
 // (fixLength in net/http/transfer.go), the body http.NoBody (readTransfer),
 // and their connection is back in the pool before the response is handed
-// over (readLoop's !hasBody branch). The facts
+// over (readLoop's !hasBody branch). A read of the body that fails
+// with any other error than io.EOF gives the connection up (the
+// bodyEOFSignal's fn tells the read loop the body did not end at EOF, and
+// the loop closes the connection), and so does a request whose context is
+// done (readLoop's case on rc.treq.ctx.Done() cancels the request and
+// ends the loop; HTTP/2 resets the stream in
+// (*http2clientStream).writeRequest and cleanupWriteRequest, in
+// net/http/h2_bundle.go): after either the body holds no connection. The facts
 // each analyzer rests on, with their sources, are collected in
 // docs/nethttp.md in the kalint repository.
 //
@@ -109,6 +116,32 @@
 //     documentation asks callers to close the body anyway; a body read to
 //     EOF and never closed breaks that rule but loses no connection, so it
 //     is not reported (a "connection leak" there would be false).
+//   - The path on which a read of the body failed or met EOF: the error
+//     of io.ReadAll, io.ReadFull, the body's Read, bufio.Reader's
+//     ReadString and ReadBytes, and io.Copy, io.CopyBuffer and io.CopyN
+//     into a writer that cannot fail, compared with nil or with a
+//     sentinel (err == io.EOF), also when they read the body through
+//     io.LimitReader or bufio.NewReader. Only the failing path ends: a
+//     read through io.LimitReader that succeeds may have stopped at the
+//     limit, short of EOF. A function of another package that takes the
+//     body as an io.Reader and returns an interface reader and an error
+//     (go-git's ioutil.NonEmptyReader, which peeks and returns
+//     ErrEmptyReader at EOF) is taken, by convention, to fail only when
+//     its read of the body does. Not a json.Decoder's Decode, a function
+//     returning only an error, a copy into a writer that can fail, a read
+//     through http.MaxBytesReader, nor a constructor returning a concrete
+//     decoder (gzip.NewReader): they fail on content, length or their
+//     writer too.
+//   - The path on which the request's context is done: ctx.Err() or
+//     context.Cause(ctx) compared with nil, a select case or a receive on
+//     ctx.Done(), where ctx is the context the request was made with
+//     (http.NewRequestWithContext, Request.WithContext, Request.Clone,
+//     traced back from the request argument of the producing call) or one
+//     it derives from (context.WithCancel, WithTimeout, WithDeadline,
+//     their Cause forms and WithValue; not WithoutCancel, which is never
+//     done). A context merged from branches (`if d > 0 { ctx, cancel =
+//     context.WithTimeout(ctx, d) }`) is done when what every branch
+//     derives from is.
 //   - Close, deferred or not, anywhere on the path, through any variable
 //     holding the response or its body (io.ReadCloser variables, values
 //     merged from if/else, switch and retry-loop branches). A deferred
@@ -181,6 +214,16 @@
 //     to EOF all the same. Nor does the read know where the writer of a
 //     copy came from: an io.Writer variable holding a bytes.Buffer counts
 //     as a writer that can fail.
+//   - A request's context is recognised when the code checks it, or a
+//     parent of it, in the function that sends; a context given to the
+//     package's own request constructor is not mapped back to the
+//     caller's. A request made with http.NewRequest, or coming from code
+//     the package cannot see, has no context that the code can see done.
+//   - A reader wrapper of another package that returns an interface and
+//     fails on what it reads (a check of a magic number) is taken to fail
+//     only on a failed read. io.TeeReader and io.MultiReader, whose
+//     errors may be their writer's or another reader's, are not followed,
+//     nor is a wrapper merged with other readers in a φ.
 //   - A status is recognised when the code compares resp.StatusCode with a
 //     constant itself; a status checked by a helper (`if notModified(resp)`)
 //     or by a range (`< 200`) is not.

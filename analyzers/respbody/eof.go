@@ -31,14 +31,14 @@ func (t *tracked) scanner(call ssa.CallInstruction) {
 		for _, use := range *scan.Referrers() {
 			switch use := use.(type) {
 			case *ssa.If:
-				t.atEOF[use] = 1 // Succs[1]: Scan returned false
+				t.settled[use] = 1 // Succs[1]: Scan returned false
 			case *ssa.UnOp:
 				if use.Op != token.NOT {
 					continue
 				}
 				for _, u := range *use.Referrers() {
 					if i, ok := u.(*ssa.If); ok {
-						t.atEOF[i] = 0
+						t.settled[i] = 0
 					}
 				}
 			}
@@ -64,7 +64,7 @@ func (t *tracked) fullRead(call ssa.CallInstruction, fn *types.Func, v ssa.Value
 		for f, i := range httpapi.FullReaders {
 			if f.Matches(fn) && i < len(args) && args[i] == v {
 				w, copies := httpapi.CopyWriters[f]
-				toEOF, ok = !copies || infallible(args[w]), true
+				toEOF, ok = !copies || httpflow.InfallibleWriter(args[w]), true
 			}
 		}
 	}
@@ -77,29 +77,4 @@ func (t *tracked) fullRead(call ssa.CallInstruction, fn *types.Func, v ssa.Value
 		t.add(call, effect{read: true, full: true})
 	}
 	return true
-}
-
-// infallible reports whether w, the writer a copy writes into, never fails:
-// io.Discard or one of httpapi.InfallibleWriters.
-func infallible(w ssa.Value) bool {
-	for {
-		switch x := w.(type) {
-		case *ssa.MakeInterface:
-			w = x.X
-			continue
-		case *ssa.ChangeInterface:
-			w = x.X
-			continue
-		}
-		break
-	}
-	if httpflow.IsLoadOf(w, httpapi.Discard) {
-		return true
-	}
-	for _, t := range httpapi.InfallibleWriters {
-		if t.Matches(w.Type()) || t.MatchesPtr(w.Type()) {
-			return true
-		}
-	}
-	return false
 }

@@ -44,6 +44,7 @@ func (s *state) source(fn *ssa.Function, call *ssa.Call, b *ssa.BasicBlock, i in
 			return // tests discard responses of calls that must fail
 		}
 		t := s.track(fn, nil, nil)
+		s.contextDone(t, call)
 		if w := s.walk(t, b, i+1, call, errs); len(w.leaks) > 0 {
 			s.reportDiscarded(call)
 		}
@@ -53,6 +54,7 @@ func (s *state) source(fn *ssa.Function, call *ssa.Call, b *ssa.BasicBlock, i in
 		return // a HEAD response's body is http.NoBody: nothing to close or read
 	}
 	t := s.track(fn, vals, nil)
+	s.contextDone(t, call)
 	for instr, e := range t.effects {
 		if d, ok := instr.(*ssa.Defer); ok && e.ends && ssaflow.Dominates(d, call) {
 			return // closed by a deferred call set up before the request

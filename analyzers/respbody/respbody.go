@@ -84,6 +84,8 @@ type state struct {
 	index     *ssaflow.Index
 	back      *ssaflow.Backtracer // walks requests back to where they are built
 	local     *ssaflow.Backtracer // the same, stopping at the parameters of functions
+	contexts  *ssaflow.Backtracer // walks requests back to where their context is set
+	dones     map[*ssa.Function][]httpflow.Done
 	bound     bound
 }
 
@@ -105,6 +107,8 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 		back:      &ssaflow.Backtracer{Index: index, Stop: httpflow.IsNewRequest, Through: httpflow.Derived},
 		local: &ssaflow.Backtracer{Index: index, Stop: httpflow.IsNewRequest, Through: httpflow.Derived,
 			CallersSeen: func(*ssa.Function) bool { return false }},
+		contexts: &ssaflow.Backtracer{Index: index, Stop: httpflow.SetsContext},
+		dones:    make(map[*ssa.Function][]httpflow.Done),
 	}
 	for _, fn := range index.Funcs {
 		s.function(fn)

@@ -6,6 +6,7 @@ import (
 
 	"github.com/kalint/kalint/analyzers/internal/callee"
 	"github.com/kalint/kalint/analyzers/internal/httpapi"
+	"github.com/kalint/kalint/analyzers/internal/httpflow"
 	"github.com/kalint/kalint/analyzers/internal/ssaflow"
 	"golang.org/x/tools/go/ssa"
 )
@@ -58,16 +59,20 @@ type tracked struct {
 	// upgrade is set when the code checks for 101 Switching Protocols:
 	// an upgrade attempt, whose failure needs no draining.
 	upgrade bool
-	// atEOF holds, for an If on a bufio.Scanner's Scan of the body, the
-	// successor where the body has been read to EOF (see [tracked.scanner]).
-	atEOF map[*ssa.If]int
+	// settled holds, for an If, the successor on which the body holds no
+	// connection any more, so that the path needs nothing: a
+	// bufio.Scanner's Scan of the body returned false (see
+	// [tracked.scanner]), a read of the body failed or met EOF (see
+	// [tracked.readErrors]), the request's context is done (see
+	// [state.contextDone]).
+	settled map[*ssa.If]int
 }
 
 // track follows the values vals, and the variables at the addresses locs,
 // through fn ([ssaflow.Tracer], kept to fn: calls, closures and returns
 // are the effects of uses below).
 func (s *state) track(fn *ssa.Function, vals, locs map[ssa.Value]kind) *tracked {
-	t := &tracked{s: s, fn: fn, effects: make(map[ssa.Instruction]*effect), atEOF: make(map[*ssa.If]int)}
+	t := &tracked{s: s, fn: fn, effects: make(map[ssa.Instruction]*effect), settled: make(map[*ssa.If]int)}
 	var roots []ssaflow.Root
 	for v, k := range vals {
 		roots = append(roots, ssaflow.Root{Value: v, Label: int(k)})
@@ -214,6 +219,9 @@ func (t *tracked) closure(mc *ssa.MakeClosure, v ssa.Value, k kind, isLoc bool) 
 // call handles the response or its body used by a call.
 func (t *tracked) call(u ssaflow.Use, call ssa.CallInstruction, k kind) {
 	v := u.Value
+	if k == bodyKind {
+		t.readErrors(call, v)
+	}
 	common := call.Common()
 	if common.IsInvoke() && common.Value == v {
 		if httpapi.CloserClose.Matches(common.Method) {
@@ -291,6 +299,26 @@ func (t *tracked) unseenCall(call ssa.CallInstruction, fn *types.Func, v ssa.Val
 	}
 }
 
+// readErrors ends the paths on which a read of the body v, starting at
+// call, failed or met EOF (see [httpflow.ReadErrors]): on EOF the
+// transport's bodyEOFSignal has handed the connection back to the idle
+// pool, on any other error it has given the connection up (the fn that
+// (*persistConn).readLoop gives it, in net/http/transport.go, sends
+// isEOF on waitForBodyRead; the read loop closes a connection whose body
+// was not read to EOF). io.ReadAll(io.LimitReader(resp.Body, n)) that
+// fails has no connection left to leak; one that succeeds may have stopped
+// at the limit, and its path goes on.
+func (t *tracked) readErrors(call ssa.CallInstruction, v ssa.Value) {
+	if mb, ok := ssaflow.Unconverted(v).(*ssa.Call); ok && httpapi.MaxBytesReader.Matches(callee.Func(&mb.Call)) {
+		return // its reads also fail when the body is too long, short of EOF
+	}
+	for _, err := range httpflow.ReadErrors(call, v) {
+		for _, e := range ssaflow.SetEdges(err) {
+			t.settled[e.If] = e.Succ
+		}
+	}
+}
+
 // results marks the results of a call that hands the response back.
 func (t *tracked) results(u ssaflow.Use, res ssa.Value, k kind) {
 	if _, ok := res.Type().(*types.Tuple); !ok {
@@ -307,7 +335,7 @@ func (t *tracked) results(u ssaflow.Use, res ssa.Value, k kind) {
 // unseen is the effect of passing the response or body to a function whose
 // body the package does not have, as a parameter of type param.
 func (t *tracked) unseen(fn *types.Func, param types.Type, k kind) effect {
-	if readerOnly(param) {
+	if httpflow.ReaderOnly(param) {
 		return effect{read: true} // it can read the body but not close it
 	}
 	if fn != nil && t.s.std(fn.Pkg()) {
@@ -339,22 +367,6 @@ func paramType(sig *types.Signature, i int) types.Type {
 		return types.NewInterfaceType(nil, nil)
 	}
 	return params.At(i).Type()
-}
-
-// readerOnly reports whether t is a non-empty interface without a Close
-// method: a function given the body as such a value may read it but cannot
-// close it without a type assertion.
-func readerOnly(t types.Type) bool {
-	iface, ok := t.Underlying().(*types.Interface)
-	if !ok || iface.NumMethods() == 0 {
-		return false
-	}
-	for m := range iface.Methods() {
-		if m.Name() == "Close" {
-			return false
-		}
-	}
-	return true
 }
 
 // std reports whether pkg is part of the standard library (and not the

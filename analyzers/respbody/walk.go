@@ -120,8 +120,8 @@ func (s *state) walkBlock(t *tracked, p point, source ssa.Instruction, res *path
 			return
 		case *ssa.If:
 			skip := prune(t, instr.Cond, p.errs)
-			if j, ok := t.atEOF[instr]; ok {
-				skip = j // the body is read to EOF there: the path is done
+			if j, ok := t.settled[instr]; ok {
+				skip = j // the body holds no connection there: the path is done
 			}
 			for j, succ := range b.Succs {
 				if j != skip {

@@ -56,11 +56,16 @@ var UpCalls = Callees{ClientSends, TransportSends, ServerServes, ServeFuncs,
 var ValueTypes = []Type{RoundTripper, Request, Response, Dialer, ListenConfig, TCPConn, ConnFile.Recv,
 	TCPListener, UnixListener, KeepAliveConfig, HTTP2Transport}
 
-// ContextTypes and ContextCalls are the [Context] symbols.
+// ContextTypes and ContextCalls are the [Context] symbols. PathCalls are
+// those that tell respbody about a path of a response it already follows
+// (a read of its body that failed, a context that is done): everywhere in
+// code, they matter only where a response does.
 var (
 	ContextTypes = []Type{ResponseWriter, Handler, HandlerFunc, ServeMuxHandle.Recv, Header}
 	ContextCalls = slices.Concat(Callees{HandleFunc, Handle, ServeMuxHandleFunc, ServeMuxHandle, HeaderSet, HeaderAdd, MaxBytesReader},
-		MutexLocks, MutexUnlocks)
+		MutexLocks, MutexUnlocks, PathCalls)
+	PathCalls = slices.Concat(ReadErrorReaders, Callees{ReadFull, bufioReaderReadString, bufioReaderReadBytes,
+		ContextErr, ContextCause}, ContextChildren)
 )
 
 // FollowOf returns how the analyzers follow obj, a type name, function or

@@ -9,6 +9,12 @@ var (
 	ReadCloser  = typ("io", "ReadCloser")
 	Copy        = function("io", "Copy")
 	CopyN       = function("io", "CopyN")
+	// LimitReader's Read returns its reader's errors unchanged and io.EOF
+	// at the limit (LimitedReader.Read in io/io.go); ReadFull returns only
+	// its reader's errors, io.EOF when nothing was read before it ended and
+	// io.ErrUnexpectedEOF when something was (ReadAtLeast in io/io.go).
+	LimitReader = function("io", "LimitReader")
+	ReadFull    = function("io", "ReadFull")
 	CopyBuffer  = function("io", "CopyBuffer")
 	ReadAll     = function("io", "ReadAll")
 	Discard     = variable("io", "Discard")
@@ -24,6 +30,16 @@ var (
 	stringsReader       = typ("strings", "Reader")
 	stringsBuilder      = typ("strings", "Builder")
 	bufioWriterReadFrom = method(typ("bufio", "Writer"), "ReadFrom")
+
+	// A bufio.Reader keeps the error of its reader's Read and returns it
+	// unchanged (readErr in bufio/bufio.go); ReadString and ReadBytes fail
+	// with nothing else (collectFragments, which stops only on a delimiter
+	// or an error).
+	bufioNewReader        = function("bufio", "NewReader")
+	bufioNewReaderSize    = function("bufio", "NewReaderSize")
+	bufioReader           = typ("bufio", "Reader")
+	bufioReaderReadString = method(bufioReader, "ReadString")
+	bufioReaderReadBytes  = method(bufioReader, "ReadBytes")
 
 	// NewScanner and ScannerScan: a Scan that returns false has met the
 	// end of its reader, a read error or a token too long for its buffer

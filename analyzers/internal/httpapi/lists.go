@@ -43,7 +43,7 @@ var (
 	// CopyWriters are the FullReaders that write what they read, with the
 	// index of the writer: when it fails they stop before EOF (a pipe
 	// whose reader was closed, a client that went away).
-	CopyWriters = map[Func]int{Copy: 0, CopyBuffer: 0}
+	CopyWriters = map[Func]int{Copy: 0, CopyBuffer: 0, CopyN: 0}
 	// FullReadMethods read their argument (index 0, after the receiver) to
 	// EOF, or, but for bytes.Buffer's, until their writer fails.
 	FullReadMethods = Callees{bytesBufferReadFrom, bufioWriterReadFrom, osFileReadFrom}
@@ -53,6 +53,32 @@ var (
 	// (bytes.Buffer panics when too large; a hash never fails); with
 	// io.Discard they are the writers a copy into which runs to EOF.
 	InfallibleWriters = []Type{bytesBuffer, stringsBuilder, hashHash, hashHash32, hashHash64}
+)
+
+// Reads whose failure says where the reader is. A Read of a response body
+// that returns io.EOF hands the connection back to the idle pool, and one
+// that returns any other error gives the connection up (the fn of the
+// bodyEOFSignal that (*persistConn).readLoop makes, in
+// net/http/transport.go, sends isEOF on waitForBodyRead, and the read loop
+// closes a connection whose body did not end at EOF): after either the
+// body holds no connection.
+var (
+	// ReadErrorReaders wrap their io.Reader argument (index 0) in a reader
+	// that returns the errors of its Read unchanged and adds none but
+	// io.EOF: a read of the wrapper that fails is a failed read of the
+	// argument. A read that succeeds tells nothing: io.LimitReader stops
+	// at its limit, short of the body's EOF.
+	ReadErrorReaders = Callees{LimitReader, bufioNewReader, bufioNewReaderSize}
+	// ReadErrorFuncs read their argument (the index) and fail only when
+	// its Read did, or when it met EOF: their error, when not nil, says
+	// that the reader ended or failed. io.Copy, io.CopyBuffer and io.CopyN
+	// do so only into a writer that cannot fail ([CopyWriters]); io.CopyN
+	// returns io.EOF when the reader ends first.
+	ReadErrorFuncs = map[Func]int{ReadAll: 0, ioutilReadAll: 0, ReadFull: 0, Copy: 1, CopyBuffer: 1, CopyN: 1}
+	// ReadErrorMethods are methods of a reader (the receiver) that fail
+	// only as ReadErrorFuncs do: io.Reader's Read itself, and
+	// bufio.Reader's ReadString and ReadBytes.
+	ReadErrorMethods = Callees{ReaderRead, bufioReaderReadString, bufioReaderReadBytes}
 )
 
 // RewindableBodies are the body types for which http.NewRequest sets

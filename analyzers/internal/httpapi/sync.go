@@ -9,7 +9,12 @@ var (
 	// WaitGroupGo runs its argument in a new goroutine (Go 1.25).
 	WaitGroupGo = method(typ("sync", "WaitGroup"), "Go")
 
-	ContextDone      = method(typ("context", "Context"), "Done")
+	// Context is not in the table: a function that takes a context does
+	// not matter by itself.
+	contextContext   = Type{"context", "Context"}
+	ContextDone      = method(contextContext, "Done")
+	ContextErr       = method(contextContext, "Err")
+	ContextCause     = function("context", "Cause")
 	contextAfterFunc = function("context", "AfterFunc")
 	timeAfterFunc    = function("time", "AfterFunc")
 
@@ -32,3 +37,19 @@ var (
 	MutexLocks   = Callees{method(syncMutex, "Lock"), method(syncRWMutex, "Lock")}
 	MutexUnlocks = Callees{method(syncMutex, "Unlock"), method(syncRWMutex, "Unlock")}
 )
+
+// ContextChildren make a context from their argument 0, the parent, that is
+// done when the parent is ((*cancelCtx).propagateCancel in
+// context/context.go, which WithCancel, WithCancelCause, WithDeadline,
+// WithDeadlineCause, WithTimeout and WithTimeoutCause reach; a valueCtx's
+// Done and Err are its parent's). Not context.WithoutCancel, whose Done is nil whatever the
+// parent does (withoutCancelCtx.Done).
+var ContextChildren = Callees{
+	function("context", "WithCancel"),
+	function("context", "WithCancelCause"),
+	function("context", "WithDeadline"),
+	function("context", "WithDeadlineCause"),
+	function("context", "WithTimeout"),
+	function("context", "WithTimeoutCause"),
+	function("context", "WithValue"),
+}

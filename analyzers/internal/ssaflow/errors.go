@@ -11,27 +11,113 @@ import (
 // IsError reports whether t is the predeclared type error.
 func IsError(t types.Type) bool { return types.Identical(t, types.Universe.Lookup("error").Type()) }
 
-// ErrorValues returns the error result of c (its last result) and the
-// φ-nodes that merge it; nil when c returns no error.
-func ErrorValues(c *ssa.Call) []ssa.Value {
-	var work []ssa.Value
-	switch t := c.Type().(type) {
+// ErrorResult returns the values of the error result of c (its last
+// result): the call itself or the Extracts of that result; nil when c
+// returns no error.
+func ErrorResult(c ssa.CallInstruction) []ssa.Value {
+	v := c.Value()
+	if v == nil {
+		return nil
+	}
+	switch t := v.Type().(type) {
 	case *types.Tuple:
 		last := t.Len() - 1
 		if last < 0 || !IsError(t.At(last).Type()) {
 			return nil
 		}
-		for _, ref := range *c.Referrers() {
+		var out []ssa.Value
+		for _, ref := range *v.Referrers() {
 			if ex, ok := ref.(*ssa.Extract); ok && ex.Index == last {
-				work = append(work, ex)
+				out = append(out, ex)
 			}
 		}
+		return out
 	default:
 		if !IsError(t) {
 			return nil
 		}
-		work = append(work, c)
+		return []ssa.Value{v}
 	}
+}
+
+// An Edge is a successor of an If: Succs[Succ] of its block.
+type Edge struct {
+	If   *ssa.If
+	Succ int
+}
+
+// Block returns the block the edge leads to.
+func (e Edge) Block() *ssa.BasicBlock { return e.If.Block().Succs[e.Succ] }
+
+// SetEdges returns the successors of the Ifs on err, an error value, that
+// run only when it is not nil: err != nil (and the other branch of
+// err == nil), and err == x where x is a package-level variable (a
+// sentinel such as io.EOF: the branch where they are equal; of
+// `err != io.EOF`, the other one), also through a `!`.
+func SetEdges(err ssa.Value) []Edge {
+	var out []Edge
+	for _, ref := range *err.Referrers() {
+		bin, ok := ref.(*ssa.BinOp)
+		if !ok || bin.Op != token.EQL && bin.Op != token.NEQ {
+			continue
+		}
+		other := bin.Y
+		if other == err {
+			other = bin.X
+		}
+		// set is the successor, taken when the comparison is true (0) or
+		// false (1), that says err is set.
+		var set int
+		switch {
+		case IsNil(other):
+			set = 0
+			if bin.Op == token.EQL {
+				set = 1
+			}
+		case isSentinel(other):
+			set = 1
+			if bin.Op == token.EQL {
+				set = 0
+			}
+		default:
+			continue
+		}
+		out = append(out, ifEdges(bin, set)...)
+	}
+	return out
+}
+
+// isSentinel reports whether v is loaded from a package-level variable.
+func isSentinel(v ssa.Value) bool {
+	load, ok := v.(*ssa.UnOp)
+	if !ok || load.Op != token.MUL {
+		return false
+	}
+	_, ok = load.X.(*ssa.Global)
+	return ok
+}
+
+// ifEdges returns the successors, of the Ifs on cond or on !cond, that
+// the branch succ of an If on cond is.
+func ifEdges(cond ssa.Value, succ int) []Edge {
+	var out []Edge
+	for _, use := range *cond.Referrers() {
+		switch use := use.(type) {
+		case *ssa.If:
+			out = append(out, Edge{use, succ})
+		case *ssa.UnOp:
+			if use.Op == token.NOT {
+				out = append(out, ifEdges(use, 1-succ)...)
+			}
+		}
+	}
+	return out
+}
+
+// ErrorValues returns the error result of c (its last result) and the
+// φ-nodes that merge it; nil when c returns no error.
+func ErrorValues(c *ssa.Call) []ssa.Value {
+	work := ErrorResult(c)
 	var out []ssa.Value
 	seen := make(map[ssa.Value]bool)
 	for len(work) > 0 {
@@ -52,25 +138,12 @@ func ErrorValues(c *ssa.Call) []ssa.Value {
 }
 
 // FailureBranches returns the blocks that run when the error result of c
-// (see [ErrorValues]) was compared with nil and found set.
+// (see [ErrorValues]) was found set (see [SetEdges]).
 func FailureBranches(c *ssa.Call) []*ssa.BasicBlock {
 	var out []*ssa.BasicBlock
 	for _, v := range ErrorValues(c) {
-		for _, ref := range *v.Referrers() {
-			bin, ok := ref.(*ssa.BinOp)
-			if !ok || bin.Op != token.EQL && bin.Op != token.NEQ || !IsNil(bin.X) && !IsNil(bin.Y) {
-				continue
-			}
-			for _, use := range *bin.Referrers() {
-				if ifInstr, ok := use.(*ssa.If); ok {
-					succs := ifInstr.Block().Succs
-					if bin.Op == token.NEQ {
-						out = append(out, succs[0])
-					} else {
-						out = append(out, succs[1])
-					}
-				}
-			}
+		for _, e := range SetEdges(v) {
+			out = append(out, e.Block())
 		}
 	}
 	return out

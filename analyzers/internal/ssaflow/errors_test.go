@@ -49,3 +49,49 @@ func callOf(f *ssa.Function, name string) *ssa.Call {
 	}
 	return nil
 }
+
+// Each case is a function f around one call of try; set is the body of the
+// branches that run only when its error is set.
+func TestSetEdges(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name, body string
+		want       int
+	}{
+		{"not nil", `if err := try(); err != nil { set() }`, 1},
+		{"nil", `if err := try(); err == nil { b() } else { set() }`, 1},
+		{"sentinel", `if err := try(); err == errSentinel { set() }`, 1},
+		{"not the sentinel", `if err := try(); err != errSentinel { b() } else { set() }`, 1},
+		{"negated", `if err := try(); !(err != nil) { b() } else { set() }`, 1},
+		{"other error", `if err := try(); err == other() { b() }`, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			pkg := build(t, `var errSentinel = fmt.Errorf("x")
+				func try() error { return nil }; func other() error { return nil }; func b() {}; func set() {}
+				func f() { `+tc.body+` }`)
+			call := callOf(pkg.Func("f"), "try")
+			var edges []ssaflow.Edge
+			for _, v := range ssaflow.ErrorResult(call) {
+				edges = append(edges, ssaflow.SetEdges(v)...)
+			}
+			if len(edges) != tc.want {
+				t.Fatalf("%d edges, want %d", len(edges), tc.want)
+			}
+			for _, e := range edges {
+				if !blockCalls(e.Block(), "set") {
+					t.Errorf("edge to %s, which does not call set", e.Block())
+				}
+			}
+		})
+	}
+}
+
+func blockCalls(b *ssa.BasicBlock, name string) bool {
+	for _, instr := range b.Instrs {
+		if isCallOf(name)(instr) {
+			return true
+		}
+	}
+	return false
+}

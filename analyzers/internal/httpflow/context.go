@@ -1,0 +1,194 @@
+package httpflow
+
+import (
+	"go/token"
+	"go/types"
+
+	"github.com/kalint/kalint/analyzers/internal/callee"
+	"github.com/kalint/kalint/analyzers/internal/httpapi"
+	"github.com/kalint/kalint/analyzers/internal/ssaflow"
+	"golang.org/x/tools/go/ssa"
+)
+
+// SetsContext reports whether v is a request whose context the call that
+// makes it sets: http.NewRequest[WithContext], Request.WithContext or
+// Request.Clone. It is the Stop of the [ssaflow.Backtracer] given to
+// [Contexts].
+func SetsContext(v ssa.Value) bool {
+	return IsNewRequest(v) || Derived(v) != nil
+}
+
+// Contexts returns the contexts that the request v may be sent with: the
+// context given to http.NewRequestWithContext, Request.WithContext or
+// Request.Clone, found by back (whose Stop is [SetsContext]). known is
+// false when some request has a context that none of those set: one of
+// http.NewRequest (context.Background, never done), or of code the
+// package does not show.
+func Contexts(back *ssaflow.Backtracer, v ssa.Value) (ctxs []ssa.Value, known bool) {
+	for _, src := range back.Sources(v).Sources {
+		if _, args := NewRequest(src.Value); args != nil {
+			call := src.Value.(*ssa.Extract).Tuple.(*ssa.Call)
+			if !httpapi.NewRequestWithContext.Matches(callee.Func(&call.Call)) {
+				return nil, false
+			}
+			ctxs = append(ctxs, call.Call.Args[0])
+			continue
+		}
+		call, ok := src.Value.(*ssa.Call)
+		if !ok || Derived(call) == nil || len(call.Call.Args) < 2 {
+			return nil, false
+		}
+		ctxs = append(ctxs, call.Call.Args[1])
+	}
+	return ctxs, len(ctxs) > 0
+}
+
+// Ancestors returns the contexts that are done whenever ctx is: ctx
+// itself and, through [httpapi.ContextChildren], its parents, theirs and
+// so on. A φ of contexts (`if d > 0 { ctx, cancel = context.WithTimeout(ctx,
+// d) }`) is done when every context it merges is: its ancestors are those
+// its edges share.
+func Ancestors(ctx ssa.Value) map[ssa.Value]bool {
+	return ancestors(ctx, make(map[ssa.Value]bool))
+}
+
+func ancestors(ctx ssa.Value, inProgress map[ssa.Value]bool) map[ssa.Value]bool {
+	ctx = ssaflow.Unconverted(ctx)
+	out := map[ssa.Value]bool{ctx: true}
+	if inProgress[ctx] {
+		return nil // a φ's edge back to itself constrains nothing
+	}
+	inProgress[ctx] = true
+	defer delete(inProgress, ctx)
+	var parent ssa.Value
+	switch x := ctx.(type) {
+	case *ssa.Extract:
+		if call, ok := x.Tuple.(*ssa.Call); ok && x.Index == 0 && httpapi.ContextChildren.Matches(callee.Func(&call.Call)) {
+			parent = call.Call.Args[0]
+		}
+	case *ssa.Call:
+		if httpapi.ContextChildren.Matches(callee.Func(&x.Call)) {
+			parent = x.Call.Args[0]
+		}
+	case *ssa.Phi:
+		var shared map[ssa.Value]bool
+		for _, e := range x.Edges {
+			a := ancestors(e, inProgress)
+			if a == nil {
+				continue
+			}
+			if shared == nil {
+				shared = a
+				continue
+			}
+			for v := range shared {
+				if !a[v] {
+					delete(shared, v)
+				}
+			}
+		}
+		for v := range shared {
+			out[v] = true
+		}
+	}
+	if parent != nil {
+		for v := range ancestors(parent, inProgress) {
+			out[v] = true
+		}
+	}
+	return out
+}
+
+// A Done is a place in a function where a context is known to be done:
+// the successor of an If (ctx.Err() != nil, context.Cause(ctx) != nil, the
+// case of a select that received from ctx.Done()), or the instruction
+// after a receive from ctx.Done().
+type Done struct {
+	Ctx  ssa.Value // the context, without conversions to interfaces
+	Edge ssaflow.Edge
+	// Recv, if set, is the receive <-ctx.Done(); Edge is then unset.
+	Recv *ssa.UnOp
+}
+
+// Dones returns the places in fn where a context is known to be done.
+func Dones(fn *ssa.Function) []Done {
+	var out []Done
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			switch instr := instr.(type) {
+			case *ssa.Call:
+				ctx := checkedContext(instr)
+				if ctx == nil {
+					continue
+				}
+				for _, e := range ssaflow.SetEdges(instr) {
+					out = append(out, Done{Ctx: ssaflow.Unconverted(ctx), Edge: e})
+				}
+			case *ssa.UnOp:
+				if ctx := doneChan(instr.X); instr.Op == token.ARROW && ctx != nil {
+					out = append(out, Done{Ctx: ssaflow.Unconverted(ctx), Recv: instr})
+				}
+			case *ssa.Select:
+				out = append(out, selectDones(instr)...)
+			}
+		}
+	}
+	return out
+}
+
+// checkedContext returns the context whose Err or Cause call is, or nil.
+func checkedContext(call *ssa.Call) ssa.Value {
+	common := &call.Call
+	if common.IsInvoke() {
+		if httpapi.ContextErr.Matches(common.Method) {
+			return common.Value
+		}
+		return nil
+	}
+	if httpapi.ContextCause.Matches(callee.Func(common)) && len(common.Args) == 1 {
+		return common.Args[0]
+	}
+	return nil
+}
+
+// doneChan returns the context whose Done channel ch is, or nil.
+func doneChan(ch ssa.Value) ssa.Value {
+	call, ok := ch.(*ssa.Call)
+	if ok && call.Call.IsInvoke() && httpapi.ContextDone.Matches(call.Call.Method) {
+		return call.Call.Value
+	}
+	return nil
+}
+
+// selectDones returns the cases of sel that receive from a context's Done
+// channel: the If on the index of the chosen case (`t1 = extract t0 #0;
+// t2 = t1 == i`), its true branch.
+func selectDones(sel *ssa.Select) []Done {
+	var out []Done
+	for i, st := range sel.States {
+		ctx := doneChan(st.Chan)
+		if st.Dir != types.RecvOnly || ctx == nil {
+			continue
+		}
+		for _, ref := range *sel.Referrers() {
+			ex, ok := ref.(*ssa.Extract)
+			if !ok || ex.Index != 0 {
+				continue
+			}
+			for _, use := range *ex.Referrers() {
+				bin, ok := use.(*ssa.BinOp)
+				if !ok || bin.Op != token.EQL {
+					continue
+				}
+				if n, ok := ssaflow.ConstInt(bin.Y); ok && n == int64(i) {
+					for _, ifUse := range *bin.Referrers() {
+						if ifInstr, ok := ifUse.(*ssa.If); ok {
+							out = append(out, Done{Ctx: ssaflow.Unconverted(ctx), Edge: ssaflow.Edge{If: ifInstr, Succ: 0}})
+						}
+					}
+				}
+			}
+		}
+	}
+	return out
+}

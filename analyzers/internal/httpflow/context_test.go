@@ -1,0 +1,70 @@
+package httpflow_test
+
+import (
+	"testing"
+
+	"github.com/kalint/kalint/analyzers/internal/httpflow"
+	"github.com/kalint/kalint/analyzers/internal/ssaflow"
+	"golang.org/x/tools/go/ssa"
+)
+
+// TestContexts finds the contexts of the request that f sends with c.Do
+// and reports which of f's parameters ctx and other are done whenever all
+// of them are, and how many places of f know a context to be done.
+func TestContexts(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name, body string
+		known      bool
+		ctx, other bool
+		dones      int
+	}{
+		{"new request", `req, _ := http.NewRequestWithContext(ctx, "GET", "u", nil); c.Do(req)`, true, true, false, 0},
+		{"background", `req, _ := http.NewRequest("GET", "u", nil); c.Do(req)`, false, false, false, 0},
+		{"with context", `c.Do(r.WithContext(ctx))`, true, true, false, 0},
+		{"clone of a child", `child, cancel := context.WithTimeout(ctx, 1); defer cancel(); c.Do(r.Clone(child))`, true, true, false, 0},
+		{"value child", `c.Do(r.WithContext(context.WithValue(ctx, 1, 2)))`, true, true, false, 0},
+		{"without cancel", `c.Do(r.WithContext(context.WithoutCancel(ctx)))`, true, false, false, 0},
+		{"unknown request", `c.Do(r)`, false, false, false, 0},
+		{"φ of one family", `if b { ctx, _ = context.WithCancel(ctx) }; c.Do(r.WithContext(ctx))`, true, true, false, 0},
+		{"φ of two families", `if b { ctx = other }; c.Do(r.WithContext(ctx))`, true, false, false, 0},
+		{"two requests", `q := r.WithContext(ctx); if b { q = r.WithContext(other) }; c.Do(q)`, true, false, false, 0},
+		{"checks", `c.Do(r.WithContext(ctx)); if ctx.Err() != nil { return }; if context.Cause(other) == nil { return }
+			select { case <-ctx.Done(): return; case <-other.Done(): }; <-ctx.Done()`, true, true, false, 5},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			fn := build(t, `func f(ctx, other context.Context, c *http.Client, r *http.Request, b bool) { `+tc.body+` }`).Func("f")
+			var do *ssa.Call
+			for _, blk := range fn.Blocks {
+				for _, instr := range blk.Instrs {
+					if call, ok := instr.(*ssa.Call); ok && call.Call.StaticCallee() != nil && call.Call.StaticCallee().Name() == "Do" {
+						do = call
+					}
+				}
+			}
+			back := &ssaflow.Backtracer{Index: ssaflow.NewIndex(fn.Pkg), Stop: httpflow.SetsContext}
+			ctxs, known := httpflow.Contexts(back, do.Call.Args[1])
+			if known != tc.known {
+				t.Fatalf("known = %v, want %v", known, tc.known)
+			}
+			all := func(p ssa.Value) bool {
+				for _, c := range ctxs {
+					if !httpflow.Ancestors(c)[p] {
+						return false
+					}
+				}
+				return known
+			}
+			if got := all(fn.Params[0]); got != tc.ctx {
+				t.Errorf("ctx: %v, want %v", got, tc.ctx)
+			}
+			if got := all(fn.Params[1]); got != tc.other {
+				t.Errorf("other: %v, want %v", got, tc.other)
+			}
+			if got := len(httpflow.Dones(fn)); got != tc.dones {
+				t.Errorf("%d dones, want %d", got, tc.dones)
+			}
+		})
+	}
+}
