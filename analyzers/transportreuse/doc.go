@@ -85,7 +85,9 @@
 // initialisation under sync.Once), returned to the caller, or handed to
 // code the package cannot see (another package's function, a function
 // value, another package's wrapping RoundTripper, an interface method whose
-// receiver may hold another type), since that code may keep it. A few well-known wrappers of other packages, read in their source,
+// receiver may hold another type), since that code may keep it; x/net's
+// http2.ConfigureTransport and the transport's RegisterProtocol only set
+// its protocols and keep it nowhere. A few well-known wrappers of other packages, read in their source,
 // hold the inner transport only as long as themselves and are followed like
 // it: otelhttp.NewTransport, promhttp's InstrumentRoundTripperCounter,
 // Duration, InFlight and Trace, client-go's

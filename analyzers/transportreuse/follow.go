@@ -261,9 +261,9 @@ func (s *state) receiver(h ssaflow.HandOff) ssa.Value {
 func (s *state) call(u *use, h ssaflow.HandOff) {
 	common := h.Instr.(ssa.CallInstruction).Common()
 	fn := callee.Func(common)
-	recv := common.Value
+	recv := common.Value // or the transport a protocol setter is given
 	if !common.IsInvoke() {
-		if fn == nil || fn.Signature().Recv() == nil || len(common.Args) == 0 {
+		if fn == nil || fn.Signature().Recv() == nil && !httpapi.ProtocolSetters.Matches(fn) || len(common.Args) == 0 {
 			u.kept = true
 			return
 		}
@@ -272,6 +272,8 @@ func (s *state) call(u *use, h ssaflow.HandOff) {
 	switch {
 	case recv != h.Value:
 		u.kept = true // an argument: the callee may keep it
+	case httpapi.ProtocolSetters.Matches(fn):
+		// Sets its protocols (HTTP/2), keeps it nowhere.
 	case httpapi.ProducerMethods.Matches(fn), httpapi.ReverseProxyServeHTTP.Matches(fn), httpapi.IsRoundTrip(fn), wrapperSend(fn):
 		u.requests = append(u.requests, h.Instr.(ssa.CallInstruction))
 	case closers.Matches(fn):
