@@ -86,8 +86,10 @@ func (t *transport) store(x types.Type, f *types.Var, val ssa.Value) {
 func (t *transport) overwritten() { t.idle = true }
 
 func (t *transport) handOff(h ssaflow.HandOff) {
-	if h.Kind == ssaflow.Call && transportMethod(callee.Func(h.Instr.(ssa.CallInstruction).Common())) {
-		return
+	if h.Kind == ssaflow.Call {
+		if fn := callee.Func(h.Instr.(ssa.CallInstruction).Common()); transportMethod(fn) || httpapi.ProtocolSetters.Matches(fn) {
+			return // sets no IdleConnTimeout (http2.ConfigureTransport only turns HTTP/2 on)
+		}
 	}
 	if h.Kind != ssaflow.Return { // returned: judged here, where it is built
 		t.handedOff = true

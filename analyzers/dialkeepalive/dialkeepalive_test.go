@@ -24,7 +24,7 @@ func TestScenarios(t *testing.T) {
 	}
 	oneload.Run(t, analysistest.TestData(),
 		oneload.Case{Analyzer: dialkeepalive.Analyzer, Patterns: []string{
-			"basic", "idle", "threshold", "closures", "quiet", "server", "generics", "crosspkg/user", "crosspkg/lib"}},
+			"basic", "idle", "threshold", "closures", "quiet", "server", "generics", "crosspkg/user", "crosspkg/lib", "protocols"}},
 		oneload.Case{Analyzer: dialkeepalive.Analyzer, Patterns: []string{"fix"}, Fixes: true},
 		oneload.Case{Analyzer: dialkeepalive.New(dialkeepalive.Options{MinKeepAlive: 15 * time.Second, IdleConnTimeout: 2 * time.Minute}), Patterns: []string{"flags"}, Same: flagged, Fixes: true})
 	// Instances do not share flags.

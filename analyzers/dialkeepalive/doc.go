@@ -65,8 +65,9 @@
 // IdleConnTimeout (to a positive or non-constant value), Transports obtained
 // from another package or by Clone (they inherit one, DefaultTransport's is
 // 90 s), and Transports handed to code it cannot see (a function of another
-// package other than Transport's own methods, a container, a channel), which
-// may set it; dialers whose Dial or DialContext never reaches a Transport
+// package other than Transport's own methods and x/net's
+// http2.ConfigureTransport, which only turns HTTP/2 on; a container, a
+// channel), which may set it; dialers whose Dial or DialContext never reaches a Transport
 // (databases, raw TCP, gRPC, or handed to other packages); servers that set
 // IdleTimeout or ReadTimeout, switch keep-alives off, or are handed off.
 //

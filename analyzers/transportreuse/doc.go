@@ -47,10 +47,16 @@
 //     or converted to http.HandlerFunc), or a closure nested in one;
 //   - in a loop body, and used in the same loop;
 //   - in any other function that sends its request(s) with it and drops it,
-//     unless the function runs once (main, init, the tests, benchmarks,
-//     fuzz tests and examples of _test.go files, and functions called only
-//     from those, outside loops) or uses the transport for many requests
-//     (in a loop after making it).
+//     itself or through the package's functions and methods it passes the
+//     transport, client or API struct to (a controller's Reconcile that
+//     makes a client and calls its List), unless the function runs once
+//     (main, init, the tests, benchmarks, fuzz tests and examples of
+//     _test.go files, and functions called only from those, outside loops)
+//     or uses the transport for many requests (in a loop after making it).
+//     A call of a method of an interface counts as a call of the package's
+//     method when the value it is called on can hold one type only, the
+//     package's (an API client returned by its constructor as the
+//     package's interface).
 //
 // The same holds for a call of a constructor of the same package, a
 // function that returns a fresh transport or a client holding one (made
@@ -78,8 +84,10 @@
 // a struct field, a map, slice or channel (pools keyed by host, lazy
 // initialisation under sync.Once), returned to the caller, or handed to
 // code the package cannot see (another package's function, a function
-// value, another package's wrapping RoundTripper), since that code may keep
-// it. A few well-known wrappers of other packages, read in their source,
+// value, another package's wrapping RoundTripper, an interface method whose
+// receiver may hold another type), since that code may keep it; x/net's
+// http2.ConfigureTransport and the transport's RegisterProtocol only set
+// its protocols and keep it nowhere. A few well-known wrappers of other packages, read in their source,
 // hold the inner transport only as long as themselves and are followed like
 // it: otelhttp.NewTransport, promhttp's InstrumentRoundTripperCounter,
 // Duration, InFlight and Trace, client-go's

@@ -17,6 +17,9 @@ type use struct {
 	values   []ssa.Value
 	requests []ssa.CallInstruction
 	returns  []ssaflow.HandOff
+	// invokes are the interface method calls on it that run a method of
+	// the package: its one concrete type is the package's (see [state.receiver]).
+	invokes  []ssa.CallInstruction
 	kept     bool                // stored or handed to code the package cannot see
 	closed   bool                // CloseIdleConnections is called
 	disabled bool                // DisableKeepAlives set to true or to an unknown value
@@ -77,6 +80,11 @@ func (s *state) follow(r root) *use {
 				}
 				if w := wrapped(h, fn); w != nil {
 					add(w)
+					continue
+				}
+				if recv := s.receiver(h); recv != nil {
+					u.invokes = append(u.invokes, h.Instr.(ssa.CallInstruction))
+					add(recv)
 					continue
 				}
 				s.call(u, h)
@@ -223,14 +231,39 @@ func localField(h ssaflow.HandOff) (loads []ssa.Value, ok bool) {
 	return loads, true
 }
 
+// receiver returns the receiver of the package's method that an interface
+// method call on the traced value runs, or nil: the value's one concrete
+// type (an API client of the package behind the package's interface,
+// returned by its constructor) declares the method in the package. The
+// method is then followed like a static call of it.
+func (s *state) receiver(h ssaflow.HandOff) ssa.Value {
+	common := h.Instr.(ssa.CallInstruction).Common()
+	if !common.IsInvoke() || common.Value != h.Value {
+		return nil
+	}
+	t, ok := s.back.DynamicType(h.Value)
+	if !ok {
+		return nil
+	}
+	tn := httpapi.NamedOf(t)
+	if tn == nil || tn.Pkg() != s.Pkg {
+		return nil
+	}
+	fn := s.x.DeclaredMethod(tn, common.Method.Name())
+	if fn == nil || len(fn.Blocks) == 0 || len(fn.Params) == 0 {
+		return nil
+	}
+	return fn.Params[0]
+}
+
 // call classifies a call that the traced value reaches outside the
 // package's own code.
 func (s *state) call(u *use, h ssaflow.HandOff) {
 	common := h.Instr.(ssa.CallInstruction).Common()
 	fn := callee.Func(common)
-	recv := common.Value
+	recv := common.Value // or the transport a protocol setter is given
 	if !common.IsInvoke() {
-		if fn == nil || fn.Signature().Recv() == nil || len(common.Args) == 0 {
+		if fn == nil || fn.Signature().Recv() == nil && !httpapi.ProtocolSetters.Matches(fn) || len(common.Args) == 0 {
 			u.kept = true
 			return
 		}
@@ -239,6 +272,8 @@ func (s *state) call(u *use, h ssaflow.HandOff) {
 	switch {
 	case recv != h.Value:
 		u.kept = true // an argument: the callee may keep it
+	case httpapi.ProtocolSetters.Matches(fn):
+		// Sets its protocols (HTTP/2), keeps it nowhere.
 	case httpapi.ProducerMethods.Matches(fn), httpapi.ReverseProxyServeHTTP.Matches(fn), httpapi.IsRoundTrip(fn), wrapperSend(fn):
 		u.requests = append(u.requests, h.Instr.(ssa.CallInstruction))
 	case closers.Matches(fn):

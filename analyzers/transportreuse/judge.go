@@ -140,13 +140,18 @@ func anchor(g *ssa.Function) (made ssa.Instruction, calls []ssa.Instruction) {
 }
 
 // helperCalls returns the calls in fn of the package's functions that
-// take one of the traced values.
+// take one of the traced values, interface method calls that run one
+// included.
 func (s *state) helperCalls(fn *ssa.Function, u *use) []ssa.Instruction {
 	var calls []ssa.Instruction
 	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {
 			call, ok := instr.(ssa.CallInstruction)
 			if !ok {
+				continue
+			}
+			if slices.Contains(u.invokes, call) {
+				calls = append(calls, call)
 				continue
 			}
 			body := callee.Body(call.Common())

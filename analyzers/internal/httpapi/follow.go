@@ -44,6 +44,13 @@ const (
 // values are followed too.
 var UpTypes = []Type{Server, Client, Transport}
 
+// MadeTypes are the UpTypes whose making is judged at every call of a
+// function of the package that makes one and returns something (it may be
+// the value, or a struct holding it): transportreuse takes such a function
+// for a constructor and judges each of its calls where it is, so the
+// callers of such a function matter even when it is exported.
+var MadeTypes = []Type{Transport}
+
 // UpCalls are the calls that the analyzers walk up from: sends, serving,
 // a transport's Clone and switching a server's keep-alives.
 var UpCalls = Callees{ClientSends, TransportSends, ServerServes, ServeFuncs,

@@ -80,6 +80,11 @@ func TestFollowDeclared(t *testing.T) {
 	check("ContextTypes", anys(ContextTypes))
 	check("UpCalls", anys(UpCalls))
 	check("ContextCalls", anys(ContextCalls))
+	for _, typ := range MadeTypes {
+		if !slices.Contains(UpTypes, typ) {
+			t.Errorf("MadeTypes: %v is not one of UpTypes", typ)
+		}
+	}
 }
 
 func anys[E any](es []E) []any {

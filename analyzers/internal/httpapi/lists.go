@@ -85,7 +85,22 @@ var (
 // GetBody, so the transport can send the body again.
 var RewindableBodies = []Type{bytesBuffer, bytesReader, stringsReader}
 
-// TransportChangers change the *http.Transport they are given (argument 0,
-// the receiver of a method) in place: they register a protocol on it or
-// turn x/net's HTTP/2 on in it.
-var TransportChangers = Callees{TransportRegisterProtocol, HTTP2ConfigureTransport, HTTP2ConfigureTransports}
+// ProtocolSetters change only the protocols of the *http.Transport they
+// are given (argument 0, the receiver of a method), and keep it nowhere the
+// caller can reach: RegisterProtocol adds a round tripper for a scheme
+// (altProto in net/http/transport.go), and x/net's ConfigureTransport turns
+// HTTP/2 on (configureTransports in golang.org/x/net/http2/transport.go
+// registers "https", sets TLSNextProto["h2"] and adds "h2" and "http/1.1"
+// to TLSClientConfig.NextProtos; the HTTP/2 transport it makes lives in
+// those). They send nothing and leave the pool, its timeouts
+// (IdleConnTimeout, MaxIdleConnsPerHost, DisableKeepAlives) and the dialers
+// alone: a transport given to one is not handed off.
+var ProtocolSetters = Callees{TransportRegisterProtocol, HTTP2ConfigureTransport}
+
+// TransportChangers change the *http.Transport they are given in place:
+// the ProtocolSetters, and x/net's ConfigureTransports, which does what
+// ConfigureTransport does and returns the HTTP/2 transport it made. That
+// one holds the transport: it falls back on its settings
+// ((*Transport).idleConnTimeout in golang.org/x/net/http2/transport.go)
+// and is configured apart, so a transport given to it is handed off.
+var TransportChangers = append(Callees{HTTP2ConfigureTransports}, ProtocolSetters...)

@@ -2,6 +2,7 @@ package ssaflow
 
 import (
 	"go/token"
+	"go/types"
 	"slices"
 
 	"github.com/kalint/kalint/analyzers/internal/callee"
@@ -150,6 +151,26 @@ func (b *Backtracer) SourcesVia(calls []*ssa.Call, v ssa.Value) *Origins {
 		}
 	}
 	return b.walk(key(v, at))
+}
+
+// DynamicType returns the one concrete type that v, a value of interface
+// type, may hold: the type of every source of v that is not a nil
+// interface (which holds none). ok is false when a source's type cannot be
+// told (another package's result, a parameter the package does not show
+// the arguments of, a load), when the sources have more than one type, or
+// when v holds only nil.
+func (b *Backtracer) DynamicType(v ssa.Value) (t types.Type, ok bool) {
+	for _, src := range b.Sources(v).Sources {
+		st := src.Value.Type()
+		switch {
+		case types.IsInterface(st) && IsZeroConst(src.Value):
+			continue
+		case src.Kind != Made || types.IsInterface(st), t != nil && !types.Identical(t, st):
+			return nil, false
+		}
+		t = st
+	}
+	return t, t != nil
 }
 
 func (b *Backtracer) walk(root sourceKey) *Origins {

@@ -173,6 +173,31 @@ func TestSources(t *testing.T) {
 	}
 }
 
+func TestDynamicType(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct{ name, src, want string }{
+		{"one type, nil on another branch", `func root(c bool) { sink(make_(c)) }; func make_(c bool) I { if c { return nil }; return &S{} }`, "*p.S"},
+		{"two types", `func root(c bool) { var i I = &S{}; if c { i = U{} }; sink(i) }`, ""},
+		{"only nil", `func root() { var i I; sink(i) }`, ""},
+		{"a parameter", `func Root(i I) { sink(i) }`, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			pkg := build(t, "func sink(I) {}\ntype I interface{ M() }\ntype S struct{}\nfunc (*S) M() {}\ntype U struct{}\nfunc (U) M() {}\n"+tc.src)
+			x := ssaflow.NewIndex(pkg)
+			b := &ssaflow.Backtracer{Index: x}
+			typ, ok := b.DynamicType(sinkArg(t, x))
+			got := ""
+			if ok {
+				got = typ.String()
+			}
+			if got != tc.want {
+				t.Errorf("DynamicType = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
 func describe(s ssaflow.Source) string {
 	switch v := s.Value.(type) {
 	case *ssa.Const:

@@ -2,6 +2,7 @@ package ssapass
 
 import (
 	"go/types"
+	"slices"
 	"strings"
 
 	"github.com/kalint/kalint/analyzers/internal/httpapi"
@@ -27,6 +28,20 @@ const (
 // signatures and values, which the other rules see.
 func upward(obj types.Object) bool {
 	return httpapi.FollowOf(obj) == httpapi.Up
+}
+
+// made reports whether naming obj says the function makes what
+// transportreuse judges at every call of it: a type of [httpapi.MadeTypes]
+// or another package's constructor of one ([httpapi.Foreign]).
+func made(obj types.Object) bool {
+	switch obj := obj.(type) {
+	case *types.TypeName:
+		return slices.ContainsFunc(httpapi.MadeTypes, func(t httpapi.Type) bool { return t.Matches(obj.Type()) })
+	case *types.Func:
+		_, ok := httpapi.Foreign(obj)
+		return ok
+	}
+	return false
 }
 
 // object returns how much obj, named in a function, makes it matter.

@@ -57,6 +57,12 @@ import (
 //     callers that matter, or it calls such a method directly: postretry
 //     judges an exported method that the package calls through its own
 //     interface by all the package's calls of it ([ssaflow.Index.Invokers]);
+//   - it calls a function of the package, exported or not, that names a
+//     type of [httpapi.MadeTypes] or another package's constructor
+//     ([httpapi.Foreign]) and returns something: a constructor, maybe of a
+//     struct or interface of the package holding what it makes, whose every
+//     call is judged where it is (a controller's Reconcile that makes an
+//     API client through the package's NewClient);
 //   - it starts goroutines (a go statement, or a call given a function
 //     literal, as sync.WaitGroup.Go and errgroup's Go are) and calls a
 //     function whose callers matter, exported or not: the analyzers look
@@ -255,6 +261,10 @@ type fnInfo struct {
 	obj   *types.Func
 	level level
 	up    bool // its callers matter
+	// makes is set when it names a type of httpapi.MadeTypes or another
+	// package's constructor; with results, its callers matter, exported
+	// or not.
+	makes bool
 	// returns is set when it returns what a helper can hold: when it
 	// matters, its callers do (but not theirs, as with up).
 	returns bool
@@ -308,6 +318,7 @@ type facts struct {
 	field  *types.Var  // a field of the package's types
 	v      level
 	up     bool
+	makes  bool // a type of httpapi.MadeTypes or another package's constructor
 	sys    bool // of syscall or golang.org/x/sys
 }
 
@@ -334,6 +345,7 @@ func (t *trimmer) factsOf(obj types.Object) facts {
 		f.v = max(f.v, helper)
 	}
 	f.up = f.v == matters && upward(obj)
+	f.makes = made(obj)
 	f.sys = obj.Pkg() != nil && obj.Pkg() != t.pkg && sysPkg(obj.Pkg().Path())
 	return f
 }
@@ -354,7 +366,7 @@ func (t *trimmer) use(id *ast.Ident, obj types.Object) {
 // in. Most identifiers tell nothing; they are ruled out before the search
 // for the function.
 func (t *trimmer) record(id *ast.Ident, obj types.Object, f facts) {
-	if !f.member && f.ref == nil && f.field == nil && f.v == ignored {
+	if !f.member && f.ref == nil && f.field == nil && f.v == ignored && !f.makes {
 		return
 	}
 	fi := t.enclosing(id.Pos())
@@ -373,6 +385,7 @@ func (t *trimmer) record(id *ast.Ident, obj types.Object, f facts) {
 		fi.field = append(fi.field, f.field)
 	}
 	fi.sys = fi.sys || f.sys
+	fi.makes = fi.makes || f.makes
 	switch {
 	case fi.up:
 	case f.v == matters:
@@ -426,7 +439,7 @@ func (t *trimmer) propagate() {
 					}
 					continue
 				}
-				if !fi.up && callee.up && (main || !ref.Exported() || fi.startsGoroutines() || t.implements(ref)) {
+				if !fi.up && callee.up && (main || !ref.Exported() || callee.constructs() || fi.startsGoroutines() || t.implements(ref)) {
 					fi.level, fi.up = matters, true
 					changed = true
 				}
@@ -502,6 +515,12 @@ func (t *trimmer) findImpls() {
 			}
 		}
 	}
+}
+
+// constructs reports whether the function makes what is judged at each
+// of its calls and returns something: a constructor of the package.
+func (fi *fnInfo) constructs() bool {
+	return fi.makes && fi.obj != nil && fi.obj.Signature().Results().Len() > 0
 }
 
 // startsGoroutines reports whether the function has a go statement or

@@ -111,6 +111,16 @@ func routesProxy(mux *http.ServeMux) { mux.HandleFunc("/p", proxy) } // proxy's 
 
 func newClient() *http.Client { return nil } // passes a client out
 
+type api struct{ c *http.Client }
+
+func NewAPI() *api { return &api{c: &http.Client{Transport: &http.Transport{}}} } // an exported constructor
+
+func syncAPI() { _ = NewAPI() } // calls NewAPI, whose every call is judged where it is
+
+func Configure() { _ = &http.Transport{} } // makes a transport but returns nothing
+
+func configureAll() { Configure() } // trimmed: Configure is exported and constructs nothing for it
+
 func setup() { _ = newClient() } // calls newClient
 
 func boot() { setup() } // calls setup, which passes newClient's client on
@@ -156,7 +166,7 @@ func init() {}
 		}
 	}
 	if want := []string{"get", "parse", "callsExported", "startsOther", "closeIt", "ok", "each", "zero", "shut", "hostOf", "dump", "hasToken",
-		"apply", "routes", "reset", "closeAll"}; !slices.Equal(dropped, want) {
+		"apply", "routes", "configureAll", "reset", "closeAll"}; !slices.Equal(dropped, want) {
 		t.Errorf("trimmed %v, want %v (kept %v)", dropped, want, kept)
 	}
 	var paths []string
