@@ -72,12 +72,18 @@ func floorDoc(floor string) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	// The analyzer's line in the list of analyzers, which comes after the
+	// help's first line ("floor is a tool for static analysis ...").
+	doc := ""
 	for line := range strings.Lines(help) {
-		if name, doc, ok := strings.Cut(strings.TrimSpace(line), " "); ok && name == "floor" {
-			return strings.TrimSpace(doc), nil
+		if name, rest, ok := strings.Cut(strings.TrimSpace(line), " "); ok && name == "floor" {
+			doc = strings.TrimSpace(rest)
 		}
 	}
-	return "", fmt.Errorf("%s help does not describe the floor", floor)
+	if doc == "" {
+		return "", fmt.Errorf("%s help does not describe the floor", floor)
+	}
+	return doc, nil
 }
 
 // analyzerNames asks kalint which analyzers it has: multichecker registers
