@@ -289,9 +289,14 @@ type trimmer struct {
 	global   *fnInfo   // the code outside them (package-level initialisers), which always matters
 	funcs    map[*types.Func]*fnInfo
 	// impls are the implementations of the package's interface methods,
-	// implemented the methods among them, both built on demand.
-	impls       map[*types.Func][]*fnInfo
-	implemented map[*types.Func]bool
+	// implemented the methods among them, both filled an interface at a
+	// time (matched) from the package's interfaces by method name and its
+	// other named types (concrete), listed once.
+	impls          map[*types.Func][]*fnInfo
+	implemented    map[*types.Func]bool
+	matched        map[*types.Named]bool
+	ifacesByMethod map[string][]*types.Named
+	concrete       []*types.Named
 }
 
 // enclosing returns the function declaration whose extent holds pos, or nil.
@@ -467,51 +472,82 @@ func (t *trimmer) propagate() {
 
 // implementations returns the methods of the package's named types that
 // implement m, when m is a method of an interface the package declares
-// (as [ssaflow.Index.Invokers] resolves its calls).
+// (as [ssaflow.Index.Invokers] resolves its calls). Each interface is
+// matched against the package's types once, when a call of one of its
+// methods is first asked about: matching every interface with every type
+// up front cost a second on the corpus, most of it for interfaces nobody
+// calls.
 func (t *trimmer) implementations(m *types.Func) []*fnInfo {
-	t.findImpls()
+	recv := m.Signature().Recv()
+	if recv == nil || !types.IsInterface(recv.Type()) {
+		return nil
+	}
+	t.scanTypes()
+	for _, iface := range t.ifacesByMethod[m.Name()] {
+		t.matchInterface(iface) // m may be embedded from elsewhere
+	}
 	return t.impls[m]
 }
 
 // implements reports whether m, a method of the package, implements a
-// method of an interface the package declares.
+// method of an interface the package declares: only the interfaces with a
+// method of m's name are matched.
 func (t *trimmer) implements(m *types.Func) bool {
-	t.findImpls()
+	t.scanTypes()
+	for _, iface := range t.ifacesByMethod[m.Name()] {
+		t.matchInterface(iface)
+	}
 	return t.implemented[m]
 }
 
-func (t *trimmer) findImpls() {
-	if t.impls != nil {
+// scanTypes lists the package's named types once: its interfaces by the
+// names of their methods, and the others.
+func (t *trimmer) scanTypes() {
+	if t.ifacesByMethod != nil {
 		return
 	}
+	t.ifacesByMethod = make(map[string][]*types.Named)
 	t.impls = make(map[*types.Func][]*fnInfo)
 	t.implemented = make(map[*types.Func]bool)
+	t.matched = make(map[*types.Named]bool)
 	scope := t.pkg.Scope()
-	var ifaces, concrete []*types.TypeName
 	for _, name := range scope.Names() {
-		if tn, ok := scope.Lookup(name).(*types.TypeName); ok && !tn.IsAlias() {
-			if _, ok := tn.Type().(*types.Named); !ok {
-				continue
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok || tn.IsAlias() {
+			continue
+		}
+		named, ok := tn.Type().(*types.Named)
+		if !ok {
+			continue
+		}
+		if iface, ok := named.Underlying().(*types.Interface); ok {
+			for m := range iface.Methods() {
+				t.ifacesByMethod[m.Name()] = append(t.ifacesByMethod[m.Name()], named)
 			}
-			if types.IsInterface(tn.Type()) {
-				ifaces = append(ifaces, tn)
-			} else {
-				concrete = append(concrete, tn)
-			}
+		} else {
+			t.concrete = append(t.concrete, named)
 		}
 	}
-	for _, itn := range ifaces {
-		iface := itn.Type().Underlying().(*types.Interface)
-		for _, tn := range concrete {
-			if !types.Implements(tn.Type(), iface) && !types.Implements(types.NewPointer(tn.Type()), iface) {
-				continue
-			}
-			for m := range iface.Methods() {
-				obj, _, _ := types.LookupFieldOrMethod(types.NewPointer(tn.Type()), false, t.pkg, m.Name())
-				if fn, ok := obj.(*types.Func); ok && t.funcs[fn] != nil {
-					t.impls[m] = append(t.impls[m], t.funcs[fn])
-					t.implemented[fn] = true
-				}
+}
+
+// matchInterface records, once per interface, the package's methods that
+// implement its methods.
+func (t *trimmer) matchInterface(named *types.Named) {
+	t.scanTypes()
+	if t.matched[named] {
+		return
+	}
+	t.matched[named] = true
+	iface := named.Underlying().(*types.Interface)
+	for _, c := range t.concrete {
+		if !types.Implements(c, iface) && !types.Implements(types.NewPointer(c), iface) {
+			continue
+		}
+		for m := range iface.Methods() {
+			obj, _, _ := types.LookupFieldOrMethod(types.NewPointer(c), false, t.pkg, m.Name())
+			if fn, ok := obj.(*types.Func); ok && t.funcs[fn] != nil {
+				t.impls[m] = append(t.impls[m], t.funcs[fn])
+				t.implemented[fn] = true
 			}
 		}
 	}
