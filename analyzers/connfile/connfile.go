@@ -46,9 +46,10 @@ func run(pass *analysis.Pass) (any, error) {
 	// for any package that calls File.
 	_, index := res.Build()
 	s := &state{
-		pass:   pass,
-		rep:    report.New(pass),
-		tracer: &ssaflow.Tracer{Index: index, Fields: true, OwnFields: true},
+		pass:     pass,
+		rep:      report.New(pass),
+		tracer:   &ssaflow.Tracer{Index: index, Fields: true, OwnFields: true},
+		restorer: newRestorer(index),
 	}
 	for _, fn := range index.Funcs {
 		for _, b := range fn.Blocks {
@@ -67,6 +68,7 @@ type state struct {
 	pass   *analysis.Pass
 	rep    *report.Reporter
 	tracer *ssaflow.Tracer
+	*restorer
 }
 
 // check follows the file that one File() call returns.
@@ -110,7 +112,7 @@ func (s *state) check(call *ssa.Call) {
 	var fd fdUses
 	if len(fds) > 0 {
 		fd = s.sockopts(fds)
-		if !fd.handled {
+		if !fd.handled && !s.restoredAfter(call, fds) {
 			s.reportFd(expr, fds, fd, fmt.Sprintf("the %s's socket switches to blocking mode: its %s and deadlines stop working",
 				socket, uses))
 		}

@@ -11,7 +11,7 @@ import (
 func TestScenarios(t *testing.T) {
 	t.Parallel()
 	results := analysistest.Run(t, analysistest.TestData(), connfile.Analyzer,
-		"basic", "leaks", "handover", "closures", "generics", "xsys", "crosspkg/lib", "crosspkg/user", "recall", "descriptor")
+		"basic", "leaks", "handover", "closures", "generics", "xsys", "crosspkg/lib", "crosspkg/user", "recall", "descriptor", "restore")
 	checkAdvice(t, results)
 }
 

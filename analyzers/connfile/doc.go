@@ -72,7 +72,19 @@
 //     FileListener or FilePacketConn (which put the socket back into
 //     non-blocking mode, dupFileSocket in net/file_unix.go) or is stored
 //     or returned (handed to a child process in exec.Cmd.ExtraFiles, say):
-//     the socket is taken over, as in gin's RunFd.
+//     the socket is taken over, as in gin's RunFd. Also handled: the
+//     connection put back into non-blocking mode through another copy of
+//     it after each Fd call, on every path on which no call has failed
+//     (an error compared with nil and found set: the function gives up
+//     and says so): SetNonblock(fd, true) on the Fd of another File() of
+//     the same connection, net.FileConn, FileListener or FilePacketConn of
+//     a File() of it, or a call of a function of the package that does one
+//     of these on every such path for the connection it is given. When the
+//     connection is a parameter of a function whose calls the package all
+//     shows, such a restore after each call, in the caller or its callers,
+//     counts on any path: a caller often branches on what the callee
+//     learned about the socket (miekg/dns switches on the address family
+//     that getsockname read, and puts the mode back in each case).
 //   - the file is never closed: no Close on it anywhere in the package, and
 //     it is not passed on. A file passed on (stored in exec.Cmd.ExtraFiles
 //     or any other field of another package, a slice, map or channel,
@@ -86,7 +98,8 @@
 //     file itself (Fd, Name, Stat, SyscallConn) do not pass it on.
 //
 // Known limits: Close on any path counts (the analysis is not
-// path-sensitive); File called through an interface or a type parameter is
+// path-sensitive), and so does SetNonblock(fd, true) on the descriptor of
+// the same file, or a restore in a caller after the call; File called through an interface or a type parameter is
 // not seen; Fd called on the file by another package (a file passed to
 // it) is not seen; Fd on a file whose connection is already closed is
 // reported though nothing else uses the socket; a file handed
@@ -100,8 +113,12 @@
 // ((*netFD).dup in net/fd_unix.go) that the caller must close, created by
 // net_newUnixFile in os/file_unix.go as a socket that Fd hands out in
 // blocking mode; (*File).Fd in os/file.go calls (*File).fd in
-// os/file_unix.go, which clears non-blocking mode. A dup shares the open
+// os/file_unix.go, which clears non-blocking mode ((*FD).SetBlocking in
+// internal/poll/fd_unix.go, on every Fd call). A dup shares the open
 // file description, O_NONBLOCK included, with the connection's own
-// descriptor. The facts each analyzer rests on, with their sources, are
+// descriptor, so syscall.SetNonblock(fd, true) (F_SETFL with O_NONBLOCK,
+// syscall/exec_unix.go) on any descriptor of the connection puts it back:
+// the connection's own poll.FD was never marked blocking, and its reads
+// and writes wait in the poller again. The facts each analyzer rests on, with their sources, are
 // collected in docs/nethttp.md in the kalint repository.
 package connfile
