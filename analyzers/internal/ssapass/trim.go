@@ -484,7 +484,12 @@ func (t *trimmer) implementations(m *types.Func) []*fnInfo {
 	}
 	t.scanTypes()
 	for _, iface := range t.ifacesByMethod[m.Name()] {
-		t.matchInterface(iface) // m may be embedded from elsewhere
+		// The interfaces that have m itself: its own, and those that
+		// embed it (m may be io.Closer's Close embedded in one of the
+		// package's), not every interface with a Close.
+		if obj, _, _ := types.LookupFieldOrMethod(iface, false, m.Pkg(), m.Name()); obj == m {
+			t.matchInterface(iface)
+		}
 	}
 	return t.impls[m]
 }
@@ -540,7 +545,7 @@ func (t *trimmer) matchInterface(named *types.Named) {
 	t.matched[named] = true
 	iface := named.Underlying().(*types.Interface)
 	for _, c := range t.concrete {
-		if !types.Implements(c, iface) && !types.Implements(types.NewPointer(c), iface) {
+		if !mayHave(c, iface) || !types.Implements(c, iface) && !types.Implements(types.NewPointer(c), iface) {
 			continue
 		}
 		for m := range iface.Methods() {
@@ -551,6 +556,30 @@ func (t *trimmer) matchInterface(named *types.Named) {
 			}
 		}
 	}
+}
+
+// mayHave reports whether c can have iface's methods: it declares a method
+// of each name, or it is a struct that embeds a field (whose methods are
+// promoted). A cheap test before types.Implements, which looks every
+// method up through the embedded fields.
+func mayHave(c *types.Named, iface *types.Interface) bool {
+	if st, ok := c.Underlying().(*types.Struct); ok {
+		for f := range st.Fields() {
+			if f.Embedded() {
+				return true
+			}
+		}
+	}
+	declared := make(map[string]bool, c.NumMethods())
+	for m := range c.Methods() {
+		declared[m.Name()] = true
+	}
+	for m := range iface.Methods() {
+		if !declared[m.Name()] {
+			return false
+		}
+	}
+	return true
 }
 
 // constructs reports whether the function makes what is judged at each
