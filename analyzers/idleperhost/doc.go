@@ -94,7 +94,13 @@
 // without pointing it at another URL (a wrapper that adds headers, not a
 // load balancer). A transport read back from a client
 // (client.Transport) and given to another client or wrapper is followed
-// there too. Transports and clients declared as struct values
+// there too. A client made by another package
+// (retryablehttp.NewClient().StandardClient()) whose Transport field the
+// package sets is the package's use of that transport, as one it makes
+// itself: an http.Client is net/http's, and the sends through it are in
+// view; a client in a field of another package's struct
+// (retryablehttp.Client.HTTPClient) is not, since that package's methods
+// send through it. Transports and clients declared as struct values
 // (tr := http.Transport{...}, c := http.Client{}) have the fields of their
 // literal; a client copied from another (c := *base) has that client's
 // Transport and is not judged.
@@ -124,8 +130,8 @@
 // or user input), when the default client is used sequentially, when the
 // package itself tunes or replaces http.DefaultTransport or
 // DefaultClient.Transport, and when the transport or a client using it is
-// handed to code it cannot see (a function of another package, a function
-// value, an interface method, a container or a channel, or returned from a
+// handed to code it cannot see (an argument of a function of another
+// package, a function value, an interface method, a container or a channel, or returned from a
 // function that other packages can call and the package does not), since
 // that code may configure it or send anything through it.
 //
@@ -139,7 +145,9 @@
 //
 // Known limits: the analysis is flow-insensitive within a package; it sees
 // one package at a time, so a transport configured or used in another
-// package is judged only by what its own package does with it, and a
+// package is judged only by what its own package does with it (a client
+// that another package returns counts as a new one, though that package
+// may keep it and send through it too), and a
 // DefaultTransport tuned in another package (often main) is not seen; a
 // kept transport counts as shared by concurrent code without proof that it
 // is (unless a polling loop sends all its requests); a base URL held by a

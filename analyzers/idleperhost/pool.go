@@ -195,7 +195,8 @@ func (s *state) client(p *pool, x ssa.Value) {
 	}
 	for _, r := range roots {
 		if fn := r.Parent(); fn != nil {
-			if _, ok := r.(*ssa.Alloc); ok {
+			switch r.(type) {
+			case *ssa.Alloc, *ssa.Call, *ssa.Extract:
 				p.creators[fn] = true
 			}
 		}
@@ -236,16 +237,17 @@ func (s *state) client(p *pool, x ssa.Value) {
 }
 
 // clientRoots returns the values that stand for the client at x: its
-// allocation, its package variable, or every selection of the struct field
-// that holds it.
+// allocation, its package variable, every selection of the struct field
+// that holds it, or the calls that return it; nil when it may be used out
+// of view (see [state.fieldClients], [state.resultClients]).
 func (s *state) clientRoots(x ssa.Value) []ssa.Value {
 	switch x := x.(type) {
 	case *ssa.Alloc, *ssa.Global:
 		return []ssa.Value{x}
 	case *ssa.FieldAddr:
-		if f := ssaflow.FieldOf(x.X.Type(), x.Field); f != nil {
-			return s.x.Selections(f)
-		}
+		return s.fieldClients(x)
+	case *ssa.Call, *ssa.Extract:
+		return s.resultClients(x)
 	case *ssa.UnOp:
 		if x.Op != token.MUL {
 			return nil
@@ -254,12 +256,63 @@ func (s *state) clientRoots(x ssa.Value) []ssa.Value {
 		case *ssa.Global:
 			return []ssa.Value{addr}
 		case *ssa.FieldAddr:
-			if f := ssaflow.FieldOf(addr.X.Type(), addr.Field); f != nil {
-				return s.x.Selections(f)
-			}
+			return s.fieldClients(addr)
 		}
 	}
 	return nil
+}
+
+// fieldClients returns the selections of the field that addr selects. A
+// field of another package's struct (retryablehttp.Client.HTTPClient)
+// counts only while no struct of that type that the package holds leaves
+// its view: that package's methods and functions may send through the
+// client (retryablehttp.Client.Do), which the package does not see.
+func (s *state) fieldClients(addr *ssa.FieldAddr) []ssa.Value {
+	f := ssaflow.FieldOf(addr.X.Type(), addr.Field)
+	if f == nil {
+		return nil
+	}
+	sels := s.x.Selections(f)
+	if f.Pkg() != s.pass.Pkg {
+		holders := make([]ssa.Value, 0, len(sels))
+		for _, sel := range sels {
+			switch sel := sel.(type) {
+			case *ssa.FieldAddr:
+				holders = append(holders, sel.X)
+			case *ssa.Field:
+				holders = append(holders, sel.X)
+			}
+		}
+		if len(s.tracer.Trace(holders...).HandOffs) > 0 {
+			return nil
+		}
+	}
+	return sels
+}
+
+// resultClients returns where the client that a call returns is made:
+// the package's allocations that its own functions return, and the calls
+// of other packages' functions that make it
+// (retryablehttp.NewClient().StandardClient()). A client whose Transport
+// the package sets is the package's use of that transport, whoever made
+// the client: http.Client is net/http's, and its sends are in view. nil
+// when the client may come from elsewhere (a parameter, a load).
+func (s *state) resultClients(x ssa.Value) []ssa.Value {
+	var roots []ssa.Value
+	for _, src := range s.back.Sources(x).Sources {
+		switch v := src.Value.(type) {
+		case *ssa.Alloc:
+			roots = append(roots, v)
+		case *ssa.Call, *ssa.Extract:
+			if src.Kind != ssaflow.Result {
+				return nil
+			}
+			roots = append(roots, v)
+		default:
+			return nil
+		}
+	}
+	return roots
 }
 
 // clientURLMethods send a request to the URL in their first argument.

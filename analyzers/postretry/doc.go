@@ -61,7 +61,10 @@
 //     nil) leads back to it: for loops with a counter or a backoff, labelled
 //     continue of an outer loop, a loop that ignores the error; or the
 //     failure branch leads to another call of the same function with the
-//     same arguments, or in a loop (a retry after a first attempt). A
+//     same arguments, or in a loop (a retry after a first attempt), or to
+//     a call of the send's own function that passes its parameters on, an
+//     integer one stepped by a constant (a recursive retry helper:
+//     return post(url, data, retries-1)). A
 //     failure branch that ends in t.Fatal, log.Fatal or os.Exit does not
 //     lead anywhere, nor does a way round that waits for a ticker's next
 //     tick (a receive, alone, in a range or in a select, from time.Tick or
@@ -77,7 +80,15 @@
 //     passed to the retry helper, that returns true only after such a
 //     test): a connection the server closed while idle fails with io.EOF
 //     or ECONNRESET, which answer false to both ((*url.Error).Temporary
-//     in net/url/url.go, (*net.OpError).Temporary in net/net.go);
+//     in net/url/url.go, (*net.OpError).Temporary in net/net.go); nor does
+//     the true branch of a test of the error's text that such an error
+//     fails: strings.HasSuffix(err.Error(), k) or err.Error() == k with a
+//     constant k that a *url.Error around io.EOF, io.ErrUnexpectedEOF,
+//     ECONNRESET, EPIPE or net/http's errServerClosedIdle cannot end with
+//     or be (its text is `Post "URL": ` and the wrapped error's,
+//     (*url.Error).Error in net/url/url.go, so err.Error() == "EOF" is
+//     never true). A test that the text contains a word, "EOF" or any
+//     other, may pass for it (the URL is in the text);
 //   - its function is a closure or function value that is called in such a
 //     loop, or passed to a function whose body calls its func parameter in
 //     such a loop (retry helpers are recognised by what they do, not their

@@ -50,11 +50,48 @@ func (s *state) loopRetries(call ssa.CallInstruction) bool {
 	}
 	fn := callee.Func(&c.Call)
 	return ssaflow.ReachesBlockOn(failures, func(b *ssa.BasicBlock) bool {
-		return b == c.Block() || fn != nil && slices.ContainsFunc(b.Instrs, func(instr ssa.Instruction) bool {
+		return b == c.Block() || slices.ContainsFunc(b.Instrs, func(instr ssa.Instruction) bool {
 			other, ok := instr.(*ssa.Call)
-			return ok && callee.Func(&other.Call) == fn && (sameArgs(&c.Call, &other.Call) || ssaflow.RunsAgain(b, noReturn))
+			if !ok {
+				return false
+			}
+			if callsAgain(c.Parent(), &other.Call) {
+				return true // a recursive retry helper
+			}
+			return fn != nil && callee.Func(&other.Call) == fn && (sameArgs(&c.Call, &other.Call) || ssaflow.RunsAgain(b, noReturn))
 		})
 	}, func(b *ssa.BasicBlock) bool { return never[b] || endsTry(b) }, next)
+}
+
+// callsAgain reports whether call is a static call of fn, the function it
+// is in, that passes fn's parameters on: each as itself or, for an
+// integer, stepped by a constant (post(url, body, retries-1)). That runs
+// the function's send again with what it was given.
+func callsAgain(fn *ssa.Function, call *ssa.CallCommon) bool {
+	body := callee.Body(call)
+	if body == nil || body != fn && body != fn.Origin() || len(call.Args) != len(fn.Params) {
+		return false
+	}
+	for i, arg := range call.Args {
+		if arg != fn.Params[i] && !stepped(arg, fn.Params[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// stepped reports whether v is the integer p plus or minus a constant.
+func stepped(v ssa.Value, p *ssa.Parameter) bool {
+	bin, ok := v.(*ssa.BinOp)
+	if !ok || bin.Op != token.ADD && bin.Op != token.SUB {
+		return false
+	}
+	if b, ok := p.Type().Underlying().(*types.Basic); !ok || b.Info()&types.IsInteger == 0 {
+		return false
+	}
+	_, xConst := bin.X.(*ssa.Const)
+	_, yConst := bin.Y.(*ssa.Const)
+	return bin.X == p && yConst || bin.Op == token.ADD && bin.Y == p && xConst
 }
 
 // endsTry reports whether a path through b is no way back to a failed

@@ -1,9 +1,11 @@
 package postretry
 
 import (
+	"go/token"
 	"go/types"
 	"slices"
 
+	"github.com/kalint/kalint/analyzers/internal/callee"
 	"github.com/kalint/kalint/analyzers/internal/httpapi"
 	"github.com/kalint/kalint/analyzers/internal/ssaflow"
 	"golang.org/x/tools/go/ssa"
@@ -12,11 +14,18 @@ import (
 // classTests returns the blocks whose If tests that the error (one of
 // errs) says it is temporary or a timeout (see [httpapi.NetErrorClasses]):
 // Temporary() or Timeout() on it, or a predicate of the package, or passed
-// to the helper, that accepts only such errors. The If's true edge is
-// never taken for a connection the server closed while idle, which fails
-// with an error that is neither: that edge does not retry it.
+// to the helper, that accepts only such errors; or that its text ends
+// with, or is, one a stale connection's error cannot have (see
+// [textTests]). The If's true edge is never taken for a connection the
+// server closed while idle, which fails with an error that is neither:
+// that edge does not retry it.
 func (s *state) classTests(errs []ssa.Value) map[*ssa.BasicBlock]bool {
 	ifs := make(map[*ssa.BasicBlock]bool)
+	for _, t := range textTests(errs) {
+		for _, i := range ifsOn(t) {
+			ifs[i.Block()] = true
+		}
+	}
 	for _, v := range errs {
 		for _, ref := range *v.Referrers() {
 			var tests []ssa.Value
@@ -36,6 +45,37 @@ func (s *state) classTests(errs []ssa.Value) map[*ssa.BasicBlock]bool {
 		}
 	}
 	return ifs
+}
+
+// textTests returns the tests of the errors' text (err.Error()) that a
+// stale connection's error fails: strings.HasSuffix or == with a constant
+// its text cannot end with or be ([httpapi.StaleTextMayMatch]). Tests that
+// the text contains a word, "EOF" or any other, may pass for it.
+func textTests(errs []ssa.Value) []ssa.Value {
+	var out []ssa.Value
+	for _, text := range ssaflow.ErrorTexts(errs) {
+		for _, ref := range *text.Referrers() {
+			var k ssa.Value
+			whole := false
+			switch ref := ref.(type) {
+			case *ssa.Call:
+				if httpapi.StringsHasSuffix.Matches(callee.Func(&ref.Call)) && len(ref.Call.Args) == 2 && ref.Call.Args[0] == text {
+					k = ref.Call.Args[1]
+				}
+			case *ssa.BinOp:
+				if ref.Op == token.EQL {
+					k, whole = ref.Y, true
+					if ref.Y == text {
+						k = ref.X
+					}
+				}
+			}
+			if str, ok := ssaflow.ConstString(k); k != nil && ok && !httpapi.StaleTextMayMatch(str, whole) {
+				out = append(out, ref.(ssa.Value))
+			}
+		}
+	}
+	return out
 }
 
 // untaken returns a block's successors but the true one when classes

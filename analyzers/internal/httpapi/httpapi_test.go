@@ -290,3 +290,25 @@ var (
 		}
 	}
 }
+
+func TestStaleTextMayMatch(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		k     string
+		whole bool
+		want  bool
+	}{
+		{"EOF", false, true},
+		{"unexpected EOF", false, true},
+		{"connection reset by peer", false, true},
+		{"reset by peer", false, true},
+		{"i/o timeout", false, false},
+		{"EOF", true, false}, // the text starts with the method and URL
+		{`Post "http://x/": EOF`, true, true},
+		{`Post "http://x/": context deadline exceeded`, true, false},
+	} {
+		if got := StaleTextMayMatch(tc.k, tc.whole); got != tc.want {
+			t.Errorf("StaleTextMayMatch(%q, %v) = %v, want %v", tc.k, tc.whole, got, tc.want)
+		}
+	}
+}

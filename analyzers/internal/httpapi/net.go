@@ -1,6 +1,9 @@
 package httpapi
 
-import "go/types"
+import (
+	"go/types"
+	"strings"
+)
 
 // net: dialers.
 var (
@@ -70,6 +73,35 @@ var (
 	// syscall.Errno.Temporary.
 	NetErrorClasses = Callees{method(NetError, "Timeout"), method(NetError, "Temporary")}
 )
+
+// staleTexts end the text of the error that a Client's send returns when
+// the server closed the kept-alive connection it was written on: a
+// *url.Error, whose text is `Post "URL": ` and the wrapped error's
+// ((*url.Error).Error in net/url/url.go), and the wrapped error is io.EOF
+// or io.ErrUnexpectedEOF (io/io.go), net/http's errServerClosedIdle
+// (net/http/transport.go), or ECONNRESET or EPIPE on the socket, whose
+// *net.OpError text ends with the errno's (syscall's errors table).
+var staleTexts = []string{
+	": EOF",
+	": unexpected EOF",
+	": http: server closed idle connection",
+	": connection reset by peer",
+	": broken pipe",
+}
+
+// StaleTextMayMatch reports whether a stale connection's error (see
+// staleTexts) may have the text k, when whole, or end with it: a
+// strings.HasSuffix or == test of err.Error() against k may be true for
+// it. err.Error() == "EOF" never is (the text starts with the method and
+// URL); a test that the text contains k always may be (the URL is any).
+func StaleTextMayMatch(k string, whole bool) bool {
+	for _, t := range staleTexts {
+		if strings.HasSuffix(k, t) || !whole && strings.HasSuffix(t, k) {
+			return true
+		}
+	}
+	return false
+}
 
 // IsErrorClass reports whether fn is a method of an interface that asks
 // an error for one of [NetErrorClasses]: net.Error's own, or a method of

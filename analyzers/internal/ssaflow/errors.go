@@ -164,3 +164,17 @@ func AgainOnlyAfterFailure(c *ssa.Call) bool {
 	b := c.Block()
 	return RunsAgain(b, nil) && !RunsAgain(b, func(x *ssa.BasicBlock) bool { return slices.Contains(failures, x) })
 }
+
+// ErrorTexts returns the calls of Error() on the errors errs: the texts
+// that conditions on an error's message test.
+func ErrorTexts(errs []ssa.Value) []*ssa.Call {
+	var out []*ssa.Call
+	for _, v := range errs {
+		for _, ref := range *v.Referrers() {
+			if c, ok := ref.(*ssa.Call); ok && c.Call.IsInvoke() && c.Call.Value == v && c.Call.Method.Name() == "Error" && len(c.Call.Args) == 0 {
+				out = append(out, c)
+			}
+		}
+	}
+	return out
+}

@@ -95,3 +95,21 @@ func blockCalls(b *ssa.BasicBlock, name string) bool {
 	}
 	return false
 }
+
+// ErrorTexts finds err.Error() on the error and on the φ that merges it,
+// not on other errors.
+func TestErrorTexts(t *testing.T) {
+	t.Parallel()
+	pkg := build(t, `func try() error { return nil }
+		func f(n int) string {
+			var err error
+			for i := 0; i < n; i++ { err = try() }
+			_ = fmt.Errorf("x").Error()
+			if err := try(); err != nil { return err.Error() }
+			return err.Error()
+		}`)
+	call := callOf(pkg.Func("f"), "try")
+	if got := len(ssaflow.ErrorTexts(ssaflow.ErrorValues(call))); got != 1 {
+		t.Errorf("first call: %d texts, want 1 (through the φ)", got)
+	}
+}
