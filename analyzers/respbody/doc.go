@@ -156,6 +156,19 @@
 //     value, an interface method): they are handed off. An io.Reader-only
 //     parameter (json.NewDecoder, bufio.NewScanner) can read a body but
 //     cannot close it, so it is not a hand-off.
+//   - A response a closure stores in a variable of its enclosing function
+//     is handed to that function, but not when the closure is retried:
+//     passed to a retry helper (cenkalti/backoff's Retry and RetryNotify,
+//     avast/retry-go's Do, any major version) or called by the enclosing
+//     function's loop that goes round only when it fails. Then a path of
+//     the closure that returns a fresh error (errors.New, fmt.Errorf, a
+//     package error variable holding one, &T{...}) with the body open
+//     leaks: the helper calls the closure again and the next response
+//     overwrites the variable, so the enclosing function closes only the
+//     last one. Any other return hands the response on. Quiet when the
+//     attempt closes what the previous one left, when another closure
+//     (a notify function) captures the variable, or when the retrying loop
+//     reads it.
 //   - Paths ending in panic, os.Exit, log.Fatal and testing's Fatal,
 //     FailNow and Skip.
 //   - In-memory responses are not produced by the calls above:
@@ -227,6 +240,15 @@
 //   - A status is recognised when the code compares resp.StatusCode with a
 //     constant itself; a status checked by a helper (`if notModified(resp)`)
 //     or by a range (`< 200`) is not.
+//   - A retried closure leaks where it returns an error it makes itself;
+//     an error from another function (backoff.Permanent(err), a helper's
+//     check of the status) or from a variable assigned on several paths
+//     is not known to be non-nil. A closure passed to a helper not in the
+//     table (errgroup's Go, a package's own retry function) is taken to run
+//     once, and the response it leaves when it fails is not followed into
+//     the enclosing function: a function that returns the helper's error
+//     without closing the variable (the last failed attempt) is not
+//     reported.
 //   - The analysis of one function is bounded, so that its cost stays
 //     linear in the function's size: the walks of its responses together
 //     visit at most 20000 points plus 16 per block of the function. Real

@@ -73,6 +73,9 @@ func (s *state) source(fn *ssa.Function, call *ssa.Call, b *ssa.BasicBlock, i in
 	if s.releasedInLoop(t, call) {
 		w.leaks = slices.DeleteFunc(w.leaks, func(e exit) bool { return e.looped })
 	}
+	if slices.ContainsFunc(w.leaks, func(e exit) bool { return e.failed }) && releasedBefore(t, call) {
+		w.leaks = slices.DeleteFunc(w.leaks, func(e exit) bool { return e.failed })
+	}
 	if len(w.leaks) > 0 {
 		s.reportLeak(fn, call, p, w.leaks)
 		return
@@ -163,6 +166,9 @@ func (s *state) reportLeak(fn *ssa.Function, call *ssa.Call, p producer, leaks [
 	switch {
 	case first.instr == call:
 		d.Message = fmt.Sprintf("%s is not closed before %s runs again in the loop (connection leak)", subj, types.ExprString(ce.Fun))
+	case first.failed:
+		d.Message = fmt.Sprintf("%s is not closed on a path that returns an error to %s (connection leak)", subj, s.retrierName(fn))
+		d.Related = append(d.Related, analysis.RelatedInformation{Pos: pos.pos, Message: "returns an error here with the body open: the next attempt overwrites the response"})
 	case pos.implicit:
 		d.Message = fmt.Sprintf("%s is not closed on the path that reaches the end of the function (connection leak)", subj)
 		d.Related = append(d.Related, analysis.RelatedInformation{Pos: pos.pos, Message: "the function ends here with the body open"})

@@ -86,6 +86,8 @@ type state struct {
 	local     *ssaflow.Backtracer // the same, stopping at the parameters of functions
 	contexts  *ssaflow.Backtracer // walks requests back to where their context is set
 	dones     map[*ssa.Function][]httpflow.Done
+	errs      *ssaflow.Backtracer // walks errors back to where they are made
+	retriers  map[*ssa.Function]ssa.CallInstruction
 	bound     bound
 }
 
@@ -103,7 +105,9 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 		pkg:       pkg,
 		summaries: make(map[summaryKey]summary),
 		funcs:     make(map[*ssa.Function]*funcResult),
+		retriers:  make(map[*ssa.Function]ssa.CallInstruction),
 		index:     index,
+		errs:      &ssaflow.Backtracer{Index: index, Fields: true},
 		back:      &ssaflow.Backtracer{Index: index, Stop: httpflow.IsNewRequest, Through: httpflow.Derived},
 		local: &ssaflow.Backtracer{Index: index, Stop: httpflow.IsNewRequest, Through: httpflow.Derived,
 			CallersSeen: func(*ssa.Function) bool { return false }},

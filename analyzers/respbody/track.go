@@ -31,6 +31,10 @@ type effect struct {
 	read     bool // the body is (or may be) read here
 	full     bool // the body is read to EOF here
 	kept     bool // the response or body leaves what the package can see
+	// attempt: stored in the variable a retried closure leaves its
+	// response in (see [tracked.attemptVar]): kept if the closure
+	// succeeds, lost to the next attempt if it fails.
+	attempt bool
 	// notClosed is an in-package call that receives the response but does
 	// not close it on every path (for the leak report's Related).
 	notClosed ssa.CallInstruction
@@ -43,6 +47,7 @@ func (e *effect) merge(o effect) {
 	e.read = e.read || o.read
 	e.full = e.full || o.full
 	e.kept = e.kept || o.kept
+	e.attempt = e.attempt || o.attempt
 	if e.notClosed == nil {
 		e.notClosed = o.notClosed
 	}
@@ -141,10 +146,16 @@ func (t *tracked) use(u ssaflow.Use) bool {
 }
 
 // store follows the value into the variable it is stored in, or records a
-// hand-off when the memory is not a local variable of this function.
+// hand-off when the memory is not a local variable of this function (nor
+// the variable of a retried closure's attempt).
 func (t *tracked) store(u ssaflow.Use, s *ssa.Store, k kind) {
 	if alloc, ok := s.Addr.(*ssa.Alloc); ok && alloc.Parent() == t.fn {
 		u.AddLoc(alloc, int(k))
+		return
+	}
+	if fv, ok := s.Addr.(*ssa.FreeVar); ok && t.attemptVar(fv) {
+		u.AddLoc(fv, int(k))
+		t.add(s, effect{attempt: true, kept: true})
 		return
 	}
 	if call := ssaflow.VariadicCall(s.Addr); call != nil && call.Common().Signature().Variadic() {

@@ -17,6 +17,9 @@ type exit struct {
 	instr     ssa.Instruction // a Return, or the producing call reached again
 	notClosed ssa.CallInstruction
 	looped    bool // reached by going round a loop through the call
+	// failed: a retried closure returns an error here, and the next
+	// attempt overwrites the variable it left the response in.
+	failed bool
 }
 
 // paths is what the walk of one tracked response found.
@@ -37,6 +40,7 @@ type point struct {
 	notClosed ssa.CallInstruction
 	looped    bool
 	mayClosed bool // passed to a function that closes it on some paths
+	attempt   bool // stored in the variable of a retried closure's attempt
 }
 
 // walk follows every path from the instruction at start.Instrs[at] and
@@ -73,7 +77,7 @@ func (s *state) walkBlock(t *tracked, p point, source ssa.Instruction, res *path
 			// The call runs again while the previous response is still
 			// open: it is lost.
 			if !p.mayClosed {
-				res.leaks = append(res.leaks, exit{instr, p.notClosed, true})
+				res.leaks = append(res.leaks, exit{instr: instr, notClosed: p.notClosed, looped: true})
 			}
 			return
 		}
@@ -99,6 +103,9 @@ func (s *state) walkBlock(t *tracked, p point, source ssa.Instruction, res *path
 			if e.notClosed != nil {
 				p.notClosed = e.notClosed
 			}
+			if e.attempt {
+				p.attempt = true
+			}
 		}
 		if noReturn(instr) {
 			return
@@ -112,9 +119,13 @@ func (s *state) walkBlock(t *tracked, p point, source ssa.Instruction, res *path
 					returned = true
 				}
 			}
-			if !returned && !p.mayClosed {
-				res.leaks = append(res.leaks, exit{instr, p.notClosed, p.looped})
-			}
+			switch {
+			case returned || p.mayClosed:
+			case !p.attempt:
+				res.leaks = append(res.leaks, exit{instr: instr, notClosed: p.notClosed, looped: p.looped})
+			case s.failing(instr, p.errs):
+				res.leaks = append(res.leaks, exit{instr: instr, notClosed: p.notClosed, looped: p.looped, failed: true})
+			} // else the attempt succeeded: the enclosing function has it
 			return
 		case *ssa.Panic:
 			return
@@ -261,7 +272,7 @@ func checkedStatus(t *tracked, bin *ssa.BinOp) (int64, bool) {
 // enter moves a path from block b into succ, carrying the error through
 // the φ-nodes that take it on this edge.
 func enter(p point, b, succ *ssa.BasicBlock) point {
-	q := point{block: succ, errs: p.errs, notClosed: p.notClosed, looped: p.looped, mayClosed: p.mayClosed}
+	q := point{block: succ, errs: p.errs, notClosed: p.notClosed, looped: p.looped, mayClosed: p.mayClosed, attempt: p.attempt}
 	pred := -1
 	for i, pr := range succ.Preds {
 		if pr == b {
@@ -293,6 +304,9 @@ func (p point) key() string {
 	}
 	if p.mayClosed {
 		sb.WriteString(" mayClosed")
+	}
+	if p.attempt {
+		sb.WriteString(" attempt")
 	}
 	names := make([]string, len(p.errs))
 	for i, e := range p.errs {

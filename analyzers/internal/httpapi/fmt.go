@@ -1,4 +1,7 @@
 package httpapi
 
-// fmt: URLs built by formatting.
-var Sprintf = function("fmt", "Sprintf")
+// fmt: URLs built by formatting; errors made by formatting.
+var (
+	Sprintf = function("fmt", "Sprintf")
+	Errorf  = function("fmt", "Errorf")
+)

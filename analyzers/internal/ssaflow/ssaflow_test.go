@@ -355,3 +355,37 @@ func referrers(v ssa.Value) *[]ssa.Instruction {
 	}
 	return new([]ssa.Instruction)
 }
+
+func TestClosureCalls(t *testing.T) {
+	t.Parallel()
+	pkg := ssatest.Build(t, `package p
+		type Op func() error
+		func retry(o Op) error { return o() }
+		func each(f func() error) error { return f() }
+		func root() {
+			n := 0
+			_ = retry(func() error { n++; return nil })
+			_ = each(func() error { n++; return nil })
+			f := func() error { n++; return nil }
+			_ = f()
+		}`)
+	root := pkg.Func("root")
+	var got []string
+	for _, anon := range root.AnonFuncs {
+		var callees []string
+		for _, call := range ssaflow.ClosureCalls(anon) {
+			if v := call.Common().Value; v.Parent() == root {
+				callees = append(callees, "called")
+			} else {
+				callees = append(callees, v.Name())
+			}
+		}
+		got = append(got, anon.Name()+":"+strings.Join(callees, ","))
+	}
+	if want := "root$1:retry root$2:each root$3:called"; strings.Join(got, " ") != want {
+		t.Errorf("ClosureCalls = %q, want %q", strings.Join(got, " "), want)
+	}
+	if calls := ssaflow.ClosureCalls(root); calls != nil {
+		t.Errorf("ClosureCalls(root) = %v, want none", calls)
+	}
+}

@@ -1,6 +1,10 @@
 package ssaflow
 
-import "golang.org/x/tools/go/ssa"
+import (
+	"slices"
+
+	"golang.org/x/tools/go/ssa"
+)
 
 // UsedAsValue reports whether fn (or its generic origin) is used other than
 // by calling it or making a closure of it that is only called: assigned,
@@ -25,4 +29,38 @@ func Unconverted(v ssa.Value) ssa.Value {
 			return v
 		}
 	}
+}
+
+// ClosureCalls returns the calls that call a closure of fn, an anonymous
+// function of the package, or receive one as an argument: the closure made
+// in fn's parent, as it is or converted to a named function type
+// (backoff.Operation).
+func ClosureCalls(fn *ssa.Function) []ssa.CallInstruction {
+	parent := fn.Parent()
+	if parent == nil {
+		return nil
+	}
+	var out []ssa.CallInstruction
+	for _, b := range parent.Blocks {
+		for _, instr := range b.Instrs {
+			mc, ok := instr.(*ssa.MakeClosure)
+			if !ok || mc.Fn != fn {
+				continue
+			}
+			vals := []ssa.Value{mc}
+			for i := 0; i < len(vals); i++ {
+				for _, ref := range *vals[i].Referrers() {
+					switch ref := ref.(type) {
+					case *ssa.ChangeType:
+						vals = append(vals, ref)
+					case ssa.CallInstruction:
+						if c := ref.Common(); !c.IsInvoke() && c.Value == vals[i] || slices.Contains(c.Args, vals[i]) {
+							out = append(out, ref)
+						}
+					}
+				}
+			}
+		}
+	}
+	return out
 }

@@ -1,0 +1,66 @@
+package httpapi
+
+import (
+	"go/types"
+	"strings"
+)
+
+// Third-party packages: helpers that retry an operation.
+
+// A Retrier is a well-known package whose functions Names call the
+// operation passed to them (a function whose last result is an error)
+// again after it returns an error, until it returns nil or a policy gives
+// up: a response the operation leaves open when it fails is lost to the
+// next attempt. Each entry was read in the source of the versions named;
+// the package's major-version paths (/v4) match too.
+type Retrier struct {
+	Path  string
+	Names []string
+}
+
+// Retriers are the well-known retry helpers.
+var Retriers = []Retrier{
+	// cenkalti/backoff v4.3.0 retry.go: doRetryNotify calls the operation
+	// until it returns nil or a *PermanentError, or the policy returns
+	// Stop; v5.0.3 Retry the same.
+	{Path: "github.com/cenkalti/backoff", Names: []string{"Retry", "RetryNotify", "RetryNotifyWithTimer",
+		"RetryWithData", "RetryNotifyWithData", "RetryNotifyWithTimerAndData"}},
+	// avast/retry-go v4 retry.go (4.2 and later): DoWithData (and Do through it) calls
+	// the operation again while retryIf accepts its error (by default
+	// every error but an Unrecoverable one), up to attempts times.
+	{Path: "github.com/avast/retry-go", Names: []string{"Do", "DoWithData"}},
+}
+
+// IsRetrier reports whether fn, a package-level function, is one of
+// [Retriers].
+func IsRetrier(fn *types.Func) bool {
+	if fn == nil || fn.Pkg() == nil || fn.Signature().Recv() != nil {
+		return false
+	}
+	path := unversioned(fn.Pkg().Path())
+	for _, r := range Retriers {
+		if path == r.Path {
+			for _, name := range r.Names {
+				if fn.Name() == name {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// unversioned returns a module's package path without its major-version
+// element (github.com/cenkalti/backoff/v4 to github.com/cenkalti/backoff).
+func unversioned(path string) string {
+	i := strings.LastIndex(path, "/v")
+	if i < 0 || i+2 == len(path) {
+		return path
+	}
+	for _, c := range path[i+2:] {
+		if c < '0' || c > '9' {
+			return path
+		}
+	}
+	return path[:i]
+}
