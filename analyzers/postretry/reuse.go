@@ -260,19 +260,11 @@ func (s *state) sameRequest(first *ssa.Call, a, b ssa.Value) bool {
 // baseRequest strips conversions and derived requests from a sent value.
 func baseRequest(v ssa.Value) ssa.Value {
 	for {
-		switch w := v.(type) {
-		case *ssa.ChangeType:
-			v = w.X
-		case *ssa.MakeInterface:
-			v = w.X
-		case *ssa.ChangeInterface:
-			v = w.X
-		default:
-			d := httpflow.Derived(v)
-			if d == nil {
-				return v
-			}
-			v = d[0]
+		v = ssaflow.Unconverted(v)
+		d := httpflow.Derived(v)
+		if d == nil {
+			return v
 		}
+		v = d[0]
 	}
 }
