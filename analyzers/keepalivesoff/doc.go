@@ -74,7 +74,15 @@
 // the send is in another function that is given the transport or client
 // as an argument (only the calls that pass it count, not who else may
 // call that function, and each of them is judged on its own: a send
-// helper called by several functions that each made their client); a loop that sends again only after the send
+// helper called by several functions that each made their client); a
+// transport that dials only a Unix domain socket (its Dial or DialContext,
+// and DialTLS or DialTLSContext if set, is a function of the package whose
+// every connection comes from net.Dial, DialTimeout, DialUnix or a
+// net.Dialer's Dial or DialContext of the constant network "unix" or
+// "unixpacket", as github.com/cli/go-gh does to reach a local daemon: a new
+// connection there costs no TCP or TLS handshake and leaves no TIME_WAIT
+// socket, since (*sysDialer).dialSingle in net/dial.go dials a *UnixAddr
+// with dialUnix); a loop that sends again only after the send
 // failed (a retry that stops at the first success: a failed request
 // leaves no connection to keep); requests and transports handed to code
 // the package cannot see; values that are not constants (a configuration

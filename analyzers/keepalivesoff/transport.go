@@ -6,6 +6,7 @@ import (
 
 	"github.com/kalint/kalint/analyzers/internal/callee"
 	"github.com/kalint/kalint/analyzers/internal/httpapi"
+	"github.com/kalint/kalint/analyzers/internal/httpflow"
 	"github.com/kalint/kalint/analyzers/internal/ssaflow"
 	"golang.org/x/tools/go/ssa"
 )
@@ -17,6 +18,9 @@ func (s *state) transport(root ssa.Value) {
 	stores := s.reportable(trueStores(s.index, flow, httpapi.TransportDisableKeepAlives))
 	if len(stores) == 0 {
 		return
+	}
+	if a, ok := root.(*ssa.Alloc); ok && httpflow.DialsUnix(a) {
+		return // no TCP connection to open again, no TIME_WAIT
 	}
 	sends := sendsThrough(flow, httpapi.TransportSends)
 	var clients []ssa.Value

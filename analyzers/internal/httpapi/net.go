@@ -12,7 +12,37 @@ var (
 	DialerKeepAliveConfig = field(Dialer, "KeepAliveConfig")
 	DialerDial            = method(Dialer, "Dial")
 	DialerDialContext     = method(Dialer, "DialContext")
+
+	NetDial        = function("net", "Dial")
+	NetDialTimeout = function("net", "DialTimeout")
+	NetDialUnix    = function("net", "DialUnix")
 )
+
+// networkDials are the dial functions and methods of net, each with the
+// index of its network among its parameters (after any receiver).
+var networkDials = []struct {
+	Callee
+	network int
+}{
+	{NetDial, 0}, {NetDialTimeout, 0}, {NetDialUnix, 0}, {DialerDial, 0}, {DialerDialContext, 1},
+}
+
+// DialNetwork returns the index, among fn's parameters after any
+// receiver, of the network that fn, a dial function or method of net,
+// dials.
+func DialNetwork(fn *types.Func) (param int, ok bool) {
+	for _, d := range networkDials {
+		if d.Matches(fn) {
+			return d.network, true
+		}
+	}
+	return 0, false
+}
+
+// IsUnixStream reports whether network names a Unix domain socket that
+// carries a connection: "unix" or "unixpacket". (*sysDialer).dialSingle in
+// net/dial.go dials a *UnixAddr with dialUnix, no TCP socket.
+func IsUnixStream(network string) bool { return network == "unix" || network == "unixpacket" }
 
 // net: listeners.
 var (

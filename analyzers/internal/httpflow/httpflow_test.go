@@ -97,6 +97,45 @@ func TestInMemoryTransport(t *testing.T) {
 	}
 }
 
+// TestDialsUnix reports whether each allocation of an http.Transport in
+// f dials only a Unix domain socket, in order.
+func TestDialsUnix(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name, src, want string
+	}{
+		{"go-gh", `func f(path string) { sink = &http.Transport{DialContext: func(ctx context.Context, _, _ string) (net.Conn, error) { var d net.Dialer; return d.DialContext(ctx, "unix", path) }} }`, "true"},
+		{"one closure in Dial and DialTLS", `func f(path string) { dial := func(_, _ string) (net.Conn, error) { return net.Dial("unix", path) }; sink = &http.Transport{Dial: dial, DialTLS: dial} }`, "true"},
+		{"DialUnix", `func f(a *net.UnixAddr) { sink = &http.Transport{Dial: func(_, _ string) (net.Conn, error) { return net.DialUnix("unix", nil, a) }} }`, "true"},
+		{"named, error checked", `func dial(n, a string) (net.Conn, error) { c, err := net.DialTimeout("unixpacket", "/s", 0); if err != nil { return nil, err }; return c, nil }
+		     func f() { sink = &http.Transport{Dial: dial, DialTLS: dial} }`, "true"},
+		{"tcp", `func f() { sink = &http.Transport{Dial: func(_, a string) (net.Conn, error) { return net.Dial("tcp", a) }} }`, "false"},
+		{"network given", `func f() { sink = &http.Transport{Dial: func(n, a string) (net.Conn, error) { return net.Dial(n, a) }} }`, "false"},
+		{"unix or tcp", `func f(local bool) { sink = &http.Transport{Dial: func(_, a string) (net.Conn, error) { if local { return net.Dial("unix", a) }; return net.Dial("tcp", a) }} }`, "false"},
+		{"TLS over tcp", `func f() { sink = &http.Transport{Dial: func(_, a string) (net.Conn, error) { return net.Dial("unix", a) }, DialTLS: net.Dial} }`, "false"},
+		{"method value", `func f() { sink = &http.Transport{DialContext: (&net.Dialer{}).DialContext} }`, "false"},
+		{"through a helper", `func dial(a string) (net.Conn, error) { return net.Dial("unix", a) }
+		     func f() { sink = &http.Transport{Dial: func(_, a string) (net.Conn, error) { return dial(a) }} }`, "false"},
+		{"no dial", `func f() { sink = &http.Transport{} }`, "false"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			fn := build(t, tc.src).Func("f")
+			var got []string
+			for _, b := range fn.Blocks {
+				for _, instr := range b.Instrs {
+					if a, ok := instr.(*ssa.Alloc); ok && httpapi.Transport.MatchesPtr(a.Type()) {
+						got = append(got, strconv.FormatBool(httpflow.DialsUnix(a)))
+					}
+				}
+			}
+			if strings.Join(got, " ") != tc.want {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
 // TestIsLoadOf checks which values of f's return statement load
 // http.DefaultTransport.
 func TestIsLoadOf(t *testing.T) {

@@ -1,6 +1,8 @@
 package httpflow
 
 import (
+	"slices"
+
 	"github.com/kalint/kalint/analyzers/internal/callee"
 	"github.com/kalint/kalint/analyzers/internal/httpapi"
 	"github.com/kalint/kalint/analyzers/internal/ssaflow"
@@ -14,37 +16,38 @@ import (
 // httputil.DumpRequestOut builds one to capture a request as written; it
 // has no network connection, so no pool to lose and no body to leak.
 func InMemoryTransport(t *ssa.Alloc) bool {
+	dials, ok := storedDials(t, httpapi.TransportDial, httpapi.TransportDialContext)
+	return ok && len(dials) > 0 && !slices.ContainsFunc(dials, func(v ssa.Value) bool { return !memoryDialer(v, t.Parent().Pkg) })
+}
+
+// storedDials returns the values stored, in t's own function, into those
+// of t's fields that are one of fields; ok is false if t is not an
+// allocated http.Transport.
+func storedDials(t *ssa.Alloc, fields ...httpapi.Field) (dials []ssa.Value, ok bool) {
 	if t.Referrers() == nil || !httpapi.Transport.MatchesPtr(t.Type()) {
-		return false
+		return nil, false
 	}
-	dials := 0
 	for _, ref := range *t.Referrers() {
 		fa, ok := ref.(*ssa.FieldAddr)
 		if !ok || fa.X != t {
 			continue
 		}
 		f := ssaflow.FieldOf(t.Type(), fa.Field)
-		if !httpapi.TransportDial.Matches(t.Type(), f) && !httpapi.TransportDialContext.Matches(t.Type(), f) {
+		if !slices.ContainsFunc(fields, func(want httpapi.Field) bool { return want.Matches(t.Type(), f) }) {
 			continue
 		}
 		for _, use := range *fa.Referrers() {
-			st, ok := use.(*ssa.Store)
-			if !ok || st.Addr != fa {
-				continue
+			if st, ok := use.(*ssa.Store); ok && st.Addr == fa {
+				dials = append(dials, st.Val)
 			}
-			if !memoryDialer(st.Val, t.Parent().Pkg) {
-				return false
-			}
-			dials++
 		}
 	}
-	return dials > 0
+	return dials, true
 }
 
-// memoryDialer reports whether v is a function of pkg that calls nothing
-// of package net or crypto/tls and returns, as its connection, only values
-// of a type pkg declares.
-func memoryDialer(v ssa.Value, pkg *ssa.Package) bool {
+// ownFunc returns the function of pkg, with a body, that v is or whose
+// closure v makes, or nil.
+func ownFunc(v ssa.Value, pkg *ssa.Package) *ssa.Function {
 	var fn *ssa.Function
 	switch v := v.(type) {
 	case *ssa.MakeClosure:
@@ -53,6 +56,17 @@ func memoryDialer(v ssa.Value, pkg *ssa.Package) bool {
 		fn = v
 	}
 	if fn == nil || fn.Pkg != pkg || len(fn.Blocks) == 0 {
+		return nil
+	}
+	return fn
+}
+
+// memoryDialer reports whether v is a function of pkg that calls nothing
+// of package net or crypto/tls and returns, as its connection, only values
+// of a type pkg declares.
+func memoryDialer(v ssa.Value, pkg *ssa.Package) bool {
+	fn := ownFunc(v, pkg)
+	if fn == nil {
 		return false
 	}
 	returns := 0
