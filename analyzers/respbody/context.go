@@ -2,6 +2,7 @@ package respbody
 
 import (
 	"github.com/kalint/kalint/analyzers/internal/httpflow"
+	"github.com/kalint/kalint/analyzers/internal/ssaflow"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -21,6 +22,12 @@ import (
 // RoundTrip, a sender of the package or of code it cannot see); its
 // contexts are traced back to where they are set ([httpflow.Contexts]),
 // and every one of them must be done.
+//
+// A CancelFunc of the request's context, or of one it derives from, that
+// the function defers before the call on every path to it
+// ([httpflow.DeferredCancels]) makes that context done when the function
+// returns: its returns need nothing (see [tracked.cancelledAtExit]). Not
+// the call running again in a loop, which comes before the return.
 func (s *state) contextDone(t *tracked, call *ssa.Call) {
 	req := requestArg(&call.Call)
 	if req == nil {
@@ -33,6 +40,11 @@ func (s *state) contextDone(t *tracked, call *ssa.Call) {
 	families := make([]map[ssa.Value]bool, len(ctxs))
 	for i, ctx := range ctxs {
 		families[i] = httpflow.Ancestors(ctx)
+	}
+	for _, c := range s.cancels(t.fn) {
+		if doneForAll(families, c.Ctx) && ssaflow.Dominates(c.Defer, call) {
+			t.cancelledAtExit = true
+		}
 	}
 	dones, ok := s.dones[t.fn]
 	if !ok {
@@ -49,6 +61,15 @@ func (s *state) contextDone(t *tracked, call *ssa.Call) {
 			t.settled[d.Edge.If] = d.Edge.Succ
 		}
 	}
+}
+
+func (s *state) cancels(fn *ssa.Function) []httpflow.DeferredCancel {
+	cs, ok := s.deferredCancels[fn]
+	if !ok {
+		cs = httpflow.DeferredCancels(s.index, &s.loops, fn)
+		s.deferredCancels[fn] = cs
+	}
+	return cs
 }
 
 func doneForAll(families []map[ssa.Value]bool, ctx ssa.Value) bool {

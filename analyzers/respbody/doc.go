@@ -142,6 +142,19 @@
 //     done). A context merged from branches (`if d > 0 { ctx, cancel =
 //     context.WithTimeout(ctx, d) }`) is done when what every branch
 //     derives from is.
+//   - The returns of a function that defers, before the producing call on
+//     every path to it, the CancelFunc of the request's context or of one
+//     it derives from (`ctx, cancel := context.WithCancel(ctx); defer
+//     cancel()`, WithTimeout, WithDeadline and their Cause forms, also
+//     `defer func() { cancel() }()` when the closure calls it on every
+//     path): when the function returns the context is done and the
+//     transport drops the connection (readLoop's case on
+//     rc.treq.ctx.Done(), above). The connection is not reused, but not
+//     leaked either. Not the call running again in a loop: the cancel
+//     runs only at the return. Not a cancel deferred on some paths, of
+//     another context, of a parent of WithoutCancel, or one that is a
+//     no-op on some paths (`cancel := func() {}; if d > 0 { ctx, cancel =
+//     context.WithTimeout(ctx, d) }`).
 //   - Close, deferred or not, anywhere on the path, through any variable
 //     holding the response or its body (io.ReadCloser variables, values
 //     merged from if/else, switch and retry-loop branches). A deferred
@@ -228,10 +241,15 @@
 //     copy came from: an io.Writer variable holding a bytes.Buffer counts
 //     as a writer that can fail.
 //   - A request's context is recognised when the code checks it, or a
-//     parent of it, in the function that sends; a context given to the
-//     package's own request constructor is not mapped back to the
-//     caller's. A request made with http.NewRequest, or coming from code
-//     the package cannot see, has no context that the code can see done.
+//     parent of it, or defers its cancel, in the function that sends; a
+//     context given to the package's own request constructor is not
+//     mapped back to the caller's. A request made with http.NewRequest, or
+//     coming from code the package cannot see, has no context that the
+//     code can see done. Nor is a context kept in a variable that a
+//     closure captures and the function assigns again, or one passed
+//     through a function value that returns a context (go-kit's
+//     jsonrpc client, whose `before` hooks and finalizer do both): its
+//     parents are not followed.
 //   - A reader wrapper of another package that returns an interface and
 //     fails on what it reads (a check of a magic number) is taken to fail
 //     only on a failed read. io.TeeReader and io.MultiReader, whose

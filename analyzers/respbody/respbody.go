@@ -73,22 +73,23 @@ type checker struct {
 
 // state is the analysis of one package.
 type state struct {
-	pass      *analysis.Pass
-	rep       *report.Reporter
-	strict    bool
-	tests     bool // check functions in _test.go files
-	pkg       *ssa.Package
-	summaries map[summaryKey]summary
-	funcs     map[*ssa.Function]*funcResult
-	loops     ssaflow.Loops
-	index     *ssaflow.Index
-	back      *ssaflow.Backtracer // walks requests back to where they are built
-	local     *ssaflow.Backtracer // the same, stopping at the parameters of functions
-	contexts  *ssaflow.Backtracer // walks requests back to where their context is set
-	dones     map[*ssa.Function][]httpflow.Done
-	errs      *ssaflow.Backtracer // walks errors back to where they are made
-	retriers  map[*ssa.Function]ssa.CallInstruction
-	bound     bound
+	pass            *analysis.Pass
+	rep             *report.Reporter
+	strict          bool
+	tests           bool // check functions in _test.go files
+	pkg             *ssa.Package
+	summaries       map[summaryKey]summary
+	funcs           map[*ssa.Function]*funcResult
+	loops           ssaflow.Loops
+	index           *ssaflow.Index
+	back            *ssaflow.Backtracer // walks requests back to where they are built
+	local           *ssaflow.Backtracer // the same, stopping at the parameters of functions
+	contexts        *ssaflow.Backtracer // walks requests back to where their context is set
+	dones           map[*ssa.Function][]httpflow.Done
+	deferredCancels map[*ssa.Function][]httpflow.DeferredCancel
+	errs            *ssaflow.Backtracer // walks errors back to where they are made
+	retriers        map[*ssa.Function]ssa.CallInstruction
+	bound           bound
 }
 
 func (c *checker) run(pass *analysis.Pass) (any, error) {
@@ -111,8 +112,9 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 		back:      &ssaflow.Backtracer{Index: index, Stop: httpflow.IsNewRequest, Through: httpflow.Derived},
 		local: &ssaflow.Backtracer{Index: index, Stop: httpflow.IsNewRequest, Through: httpflow.Derived,
 			CallersSeen: func(*ssa.Function) bool { return false }},
-		contexts: &ssaflow.Backtracer{Index: index, Stop: httpflow.SetsContext},
-		dones:    make(map[*ssa.Function][]httpflow.Done),
+		contexts:        &ssaflow.Backtracer{Index: index, Stop: httpflow.SetsContext},
+		dones:           make(map[*ssa.Function][]httpflow.Done),
+		deferredCancels: make(map[*ssa.Function][]httpflow.DeferredCancel),
 	}
 	for _, fn := range index.Funcs {
 		s.function(fn)

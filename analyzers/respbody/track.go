@@ -71,6 +71,10 @@ type tracked struct {
 	// [tracked.readErrors]), the request's context is done (see
 	// [state.contextDone]).
 	settled map[*ssa.If]int
+	// cancelledAtExit: a deferred call cancels the request's context
+	// when the function returns, and the transport then gives the
+	// connection up: no return leaks it (see [state.contextDone]).
+	cancelledAtExit bool
 }
 
 // track follows the values vals, and the variables at the addresses locs,

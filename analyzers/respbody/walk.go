@@ -120,7 +120,7 @@ func (s *state) walkBlock(t *tracked, p point, source ssa.Instruction, res *path
 				}
 			}
 			switch {
-			case returned || p.mayClosed:
+			case returned || p.mayClosed || t.cancelledAtExit:
 			case !p.attempt:
 				res.leaks = append(res.leaks, exit{instr: instr, notClosed: p.notClosed, looped: p.looped})
 			case s.failing(instr, p.errs):

@@ -192,3 +192,103 @@ func selectDones(sel *ssa.Select) []Done {
 	}
 	return out
 }
+
+// A DeferredCancel is a call that fn defers of the CancelFunc a context
+// constructor ([httpapi.ContextChildren]) returned together with Ctx: when
+// fn returns, Ctx is done, and so is every context derived from it.
+type DeferredCancel struct {
+	Ctx   *ssa.Extract // the constructor's result 0
+	Defer *ssa.Defer
+}
+
+// DeferredCancels returns the deferred calls of a CancelFunc in fn:
+// `defer cancel()` (or cancel(cause)), and `defer func() { ... cancel()
+// ... }()` whose closure calls it on every path to its return. A
+// CancelFunc read from a variable counts when the variable holds one
+// value: stored once, outside any loop of its function (a closure reads
+// it when it runs, at fn's return, not at the defer).
+func DeferredCancels(x *ssaflow.Index, loops *ssaflow.Loops, fn *ssa.Function) []DeferredCancel {
+	var out []DeferredCancel
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			d, ok := instr.(*ssa.Defer)
+			if !ok || d.Call.IsInvoke() {
+				continue
+			}
+			if ctx := cancelled(x, loops, d.Call.Value); ctx != nil {
+				out = append(out, DeferredCancel{Ctx: ctx, Defer: d})
+				continue
+			}
+			if mc, ok := d.Call.Value.(*ssa.MakeClosure); ok {
+				for _, ctx := range closureCancels(x, loops, mc.Fn.(*ssa.Function)) {
+					out = append(out, DeferredCancel{Ctx: ctx, Defer: d})
+				}
+			}
+		}
+	}
+	return out
+}
+
+// cancelled returns the context whose CancelFunc f is, or nil: f is result
+// 1 of a context constructor (with its result 0), directly or through
+// a variable that holds one value.
+func cancelled(x *ssaflow.Index, loops *ssaflow.Loops, f ssa.Value) *ssa.Extract {
+	f = ssaflow.Unconverted(f)
+	if load, ok := f.(*ssa.UnOp); ok && load.Op == token.MUL {
+		_, stores, ok := x.Variable(load.X)
+		if !ok || len(stores) != 1 || loops.InLoop(stores[0]) {
+			return nil
+		}
+		f = ssaflow.Unconverted(stores[0].Val)
+	}
+	ex, ok := f.(*ssa.Extract)
+	if !ok || ex.Index != 1 {
+		return nil
+	}
+	call, ok := ex.Tuple.(*ssa.Call)
+	if !ok || !httpapi.ContextChildren.Matches(callee.Func(&call.Call)) {
+		return nil
+	}
+	for _, ref := range *call.Referrers() {
+		if ctx, ok := ref.(*ssa.Extract); ok && ctx.Index == 0 {
+			return ctx
+		}
+	}
+	return nil
+}
+
+// closureCancels returns the contexts whose CancelFunc the closure fn
+// calls on every path to its return.
+func closureCancels(x *ssaflow.Index, loops *ssaflow.Loops, fn *ssa.Function) []*ssa.Extract {
+	var rets []ssa.Instruction
+	for _, b := range fn.Blocks {
+		if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok {
+			rets = append(rets, ret)
+		}
+	}
+	if len(rets) == 0 {
+		return nil
+	}
+	var out []*ssa.Extract
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			call, ok := instr.(*ssa.Call)
+			if !ok || call.Call.IsInvoke() || !dominatesAll(call, rets) {
+				continue
+			}
+			if ctx := cancelled(x, loops, call.Call.Value); ctx != nil {
+				out = append(out, ctx)
+			}
+		}
+	}
+	return out
+}
+
+func dominatesAll(a ssa.Instruction, bs []ssa.Instruction) bool {
+	for _, b := range bs {
+		if !ssaflow.Dominates(a, b) {
+			return false
+		}
+	}
+	return true
+}

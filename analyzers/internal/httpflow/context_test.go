@@ -68,3 +68,37 @@ func TestContexts(t *testing.T) {
 		})
 	}
 }
+
+// TestDeferredCancels counts the deferred cancels of f and checks that
+// each is of the context made by the constructor of the first one.
+func TestDeferredCancels(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name, body string
+		want       int
+	}{
+		{"defer cancel", `ctx, cancel := context.WithCancel(ctx); defer cancel(); _ = ctx`, 1},
+		{"cause", `ctx, cancel := context.WithCancelCause(ctx); defer cancel(nil); _ = ctx`, 1},
+		{"closure", `ctx, cancel := context.WithTimeout(ctx, 1); defer func() { cancel() }(); _ = ctx`, 1},
+		{"captured", `ctx, cancel := context.WithTimeoutCause(ctx, 1, nil); go func() { cancel() }(); defer cancel(); _ = ctx`, 1},
+		{"closure on one path", `ctx, cancel := context.WithCancel(ctx); defer func() { if b { cancel() } }(); _ = ctx`, 0},
+		{"called, not deferred", `ctx, cancel := context.WithCancel(ctx); cancel(); _ = ctx`, 0},
+		{"φ with a no-op", `cancel := func() {}; if b { ctx, cancel = context.WithCancel(ctx) }; defer cancel(); _ = ctx`, 0},
+		{"stored in a loop", `var cancel func(); for b { ctx, cancel = context.WithCancel(ctx) }; defer func() { cancel() }(); _ = ctx`, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			fn := build(t, `func f(ctx context.Context, b bool) { `+tc.body+` }`).Func("f")
+			var loops ssaflow.Loops
+			got := httpflow.DeferredCancels(ssaflow.NewIndex(fn.Pkg), &loops, fn)
+			if len(got) != tc.want {
+				t.Fatalf("%d deferred cancels, want %d", len(got), tc.want)
+			}
+			for _, c := range got {
+				if c.Ctx.Index != 0 || c.Defer.Parent() != fn {
+					t.Errorf("cancel %v of %v", c.Defer, c.Ctx)
+				}
+			}
+		})
+	}
+}
