@@ -38,7 +38,11 @@ func newRestorer(index *ssaflow.Index) *restorer {
 // its callers (see [restorer.inCallers]). An Fd call in another function
 // than the File() call is not followed.
 func (r *restorer) restoredAfter(file *ssa.Call, fds []ssa.CallInstruction) bool {
-	sock := root(file.Call.Args[0])
+	recv := callee.Receiver(&file.Call)
+	if recv == nil {
+		return false
+	}
+	sock := root(recv)
 	for _, fd := range fds {
 		if fd.Parent() != file.Parent() || !r.onEveryPath(fd, fd.Parent(), sock) && !r.inCallers(fd.Parent(), sock, 0) {
 			return false
@@ -181,10 +185,13 @@ func fdSocket(fd ssa.Value) ssa.Value {
 		fd = conv.X
 	}
 	c, ok := fd.(*ssa.Call)
-	if !ok || !httpapi.OSFileFd.Matches(callee.Func(c.Common())) || len(c.Call.Args) != 1 {
+	if !ok || !httpapi.OSFileFd.Matches(callee.Func(c.Common())) {
 		return nil
 	}
-	return fileSocket(c.Call.Args[0])
+	if recv := callee.Receiver(c.Common()); recv != nil {
+		return fileSocket(recv)
+	}
+	return nil
 }
 
 // fileSocket returns the connection or listener whose File() call the
@@ -195,10 +202,13 @@ func fileSocket(file ssa.Value) ssa.Value {
 		return nil
 	}
 	c, ok := ex.Tuple.(*ssa.Call)
-	if !ok || !httpapi.FileCalls.Matches(callee.Func(c.Common())) || len(c.Call.Args) == 0 {
+	if !ok || !httpapi.FileCalls.Matches(callee.Func(c.Common())) {
 		return nil
 	}
-	return root(c.Call.Args[0])
+	if recv := callee.Receiver(c.Common()); recv != nil {
+		return root(recv)
+	}
+	return nil
 }
 
 // root returns the socket value v stands for: File of *net.TCPConn and

@@ -43,3 +43,34 @@ func Body(call *ssa.CallCommon) *ssa.Function {
 	}
 	return fn
 }
+
+// Args returns the arguments of call that fill fn's parameters, fn being
+// what [Func] resolved: a static method call passes the receiver as
+// Args[0], which is left out; a call of an interface method or of a bound
+// method value (`f := conn.File; f()`) has no receiver among its Args.
+func Args(call *ssa.CallCommon, fn *types.Func) []ssa.Value {
+	if len(call.Args) == fn.Signature().Params().Len()+1 {
+		return call.Args[1:]
+	}
+	return call.Args
+}
+
+// Receiver returns the receiver of a method call, wherever SSA keeps it:
+// Args[0] of a static call, the interface value of an invoke, the bound
+// receiver of a method value; nil when call calls no method.
+func Receiver(call *ssa.CallCommon) ssa.Value {
+	fn := Func(call)
+	if fn == nil || fn.Signature().Recv() == nil {
+		return nil
+	}
+	switch {
+	case call.IsInvoke():
+		return call.Value
+	case len(call.Args) == fn.Signature().Params().Len()+1:
+		return call.Args[0]
+	}
+	if c, ok := call.Value.(*ssa.MakeClosure); ok && len(c.Bindings) == 1 {
+		return c.Bindings[0]
+	}
+	return nil
+}

@@ -102,11 +102,7 @@ func foreignReader(call ssa.CallInstruction, fn *types.Func, v ssa.Value) bool {
 	if res.Len() != 2 || !ssaflow.IsError(res.At(1).Type()) || !isReaderInterface(res.At(0).Type()) {
 		return false
 	}
-	args := call.Common().Args
-	if sig.Recv() != nil {
-		args = args[1:] // a static method call: Args[0] is the receiver
-	}
-	for i, arg := range args {
+	for i, arg := range callee.Args(call.Common(), fn) {
 		if arg == v && i < sig.Params().Len() && ReaderOnly(sig.Params().At(i).Type()) {
 			return true
 		}

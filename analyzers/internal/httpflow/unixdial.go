@@ -81,9 +81,10 @@ func unixDial(call *ssa.Call) bool {
 	if !ok || call.Call.IsInvoke() {
 		return false
 	}
-	if fn.Signature().Recv() != nil {
-		param++ // the receiver is the call's first argument
+	args := callee.Args(&call.Call, fn)
+	if param >= len(args) {
+		return false
 	}
-	network, ok := ssaflow.ConstString(call.Call.Args[param])
+	network, ok := ssaflow.ConstString(args[param])
 	return ok && httpapi.IsUnixStream(network)
 }

@@ -160,3 +160,34 @@ func Probe(c *net.UDPConn, on bool) {
 	probe(c)
 	maybe(c, on)
 }
+
+// File() called through a method value: the socket is the value bound to
+// it, and the other File()'s restore on every path undoes the Fd.
+func BoundRestored(c *net.TCPConn) error {
+	file := c.File
+	f, err := file()
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	if err := syscall.SetsockoptInt(int(f.Fd()), syscall.SOL_SOCKET, syscall.SO_RCVBUF, 1<<20); err != nil {
+		return err
+	}
+	g, err := c.File()
+	if err != nil {
+		return err
+	}
+	defer g.Close()
+	return syscall.SetNonblock(int(g.Fd()), true)
+}
+
+// The same through a method value, never restored.
+func BoundNotRestored(c *net.TCPConn) error {
+	file := c.File
+	f, err := file() // want `file\(\) is used to set socket options through Fd`
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	return syscall.SetsockoptInt(int(f.Fd()), syscall.SOL_SOCKET, syscall.SO_RCVBUF, 1<<20)
+}
