@@ -72,12 +72,15 @@ func floorDoc(floor string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	// The analyzer's line in the list of analyzers, which comes after the
-	// help's first line ("floor is a tool for static analysis ...").
-	doc := ""
+	// The analyzer's line in the list after "Registered analyzers:"; the
+	// help's first lines start with "floor" too ("floor is a tool ...").
+	doc, listed := "", false
 	for line := range strings.Lines(help) {
-		if name, rest, ok := strings.Cut(strings.TrimSpace(line), " "); ok && name == "floor" {
+		if strings.HasPrefix(strings.TrimSpace(line), "Registered analyzers") {
+			listed = true
+		} else if name, rest, ok := strings.Cut(strings.TrimSpace(line), " "); ok && listed && name == "floor" {
 			doc = strings.TrimSpace(rest)
+			break
 		}
 	}
 	if doc == "" {
