@@ -268,16 +268,6 @@ func (x *Index) Invokers(fn *ssa.Function) []ssa.CallInstruction {
 	return x.invokers[originOf(fn)]
 }
 
-// Implementations returns the methods of the package's named types that a
-// call of a method of an interface declared in the package may run, or nil
-// for any other call.
-func (x *Index) Implementations(common *ssa.CallCommon) []*ssa.Function {
-	if !common.IsInvoke() || x.ownInterface(common.Value.Type()) == nil {
-		return nil
-	}
-	return x.implementations(common.Value.Type(), common.Method.Name())
-}
-
 func (x *Index) implementations(t types.Type, name string) []*ssa.Function {
 	iface := x.ownInterface(t)
 	var out []*ssa.Function
