@@ -92,7 +92,14 @@ func ancestors(ctx ssa.Value, inProgress map[ssa.Value]bool) map[ssa.Value]bool 
 		}
 	}
 	if parent != nil {
-		for v := range ancestors(parent, inProgress) {
+		a := ancestors(parent, inProgress)
+		if a == nil {
+			// A child of a φ being walked (a context derived again on
+			// each round of a loop): it constrains the φ no more than
+			// the φ's edge back to itself does.
+			return nil
+		}
+		for v := range a {
 			out[v] = true
 		}
 	}

@@ -28,6 +28,7 @@ func TestContexts(t *testing.T) {
 		{"unknown request", `c.Do(r)`, false, false, false, 0},
 		{"φ of one family", `if b { ctx, _ = context.WithCancel(ctx) }; c.Do(r.WithContext(ctx))`, true, true, false, 0},
 		{"φ of two families", `if b { ctx = other }; c.Do(r.WithContext(ctx))`, true, false, false, 0},
+		{"child made in a loop", `for i := 0; i < 3; i++ { ctx, _ = context.WithTimeout(ctx, 1) }; c.Do(r.WithContext(ctx))`, true, true, false, 0},
 		{"two requests", `q := r.WithContext(ctx); if b { q = r.WithContext(other) }; c.Do(q)`, true, false, false, 0},
 		{"checks", `c.Do(r.WithContext(ctx)); if ctx.Err() != nil { return }; if context.Cause(other) == nil { return }
 			select { case <-ctx.Done(): return; case <-other.Done(): }; <-ctx.Done()`, true, true, false, 5},
