@@ -13,9 +13,9 @@ import (
 const maxLockDepth = 4
 
 // Locks returns the mutexes held, with a write lock (sync.Mutex.Lock,
-// sync.RWMutex.Lock), whenever instr runs: each is a struct field of the
-// package (by its *types.Var, whatever the instance) or a package
-// variable (by its object). A mutex is held when, on every path to instr
+// sync.RWMutex.Lock), whenever instr runs: each is a struct field (by its
+// *types.Var, whatever the instance) or a package variable (by its
+// object). A mutex is held when, on every path to instr
 // in its function, the last lock or unlock of it is a Lock (a deferred
 // Unlock runs at the return), or when nothing in the function locks or
 // unlocks it before instr and it is held at every call of the function,
@@ -76,12 +76,15 @@ func callersLocks(x *ssaflow.Index, fn *ssa.Function, depth int) map[types.Objec
 		held := locks(x, c, depth+1)
 		if common == nil {
 			common = held
-			continue
-		}
-		for m := range common {
-			if !held[m] {
-				delete(common, m)
+		} else {
+			for m := range common {
+				if !held[m] {
+					delete(common, m)
+				}
 			}
+		}
+		if len(common) == 0 {
+			return common // the other callers cannot add one back
 		}
 	}
 	return common
