@@ -141,7 +141,10 @@
 //     their Cause forms and WithValue; not WithoutCancel, which is never
 //     done). A context merged from branches (`if d > 0 { ctx, cancel =
 //     context.WithTimeout(ctx, d) }`) is done when what every branch
-//     derives from is.
+//     derives from is. Any other function given one context and
+//     returning a context is taken to return it or a child of it, as
+//     context-passing code does (go-kit's request hooks, `ctx = f(ctx,
+//     req)`); a function of the package must do so on every return.
 //   - The returns of a function that defers, before the producing call on
 //     every path to it, the CancelFunc of the request's context or of one
 //     it derives from (`ctx, cancel := context.WithCancel(ctx); defer
@@ -245,11 +248,10 @@
 //     context given to the package's own request constructor is not
 //     mapped back to the caller's. A request made with http.NewRequest, or
 //     coming from code the package cannot see, has no context that the
-//     code can see done. Nor is a context kept in a variable that a
-//     closure captures and the function assigns again, or one passed
-//     through a function value that returns a context (go-kit's
-//     jsonrpc client, whose `before` hooks and finalizer do both): its
-//     parents are not followed.
+//     code can see done. A context kept in a variable that a closure
+//     assigns is followed only when that closure is deferred or called
+//     directly in the function (a goroutine or a closure stored away may
+//     assign it at any time).
 //   - A reader wrapper of another package that returns an interface and
 //     fails on what it reads (a check of a magic number) is taken to fail
 //     only on a failed read. io.TeeReader and io.MultiReader, whose
