@@ -194,6 +194,16 @@
 //     function whose Dial or DialContext is a function of the package that
 //     dials nothing and returns a connection of the package's own type
 //     (httputil.DumpRequestOut's, which answers from memory).
+//   - Responses of a sender the package cannot see given a decode target:
+//     a non-nil argument for a parameter of type any (lego's
+//     `doer.Get(ctx, url, &dir)`, an API client's `Do(ctx, req, &v)`). By
+//     that convention the sender reads the body into the target before it
+//     returns the response for its headers; with a nil target the body is
+//     the caller's and is followed as usual. A target that comes from a
+//     parameter of the calling function (or a closure's captured one)
+//     makes the function's fresh response open only for callers that give
+//     nil, through the package's wrappers and a retry helper's operation
+//     (backoff v5's Retry).
 //   - HEAD requests (http.Head, Client.Head, a request built with the
 //     constant method "HEAD" by http.NewRequest[WithContext] or the
 //     package's own request constructor, through WithContext and Clone)
