@@ -141,7 +141,10 @@
 //     their Cause forms and WithValue; not WithoutCancel, which is never
 //     done). A context merged from branches (`if d > 0 { ctx, cancel =
 //     context.WithTimeout(ctx, d) }`) is done when what every branch
-//     derives from is.
+//     derives from is. Any other function given one context and
+//     returning a context is taken to return it or a child of it, as
+//     context-passing code does (go-kit's request hooks, `ctx = f(ctx,
+//     req)`); a function of the package must do so on every return.
 //   - The returns of a function that defers, before the producing call on
 //     every path to it, the CancelFunc of the request's context or of one
 //     it derives from (`ctx, cancel := context.WithCancel(ctx); defer
@@ -191,6 +194,16 @@
 //     function whose Dial or DialContext is a function of the package that
 //     dials nothing and returns a connection of the package's own type
 //     (httputil.DumpRequestOut's, which answers from memory).
+//   - Responses of a sender the package cannot see given a decode target:
+//     a non-nil argument for a parameter of type any (lego's
+//     `doer.Get(ctx, url, &dir)`, an API client's `Do(ctx, req, &v)`). By
+//     that convention the sender reads the body into the target before it
+//     returns the response for its headers; with a nil target the body is
+//     the caller's and is followed as usual. A target that comes from a
+//     parameter of the calling function (or a closure's captured one)
+//     makes the function's fresh response open only for callers that give
+//     nil, through the package's wrappers and a retry helper's operation
+//     (backoff v5's Retry).
 //   - HEAD requests (http.Head, Client.Head, a request built with the
 //     constant method "HEAD" by http.NewRequest[WithContext] or the
 //     package's own request constructor, through WithContext and Clone)
@@ -245,11 +258,10 @@
 //     context given to the package's own request constructor is not
 //     mapped back to the caller's. A request made with http.NewRequest, or
 //     coming from code the package cannot see, has no context that the
-//     code can see done. Nor is a context kept in a variable that a
-//     closure captures and the function assigns again, or one passed
-//     through a function value that returns a context (go-kit's
-//     jsonrpc client, whose `before` hooks and finalizer do both): its
-//     parents are not followed.
+//     code can see done. A context kept in a variable that a closure
+//     assigns is followed only when that closure is deferred or called
+//     directly in the function (a goroutine or a closure stored away may
+//     assign it at any time).
 //   - A reader wrapper of another package that returns an interface and
 //     fails on what it reads (a check of a magic number) is taken to fail
 //     only on a failed read. io.TeeReader and io.MultiReader, whose

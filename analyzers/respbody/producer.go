@@ -2,6 +2,8 @@ package respbody
 
 import (
 	"go/ast"
+	"go/types"
+	"slices"
 	"sort"
 	"strings"
 
@@ -19,20 +21,59 @@ type funcResult struct {
 	// headParam is the parameter that decides whether the fresh
 	// responses answer HEAD (see [state.methodParam]), or -1.
 	headParam int
-	senders   int // producing calls whose response fn returns
+	// target is the parameter or free variable of fn that every fresh
+	// response's decode target comes from (see [decodeTarget]), or nil:
+	// the responses are open only when the caller gives a nil target.
+	target  ssa.Value
+	senders int // producing calls whose response fn returns
 }
 
-// returns records a producing call whose response fn returns, and the
-// parameter of fn that its method comes from (-1 if none): the fresh
-// responses answer HEAD by the caller's argument only if all come from one.
-func (r *funcResult) returns(param int) {
+// returns records a producing call whose response fn returns, the
+// parameter of fn that its method comes from (-1 if none) and the
+// parameter or free variable its decode target comes from (nil if none):
+// the fresh responses answer HEAD, or are read into a target, by the
+// caller's argument only if all come from one.
+func (r *funcResult) returns(param int, target ssa.Value) {
 	switch {
 	case r.senders == 0:
-		r.headParam = param
-	case param != r.headParam:
-		r.headParam = -1
+		r.headParam, r.target = param, target
+	default:
+		if param != r.headParam {
+			r.headParam = -1
+		}
+		if target != r.target {
+			r.target = nil
+		}
 	}
 	r.senders++
+}
+
+// argOf returns the argument that call gives for v, a parameter or free
+// variable of body, the function it calls (or, for a retry helper, its
+// operation op): the argument itself, or the closure's binding. A v of
+// call's own function (a closure's target traced back through its
+// binding) is itself.
+func argOf(call *ssa.Call, body *ssa.Function, op ssa.Value, v ssa.Value) ssa.Value {
+	common := call.Common()
+	if p, ok := v.(interface{ Parent() *ssa.Function }); ok && p.Parent() == call.Parent() {
+		return v
+	}
+	switch v := v.(type) {
+	case *ssa.Parameter:
+		if i := slices.Index(body.Params, v); i >= 0 && i < len(common.Args) && op == nil {
+			return common.Args[i]
+		}
+	case *ssa.FreeVar:
+		if op == nil {
+			op = common.Value
+		}
+		if mc, ok := op.(*ssa.MakeClosure); ok {
+			if i := slices.Index(body.FreeVars, v); i >= 0 && i < len(mc.Bindings) {
+				return mc.Bindings[i]
+			}
+		}
+	}
+	return nil
 }
 
 // function analyses the responses that fn produces (once; memoised, since
@@ -72,6 +113,10 @@ type producer struct {
 	decider   ssa.Value // the argument the request's method comes from, or nil
 	upgrade   bool      // the request asks for a protocol upgrade
 	unseen    bool      // recognised by its signature alone
+	// target is the parameter or free variable of the calling function
+	// that the decode target given to the sender comes from: the body is
+	// read into it unless the caller of that function gives nil.
+	target ssa.Value
 }
 
 // producer reports whether call returns a fresh response: a net/http call
@@ -98,6 +143,17 @@ func (s *state) producer(call *ssa.Call) (producer, bool) {
 		if len(fresh) == 0 {
 			return producer{}, false
 		}
+		var target ssa.Value
+		if r.target != nil {
+			arg := argOf(call, body, nil, r.target)
+			if arg == nil {
+				return producer{}, false
+			}
+			var consumed bool
+			if target, consumed = s.decodeInto(arg); consumed {
+				return producer{}, false
+			}
+		}
 		idx := make([]int, 0, len(fresh))
 		for i := range fresh {
 			idx = append(idx, i)
@@ -106,7 +162,7 @@ func (s *state) producer(call *ssa.Call) (producer, bool) {
 		if handled(body) {
 			return producer{}, false
 		}
-		p := producer{resp: idx[0], err: -1, k: fresh[idx[0]]}
+		p := producer{resp: idx[0], err: -1, k: fresh[idx[0]], target: target}
 		if i := r.headParam; i >= 0 && i < len(common.Args) {
 			p.decider = common.Args[i]
 			p.head = s.isHead(common, fn, p.decider, false)
@@ -124,11 +180,185 @@ func (s *state) producer(call *ssa.Call) (producer, bool) {
 		// ssapass's trim): one respbody cannot see, so quiet.
 		return producer{}, false
 	}
-	if results.Len() == 2 && isResponse(results.At(0).Type()) && ssaflow.IsError(results.At(1).Type()) {
+	if isSender(results) {
+		target, consumed := s.callDecoding(call)
+		if consumed {
+			return producer{}, false
+		}
 		req := requestArg(common)
-		return producer{resp: 0, err: 1, k: respKind, unseen: true, head: s.isHead(common, fn, req, true), decider: req, upgrade: upgradeRequest(common)}, true
+		return producer{resp: 0, err: 1, k: respKind, unseen: true, head: s.isHead(common, fn, req, true), decider: req, upgrade: upgradeRequest(common), target: target}, true
 	}
 	return producer{}, false
+}
+
+// isSender reports whether results are those of a sender,
+// (*http.Response, error).
+func isSender(results *types.Tuple) bool {
+	return results.Len() == 2 && isResponse(results.At(0).Type()) && ssaflow.IsError(results.At(1).Type())
+}
+
+// A decode target is the argument a sender the package cannot see is
+// given for a parameter of type any: where an SDK's sender decodes the
+// body (lego's sender.Doer.Get(ctx, url, response any), an API client's
+// Do(ctx, req, v any)). By that convention the sender reads the body into
+// a target it is given, and closes it or reads it to EOF (a connection
+// back in the pool: bodyEOFSignal in net/http/transport.go), before it
+// returns the response for its status and headers; with a nil target it
+// hands the body back unread.
+
+// decodeTarget returns the argument of the last parameter of type any of
+// a call, or nil.
+func decodeTarget(common *ssa.CallCommon) ssa.Value {
+	sig := common.Signature()
+	params := sig.Params()
+	offset := len(common.Args) - params.Len() // a static method's receiver
+	var arg ssa.Value
+	for i := range params.Len() {
+		t, ok := types.Unalias(params.At(i).Type()).(*types.Interface)
+		if ok && t.Empty() && !(sig.Variadic() && i == params.Len()-1) && offset+i >= 0 {
+			arg = common.Args[offset+i]
+		}
+	}
+	return arg
+}
+
+// decodeInto tells what a sender does with the body given arg as its
+// decode target: consumed when arg is not nil, or a parameter or free
+// variable of the calling function, target, when it comes only from one
+// (and nil): then the caller's argument decides. Neither when arg is nil.
+func (s *state) decodeInto(arg ssa.Value) (target ssa.Value, consumed bool) {
+	for _, src := range s.local.Sources(arg).Sources {
+		v := ssaflow.Unconverted(src.Value)
+		switch v.(type) {
+		case *ssa.Parameter, *ssa.FreeVar:
+			if target != nil && target != v {
+				return nil, true
+			}
+			target = v
+		default:
+			if !ssaflow.IsNil(v) {
+				return nil, true
+			}
+		}
+	}
+	return target, false
+}
+
+// callDecoding tells what the sender call, of code the package cannot
+// see, does with the body (see [state.decodeInto]): by its own decode
+// target, or, for a retry helper returning its operation's response
+// (backoff v5's Retry, RetryWithData), by what the operation's sends do
+// ([state.decoding]).
+func (s *state) callDecoding(call *ssa.Call) (target ssa.Value, consumed bool) {
+	common := call.Common()
+	if httpapi.IsRetrier(callee.Func(common)) {
+		op, opVal := s.operation(common)
+		if op == nil || op.Pkg != s.pkg {
+			return nil, false
+		}
+		target, ok := s.decoding(op)
+		switch {
+		case !ok:
+			return nil, false
+		case target == nil:
+			return nil, true
+		}
+		if arg := argOf(call, op, opVal, target); arg != nil {
+			return s.decodeInto(arg)
+		}
+		return nil, false
+	}
+	if arg := decodeTarget(common); arg != nil {
+		return s.decodeInto(arg)
+	}
+	return nil, false
+}
+
+// decoding returns (memoised) what the sends that fn makes, directly or
+// through the package's functions and retry helpers, do with their
+// bodies: each reads its body into a decode target, or into the one that
+// target, a parameter or free variable of fn, gives (open when fn's
+// caller gives nil). ok is false when fn sends nothing, or some send may
+// leave its body open whatever fn's caller gives, or two follow different
+// targets.
+func (s *state) decoding(fn *ssa.Function) (target ssa.Value, ok bool) {
+	if r, done := s.decodings[fn]; done {
+		return r.target, r.ok
+	}
+	s.decodings[fn] = decodingResult{} // recursion: unknown
+	sends := 0
+	ok = true
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			call, isCall := instr.(*ssa.Call)
+			if !isCall || !ok {
+				continue
+			}
+			common := call.Common()
+			fn := callee.Func(common)
+			var t ssa.Value
+			var consumed bool
+			body := callee.Body(common)
+			switch {
+			case fn != nil && (httpapi.ProducerMethods.Matches(fn) || httpapi.ProducerFuncs.Matches(fn)):
+				ok = false
+				continue
+			case body != nil && body.Pkg == s.pkg:
+				sub, subOK := s.decoding(body)
+				if !subOK {
+					if isSender(common.Signature().Results()) {
+						ok = false
+					}
+					continue
+				}
+				if sub != nil {
+					arg := argOf(call, body, nil, sub)
+					if arg == nil {
+						ok = false
+						continue
+					}
+					t, consumed = s.decodeInto(arg)
+				} else {
+					consumed = true
+				}
+			case isSender(common.Signature().Results()) && (fn == nil || !s.std(fn.Pkg())):
+				t, consumed = s.callDecoding(call)
+			default:
+				continue
+			}
+			sends++
+			switch {
+			case consumed:
+			case t == nil, target != nil && t != target:
+				ok = false
+			default:
+				target = t
+			}
+		}
+	}
+	ok = ok && sends > 0
+	s.decodings[fn] = decodingResult{target, ok}
+	return target, ok
+}
+
+type decodingResult struct {
+	target ssa.Value
+	ok     bool
+}
+
+// operation returns the function of the package that a retry helper's
+// call retries, and the value the call gives it (a closure or the
+// function), or nil.
+func (s *state) operation(common *ssa.CallCommon) (*ssa.Function, ssa.Value) {
+	for _, arg := range common.Args {
+		switch v := ssaflow.Unconverted(arg).(type) {
+		case *ssa.MakeClosure:
+			return v.Fn.(*ssa.Function), v
+		case *ssa.Function:
+			return v, v
+		}
+	}
+	return nil, nil
 }
 
 // handled reports whether fn's doc comment says that its callers need not

@@ -40,7 +40,7 @@ func (s *state) source(fn *ssa.Function, call *ssa.Call, b *ssa.BasicBlock, i in
 		// response from code the package cannot see, discarded whole, is
 		// one its caller evidently knows needs nothing (a wrapper that
 		// handles it).
-		if p.head || p.unseen || report.InTest(s.pass.Fset, call.Pos()) || s.rep.Generated(call.Pos()) {
+		if p.head || p.unseen || p.target != nil || report.InTest(s.pass.Fset, call.Pos()) || s.rep.Generated(call.Pos()) {
 			return // tests discard responses of calls that must fail
 		}
 		t := s.track(fn, nil, nil)
@@ -65,10 +65,13 @@ func (s *state) source(fn *ssa.Function, call *ssa.Call, b *ssa.BasicBlock, i in
 		r.fresh[idx] = k
 	}
 	if len(w.returned) > 0 {
-		r.returns(s.methodParam(fn, p.decider))
+		r.returns(s.methodParam(fn, p.decider), p.target)
 	}
-	if s.rep.Generated(call.Pos()) {
-		return // fn's callers needed its fresh results; the rest is reporting
+	if s.rep.Generated(call.Pos()) || p.target != nil {
+		// fn's callers needed its fresh results; the rest is reporting.
+		// A body read into a target unless fn's caller gives nil is not
+		// known to be open here.
+		return
 	}
 	if s.releasedInLoop(t, call) {
 		w.leaks = slices.DeleteFunc(w.leaks, func(e exit) bool { return e.looped })

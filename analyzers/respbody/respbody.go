@@ -80,6 +80,7 @@ type state struct {
 	pkg             *ssa.Package
 	summaries       map[summaryKey]summary
 	funcs           map[*ssa.Function]*funcResult
+	decodings       map[*ssa.Function]decodingResult
 	loops           ssaflow.Loops
 	index           *ssaflow.Index
 	back            *ssaflow.Backtracer // walks requests back to where they are built
@@ -106,6 +107,7 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 		pkg:       pkg,
 		summaries: make(map[summaryKey]summary),
 		funcs:     make(map[*ssa.Function]*funcResult),
+		decodings: make(map[*ssa.Function]decodingResult),
 		retriers:  make(map[*ssa.Function]ssa.CallInstruction),
 		index:     index,
 		errs:      &ssaflow.Backtracer{Index: index, Fields: true},

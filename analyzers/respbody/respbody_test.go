@@ -24,7 +24,7 @@ func TestScenarios(t *testing.T) {
 		oneload.Case{Analyzer: respbody.Analyzer, Patterns: []string{
 			"basic", "branches", "closures", "wrappers", "handoff", "loops", "generics",
 			"nonnetwork", "reuse", "peer", "bodiless", "retry",
-			"example.com/crosspkg/lib", "example.com/crosspkg/user"}},
+			"example.com/crosspkg/lib", "example.com/crosspkg/user", "example.com/acme/api"}},
 		oneload.Case{Analyzer: respbody.New(respbody.Options{Drain: respbody.DrainStrict}), Patterns: []string{"strict"}},
 		oneload.Case{Analyzer: tests, Patterns: []string{"tests"}, Quiet: respbody.Analyzer},
 		oneload.Case{Analyzer: respbody.Analyzer, Patterns: []string{"fix"}, Fixes: true})

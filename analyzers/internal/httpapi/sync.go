@@ -11,9 +11,9 @@ var (
 
 	// Context is not in the table: a function that takes a context does
 	// not matter by itself.
-	contextContext   = Type{"context", "Context"}
-	ContextDone      = method(contextContext, "Done")
-	ContextErr       = method(contextContext, "Err")
+	ContextType      = Type{"context", "Context"}
+	ContextDone      = method(ContextType, "Done")
+	ContextErr       = method(ContextType, "Err")
 	ContextCause     = function("context", "Cause")
 	contextAfterFunc = function("context", "AfterFunc")
 	timeAfterFunc    = function("time", "AfterFunc")
@@ -43,7 +43,7 @@ var (
 // context/context.go, which WithCancel, WithCancelCause, WithDeadline,
 // WithDeadlineCause, WithTimeout and WithTimeoutCause reach; a valueCtx's
 // Done and Err are its parent's). Not context.WithoutCancel, whose Done is nil whatever the
-// parent does (withoutCancelCtx.Done).
+// parent does (withoutCancelCtx.Done; [ContextWithoutCancel]).
 var ContextChildren = Callees{
 	function("context", "WithCancel"),
 	function("context", "WithCancelCause"),
@@ -53,3 +53,7 @@ var ContextChildren = Callees{
 	function("context", "WithTimeoutCause"),
 	function("context", "WithValue"),
 }
+
+// ContextWithoutCancel makes a context from its argument that is never
+// done, whatever its parent does.
+var ContextWithoutCancel = function("context", "WithoutCancel")

@@ -47,7 +47,8 @@ func Contexts(back *ssaflow.Backtracer, v ssa.Value) (ctxs []ssa.Value, known bo
 // itself and, through [httpapi.ContextChildren], its parents, theirs and
 // so on. A φ of contexts (`if d > 0 { ctx, cancel = context.WithTimeout(ctx,
 // d) }`) is done when every context it merges is: its ancestors are those
-// its edges share.
+// its edges share. So is a load of a variable that closures capture,
+// through its last stores ([ssaflow.VarLastStores]).
 func Ancestors(ctx ssa.Value) map[ssa.Value]bool {
 	return ancestors(ctx, make(map[ssa.Value]bool))
 }
@@ -63,32 +64,26 @@ func ancestors(ctx ssa.Value, inProgress map[ssa.Value]bool) map[ssa.Value]bool 
 	var parent ssa.Value
 	switch x := ctx.(type) {
 	case *ssa.Extract:
-		if call, ok := x.Tuple.(*ssa.Call); ok && x.Index == 0 && httpapi.ContextChildren.Matches(callee.Func(&call.Call)) {
-			parent = call.Call.Args[0]
+		if call, ok := x.Tuple.(*ssa.Call); ok && x.Index == 0 {
+			parent = parentOf(call, inProgress)
 		}
 	case *ssa.Call:
-		if httpapi.ContextChildren.Matches(callee.Func(&x.Call)) {
-			parent = x.Call.Args[0]
-		}
+		parent = parentOf(x, inProgress)
 	case *ssa.Phi:
-		var shared map[ssa.Value]bool
-		for _, e := range x.Edges {
-			a := ancestors(e, inProgress)
-			if a == nil {
-				continue
-			}
-			if shared == nil {
-				shared = a
-				continue
-			}
-			for v := range shared {
-				if !a[v] {
-					delete(shared, v)
-				}
-			}
-		}
-		for v := range shared {
+		for v := range sharedAncestors(x.Edges, inProgress) {
 			out[v] = true
+		}
+	case *ssa.UnOp:
+		// A variable that closures capture: the values that its last
+		// stores before the load put there, merged as a φ's edges.
+		if sts, ok := ssaflow.VarLastStores(x); ok {
+			vals := make([]ssa.Value, len(sts))
+			for i, st := range sts {
+				vals[i] = st.Val
+			}
+			for v := range sharedAncestors(vals, inProgress) {
+				out[v] = true
+			}
 		}
 	}
 	if parent != nil {
@@ -104,6 +99,82 @@ func ancestors(ctx ssa.Value, inProgress map[ssa.Value]bool) map[ssa.Value]bool 
 		}
 	}
 	return out
+}
+
+// sharedAncestors returns the ancestors that all of vals have, vals
+// being a φ's edges or the values of a variable's last stores: those of
+// the merged context. A value whose walk comes back to the merge
+// constrains nothing.
+func sharedAncestors(vals []ssa.Value, inProgress map[ssa.Value]bool) map[ssa.Value]bool {
+	var shared map[ssa.Value]bool
+	for _, e := range vals {
+		a := ancestors(e, inProgress)
+		if a == nil {
+			continue
+		}
+		if shared == nil {
+			shared = a
+			continue
+		}
+		for v := range shared {
+			if !a[v] {
+				delete(shared, v)
+			}
+		}
+	}
+	return shared
+}
+
+// parentOf returns the context that the context call returns (its
+// result, or the first of its results) is a child of, or nil.
+// [httpapi.ContextChildren] derive from their argument 0. Any other
+// function given one context and returning one follows the convention
+// of context-passing code, such as go-kit's and grpc-gateway's request
+// hooks (`ctx = f(ctx, req)`): it returns that context or a child of it,
+// so it is done when its argument is. A function of the package is held
+// to that by its body: each of its returns must give a descendant of the
+// context parameter. context.WithoutCancel breaks the chain.
+func parentOf(call *ssa.Call, inProgress map[ssa.Value]bool) ssa.Value {
+	fn := callee.Func(&call.Call)
+	if httpapi.ContextChildren.Matches(fn) {
+		return call.Call.Args[0]
+	}
+	if httpapi.ContextWithoutCancel.Matches(fn) {
+		return nil
+	}
+	res := call.Type()
+	if tuple, ok := res.(*types.Tuple); ok && tuple.Len() > 0 {
+		res = tuple.At(0).Type()
+	}
+	if !httpapi.ContextType.Matches(res) {
+		return nil
+	}
+	var parent ssa.Value
+	at := -1
+	for i, arg := range call.Call.Args {
+		if httpapi.ContextType.Matches(arg.Type()) {
+			if parent != nil {
+				return nil
+			}
+			parent, at = arg, i
+		}
+	}
+	if parent == nil {
+		return nil
+	}
+	if body := call.Call.StaticCallee(); body != nil && body.Blocks != nil {
+		if len(body.Params) != len(call.Call.Args) {
+			return nil
+		}
+		param := body.Params[at]
+		for _, blk := range body.Blocks {
+			ret, ok := blk.Instrs[len(blk.Instrs)-1].(*ssa.Return)
+			if ok && !ancestors(ret.Results[0], inProgress)[param] {
+				return nil
+			}
+		}
+	}
+	return parent
 }
 
 // A Done is a place in a function where a context is known to be done:

@@ -8,6 +8,14 @@ import (
 	"golang.org/x/tools/go/ssa"
 )
 
+// contextHelpers are functions of the package that return a context made
+// from the one they are given: a child, a detached one, and on one path a
+// fresh one.
+const contextHelpers = `
+func keep(c context.Context, r *http.Request) context.Context { return context.WithValue(c, 1, r) }
+func detach(c context.Context) context.Context { return context.WithoutCancel(c) }
+func fresh(c context.Context) context.Context { if c.Err() == nil { return c }; return context.Background() }`
+
 // TestContexts finds the contexts of the request that f sends with c.Do
 // and reports which of f's parameters ctx and other are done whenever all
 // of them are, and how many places of f know a context to be done.
@@ -30,12 +38,22 @@ func TestContexts(t *testing.T) {
 		{"φ of two families", `if b { ctx = other }; c.Do(r.WithContext(ctx))`, true, false, false, 0},
 		{"child made in a loop", `for i := 0; i < 3; i++ { ctx, _ = context.WithTimeout(ctx, 1) }; c.Do(r.WithContext(ctx))`, true, true, false, 0},
 		{"two requests", `q := r.WithContext(ctx); if b { q = r.WithContext(other) }; c.Do(q)`, true, false, false, 0},
+		{"hook", `var hook func(context.Context, *http.Request) context.Context; c.Do(r.WithContext(hook(ctx, r)))`, true, true, false, 0},
+		{"hooks in a loop", `var hooks []func(context.Context, *http.Request) context.Context; for _, h := range hooks { ctx = h(ctx, r) }; c.Do(r.WithContext(ctx))`, true, true, false, 0},
+		{"hook given two contexts", `var hook func(context.Context, context.Context) context.Context; c.Do(r.WithContext(hook(ctx, other)))`, true, false, false, 0},
+		{"function of the package", `c.Do(r.WithContext(keep(ctx, r)))`, true, true, false, 0},
+		{"function that detaches", `c.Do(r.WithContext(detach(ctx)))`, true, false, false, 0},
+		{"function with a fresh context", `c.Do(r.WithContext(fresh(ctx)))`, true, false, false, 0},
+		{"captured variable", `ctx, cancel := context.WithCancel(ctx); defer cancel(); defer func() { ctx = other }(); c.Do(r.WithContext(ctx))`, true, true, false, 0},
+		{"captured variable stored by a call", `set := func() { ctx = other }; set(); c.Do(r.WithContext(ctx))`, true, false, false, 0},
+		{"captured variable stored by a call after", `set := func() { ctx = other }; c.Do(r.WithContext(ctx)); set()`, true, true, false, 0},
+		{"captured variable in a goroutine", `go func() { ctx = other }(); c.Do(r.WithContext(ctx))`, true, false, false, 0},
 		{"checks", `c.Do(r.WithContext(ctx)); if ctx.Err() != nil { return }; if context.Cause(other) == nil { return }
 			select { case <-ctx.Done(): return; case <-other.Done(): }; <-ctx.Done()`, true, true, false, 5},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			fn := build(t, `func f(ctx, other context.Context, c *http.Client, r *http.Request, b bool) { `+tc.body+` }`).Func("f")
+			fn := build(t, `func f(ctx, other context.Context, c *http.Client, r *http.Request, b bool) { `+tc.body+` }`+contextHelpers).Func("f")
 			var do *ssa.Call
 			for _, blk := range fn.Blocks {
 				for _, instr := range blk.Instrs {

@@ -129,6 +129,69 @@ func (b *Backtracer) LastStores(load *ssa.UnOp) (stores []*ssa.Store, ok bool) {
 			}
 		}
 	}
+	return reachingStores(load, candidates, blockers)
+}
+
+// VarLastStores returns the stores that load, of a local variable of its
+// own function that closures capture, reads: those that reach it with no
+// other store to the variable in between, and no call of a closure that
+// stores it. A closure that stores it and is only deferred runs after the
+// function's last load; one that goes anywhere else (a goroutine, a
+// field, another function) may store it at any time, and ok is false. ok
+// is false too when the variable's address is used other than to load,
+// store and capture it, or when a path reaches the load without a store.
+// The load of a variable no closure captures is a register in SSA form,
+// not a load.
+func VarLastStores(load *ssa.UnOp) (stores []*ssa.Store, ok bool) {
+	a, isVar := load.X.(*ssa.Alloc)
+	if load.Op != token.MUL || !isVar || load.Block() == nil || a.Parent() != load.Parent() {
+		return nil, false
+	}
+	all, ok := varStores(a)
+	if !ok {
+		return nil, false
+	}
+	var candidates []*ssa.Store
+	closures := false
+	for _, st := range all {
+		if st.Parent() == load.Parent() {
+			candidates = append(candidates, st)
+		} else {
+			closures = true
+		}
+	}
+	var blockers []ssa.Instruction
+	if closures {
+		for _, ref := range *a.Referrers() {
+			mc, ok := ref.(*ssa.MakeClosure)
+			if !ok {
+				continue
+			}
+			for _, use := range *mc.Referrers() {
+				switch use := use.(type) {
+				case *ssa.Defer:
+					if use.Call.Value != mc || slices.Contains(use.Call.Args, ssa.Value(mc)) {
+						return nil, false
+					}
+				case *ssa.Call:
+					if use.Call.Value != mc || slices.Contains(use.Call.Args, ssa.Value(mc)) {
+						return nil, false
+					}
+					blockers = append(blockers, use)
+				case *ssa.DebugRef:
+				default:
+					return nil, false
+				}
+			}
+		}
+	}
+	return reachingStores(load, candidates, blockers)
+}
+
+// reachingStores returns the candidates that reach load with no other
+// candidate and no blocker in between; ok is false when the function's
+// entry or a blocker reaches it so.
+func reachingStores(load *ssa.UnOp, candidates []*ssa.Store, blockers []ssa.Instruction) (stores []*ssa.Store, ok bool) {
 	if len(candidates) == 0 {
 		return nil, false
 	}

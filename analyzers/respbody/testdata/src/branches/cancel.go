@@ -189,3 +189,96 @@ func (c rpcClient) poll(ctx context.Context, req *http.Request, n int) error {
 	}
 	return nil
 }
+
+// A requestHook is a client's hook run before each request, as go-kit's
+// RequestFunc: it returns the context the request is sent with, made from
+// the one it is given.
+type requestHook func(context.Context, *http.Request) context.Context
+
+type hookedClient struct {
+	client    *http.Client
+	url       string
+	before    []requestHook
+	finalizer func(context.Context, error)
+}
+
+// go-kit's jsonrpc client itself: the hooks' context descends from the
+// cancelled one, so the deferred cancel ends the connection left open by
+// the return after a decode error.
+// The deferred finalizer captures ctx, which makes it a variable in
+// memory.
+func (c hookedClient) call(ctx context.Context, body string) (res any, err error) {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	if c.finalizer != nil {
+		defer func() {
+			ctx = context.WithValue(ctx, ctxKey{}, "done")
+			c.finalizer(ctx, err)
+		}()
+	}
+	req, err := http.NewRequest(http.MethodPost, c.url, strings.NewReader(body))
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range c.before {
+		ctx = f(ctx, req)
+	}
+	resp, err := c.client.Do(req.WithContext(ctx))
+	if err != nil {
+		return nil, err
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&res); err != nil {
+		return nil, err
+	}
+	resp.Body.Close()
+	return res, nil
+}
+
+// The same hooks and finalizer, and no cancel: the decode error's return
+// leaks.
+func (c hookedClient) callUncancelled(ctx context.Context, body string) (res any, err error) {
+	if c.finalizer != nil {
+		defer func() { c.finalizer(ctx, err) }()
+	}
+	req, err := http.NewRequest(http.MethodPost, c.url, strings.NewReader(body))
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range c.before {
+		ctx = f(ctx, req)
+	}
+	resp, err := c.client.Do(req.WithContext(ctx)) // want `resp.Body is not closed on a path that returns`
+	if err != nil {
+		return nil, err
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&res); err != nil {
+		return nil, err
+	}
+	resp.Body.Close()
+	return res, nil
+}
+
+// A closure called between the cancel and the send may store any context
+// in ctx: the cancelled one is not known to be the request's.
+func (c hookedClient) callReset(ctx context.Context, body string) (any, error) {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	reset := func() { ctx = context.Background() }
+	if c.finalizer == nil {
+		reset()
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.url, strings.NewReader(body))
+	if err != nil {
+		return nil, err
+	}
+	resp, err := c.client.Do(req) // want `resp.Body is not closed on a path that returns`
+	if err != nil {
+		return nil, err
+	}
+	var res any
+	if err := json.NewDecoder(resp.Body).Decode(&res); err != nil {
+		return nil, err
+	}
+	resp.Body.Close()
+	return res, nil
+}
