@@ -4,6 +4,7 @@
 package retryablehttp
 
 import (
+	"bytes"
 	"context"
 	"net/http"
 	"runtime"
@@ -47,4 +48,34 @@ func (rt *RoundTripper) RoundTrip(req *http.Request) (*http.Response, error) {
 // StandardClient returns an *http.Client whose transport retries through c.
 func (c *Client) StandardClient() *http.Client {
 	return &http.Client{Transport: &RoundTripper{Client: c}}
+}
+
+// Post sends body to url as bodyType, retrying a failed attempt (a
+// transport error or a 5xx) up to RetryMax times with a fresh copy of the
+// body, as the real Client.Post does through Client.Do.
+func (c *Client) Post(url, bodyType string, body interface{}) (*http.Response, error) {
+	data, _ := body.([]byte)
+	var resp *http.Response
+	var err error
+	wait := c.RetryWaitMin
+	for attempt := 0; ; attempt++ {
+		var req *http.Request
+		req, err = http.NewRequest(http.MethodPost, url, bytes.NewReader(data))
+		if err != nil {
+			return nil, err
+		}
+		req.Header.Set("Content-Type", bodyType)
+		resp, err = c.HTTPClient.Do(req)
+		if err == nil && resp.StatusCode < 500 {
+			return resp, nil
+		}
+		if attempt == c.RetryMax {
+			return resp, err
+		}
+		if resp != nil {
+			resp.Body.Close()
+		}
+		time.Sleep(wait)
+		wait = min(2*wait, c.RetryWaitMax)
+	}
 }

@@ -13,6 +13,7 @@ import (
 
 // Transport is an HTTP/2 client transport.
 type Transport struct {
+	TLSClientConfig    *tls.Config
 	DialTLS            func(network, addr string, cfg *tls.Config) (net.Conn, error)
 	AllowHTTP          bool
 	DisableCompression bool
@@ -54,4 +55,11 @@ func ConfigureTransport(t1 *http.Transport) error {
 // transport that serves its h2 connections.
 func ConfigureTransports(t1 *http.Transport) (*Transport, error) {
 	return &Transport{t1: t1}, nil
+}
+
+// CloseIdleConnections closes the connections that carry no request.
+func (t *Transport) CloseIdleConnections() {
+	if t.t1 != nil {
+		t.t1.CloseIdleConnections()
+	}
 }
