@@ -1,0 +1,54 @@
+// Package bad is the shape of fabiolb/fabio's proxy setup before PR #863
+// (issue #862): the transports to the backends dial with
+// KeepAlive: proxy.keepalivetimeout, a TCP probe interval, and set no
+// IdleConnTimeout, so idle connections to backends never expire on
+// fabio's side; a backend (or a NAT between) that drops them leaves fabio
+// sending requests onto dead connections.
+package bad
+
+import (
+	"crypto/tls"
+	"net"
+	"net/http"
+
+	"example.com/realworld/dialkeepalive/fabio/bad/config"
+	"example.com/realworld/dialkeepalive/fabio/bad/proxy"
+)
+
+// Route is one entry of the routing table.
+type Route struct {
+	Prefix string
+	Target *proxy.Target
+}
+
+func newHTTPProxy(cfg *config.Config, table []Route) http.Handler {
+	newTransport := func(tlscfg *tls.Config) *http.Transport {
+		return &http.Transport{
+			ResponseHeaderTimeout: cfg.Proxy.ResponseHeaderTimeout,
+			MaxIdleConnsPerHost:   cfg.Proxy.MaxConn,
+			Dial: (&net.Dialer{
+				Timeout:   cfg.Proxy.DialTimeout,
+				KeepAlive: cfg.Proxy.KeepAliveTimeout,
+			}).Dial,
+			TLSClientConfig: tlscfg,
+		}
+	}
+	return &proxy.HTTPProxy{
+		Config:            cfg.Proxy,
+		Transport:         newTransport(nil),
+		InsecureTransport: newTransport(&tls.Config{InsecureSkipVerify: true}),
+		Lookup: func(r *http.Request) *proxy.Target {
+			for _, rt := range table {
+				if len(r.URL.Path) >= len(rt.Prefix) && r.URL.Path[:len(rt.Prefix)] == rt.Prefix {
+					return rt.Target
+				}
+			}
+			return nil
+		},
+	}
+}
+
+// Serve runs the proxy on addr.
+func Serve(addr string, cfg *config.Config, table []Route) error {
+	return http.ListenAndServe(addr, newHTTPProxy(cfg, table))
+}
