@@ -240,11 +240,13 @@
 //     response.
 //   - A loop that calls again while the previous response is open is
 //     reported only when nothing on the loop's way round closes or hands
-//     off the response. Loops that release it on some rounds but not others
-//     (a `continue` on a bad status past a close on the good one) are not
-//     reported: in real code such paths are mostly impossible ones (a flag
-//     set with the status, a counter's last round) that the analysis
-//     cannot rule out.
+//     off the response, short of a release made only on one side of a
+//     test of the response's status (`if resp.StatusCode >= 400 { ...;
+//     resp.Body.Close(); continue }`): the server picks the status, so the
+//     other sides are real paths. Loops that release it on some rounds
+//     under any other condition are not reported: in real code such paths
+//     are mostly impossible ones (a flag set with the status, a counter's
+//     last round) that the analysis cannot rule out.
 //   - A transport that dials in-memory connections is recognised only in
 //     the shape above; made elsewhere, or through a Client, its responses
 //     look like network responses.

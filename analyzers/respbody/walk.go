@@ -164,10 +164,54 @@ func follow(p point, b, succ *ssa.BasicBlock, source ssa.Instruction, stack *[]p
 // usually one whose other paths are impossible in ways the walk cannot
 // see (a flag set together with the status, a counter's last round, a
 // slice that is never empty after the first); "runs again" is reported
-// only for loops that never release it.
+// only for loops that never release it. A release made only for some
+// statuses (`if resp.StatusCode >= 400 { ...; resp.Body.Close();
+// continue }`) is no such sign: the server picks the status, so the
+// loop's other paths are real.
 func (s *state) releasedInLoop(t *tracked, source ssa.Instruction) bool {
 	for instr, e := range t.effects {
-		if e.ends && s.loops.SameLoop(instr, source) {
+		if e.ends && s.loops.SameLoop(instr, source) && !underStatus(t, instr, source) {
+			return true
+		}
+	}
+	return false
+}
+
+// underStatus reports whether instr runs, after source, only on one side
+// of a test of the response's status: a block between them in the
+// dominator tree ends with an If on a comparison of resp.StatusCode
+// (resp.StatusCode/100 too) and one of its successors dominates instr.
+func underStatus(t *tracked, instr, source ssa.Instruction) bool {
+	at := instr.Block()
+	for d := at.Idom(); d != nil; d = d.Idom() {
+		if !source.Block().Dominates(d) {
+			return false
+		}
+		if ifi, ok := d.Instrs[len(d.Instrs)-1].(*ssa.If); ok && statusTest(t, ifi.Cond) &&
+			(d.Succs[0].Dominates(at) || d.Succs[1].Dominates(at)) {
+			return true
+		}
+	}
+	return false
+}
+
+// statusTest reports whether cond compares the tracked response's status
+// code, or its quotient or remainder by a constant, with anything.
+func statusTest(t *tracked, cond ssa.Value) bool {
+	bin, ok := cond.(*ssa.BinOp)
+	if !ok {
+		return false
+	}
+	switch bin.Op {
+	case token.EQL, token.NEQ, token.LSS, token.LEQ, token.GTR, token.GEQ:
+	default:
+		return false
+	}
+	for _, v := range []ssa.Value{bin.X, bin.Y} {
+		if div, ok := v.(*ssa.BinOp); ok && (div.Op == token.QUO || div.Op == token.REM) {
+			v = div.X
+		}
+		if isStatusLoad(t, v) {
 			return true
 		}
 	}
@@ -258,15 +302,21 @@ func checkedStatus(t *tracked, bin *ssa.BinOp) (int64, bool) {
 	if !ok {
 		return 0, false
 	}
-	load, ok := status.(*ssa.UnOp)
-	if !ok || load.Op != token.MUL {
-		return 0, false
-	}
-	fa, ok := load.X.(*ssa.FieldAddr)
-	if !ok || t.kind(fa.X) != respKind || !httpapi.ResponseStatusCode.Matches(fa.X.Type(), ssaflow.FieldOf(fa.X.Type(), fa.Field)) {
+	if !isStatusLoad(t, status) {
 		return 0, false
 	}
 	return n, true
+}
+
+// isStatusLoad reports whether v is a load of the tracked response's
+// StatusCode.
+func isStatusLoad(t *tracked, v ssa.Value) bool {
+	load, ok := v.(*ssa.UnOp)
+	if !ok || load.Op != token.MUL {
+		return false
+	}
+	fa, ok := load.X.(*ssa.FieldAddr)
+	return ok && t.kind(fa.X) == respKind && httpapi.ResponseStatusCode.Matches(fa.X.Type(), ssaflow.FieldOf(fa.X.Type(), fa.Field))
 }
 
 // enter moves a path from block b into succ, carrying the error through

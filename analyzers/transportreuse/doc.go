@@ -116,7 +116,9 @@
 // reused. A transport whose Dial or DialContext is a function of the
 // package that dials nothing and returns a connection of the package's own
 // type (httputil.DumpRequestOut's, which answers from memory) has no pool
-// at all and is not reported.
+// at all and is not reported, unless that connection wraps a net.Conn (or
+// a connection of net or crypto/tls) dialed elsewhere: then it is a
+// network connection (coder/wgtunnel#12).
 //
 // The diagnostic is at the literal, new call, Clone call or constructor
 // call and names the function it runs in. There is no suggested fix:

@@ -76,6 +76,9 @@ func TestInMemoryTransport(t *testing.T) {
 		{"calls net", `func f() { sink = &http.Transport{Dial: func(n, a string) (net.Conn, error) { return net.Dial(n, a) }} }`, "false"},
 		{"another package's connection", `var c net.Conn
 		     func f() { sink = &http.Transport{Dial: func(n, a string) (net.Conn, error) { return c, nil }} }`, "false"},
+		{"wraps a dialed connection", conn + `func f(nc net.Conn) { sink = &http.Transport{Dial: func(n, a string) (net.Conn, error) { return &conn{Conn: nc}, nil }} }`, "false"},
+		{"wraps a TCP connection", `type conn struct{ c *net.TCPConn; net.Conn }
+		     func f(nc *net.TCPConn) { sink = &http.Transport{Dial: func(n, a string) (net.Conn, error) { return &conn{c: nc}, nil }} }`, "false"},
 		{"one dial of two in memory", conn + `func f() { t := &http.Transport{DialContext: pipe}; t.Dial = net.Dial }`, "false"},
 		{"two transports", conn + `func f() { sink = &http.Transport{DialContext: pipe}; sink = &http.Transport{} }`, "true false"},
 	} {

@@ -63,7 +63,7 @@ func ownFunc(v ssa.Value, pkg *ssa.Package) *ssa.Function {
 
 // memoryDialer reports whether v is a function of pkg that calls nothing
 // of package net or crypto/tls and returns, as its connection, only values
-// of a type pkg declares.
+// of a type pkg declares that wrap no connection (see [wrapsConn]).
 func memoryDialer(v ssa.Value, pkg *ssa.Package) bool {
 	fn := ownFunc(v, pkg)
 	if fn == nil {
@@ -85,7 +85,7 @@ func memoryDialer(v ssa.Value, pkg *ssa.Package) bool {
 				if !ok {
 					return false
 				}
-				if tn := httpapi.NamedOf(mi.X.Type()); tn == nil || tn.Pkg() != pkg.Pkg {
+				if tn := httpapi.NamedOf(mi.X.Type()); tn == nil || tn.Pkg() != pkg.Pkg || wrapsConn(mi.X) {
 					return false
 				}
 				returns++
@@ -93,4 +93,37 @@ func memoryDialer(v ssa.Value, pkg *ssa.Package) bool {
 		}
 	}
 	return returns > 0
+}
+
+// wrapsConn reports whether conn, a dialer's result, is a struct allocated
+// with a connection stored in one of its fields (`&tracingConn{Conn: nc}`,
+// wrapping a connection dialed elsewhere, coder/wgtunnel#12): a network
+// connection, not one in memory.
+func wrapsConn(conn ssa.Value) bool {
+	a, ok := conn.(*ssa.Alloc)
+	if !ok {
+		return false
+	}
+	for _, ref := range *a.Referrers() {
+		fa, ok := ref.(*ssa.FieldAddr)
+		if !ok || fa.X != a {
+			continue
+		}
+		for _, use := range *fa.Referrers() {
+			if st, ok := use.(*ssa.Store); ok && st.Addr == fa && isConn(st.Val) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isConn reports whether v is a net.Conn, or a connection of package net
+// or crypto/tls (*net.TCPConn, *tls.Conn), before any conversion.
+func isConn(v ssa.Value) bool {
+	if httpapi.NetConn.Matches(v.Type()) {
+		return true
+	}
+	tn := httpapi.NamedOf(ssaflow.Unconverted(v).Type())
+	return tn != nil && tn.Pkg() != nil && (tn.Pkg().Path() == "net" || tn.Pkg().Path() == "crypto/tls")
 }

@@ -92,3 +92,61 @@ func perItemLeak(c *http.Client, urls []string) {
 		_ = resp.StatusCode
 	}
 }
+
+// The shape of DevCycleHQ/go-server-sdk's event queue before PR #120:
+// only the 4xx branch reads and closes the body; a 201 and a 5xx leave it
+// open while the next batch is sent.
+func flushLeaks(c *http.Client, batches []*http.Request, failed func(*http.Request, bool)) {
+	for _, req := range batches {
+		resp, err := c.Do(req) // want `resp.Body is not closed before c.Do runs again in the loop`
+		if err != nil {
+			failed(req, false)
+			continue
+		}
+		if resp.StatusCode >= 500 {
+			failed(req, true)
+			continue
+		}
+		if resp.StatusCode >= 400 {
+			_, _ = io.ReadAll(resp.Body)
+			resp.Body.Close()
+			failed(req, false)
+			continue
+		}
+	}
+}
+
+// After the fix: every status's path closes the body.
+func flushCloses(c *http.Client, batches []*http.Request, failed func(*http.Request, bool)) {
+	for _, req := range batches {
+		resp, err := c.Do(req)
+		if err != nil {
+			failed(req, false)
+			continue
+		}
+		_, _ = io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode >= 500 {
+			failed(req, true)
+			continue
+		}
+		if resp.StatusCode >= 400 {
+			failed(req, false)
+		}
+	}
+}
+
+// A release under a flag the walk cannot relate to the path, not to the
+// status: still taken as the loop's way of releasing it.
+func pollUntilDone(c *http.Client, req *http.Request, done func() bool) {
+	for !done() {
+		resp, err := c.Do(req)
+		if err != nil {
+			return
+		}
+		if done() {
+			_, _ = io.ReadAll(resp.Body)
+			resp.Body.Close()
+		}
+	}
+}

@@ -55,3 +55,24 @@ func DumpDialed(req *http.Request) error {
 	}
 	return resp.Body.Close()
 }
+
+// The shape of coder/wgtunnel's proxy before PR #12: each request dials
+// its peer, then makes a transport whose dial hands out that connection
+// wrapped for tracing. It dials nothing itself, but what it returns is a
+// network connection, and every request pays a new transport and dial.
+func ProxyDialed(dial func(context.Context) (net.Conn, error), req *http.Request) error {
+	nc, err := dial(req.Context())
+	if err != nil {
+		return err
+	}
+	t := &http.Transport{ // want `created on every call to ProxyDialed`
+		DialContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
+			return &counted{Conn: nc}, nil
+		},
+	}
+	resp, err := t.RoundTrip(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
