@@ -72,7 +72,13 @@
 //     response); Related points at it, and at the function the response
 //     was passed to that does not close it. A response whose result is
 //     discarded (`_, err := http.Get(u)`) is a leak too.
-//   - noreuse: the body is closed but, on every path, never read. With
+//   - noreuse: the body is closed but, on every path, never read; or it
+//     is closed unread on a path that goes on to send another request (a
+//     401 challenge closed before the authenticated request, a 5xx closed
+//     before the retry, a redirect closed before it is followed), whatever
+//     the function does on its other paths: the next request cannot reuse
+//     the connection given up, and net/http's own Client drains a
+//     redirect's body for that reason ((*Client).do in client.go). With
 //     -respbody.drain=strict, a body that is only read partially (a
 //     json.Decoder, a bufio.Scanner, io.LimitReader: anything but io.ReadAll,
 //     io.Copy and other reads to EOF) is reported too. The suggested fix

@@ -83,14 +83,59 @@ func (s *state) source(fn *ssa.Function, call *ssa.Call, b *ssa.BasicBlock, i in
 		s.reportLeak(fn, call, p, w.leaks)
 		return
 	}
-	if len(w.returned) == 0 {
-		s.checkReuse(call, p, t)
+	if len(w.returned) > 0 || !s.checkReuse(call, p, t) {
+		s.checkResent(fn, call, p, t, w.unread)
+	}
+}
+
+// checkResent reports a body closed unread on a path that goes on to send
+// another request (a digest or token transport that closes the 401 and
+// sends again, a loop that closes a bad answer and retries): the next
+// request cannot reuse the connection the close gave up, on a path the
+// program takes every time its peer answers so, whether or not the
+// function reads or returns the response on its other paths.
+func (s *state) checkResent(fn *ssa.Function, call *ssa.Call, p producer, t *tracked, unread []*ssa.Call) {
+	if len(unread) == 0 || p.unseen || t.upgrade || p.upgrade || report.InTest(s.pass.Fset, call.Pos()) {
+		return
+	}
+	var sends []ssa.Instruction
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			if c, ok := instr.(*ssa.Call); ok {
+				if _, isSend := s.producer(c); isSend {
+					sends = append(sends, c)
+				}
+			}
+		}
+	}
+	for _, c := range unread {
+		if !slices.ContainsFunc(sends, func(send ssa.Instruction) bool {
+			return ssaflow.ReachesAvoiding(c, send, func(ssa.Instruction) bool { return false })
+		}) {
+			continue
+		}
+		ce, path := s.rep.Call(call.Pos())
+		if ce == nil {
+			return
+		}
+		d := analysis.Diagnostic{
+			Pos:      ce.Pos(),
+			End:      ce.End(),
+			Category: CategoryNoReuse,
+			Message:  fmt.Sprintf("%s is closed without being read before the next request (connection not reused)", subject(ce, path, p)),
+			Related:  []analysis.RelatedInformation{{Pos: c.Pos(), Message: "closed unread here"}},
+		}
+		if fix, ok := s.drainFix(c); ok {
+			d.SuggestedFixes = []analysis.SuggestedFix{fix}
+		}
+		s.rep.Report(d, "")
+		return
 	}
 }
 
 // checkReuse reports a body that is closed but, on every path, never read
-// (or, in strict mode, never read to EOF).
-func (s *state) checkReuse(call *ssa.Call, p producer, t *tracked) {
+// (or, in strict mode, never read to EOF), and tells whether it did.
+func (s *state) checkReuse(call *ssa.Call, p producer, t *tracked) bool {
 	var all effect
 	var closes []ssa.CallInstruction
 	for instr, e := range t.effects {
@@ -100,14 +145,14 @@ func (s *state) checkReuse(call *ssa.Call, p producer, t *tracked) {
 		}
 	}
 	if all.kept || !all.close || t.upgrade || p.upgrade {
-		return
+		return false
 	}
 	if p.unseen {
 		// Code the package cannot see (a function value, another
 		// package's sender) may have read the body before returning the
 		// response for its status and headers: a health check or an
 		// SDK's decoder. Closing it unread is no evidence of a loss.
-		return
+		return false
 	}
 	var msg string
 	switch {
@@ -116,11 +161,11 @@ func (s *state) checkReuse(call *ssa.Call, p producer, t *tracked) {
 	case s.strict && !all.full:
 		msg = "%s is closed after a partial read (connection not reused)"
 	default:
-		return
+		return false
 	}
 	ce, path := s.rep.Call(call.Pos())
 	if ce == nil || report.InTest(s.pass.Fset, call.Pos()) {
-		return // tests often check only a status, on purpose
+		return false // tests often check only a status, on purpose
 	}
 	d := analysis.Diagnostic{
 		Pos:      ce.Pos(),
@@ -134,6 +179,7 @@ func (s *state) checkReuse(call *ssa.Call, p producer, t *tracked) {
 		}
 	}
 	s.rep.Report(d, "")
+	return true
 }
 
 func (s *state) reportDiscarded(call *ssa.Call) {

@@ -2,6 +2,7 @@ package respbody
 
 import (
 	"go/token"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -28,6 +29,9 @@ type paths struct {
 	// returned holds the indices of the function's results that hand the
 	// open response back to the caller on some path.
 	returned map[int]kind
+	// unread holds the direct closes of the body that some path reaches
+	// without reading it.
+	unread []*ssa.Call
 }
 
 // A point is a place on a path: an instruction index in a block, and the
@@ -41,6 +45,7 @@ type point struct {
 	looped    bool
 	mayClosed bool // passed to a function that closes it on some paths
 	attempt   bool // stored in the variable of a retried closure's attempt
+	read      bool // the body is (or may be) read on the path
 }
 
 // walk follows every path from the instruction at start.Instrs[at] and
@@ -95,7 +100,13 @@ func (s *state) walkBlock(t *tracked, p point, source ssa.Instruction, res *path
 		}
 		if e := t.effects[instr]; e != nil {
 			if e.ends {
+				if c, ok := instr.(*ssa.Call); ok && e.close && !e.read && !p.read && directClose(c) && !slices.Contains(res.unread, c) {
+					res.unread = append(res.unread, c)
+				}
 				return
+			}
+			if e.read {
+				p.read = true
 			}
 			if e.mayClose {
 				p.mayClosed = true
@@ -322,7 +333,7 @@ func isStatusLoad(t *tracked, v ssa.Value) bool {
 // enter moves a path from block b into succ, carrying the error through
 // the φ-nodes that take it on this edge.
 func enter(p point, b, succ *ssa.BasicBlock) point {
-	q := point{block: succ, errs: p.errs, notClosed: p.notClosed, looped: p.looped, mayClosed: p.mayClosed, attempt: p.attempt}
+	q := point{block: succ, errs: p.errs, notClosed: p.notClosed, looped: p.looped, mayClosed: p.mayClosed, attempt: p.attempt, read: p.read}
 	pred := -1
 	for i, pr := range succ.Preds {
 		if pr == b {
@@ -357,6 +368,9 @@ func (p point) key() string {
 	}
 	if p.attempt {
 		sb.WriteString(" attempt")
+	}
+	if p.read {
+		sb.WriteString(" read")
 	}
 	names := make([]string, len(p.errs))
 	for i, e := range p.errs {

@@ -3,6 +3,7 @@ package reuse
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"io"
 	"net/http"
 )
@@ -162,4 +163,65 @@ func (p *pool) probeClient(c *http.Client, u string) error {
 		return err
 	}
 	return resp.Body.Close()
+}
+
+// The shape of icholy/digest's RoundTrip before PR #3: the 401 challenge
+// is closed unread and the request sent again, on every first request to
+// a host; the other answers are returned to the caller.
+func digestRoundTrip(rt http.RoundTripper, req, retry *http.Request) (*http.Response, error) {
+	res, err := rt.RoundTrip(req) // want `res.Body is closed without being read before the next request`
+	if err != nil || res.StatusCode != http.StatusUnauthorized {
+		return res, err
+	}
+	res.Body.Close()
+	retry.Header.Set("Authorization", res.Header.Get("WWW-Authenticate"))
+	return rt.RoundTrip(retry)
+}
+
+// After the fix: the challenge is drained before the second request.
+func digestRoundTripDrained(rt http.RoundTripper, req, retry *http.Request) (*http.Response, error) {
+	res, err := rt.RoundTrip(req)
+	if err != nil || res.StatusCode != http.StatusUnauthorized {
+		return res, err
+	}
+	_, _ = io.Copy(io.Discard, res.Body)
+	res.Body.Close()
+	retry.Header.Set("Authorization", res.Header.Get("WWW-Authenticate"))
+	return rt.RoundTrip(retry)
+}
+
+// Closed unread on an error path that sends nothing more: left to the
+// caller's judgement (the function reads the body on its other path).
+func closedUnreadOnError(c *http.Client, u string, v any) error {
+	resp, err := c.Get(u)
+	if err != nil {
+		return err
+	}
+	if resp.StatusCode != http.StatusOK {
+		resp.Body.Close()
+		return errors.New(resp.Status)
+	}
+	defer resp.Body.Close()
+	return json.NewDecoder(resp.Body).Decode(v)
+}
+
+// A loop that closes a 401 unread and sends again after refreshing a
+// token.
+func refreshing(c *http.Client, newReq func() *http.Request, refresh func() error, v any) error {
+	for i := 0; i < 2; i++ {
+		resp, err := c.Do(newReq()) // want `resp.Body is closed without being read before the next request`
+		if err != nil {
+			return err
+		}
+		if resp.StatusCode == http.StatusUnauthorized {
+			resp.Body.Close()
+			if err := refresh(); err != nil {
+				return err
+			}
+			continue
+		}
+		defer resp.Body.Close()
+		return json.NewDecoder(resp.Body).Decode(v)
+	}
+	return errors.New("unauthorized")
 }
