@@ -47,7 +47,13 @@
 // is given (send(ctx, method, path, body)) and is called with several
 // methods is judged at each call in the package by the method that call
 // passes: reported when a POST call is not retried, whatever its GET calls
-// do. It follows the request
+// do. The same holds for an exported helper (a client library's generic
+// Do(ctx, method, path, ...)) that the package itself calls with a
+// constant POST: the package's calls are judged, its callers in other
+// packages are not. What is stored in a request derived with WithContext
+// or Clone on its way to the send (an Idempotency-Key header, GetBody)
+// counts, and a body given to NewRequest is resolved at each call like
+// the method. It follows the request
 // back through variables, closures, struct fields, parameters of unexported
 // functions, results of the package's functions, WithContext and Clone.
 // A request that is a parameter of an exported function (not a method)
@@ -165,10 +171,11 @@
 // (http.HandleFunc and Handle, sync.Once.Do, sync.OnceFunc, time.AfterFunc,
 // context.AfterFunc, WaitGroup.Go) are known not to retry. A loop whose
 // failure branch returns to the send counts as a retry even when it moves on
-// to the next item of a batch; a request, or a method string, passed to an
-// exported method is not resolved (its callers elsewhere are not seen), and
-// a helper's calls are judged one by one only when they pass constants
-// through at most eight calls; a second attempt with a rebuilt request is
+// to the next item of a batch; a request passed to an exported method is
+// not resolved (its callers elsewhere are not seen), a method string passed
+// to one only at the package's calls in functions that name a net/http
+// value (the others are not built), and a helper's calls are judged one by
+// one only when they pass constants through at most eight calls; a second attempt with a rebuilt request is
 // not taken for a retry of the first (the first is reported); a second
 // attempt that re-sends the body is seen in the function of the first; a retry helper whose calls in the package pass different
 // predicates counts as retrying for all of them; the client's transport is

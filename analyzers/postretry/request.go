@@ -52,15 +52,19 @@ func (s *state) fromWalk(w *httpflow.Request) *request {
 		return r
 	}
 	r.anyMethod = !w.MethodsKnown
-	for _, b := range w.Bodies {
-		s.body(r, b, true)
+	for _, o := range w.Bodies {
+		for _, src := range o.Sources {
+			s.body(r, src.Value, true)
+		}
 	}
 	for _, fs := range w.Stores {
 		st := fs.Store
 		switch fs.Field {
 		case httpapi.RequestBody:
 			r.bodyStores = append(r.bodyStores, st)
-			s.body(r, st.Val, false)
+			for _, src := range s.sources(st.Val) {
+				s.body(r, src, false)
+			}
 		case httpapi.RequestClose:
 			on, known := ssaflow.ConstBool(st.Val)
 			r.closes = r.closes || known && on
@@ -81,22 +85,20 @@ func (s *state) fromWalk(w *httpflow.Request) *request {
 	return r
 }
 
-// body records whether a request has a body and whether GetBody can
-// rewind it (viaNewRequest: the body was given to http.NewRequest). Values
-// of unknown type count as no body: a missed report is better than a false
-// one.
-func (s *state) body(r *request, v ssa.Value, viaNewRequest bool) {
-	for _, src := range s.sources(v) {
-		t := src.Type()
-		switch {
-		case ssaflow.IsNil(src), httpflow.IsLoadOf(src, httpapi.NoBody):
-		case types.IsInterface(t):
-		case slices.ContainsFunc(httpapi.RewindableBodies, func(b httpapi.Type) bool { return b.MatchesPtr(t) }):
-			r.body = true // NewRequest sets GetBody for these
-			r.getBody = r.getBody || viaNewRequest
-		default:
-			r.body = true
-		}
+// body records whether src, a source of a request's body, is a body and
+// whether GetBody can rewind it (viaNewRequest: the body was given to
+// http.NewRequest). Values of unknown type count as no body: a missed
+// report is better than a false one.
+func (s *state) body(r *request, src ssa.Value, viaNewRequest bool) {
+	t := src.Type()
+	switch {
+	case ssaflow.IsNil(src), httpflow.IsLoadOf(src, httpapi.NoBody):
+	case types.IsInterface(t):
+	case slices.ContainsFunc(httpapi.RewindableBodies, func(b httpapi.Type) bool { return b.MatchesPtr(t) }):
+		r.body = true // NewRequest sets GetBody for these
+		r.getBody = r.getBody || viaNewRequest
+	default:
+		r.body = true
 	}
 }
 

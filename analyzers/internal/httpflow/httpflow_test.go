@@ -264,7 +264,9 @@ func TestSites(t *testing.T) {
 		{"two callers", send + `func g() { f("POST") }; func h() { f(http.MethodGet) }`, "GET POST", "1:POST 1:GET"},
 		{"two levels", send + `func g(m string) { f(m) }; func h() { g("POST"); g("HEAD") }`, "HEAD POST", "2:POST 2:HEAD"},
 		{"exported", `func F(method string) { req, _ := http.NewRequest(method, "u", nil); http.DefaultClient.Do(req) }
-		              func g() { F("POST"); F("GET") }`, "?", "0:?"},
+		              func g() { F("POST"); F("GET") }`, "?", "1:POST 1:GET 0:?"},
+		{"exported, no calls", `func F(method string) { req, _ := http.NewRequest(method, "u", nil); http.DefaultClient.Do(req) }`, "?", "0:?"},
+		{"exported two levels", send + `func G(m string) { f(m) }; func h() { G("POST") }`, "?", "2:POST 1:?"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()

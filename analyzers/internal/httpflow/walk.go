@@ -16,8 +16,9 @@ type Request struct {
 	// Origins are the calls of http.NewRequest[WithContext] and the
 	// http.Request allocations the value comes from.
 	Origins []ssa.Value
-	// Bodies are the body arguments of those calls.
-	Bodies []ssa.Value
+	// Bodies are where the body arguments of those calls come from, walked
+	// back in the calls that led to them (a site's, see [Sites]).
+	Bodies []*ssaflow.Origins
 	// Nil: a source is nil. Opaque: a source is neither nil nor an origin.
 	Nil, Opaque bool
 	// Flow is where the origins go (the tracer's view); nil without them.
@@ -63,7 +64,7 @@ func Walk(back *ssaflow.Backtracer, tracer *ssaflow.Tracer, origins *ssaflow.Ori
 		case IsNewRequest(v):
 			call, args := NewRequest(v)
 			made = r.methodsOf(made, back.SourcesAt(src, args[0]))
-			r.Bodies = append(r.Bodies, args[2])
+			r.Bodies = append(r.Bodies, back.SourcesAt(src, args[2]))
 			r.Origins = append(r.Origins, call)
 			roots = append(roots, v)
 		case isAlloc && httpapi.Request.MatchesPtr(a.Type()):
@@ -77,6 +78,13 @@ func Walk(back *ssaflow.Backtracer, tracer *ssaflow.Tracer, origins *ssaflow.Ori
 	if len(roots) == 0 {
 		r.MethodsKnown = false
 		return r
+	}
+	// A request derived with WithContext or Clone on the way to the send
+	// is the one sent: what the package stores in it counts too.
+	for _, v := range origins.Values {
+		if Derived(v) != nil {
+			roots = append(roots, v)
+		}
 	}
 	r.Flow = tracer.Trace(roots...)
 	var stored []string
@@ -149,9 +157,12 @@ const maxSites, maxCalls = 32, 8
 // not all constants and the walk back from v passes a parameter of it
 // (a helper given the method or the request): each call is then one site,
 // resolved with the function's parameters bound to its arguments, and is
-// split again the same way. Without such calls, or when the function may
-// have callers the package does not show (see back.CallersSeen), the site
-// is the function's own.
+// split again the same way. When the function may also have callers the
+// package does not show (see back.CallersSeen), such as an exported
+// Do(ctx, method, path) that the package calls with constant POSTs, the
+// function's own site follows its calls and stands for the callers not
+// shown, with the parameters unbound. Without such calls the site is the
+// function's own.
 func Sites(back *ssaflow.Backtracer, tracer *ssaflow.Tracer, v ssa.Value) []Site {
 	var out []Site
 	var split func(calls []*ssa.Call)
@@ -162,44 +173,53 @@ func Sites(back *ssaflow.Backtracer, tracer *ssaflow.Tracer, v ssa.Value) []Site
 		if len(calls) > 0 {
 			fn = calls[len(calls)-1].Parent()
 		}
-		if callers := siteCalls(back, v.Parent(), calls); callers != nil && len(out)+len(callers) <= maxSites &&
-			(!r.MethodsKnown || len(r.Methods) > 1) && passesParam(r.walked, fn) {
+		callers, unseen := siteCalls(back, v.Parent(), calls)
+		own := Site{Calls: calls, Request: r}
+		n := len(callers)
+		if unseen {
+			n++ // the own site
+		}
+		if len(callers) > 0 && len(out)+n <= maxSites && (!r.MethodsKnown || len(r.Methods) > 1) &&
+			passesParam(r.walked, fn) {
 			for _, c := range callers {
 				split(append(calls[:len(calls):len(calls)], c))
 			}
+			if unseen {
+				out = append(out, own)
+			}
 			return
 		}
-		out = append(out, Site{Calls: calls, Request: r})
+		out = append(out, own)
 	}
 	split(nil)
 	return out
 }
 
 // siteCalls returns the calls of the outermost function of a chain that
-// starts in inner, when the package shows them all and they are plain calls
-// from functions not already in the chain; nil otherwise.
-func siteCalls(back *ssaflow.Backtracer, inner *ssa.Function, chain []*ssa.Call) []*ssa.Call {
+// starts in inner, when they are plain calls from functions not already in
+// the chain, and whether the function may also have callers the package
+// does not show; no calls otherwise.
+func siteCalls(back *ssaflow.Backtracer, inner *ssa.Function, chain []*ssa.Call) (calls []*ssa.Call, unseen bool) {
 	stack := []*ssa.Function{inner}
 	for _, c := range chain {
 		stack = append(stack, c.Parent())
 	}
 	fn := stack[len(stack)-1]
-	seen := !back.Index.MayHaveUnseenCallers(fn)
+	unseen = back.Index.MayHaveUnseenCallers(fn)
 	if back.CallersSeen != nil {
-		seen = back.CallersSeen(fn)
+		unseen = !back.CallersSeen(fn)
 	}
-	if !seen || len(chain) >= maxCalls {
-		return nil
+	if len(chain) >= maxCalls {
+		return nil, unseen
 	}
-	var out []*ssa.Call
 	for _, c := range back.Index.Callers(fn) {
 		call, ok := c.(*ssa.Call)
 		if !ok || slices.Contains(stack, call.Parent()) {
-			return nil
+			return nil, unseen
 		}
-		out = append(out, call)
+		calls = append(calls, call)
 	}
-	return out
+	return calls, unseen
 }
 
 // passesParam reports whether walks back went through a parameter of fn.
