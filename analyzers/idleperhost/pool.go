@@ -177,6 +177,9 @@ func (s *state) transportHandOff(p *pool, h ssaflow.HandOff) {
 	case httpapi.TransportRoundTrip.Matches(fn):
 		p.sinks = append(p.sinks, sink{call, common.Args[1], kindRequest})
 	case httpapi.TransportCloseIdleConnections.Matches(fn), httpapi.TransportClone.Matches(fn):
+	case httpapi.ProtocolSetters.Matches(fn):
+		// http2.ConfigureTransport(tr) adds HTTP/2 to the transport and
+		// leaves its idle pool as it was.
 	default:
 		p.handedOff = true
 	}
