@@ -140,7 +140,7 @@ func (s *state) settings(p *pool, flow *ssaflow.Flow) {
 					switch {
 					case perHost && !ssaflow.IsZero(st.Val):
 						p.perHost = true
-					case off && !ssaflow.IsZero(st.Val):
+					case off && s.mayBeTrue(st.Val):
 						p.off = true
 					case maxIdle:
 						p.maxIdle = st
