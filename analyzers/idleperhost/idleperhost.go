@@ -73,6 +73,7 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 	s.tracer = &ssaflow.Tracer{Index: index, Fields: true, OwnFields: true}
 	s.back = &ssaflow.Backtracer{Index: index, CallersSeen: s.callersComplete, Stop: stop}
 	s.settingBack = &ssaflow.Backtracer{Index: index, CallersSeen: s.callersComplete}
+	s.heldBack = &ssaflow.Backtracer{Index: index, Fields: true, CallersSeen: s.callersComplete}
 	s.transports()
 	s.defaultPool()
 	return nil, nil
@@ -109,9 +110,10 @@ type state struct {
 	x      *ssaflow.Index
 	tracer *ssaflow.Tracer
 	back   *ssaflow.Backtracer
-	// settingBack walks a setting's value back to its sources, loads of
-	// fields and variables included (see [state.mayBeTrue]).
-	settingBack *ssaflow.Backtracer
+	// settingBack walks a setting's value back to its sources, fields and
+	// variables included (see [state.mayBeTrue]); heldBack walks through the
+	// package's fields, to what an interface field holds.
+	settingBack, heldBack *ssaflow.Backtracer
 
 	memo         map[memoKey]target
 	ifaceMethods map[string]bool                   // method names of the package's interfaces, built on demand
