@@ -124,7 +124,11 @@
 // constant 0 (a negative value disables idle pooling on purpose), when a
 // local transport serves one request or a sequential loop (requests one
 // after another reuse one idle connection), when DisableKeepAlives is set
-// to anything but false, when requests go to more
+// to anything that may be true (not to the constant false, nor to a field
+// of another package's struct or another package's variable that the
+// package never sets but to false nor takes the address of:
+// DisableKeepAlives: cfg.DisableKeepAlives, where a configuration package
+// fills cfg, keeps keep-alives on unless the package says otherwise), when requests go to more
 // than one host or to URLs it cannot trace to one (crawler-style clients:
 // URLs from parameters of exported functions or methods, from lists, maps
 // or user input), when the default client is used sequentially, when the
@@ -133,7 +137,11 @@
 // handed to code it cannot see (an argument of a function of another
 // package, a function value, an interface method, a container or a channel, or returned from a
 // function that other packages can call and the package does not), since
-// that code may configure it or send anything through it.
+// that code may configure it or send anything through it. Not handed off:
+// a transport given to http2.ConfigureTransport or RegisterProtocol, which
+// only set its protocols, and a client held in an interface (one kept so
+// that tests can mock the client) whose only value in the package is that
+// *http.Client: its Do, Get, ... are the client's.
 //
 // The diagnostic is at the transport's construction, with the request calls
 // as related positions, or at the request call for the default transport,

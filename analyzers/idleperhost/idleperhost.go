@@ -68,9 +68,12 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 		memo:    make(map[memoKey]target),
 
 		fromParam: make(map[*types.Var]bool),
+		setTrue:   make(map[*types.Var]bool),
 	}
 	s.tracer = &ssaflow.Tracer{Index: index, Fields: true, OwnFields: true}
 	s.back = &ssaflow.Backtracer{Index: index, CallersSeen: s.callersComplete, Stop: stop}
+	s.settingBack = &ssaflow.Backtracer{Index: index, CallersSeen: s.callersComplete}
+	s.heldBack = &ssaflow.Backtracer{Index: index, Fields: true, CallersSeen: s.callersComplete}
 	s.transports()
 	s.defaultPool()
 	return nil, nil
@@ -107,6 +110,10 @@ type state struct {
 	x      *ssaflow.Index
 	tracer *ssaflow.Tracer
 	back   *ssaflow.Backtracer
+	// settingBack walks a setting's value back to its sources, fields and
+	// variables included (see [state.mayBeTrue]); heldBack walks through the
+	// package's fields, to what an interface field holds.
+	settingBack, heldBack *ssaflow.Backtracer
 
 	memo         map[memoKey]target
 	ifaceMethods map[string]bool                   // method names of the package's interfaces, built on demand
@@ -115,4 +122,5 @@ type state struct {
 	dfltSinks    []sink
 	loops        ssaflow.Loops
 	fromParam    map[*types.Var]bool // fields that an exported function sets from a parameter (see setFromParam)
+	setTrue      map[*types.Var]bool // other packages' fields and variables the package may set true (see setsTrue)
 }

@@ -140,7 +140,7 @@ func (s *state) settings(p *pool, flow *ssaflow.Flow) {
 					switch {
 					case perHost && !ssaflow.IsZero(st.Val):
 						p.perHost = true
-					case off && !ssaflow.IsZero(st.Val):
+					case off && s.mayBeTrue(st.Val):
 						p.off = true
 					case maxIdle:
 						p.maxIdle = st
@@ -177,6 +177,9 @@ func (s *state) transportHandOff(p *pool, h ssaflow.HandOff) {
 	case httpapi.TransportRoundTrip.Matches(fn):
 		p.sinks = append(p.sinks, sink{call, common.Args[1], kindRequest})
 	case httpapi.TransportCloseIdleConnections.Matches(fn), httpapi.TransportClone.Matches(fn):
+	case httpapi.ProtocolSetters.Matches(fn):
+		// http2.ConfigureTransport(tr) adds HTTP/2 to the transport and
+		// leaves its idle pool as it was.
 	default:
 		p.handedOff = true
 	}
@@ -326,20 +329,39 @@ func (s *state) clientHandOff(p *pool, h ssaflow.HandOff) {
 	}
 	call := h.Instr.(ssa.CallInstruction)
 	common := call.Common()
-	if common.IsInvoke() || len(common.Args) < 1 || common.Args[0] != h.Value {
+	fn, args := callee.Func(common), common.Args
+	switch {
+	case common.IsInvoke() && common.Value == h.Value:
+		fn = s.clientMethod(common)
+	case !common.IsInvoke() && len(args) > 0 && args[0] == h.Value:
+		args = args[1:]
+	default:
 		p.handedOff = true
 		return
 	}
-	fn := callee.Func(common)
 	switch {
 	case httpapi.ClientDo.Matches(fn):
-		p.sinks = append(p.sinks, sink{call, common.Args[1], kindRequest})
+		p.sinks = append(p.sinks, sink{call, args[0], kindRequest})
 	case clientURLMethods.Matches(fn):
-		p.sinks = append(p.sinks, sink{call, common.Args[1], kindString})
+		p.sinks = append(p.sinks, sink{call, args[0], kindString})
 	case httpapi.ClientCloseIdleConnections.Matches(fn):
 	default:
 		p.handedOff = true
 	}
+}
+
+// clientMethod returns the method of *http.Client that an interface method
+// call on a client runs, when the interface holds nothing else in the
+// package (an interface kept so that tests can mock the client, whose
+// only value outside them is the client); nil otherwise.
+func (s *state) clientMethod(common *ssa.CallCommon) *types.Func {
+	t, ok := s.heldBack.DynamicType(common.Value)
+	if !ok || !httpapi.Client.MatchesPtr(t) {
+		return nil
+	}
+	m, _, _ := types.LookupFieldOrMethod(t, false, nil, common.Method.Name())
+	fn, _ := m.(*types.Func)
+	return fn
 }
 
 // otherHandOff classifies a hand-off other than a call. The tracer hands
