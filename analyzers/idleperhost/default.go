@@ -8,6 +8,7 @@ import (
 	"github.com/kalint/kalint/analyzers/internal/httpapi"
 	"github.com/kalint/kalint/analyzers/internal/httpflow"
 	"github.com/kalint/kalint/analyzers/internal/ssaflow"
+	"github.com/kalint/kalint/analyzers/internal/syntax"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -150,31 +151,16 @@ func (s *state) setFromParam(f *types.Var) bool {
 		return done
 	}
 	found := false
-	info := s.pass.TypesInfo
-	for _, file := range s.pass.Files {
-		for _, d := range file.Decls {
-			fd, ok := d.(*ast.FuncDecl)
-			if !ok || fd.Body == nil || !fd.Name.IsExported() || found {
-				continue
-			}
-			isParam := func(e ast.Expr) bool {
-				id, ok := ast.Unparen(e).(*ast.Ident)
-				v, _ := info.Uses[id].(*types.Var)
-				return ok && v != nil && fd.Type.Params.Pos() <= v.Pos() && v.Pos() < fd.Type.Params.End()
-			}
-			ast.Inspect(fd.Body, func(n ast.Node) bool {
-				switch n := n.(type) {
-				case *ast.KeyValueExpr:
-					key, ok := n.Key.(*ast.Ident)
-					found = found || ok && info.Uses[key] == f && isParam(n.Value)
-				case *ast.AssignStmt:
-					for i, lhs := range n.Lhs {
-						sel, ok := lhs.(*ast.SelectorExpr)
-						found = found || ok && len(n.Rhs) == len(n.Lhs) && info.Uses[sel.Sel] == f && isParam(n.Rhs[i])
-					}
-				}
-				return !found
-			})
+	for _, w := range syntax.Writes(s.pass.Files, s.pass.TypesInfo, f) {
+		if w.Func == nil || w.Func.Body == nil || !w.Func.Name.IsExported() || w.Value == nil {
+			continue
+		}
+		id, ok := ast.Unparen(w.Value).(*ast.Ident)
+		v, _ := s.pass.TypesInfo.Uses[id].(*types.Var)
+		params := w.Func.Type.Params
+		if ok && v != nil && params.Pos() <= v.Pos() && v.Pos() < params.End() {
+			found = true
+			break
 		}
 	}
 	s.fromParam[f] = found

@@ -1,12 +1,12 @@
 package idleperhost
 
 import (
-	"go/ast"
 	"go/constant"
 	"go/token"
 	"go/types"
 
 	"github.com/kalint/kalint/analyzers/internal/ssaflow"
+	"github.com/kalint/kalint/analyzers/internal/syntax"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -68,36 +68,17 @@ func (s *state) setsTrue(f *types.Var) bool {
 	if set, ok := s.setTrue[f]; ok {
 		return set
 	}
-	info := s.pass.TypesInfo
-	names := func(e ast.Expr) bool {
-		switch e := ast.Unparen(e).(type) {
-		case *ast.Ident:
-			return info.Uses[e] == f
-		case *ast.SelectorExpr:
-			return info.Uses[e.Sel] == f
-		}
-		return false
-	}
-	notFalse := func(e ast.Expr) bool {
-		tv := info.Types[e]
-		return tv.Value == nil || tv.Value.Kind() != constant.Bool || constant.BoolVal(tv.Value)
-	}
 	set := false
-	for _, file := range s.pass.Files {
-		ast.Inspect(file, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.AssignStmt:
-				for i, lhs := range n.Lhs {
-					set = set || names(lhs) && (len(n.Rhs) != len(n.Lhs) || notFalse(n.Rhs[i]))
-				}
-			case *ast.KeyValueExpr:
-				key, ok := n.Key.(*ast.Ident)
-				set = set || ok && info.Uses[key] == f && notFalse(n.Value)
-			case *ast.UnaryExpr:
-				set = set || n.Op == token.AND && names(n.X)
-			}
-			return !set
-		})
+	for _, w := range syntax.Writes(s.pass.Files, s.pass.TypesInfo, f) {
+		if w.Value == nil {
+			set = true // the address is taken, or a call's results are assigned
+			break
+		}
+		tv := s.pass.TypesInfo.Types[w.Value]
+		if tv.Value == nil || tv.Value.Kind() != constant.Bool || constant.BoolVal(tv.Value) {
+			set = true
+			break
+		}
 	}
 	s.setTrue[f] = set
 	return set

@@ -1,0 +1,90 @@
+package syntax_test
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"strings"
+	"testing"
+
+	"github.com/kalint/kalint/analyzers/internal/syntax"
+)
+
+const src = `package p
+
+type config struct{ Off, On bool; N int }
+
+var global bool
+
+func boolVar(p *bool) {}
+
+func two() (bool, bool) { return true, true }
+
+func New(off bool) *config {
+	c := &config{Off: off, N: 1}
+	c.On = true
+	boolVar(&c.N2().On)
+	return c
+}
+
+func (c *config) N2() *config { return c }
+
+func set() {
+	global, _ = two()
+	cs := []*config{{Off: false}}
+	m := map[bool]int{global: 1}
+	_, _ = cs, m
+}
+
+var defaults = config{On: false}
+`
+
+// TestWrites lists the writes to each of config's fields and to global,
+// as "function:value" ("-" for no function, "?" for an unknown value).
+func TestWrites(t *testing.T) {
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "p.go", src, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	info := &types.Info{Types: map[ast.Expr]types.TypeAndValue{}, Uses: map[*ast.Ident]types.Object{}, Defs: map[*ast.Ident]types.Object{}}
+	pkg, err := new(types.Config).Check("p", fset, []*ast.File{f}, info)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := pkg.Scope().Lookup("config").Type().Underlying().(*types.Struct)
+	field := func(name string) *types.Var {
+		for i := range st.NumFields() {
+			if st.Field(i).Name() == name {
+				return st.Field(i)
+			}
+		}
+		t.Fatalf("no field %s", name)
+		return nil
+	}
+	for _, tc := range []struct {
+		v    *types.Var
+		want string
+	}{
+		{field("Off"), "New:off set:false"},
+		{field("On"), "New:true New:? -:false"},
+		{field("N"), "New:1"},
+		{pkg.Scope().Lookup("global").(*types.Var), "set:?"},
+	} {
+		var got []string
+		for _, w := range syntax.Writes([]*ast.File{f}, info, tc.v) {
+			fn, val := "-", "?"
+			if w.Func != nil {
+				fn = w.Func.Name.Name
+			}
+			if w.Value != nil {
+				val = types.ExprString(w.Value)
+			}
+			got = append(got, fn+":"+val)
+		}
+		if strings.Join(got, " ") != tc.want {
+			t.Errorf("%s: %q, want %q", tc.v.Name(), got, tc.want)
+		}
+	}
+}
