@@ -78,7 +78,12 @@
 //     before the retry, a redirect closed before it is followed), whatever
 //     the function does on its other paths: the next request cannot reuse
 //     the connection given up, and net/http's own Client drains a
-//     redirect's body for that reason ((*Client).do in client.go). With
+//     redirect's body for that reason ((*Client).do in client.go). Also
+//     a body whose close is deferred that a path returns a nil error with
+//     unread (a request helper that reads only an error's body, or into a
+//     result it may not be given): every call that takes that path gives
+//     the connection up. Paths that return an error, and functions with no
+//     error result, are not judged so. With
 //     -respbody.drain=strict, a body that is only read partially (a
 //     json.Decoder, a bufio.Scanner, io.LimitReader: anything but io.ReadAll,
 //     io.Copy and other reads to EOF) is reported too. The suggested fix

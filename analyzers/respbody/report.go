@@ -84,8 +84,31 @@ func (s *state) source(fn *ssa.Function, call *ssa.Call, b *ssa.BasicBlock, i in
 		return
 	}
 	if len(w.returned) > 0 || !s.checkReuse(call, p, t) {
-		s.checkResent(fn, call, p, t, w.unread)
+		if !s.checkResent(fn, call, p, t, w.unread) {
+			s.checkUnreadReturn(call, p, t, w.unreadReturns)
+		}
 	}
+}
+
+// checkUnreadReturn reports a body whose close is deferred and that a
+// path returns success without reading (a request helper that reads the
+// body only for an error status or into a result it may not be given):
+// the callers that take that path, every time, give up the connection.
+func (s *state) checkUnreadReturn(call *ssa.Call, p producer, t *tracked, rets []*ssa.Return) {
+	if len(rets) == 0 || p.unseen || t.upgrade || p.upgrade || report.InTest(s.pass.Fset, call.Pos()) {
+		return
+	}
+	ce, path := s.rep.Call(call.Pos())
+	if ce == nil {
+		return
+	}
+	s.rep.Report(analysis.Diagnostic{
+		Pos:      ce.Pos(),
+		End:      ce.End(),
+		Category: CategoryNoReuse,
+		Message:  fmt.Sprintf("%s is closed without being read on a path that returns success (connection not reused)", subject(ce, path, p)),
+		Related:  []analysis.RelatedInformation{{Pos: rets[0].Pos(), Message: "returns here with the body unread"}},
+	}, "")
 }
 
 // checkResent reports a body closed unread on a path that goes on to send
@@ -93,10 +116,11 @@ func (s *state) source(fn *ssa.Function, call *ssa.Call, b *ssa.BasicBlock, i in
 // sends again, a loop that closes a bad answer and retries): the next
 // request cannot reuse the connection the close gave up, on a path the
 // program takes every time its peer answers so, whether or not the
-// function reads or returns the response on its other paths.
-func (s *state) checkResent(fn *ssa.Function, call *ssa.Call, p producer, t *tracked, unread []*ssa.Call) {
+// function reads or returns the response on its other paths. It tells
+// whether it reported.
+func (s *state) checkResent(fn *ssa.Function, call *ssa.Call, p producer, t *tracked, unread []*ssa.Call) bool {
 	if len(unread) == 0 || p.unseen || t.upgrade || p.upgrade || report.InTest(s.pass.Fset, call.Pos()) {
-		return
+		return false
 	}
 	var sends []ssa.Instruction
 	for _, b := range fn.Blocks {
@@ -116,7 +140,7 @@ func (s *state) checkResent(fn *ssa.Function, call *ssa.Call, p producer, t *tra
 		}
 		ce, path := s.rep.Call(call.Pos())
 		if ce == nil {
-			return
+			return false
 		}
 		d := analysis.Diagnostic{
 			Pos:      ce.Pos(),
@@ -129,8 +153,9 @@ func (s *state) checkResent(fn *ssa.Function, call *ssa.Call, p producer, t *tra
 			d.SuggestedFixes = []analysis.SuggestedFix{fix}
 		}
 		s.rep.Report(d, "")
-		return
+		return true
 	}
+	return false
 }
 
 // checkReuse reports a body that is closed but, on every path, never read

@@ -32,6 +32,10 @@ type paths struct {
 	// unread holds the direct closes of the body that some path reaches
 	// without reading it.
 	unread []*ssa.Call
+	// unreadReturns holds the returns of a nil error (or of a function
+	// without one) that a path reaches past a deferred close without
+	// reading the body.
+	unreadReturns []*ssa.Return
 }
 
 // A point is a place on a path: an instruction index in a block, and the
@@ -46,6 +50,9 @@ type point struct {
 	mayClosed bool // passed to a function that closes it on some paths
 	attempt   bool // stored in the variable of a retried closure's attempt
 	read      bool // the body is (or may be) read on the path
+	// deferred: a close of the body is deferred on the path; it goes on
+	// only to see whether the body is read before a return.
+	deferred bool
 }
 
 // walk follows every path from the instruction at start.Instrs[at] and
@@ -81,7 +88,7 @@ func (s *state) walkBlock(t *tracked, p point, source ssa.Instruction, res *path
 		if instr == source {
 			// The call runs again while the previous response is still
 			// open: it is lost.
-			if !p.mayClosed {
+			if !p.mayClosed && !p.deferred {
 				res.leaks = append(res.leaks, exit{instr: instr, notClosed: p.notClosed, looped: true})
 			}
 			return
@@ -99,8 +106,15 @@ func (s *state) walkBlock(t *tracked, p point, source ssa.Instruction, res *path
 			}
 		}
 		if e := t.effects[instr]; e != nil {
-			if e.ends {
-				if c, ok := instr.(*ssa.Call); ok && e.close && !e.read && !p.read && directClose(c) && !slices.Contains(res.unread, c) {
+			switch d, isDefer := instr.(*ssa.Defer); {
+			case isDefer && e.ends && e.close && !e.read && !e.kept && directClose(d):
+				if p.deferred {
+					return
+				}
+				p.deferred = true
+				continue
+			case e.ends:
+				if c, ok := instr.(*ssa.Call); ok && e.close && !e.read && !p.read && !p.deferred && directClose(c) && !slices.Contains(res.unread, c) {
 					res.unread = append(res.unread, c)
 				}
 				return
@@ -123,6 +137,13 @@ func (s *state) walkBlock(t *tracked, p point, source ssa.Instruction, res *path
 		}
 		switch instr := instr.(type) {
 		case *ssa.Return:
+			if p.deferred {
+				// Closed by the deferred call: no leak, and not handed back.
+				if !p.read && succeeds(instr) && !slices.Contains(res.unreadReturns, instr) {
+					res.unreadReturns = append(res.unreadReturns, instr)
+				}
+				return
+			}
 			returned := false
 			for i, r := range instr.Results {
 				if k := t.kind(r); k != 0 {
@@ -333,7 +354,7 @@ func isStatusLoad(t *tracked, v ssa.Value) bool {
 // enter moves a path from block b into succ, carrying the error through
 // the φ-nodes that take it on this edge.
 func enter(p point, b, succ *ssa.BasicBlock) point {
-	q := point{block: succ, errs: p.errs, notClosed: p.notClosed, looped: p.looped, mayClosed: p.mayClosed, attempt: p.attempt, read: p.read}
+	q := point{block: succ, errs: p.errs, notClosed: p.notClosed, looped: p.looped, mayClosed: p.mayClosed, attempt: p.attempt, read: p.read, deferred: p.deferred}
 	pred := -1
 	for i, pr := range succ.Preds {
 		if pr == b {
@@ -371,6 +392,9 @@ func (p point) key() string {
 	}
 	if p.read {
 		sb.WriteString(" read")
+	}
+	if p.deferred {
+		sb.WriteString(" deferred")
 	}
 	names := make([]string, len(p.errs))
 	for i, e := range p.errs {
@@ -425,4 +449,21 @@ func noReturn(instr ssa.Instruction) bool {
 		return false
 	}
 	return httpapi.NoReturn.Matches(fn)
+}
+
+// succeeds reports whether ret returns a nil error: the path a caller
+// takes when the request did what it asked. In a function with defers the
+// results pass through a local variable, stored before the deferred
+// calls run and loaded for the return.
+func succeeds(ret *ssa.Return) bool {
+	n := len(ret.Results)
+	if n == 0 || !ssaflow.IsError(ret.Results[n-1].Type()) {
+		return false
+	}
+	res := ret.Results[n-1]
+	if load, ok := res.(*ssa.UnOp); ok {
+		sts, ok := ssaflow.VarLastStores(load)
+		return ok && !slices.ContainsFunc(sts, func(st *ssa.Store) bool { return !ssaflow.IsNil(st.Val) })
+	}
+	return ssaflow.IsNil(res)
 }
