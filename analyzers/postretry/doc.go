@@ -134,7 +134,12 @@
 // requests whose method is not a constant, for clients that are not
 // net/http's (their Do is another method, as for retrying client
 // libraries), for a client whose Transport has DisableKeepAlives set to
-// anything but false, or whose Transport is a RoundTripper other than
+// anything but false, for a transport made anew in the run of the
+// sending function (there, or by a helper that returns it) and sent
+// through once in that run (not in a loop, by no other send): its idle
+// pool is empty, so the request dials (queueForIdleConn in
+// net/http/transport.go finds nothing) and cannot meet a connection the
+// server closed, or whose Transport is a RoundTripper other than
 // net/http's (a wrapper may retry; a client or transport declared as a
 // value, client := http.Client{Transport: t}, has the fields of its literal), for RoundTripper.RoundTrip on a
 // RoundTripper it cannot see, for net/http's own Post and PostForm (which

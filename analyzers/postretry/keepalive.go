@@ -1,6 +1,7 @@
 package postretry
 
 import (
+	"github.com/kalint/kalint/analyzers/internal/callee"
 	"github.com/kalint/kalint/analyzers/internal/httpapi"
 	"github.com/kalint/kalint/analyzers/internal/httpflow"
 	"github.com/kalint/kalint/analyzers/internal/ssaflow"
@@ -8,10 +9,14 @@ import (
 )
 
 // keepAlive reports whether a send goes through a net/http transport that
-// keeps connections alive: not one with DisableKeepAlives, and not a
-// RoundTripper of the package's own or of another package, which may retry.
-// A client whose origin is not seen is taken to use net/http's transport.
-func (s *state) keepAlive(snd send, recv ssa.Value) bool {
+// keeps connections alive: not one with DisableKeepAlives, not one made
+// for this send alone ([state.freshPool]), and not a RoundTripper of the
+// package's own or of another package, which may retry. A client whose
+// origin is not seen is taken to use net/http's transport.
+func (s *state) keepAlive(call ssa.CallInstruction, snd send, recv ssa.Value) bool {
+	if s.freshPool(call, snd, recv) {
+		return false
+	}
 	switch snd.via {
 	case defaultClient:
 		return true
@@ -89,4 +94,68 @@ func (s *state) traceStruct(v ssa.Value) *ssaflow.Flow {
 		roots = append(roots, c)
 	}
 	return s.tracer.Trace(roots...)
+}
+
+// freshPool reports whether the send goes through a transport made anew
+// in the run of its function (there, or in a helper that returns it:
+// newClient(addr) returning &http.Client{Transport: &http.Transport{...}})
+// and sent through once in that run: not in a loop, and the client or
+// transport value sent through by no other call. Its idle pool is empty
+// when the request goes out, so the transport dials (queueForIdleConn in
+// net/http/transport.go finds no idle connection), and no connection the
+// server has closed can be picked.
+func (s *state) freshPool(call ssa.CallInstruction, snd send, recv ssa.Value) bool {
+	if snd.via == defaultClient || recv == nil || s.loops.InLoop(call) {
+		return false
+	}
+	for _, ref := range *recv.Referrers() {
+		if other, ok := ref.(ssa.CallInstruction); ok && other != call {
+			if _, isSend := sendOf(callee.Func(other.Common())); isSend {
+				return false
+			}
+		}
+	}
+	srcs := s.run.Sources(recv).Sources
+	if len(srcs) == 0 {
+		return false
+	}
+	for _, src := range srcs {
+		switch {
+		case isAllocOf(src.Value, httpapi.Transport), isCallOf(src.Value, httpapi.TransportClone):
+		case isAllocOf(src.Value, httpapi.Client) && (snd.via == client || snd.via == clientDo):
+			if !s.freshTransport(src.Value) {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// freshTransport reports whether the client alloc c, made in a run, is
+// given a transport made in that same run, and no other.
+func (s *state) freshTransport(c ssa.Value) bool {
+	stored := 0
+	for _, v := range s.traceStruct(c).Values {
+		for _, ref := range s.index.Referrers(v) {
+			fa, ok := ref.(*ssa.FieldAddr)
+			if !ok || fa.X != v || !httpapi.ClientTransport.Matches(fa.X.Type(), ssaflow.FieldOf(fa.X.Type(), fa.Field)) {
+				continue
+			}
+			for _, use := range *fa.Referrers() {
+				st, ok := use.(*ssa.Store)
+				if !ok || st.Addr != fa {
+					continue
+				}
+				for _, src := range s.run.Sources(st.Val).Sources {
+					if !isAllocOf(src.Value, httpapi.Transport) && !isCallOf(src.Value, httpapi.TransportClone) {
+						return false
+					}
+				}
+				stored++
+			}
+		}
+	}
+	return stored > 0
 }

@@ -123,6 +123,7 @@ type state struct {
 	index   *ssaflow.Index
 	tracer  *ssaflow.Tracer
 	back    *ssaflow.Backtracer
+	run     *ssaflow.Backtracer // within one run of the function it starts in
 	opts    Options
 	retried map[*ssa.Function]retryState
 	values  map[*ssa.Function][]valueUse // uses of functions as values
@@ -138,6 +139,7 @@ func newState(pass *analysis.Pass, index *ssaflow.Index, opts Options) *state {
 		index:   index,
 		tracer:  &ssaflow.Tracer{Index: index, Fields: true},
 		back:    &ssaflow.Backtracer{Index: index, Fields: true, Through: httpflow.Derived},
+		run:     &ssaflow.Backtracer{Index: index, Run: true},
 		opts:    opts,
 		retried: make(map[*ssa.Function]retryState),
 
@@ -185,12 +187,12 @@ func (s *state) check(call ssa.CallInstruction, snd send) {
 	}
 	method, ok := s.method(snd, req)
 	if !ok {
-		if req != nil && !req.opaque && len(helpers) == 0 && s.keepAlive(snd, recv) {
+		if req != nil && !req.opaque && len(helpers) == 0 && s.keepAlive(call, snd, recv) {
 			s.checkSites(call, snd, reqArg)
 		}
 		return
 	}
-	if !s.keepAlive(snd, recv) || s.isRetried(call) || len(helpers) > 0 && s.callsRetried(helpers) {
+	if !s.keepAlive(call, snd, recv) || s.isRetried(call) || len(helpers) > 0 && s.callsRetried(helpers) {
 		return
 	}
 	if req != nil && req.replayable() {

@@ -20,6 +20,9 @@ func (b *Backtracer) stored(load *ssa.UnOp) ([]ssa.Value, bool) {
 	}
 	switch addr := load.X.(type) {
 	case *ssa.Alloc, *ssa.FreeVar:
+		if _, free := addr.(*ssa.FreeVar); free && b.Run {
+			return nil, false // the enclosing function's variable, of another run
+		}
 		_, stores, ok := b.Index.Variable(addr)
 		var out []ssa.Value
 		for _, st := range stores {

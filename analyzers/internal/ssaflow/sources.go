@@ -94,6 +94,12 @@ type Backtracer struct {
 	// its calls; nil means the calls are all seen unless
 	// [Index.MayHaveUnseenCallers].
 	CallersSeen func(fn *ssa.Function) bool
+	// Run keeps the walk within one run of the function it starts in: a
+	// parameter or free variable of that function (or of one entered
+	// without a call's context) is a source rather than what the callers
+	// or the enclosing function give. A value whose sources are then all
+	// allocations is made anew on every run. Use it without Fields.
+	Run bool
 	// Stop, if set, makes the values it accepts sources without walking
 	// back through them: values the caller interprets itself.
 	Stop func(v ssa.Value) bool
@@ -283,7 +289,7 @@ func (w *backWalk) step(k sourceKey) {
 	case *ssa.Parameter:
 		w.param(k, v)
 	case *ssa.FreeVar:
-		if bs := b.Index.Bindings(v); len(bs) > 0 {
+		if bs := b.Index.Bindings(v); len(bs) > 0 && !b.Run {
 			w.from(nil, bs...)
 			return
 		}
@@ -363,6 +369,10 @@ func (w *backWalk) param(k sourceKey, p *ssa.Parameter) {
 		return
 	}
 	b := w.b
+	if b.Run {
+		w.source(k)
+		return
+	}
 	seen := !b.Index.MayHaveUnseenCallers(fn)
 	if b.CallersSeen != nil {
 		seen = b.CallersSeen(fn)

@@ -17,8 +17,43 @@ var sourceCases = []struct {
 	src     string
 	fields  bool
 	stop    bool // Stop at calls of mark; the sources are then mark's arguments, in context
+	run     bool // within one run of sink's caller
 	sources string
 }{
+	{
+		name:    "argument of the package's call",
+		src:     `func root() { f(1) }; func f(x int) { sink(x) }`,
+		sources: "1",
+	},
+	{
+		name:    "run: a parameter",
+		src:     `func root() { f(1) }; func f(x int) { sink(x) }`,
+		run:     true,
+		sources: "param x",
+	},
+	{
+		name:    "run: a helper's result",
+		src:     `func root(n int) { sink(mk(n)) }; func mk(n int) *int { p := new(int); *p = n; return p }`,
+		run:     true,
+		sources: "made",
+	},
+	{
+		name:    "run: a helper's parameter bound by the call",
+		src:     `func root() { sink(id(2)) }; func id(n int) int { return n }`,
+		run:     true,
+		sources: "2",
+	},
+	{
+		name:    "run: a free variable",
+		src:     `func root() { x := 1; f := func() { sink(x) }; f() }`,
+		run:     true,
+		sources: "load",
+	},
+	{
+		name:    "a free variable",
+		src:     `func root() { x := 1; f := func() { sink(x) }; f() }`,
+		sources: "1",
+	},
 	{
 		name:    "phi",
 		src:     `func root(c bool) { x := 1; if c { x = 2 }; sink(x) }`,
@@ -146,7 +181,7 @@ func TestSources(t *testing.T) {
 			t.Parallel()
 			pkg := build(t, "func sink(any) {}\n"+tc.src)
 			x := ssaflow.NewIndex(pkg)
-			b := &ssaflow.Backtracer{Index: x, Fields: tc.fields}
+			b := &ssaflow.Backtracer{Index: x, Fields: tc.fields, Run: tc.run}
 			if tc.stop {
 				b.Stop = func(v ssa.Value) bool { return calls(v, "mark") }
 			}

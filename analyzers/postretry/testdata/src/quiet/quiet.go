@@ -36,25 +36,38 @@ func viaInterface(d doer, u string) error {
 	return err
 }
 
-// No keep-alives: every request gets a fresh connection.
-func noKeepAlives(u string) error {
+// No keep-alives: every request gets a fresh connection. (Each client
+// sends several requests, so that its pool would live between them.)
+func noKeepAlives(us []string) error {
 	c := &http.Client{Transport: &http.Transport{DisableKeepAlives: true}}
-	_, err := c.Post(u, "text/plain", strings.NewReader("x"))
-	return err
+	for _, u := range us {
+		if _, err := c.Post(u, "text/plain", strings.NewReader("x")); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
-func keepAlivesExplicit(u string) error {
+func keepAlivesExplicit(us []string) error {
 	c := &http.Client{Transport: &http.Transport{DisableKeepAlives: false}}
-	_, err := c.Post(u, "text/plain", strings.NewReader("x")) // want `POST via Client\.Post is not retried`
-	return err
+	for _, u := range us {
+		if _, err := c.Post(u, "text/plain", strings.NewReader("x")); err != nil { // want `POST via Client\.Post is not retried`
+			return err
+		}
+	}
+	return nil
 }
 
-func noKeepAlivesClone(u string) error {
+func noKeepAlivesClone(us []string) error {
 	t := http.DefaultTransport.(*http.Transport).Clone()
 	t.DisableKeepAlives = true
 	c := &http.Client{Transport: t}
-	_, err := c.Post(u, "text/plain", strings.NewReader("x"))
-	return err
+	for _, u := range us {
+		if _, err := c.Post(u, "text/plain", strings.NewReader("x")); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // A RoundTripper of the package's own may retry.

@@ -1,0 +1,83 @@
+// Package freshpool has POSTs through transports made for one send, in the
+// shape of scaleway-sdk-go's metadata client: a transport whose idle pool
+// is empty when the request goes out cannot hand it a connection the
+// server closed.
+package freshpool
+
+import (
+	"net"
+	"net/http"
+	"strings"
+)
+
+func newUserDataClient(local *net.TCPAddr) *http.Client {
+	return &http.Client{
+		Transport: &http.Transport{
+			DialContext: (&net.Dialer{LocalAddr: local}).DialContext,
+		},
+	}
+}
+
+// A client made for this one send, bound to a local port.
+func setUserData(local *net.TCPAddr, url, data string) error {
+	c := newUserDataClient(local)
+	resp, err := c.Post(url, "text/plain", strings.NewReader(data))
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+// A transport literal made for this one send.
+func notify(url, data string) error {
+	t := &http.Transport{}
+	req, err := http.NewRequest(http.MethodPost, url, strings.NewReader(data))
+	if err != nil {
+		return err
+	}
+	resp, err := t.RoundTrip(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+type api struct{ client *http.Client }
+
+// The client made once and kept: its pool lives between sends.
+func newAPI(local *net.TCPAddr) *api { return &api{client: newUserDataClient(local)} }
+
+func (a *api) setUserData(url, data string) error {
+	resp, err := a.client.Post(url, "text/plain", strings.NewReader(data)) // want `POST via Client.Post is not retried`
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+// Two sends through one fresh client: the second may take the first's
+// connection from the pool.
+func setTwice(local *net.TCPAddr, url, a, b string) error {
+	c := newUserDataClient(local)
+	if resp, err := c.Post(url, "text/plain", strings.NewReader(a)); err == nil { // want `POST via Client.Post is not retried`
+		resp.Body.Close()
+	}
+	resp, err := c.Post(url, "text/plain", strings.NewReader(b)) // want `POST via Client.Post is not retried`
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+// A fresh client sent through on every round of a loop.
+func setEach(local *net.TCPAddr, url string, items []string) error {
+	c := newUserDataClient(local)
+	for _, it := range items {
+		resp, err := c.Post(url, "text/plain", strings.NewReader(it)) // want `POST via Client.Post is not retried`
+		if err != nil {
+			return err
+		}
+		resp.Body.Close()
+	}
+	return nil
+}
