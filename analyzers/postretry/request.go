@@ -146,14 +146,16 @@ func (s *state) headerUses(r *request, header ssa.Value) {
 }
 
 // fromNetHTTP reports whether a call goes to net/http itself, which never
-// adds an idempotency key or rewinds a body on the caller's behalf.
+// adds an idempotency key or rewinds a body on the caller's behalf, or to
+// httputil's request dumps, which put back a copy of what they read (a
+// generated API client's debug branch, say).
 func fromNetHTTP(instr ssa.Instruction) bool {
 	call, ok := instr.(ssa.CallInstruction)
 	if !ok {
 		return false
 	}
 	fn := callee.Func(call.Common())
-	return fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == httpapi.NetHTTP
+	return fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == httpapi.NetHTTP || httpapi.RequestDumps.Matches(fn)
 }
 
 func isRequestAlloc(v ssa.Value) bool { return isAllocOf(v, httpapi.Request) }

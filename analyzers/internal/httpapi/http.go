@@ -155,6 +155,10 @@ var (
 	// DumpResponse reads the body into memory, closes it and replaces it
 	// when its second argument is true.
 	DumpResponse = function("net/http/httputil", "DumpResponse")
+	// RequestDumps read a request's body into memory and put a copy back
+	// (drainBody, then `req.Body = save`, in net/http/httputil/dump.go);
+	// they set no header and no GetBody.
+	RequestDumps = Callees{function("net/http/httputil", "DumpRequestOut"), function("net/http/httputil", "DumpRequest")}
 
 	// A ReverseProxy sends every request it serves through its Transport
 	// ((*ReverseProxy).ServeHTTP in net/http/httputil/reverseproxy.go)

@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"context"
 	"io"
+	"log"
 	"net/http"
+	"net/http/httputil"
 	"strings"
 	"time"
 )
@@ -153,4 +155,49 @@ func unknownBody(c *http.Client, u string, body io.Reader) error {
 			return nil
 		}
 	}
+}
+
+// The shape of statuscake-go before PR #18, a generated API client: a
+// debug dump of the request puts a copy of its body back, and the retry
+// loop still re-sends the consumed body.
+func reusedDumped(c *http.Client, u string, body []byte, debug bool) (*http.Response, error) {
+	req, err := http.NewRequest(http.MethodPost, u, bytes.NewReader(body))
+	if err != nil {
+		return nil, err
+	}
+	if debug {
+		if dump, err := httputil.DumpRequestOut(req, true); err == nil {
+			log.Printf("%s", dump)
+		}
+	}
+	for i := 0; i < 3; i++ {
+		resp, err := c.Do(req) // want `req is sent again by a retry loop after its body was consumed`
+		if err == nil {
+			return resp, nil
+		}
+		time.Sleep(time.Second)
+	}
+	return nil, err
+}
+
+// After the fix: each attempt builds its request, dumped when debugging.
+func rebuiltDumped(c *http.Client, u string, body []byte, debug bool) (*http.Response, error) {
+	var err error
+	for i := 0; i < 3; i++ {
+		var req *http.Request
+		if req, err = http.NewRequest(http.MethodPost, u, bytes.NewReader(body)); err != nil {
+			return nil, err
+		}
+		if debug {
+			if dump, err := httputil.DumpRequestOut(req, true); err == nil {
+				log.Printf("%s", dump)
+			}
+		}
+		var resp *http.Response
+		if resp, err = c.Do(req); err == nil {
+			return resp, nil
+		}
+		time.Sleep(time.Second)
+	}
+	return nil, err
 }
