@@ -64,8 +64,15 @@
 // to the write holds what it stored last there
 // (`c.hc.Transport = http.DefaultTransport` right before
 // `c.hc.Transport.(*http.Transport).TLSClientConfig = conf`), whatever
-// other functions store in it. A parameter of the package's function counts as every
-// argument the package passes to it, even when the function is exported.
+// other functions store in it. A write through a field is left alone when
+// its function replaced the field on every path to it, after anything
+// else that may have set it: stored a fresh value there (`&http.Client{}`),
+// took the branch of `c.hc == http.DefaultClient` on which it is not the
+// default, or called a function of the package that does one of these at
+// each of its returns (`c.ensureOwn()`, which replaces the default by
+// `&http.Client{}`, before `c.hc.Timeout = d`). A parameter of the
+// package's function counts as every argument the package passes to it,
+// even when the function is exported.
 //
 // It stays quiet for Clone() results (and anything made from them), for
 // reads of the defaults' fields, for code in package main's main and init
@@ -87,8 +94,9 @@
 // facts): a function of another package that returns
 // http.DefaultTransport, or that writes to the transport it is passed, is
 // not seen through. Writes through a map, slice or channel element are not
-// followed. The analysis does not see paths: a write guarded by a test
-// that the value is not the default is still reported. A struct field is
+// followed. The analysis sees paths only for the field replacements
+// above: a write through a local variable or parameter guarded by a test
+// that it is not the default is still reported. A struct field is
 // the same for every instance of its type, so a write through a field (or
 // any value) that may also hold a transport or client the package makes,
 // or one that a call returns, is left alone: the write may be meant for

@@ -194,7 +194,7 @@ func (s *state) judge(instr ssa.Instruction, target, part ssa.Value) {
 	if st, ok := instr.(*ssa.Store); ok {
 		pos = ssaflow.StorePos(st)
 	}
-	if s.rep.Generated(pos) || s.leftAlone(instr, pos) {
+	if s.rep.Generated(pos) || s.leftAlone(instr, pos) || s.replacedFirst(target) {
 		return
 	}
 	found, name, origins := s.defaultSource(target)
@@ -211,6 +211,23 @@ func (s *state) judge(instr ssa.Instruction, target, part ssa.Value) {
 		fix = s.cloneFix(found, origins.Values)
 	}
 	s.report(instr, pos, found, name, fix)
+}
+
+// replacedFirst reports whether target is a field's value that cannot be
+// a default because its function replaced the field on every path to it
+// ([ssaflow.Index.Replaced]): `c.ensureOwn()`, which stores
+// `&http.Client{}` when `c.hc == http.DefaultClient`, before
+// `c.hc.Timeout = d`.
+func (s *state) replacedFirst(target ssa.Value) bool {
+	load, ok := target.(*ssa.UnOp)
+	if !ok {
+		return false
+	}
+	def := httpapi.DefaultClient
+	if httpapi.Transport.MatchesPtr(target.Type()) {
+		def = httpapi.DefaultTransport
+	}
+	return s.x.Replaced(load, func(v ssa.Value) bool { return httpflow.IsLoadOf(v, def) })
 }
 
 // exactDefault returns the load of a default that target may be when
