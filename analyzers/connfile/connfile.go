@@ -236,16 +236,21 @@ func (s *state) sockopts(calls []ssa.CallInstruction) (u fdUses) {
 // whoever reads the text may parse back and put into non-blocking mode
 // (certmagic's "fd/N" listener addresses) or hand to a child process, so
 // the socket is someone else's, as a descriptor passed to code the package
-// cannot see would be. Text that only reaches printers ([httpapi.Printers],
-// through concatenations, variables and the package's functions) is a log
-// line, not a hand-over; text written to an io.Writer (fmt.Fprint) is one.
+// cannot see would be. Text that only reaches printers ([httpapi.Printers])
+// and file-name lookups ([httpapi.NameLookups]: os.Readlink of a
+// /proc/self/fd path), through concatenations, variables and the package's
+// functions, is not a hand-over: they take nothing over. Text written to
+// an io.Writer (fmt.Fprint) is one.
 func (s *state) textHandedOver(text ssa.Value) bool {
 	if text == nil || !ssaflow.IsText(text.Type()) {
 		return true
 	}
 	for _, h := range s.text.Trace(text).HandOffs {
 		c, ok := h.Instr.(ssa.CallInstruction)
-		if h.Kind != ssaflow.Call || !ok || !httpapi.Printers.Matches(callee.Func(c.Common())) {
+		if h.Kind != ssaflow.Call || !ok {
+			return true
+		}
+		if fn := callee.Func(c.Common()); !httpapi.Printers.Matches(fn) && !httpapi.NameLookups.Matches(fn) {
 			return true
 		}
 	}

@@ -53,24 +53,9 @@ func Info(l *net.TCPListener) (int32, error) {
 	return v, nil
 }
 
-// Any other use: a system call of its own.
-func Inode(c *net.TCPConn) (uint64, error) {
+// Any other use: a /proc path of the descriptor.
+func Inode(c *net.TCPConn) (string, error) {
 	f, err := c.File() // want `c.File\(\) is used through Fd \(the connection's socket switches to blocking mode`
-	if err != nil {
-		return 0, err
-	}
-	defer f.Close()
-	var st syscall.Stat_t
-	err = syscall.Fstat(int(f.Fd()), &st)
-	return st.Ino, err
-}
-
-// The descriptor's number as text, in a /proc path: whoever reads the
-// text could parse the number back and take the socket over, so the
-// analysis no longer follows it and stays quiet (a missed report: Readlink
-// does not restore the mode).
-func Link(c *net.TCPConn) (string, error) {
-	f, err := c.File()
 	if err != nil {
 		return "", err
 	}
