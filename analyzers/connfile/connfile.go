@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"fmt"
 	"go/ast"
+	"go/token"
 	"go/types"
 
 	"github.com/kalint/kalint/analyzers/internal/callee"
@@ -49,6 +50,7 @@ func run(pass *analysis.Pass) (any, error) {
 		pass:     pass,
 		rep:      report.New(pass),
 		tracer:   &ssaflow.Tracer{Index: index, Fields: true, OwnFields: true},
+		text:     &ssaflow.Tracer{Index: index, Fields: true, OwnFields: true, Use: concat},
 		restorer: newRestorer(index),
 	}
 	for _, fn := range index.Funcs {
@@ -68,6 +70,7 @@ type state struct {
 	pass   *analysis.Pass
 	rep    *report.Reporter
 	tracer *ssaflow.Tracer
+	text   *ssaflow.Tracer // follows a descriptor's text ([state.textHandedOver])
 	*restorer
 }
 
@@ -198,7 +201,11 @@ func (s *state) sockopts(calls []ssa.CallInstruction) (u fdUses) {
 		for _, h := range s.tracer.Trace(v).HandOffs {
 			switch h.Kind {
 			case ssaflow.Unsafe:
-				if conv, ok := h.Instr.(*ssa.Convert); ok {
+				conv, ok := h.Instr.(*ssa.Convert)
+				switch {
+				case ok && ssaflow.IsText(conv.Type()):
+					u.handled = u.handled || s.textHandedOver(conv)
+				case ok:
 					fds = append(fds, conv) // uintptr to int or a handle type
 				}
 			case ssaflow.Call:
@@ -210,6 +217,8 @@ func (s *state) sockopts(calls []ssa.CallInstruction) (u fdUses) {
 					u.handled = u.handled || s.handedOver(c.Value())
 				case setsNonblock(c, h.Value), dupNonblock(c):
 					u.handled = true
+				case httpapi.Formatters.Matches(callee.Func(c.Common())):
+					u.handled = u.handled || s.textHandedOver(c.Value())
 				case sockopt(c, h.Value, httpapi.SetsockoptArgs):
 					u.sets = append(u.sets, c)
 				case sockopt(c, h.Value, httpapi.GetsockoptArgs):
@@ -219,6 +228,42 @@ func (s *state) sockopts(calls []ssa.CallInstruction) (u fdUses) {
 		}
 	}
 	return u
+}
+
+// textHandedOver reports whether the text that a descriptor was turned
+// into (the result of a formatter, or a conversion to string) is handed
+// over: the package's code can no longer follow the descriptor, which
+// whoever reads the text may parse back and put into non-blocking mode
+// (certmagic's "fd/N" listener addresses) or hand to a child process, so
+// the socket is someone else's, as a descriptor passed to code the package
+// cannot see would be. Text that only reaches printers ([httpapi.Printers])
+// and file-name lookups ([httpapi.NameLookups]: os.Readlink of a
+// /proc/self/fd path), through concatenations, variables and the package's
+// functions, is not a hand-over: they take nothing over. Text written to
+// an io.Writer (fmt.Fprint) is one.
+func (s *state) textHandedOver(text ssa.Value) bool {
+	if text == nil || !ssaflow.IsText(text.Type()) {
+		return true
+	}
+	for _, h := range s.text.Trace(text).HandOffs {
+		c, ok := h.Instr.(ssa.CallInstruction)
+		if h.Kind != ssaflow.Call || !ok {
+			return true
+		}
+		if fn := callee.Func(c.Common()); !httpapi.Printers.Matches(fn) && !httpapi.NameLookups.Matches(fn) {
+			return true
+		}
+	}
+	return false
+}
+
+// concat follows text into the strings it is concatenated into.
+func concat(u ssaflow.Use) bool {
+	if b, ok := u.Instr.(*ssa.BinOp); ok && b.Op == token.ADD && !u.Loc {
+		u.Add(b, u.Label)
+		return true
+	}
+	return false
 }
 
 // setsNonblock reports whether c is SetNonblock(fd, true).

@@ -73,6 +73,16 @@
 //     non-blocking mode, dupFileSocket in net/file_unix.go) or is stored
 //     or returned (handed to a child process in exec.Cmd.ExtraFiles, say):
 //     the socket is taken over, as in gin's RunFd. Also handled: the
+//     descriptor turned into text (strconv's FormatInt, FormatUint, Itoa,
+//     AppendInt and AppendUint, fmt's Sprint, Fprint and Append functions,
+//     a conversion to string), where the package's code can no longer
+//     follow it: whoever reads the text may parse the number back and take
+//     the socket over (certmagic's "fd/N" listener address, which
+//     robustTryListen dups and gives to net.FileListener). Text that only
+//     reaches fmt's Print functions, package log or *log.Logger, or
+//     os.Readlink, Stat and Lstat (a /proc/self/fd path), through
+//     concatenations, variables and the package's functions, is not handed
+//     over: it is still reported. Also handled: the
 //     connection put back into non-blocking mode through another copy of
 //     it after each Fd call, on every path on which no call has failed
 //     (an error compared with nil and found set: the function gives up
@@ -102,7 +112,9 @@
 // the same file, or a restore in a caller after the call; File called through an interface or a type parameter is
 // not seen; Fd called on the file by another package (a file passed to
 // it) is not seen; Fd on a file whose connection is already closed is
-// reported though nothing else uses the socket; a file handed
+// reported though nothing else uses the socket; a descriptor's text
+// handed to anything but a printer or a name lookup is quiet even where
+// nothing takes the socket over; a file handed
 // to a socket hand-over (ExtraFiles) and never closed by the parent is not
 // reported.
 //

@@ -135,7 +135,7 @@ func (s *state) setsTransport(flow *ssaflow.Flow) bool {
 // methods and does not count.
 func (s *state) constructedBase(t target, fn *ssa.Function) bool {
 	f, ok := t.base.(*types.Var)
-	if !ok || !isString(f.Type()) || fn.Signature.Recv() == nil || httpapi.NamedOf(fn.Signature.Recv().Type()) != t.owner {
+	if !ok || !ssaflow.IsString(f.Type()) || fn.Signature.Recv() == nil || httpapi.NamedOf(fn.Signature.Recv().Type()) != t.owner {
 		return false
 	}
 	return s.setFromParam(f)
@@ -165,11 +165,6 @@ func (s *state) setFromParam(f *types.Var) bool {
 	}
 	s.fromParam[f] = found
 	return found
-}
-
-func isString(t types.Type) bool {
-	b, ok := t.Underlying().(*types.Basic)
-	return ok && b.Info()&types.IsString != 0
 }
 
 // serializedDefault reports whether a request through the default pool is

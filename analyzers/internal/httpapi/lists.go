@@ -104,3 +104,16 @@ var ProtocolSetters = Callees{TransportRegisterProtocol, HTTP2ConfigureTransport
 // ((*Transport).idleConnTimeout in golang.org/x/net/http2/transport.go)
 // and is configured apart, so a transport given to it is handed off.
 var TransportChangers = append(Callees{HTTP2ConfigureTransports}, ProtocolSetters...)
+
+// Values turned into text.
+var (
+	// Formatters turn their arguments into text: the strconv functions of
+	// integers, and fmt's Sprint, Fprint and Append functions. The text is
+	// their result, or (Fprint) what they write to their io.Writer.
+	Formatters = slices.Concat(strconvFormats, fmtFormats)
+	// Printers only print their arguments, to standard output or a log:
+	// fmt's Print functions and everything of package log and
+	// *log.Logger that prints (those that exit or panic after printing
+	// among them).
+	Printers = slices.Concat(fmtPrints, logPrints, logStops)
+)

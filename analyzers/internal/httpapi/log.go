@@ -1,6 +1,7 @@
 package httpapi
 
-// log: the functions and methods that exit or panic after logging.
+// log: the functions and methods that exit or panic after logging, and
+// those that only log.
 var (
 	logLogger = typ("log", "Logger")
 	logStops  = Callees{
@@ -13,5 +14,16 @@ var (
 		method(logLogger, "Fatal"),
 		method(logLogger, "Fatalf"),
 		method(logLogger, "Fatalln"),
+	}
+	logPrints = Callees{
+		function("log", "Print"),
+		function("log", "Printf"),
+		function("log", "Println"),
+		method(logLogger, "Print"),
+		method(logLogger, "Printf"),
+		method(logLogger, "Println"),
+		method(logLogger, "Panic"),
+		method(logLogger, "Panicf"),
+		method(logLogger, "Panicln"),
 	}
 )

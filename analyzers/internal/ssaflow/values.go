@@ -1,6 +1,7 @@
 package ssaflow
 
 import (
+	"go/types"
 	"slices"
 
 	"golang.org/x/tools/go/ssa"
@@ -63,4 +64,19 @@ func ClosureCalls(fn *ssa.Function) []ssa.CallInstruction {
 		}
 	}
 	return out
+}
+
+// IsString reports whether t is a string type.
+func IsString(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsString != 0
+}
+
+// IsText reports whether t holds text: a string or a byte slice.
+func IsText(t types.Type) bool {
+	if s, ok := t.Underlying().(*types.Slice); ok {
+		b, ok := s.Elem().Underlying().(*types.Basic)
+		return ok && b.Kind() == types.Byte
+	}
+	return IsString(t)
 }

@@ -2,9 +2,15 @@
 package handover
 
 import (
+	"fmt"
+	"io"
+	"log"
 	"net"
 	"os"
 	"os/exec"
+	"strconv"
+	"strings"
+	"syscall"
 )
 
 func Restart(c *net.TCPConn) error {
@@ -101,4 +107,58 @@ func FdPath(ln *net.TCPListener) (string, error) {
 		return "", err
 	}
 	return "/proc/self/fd/" + string(rune('0'+f.Fd())), nil
+}
+
+// Shaped like certmagic's robustTryListen and its test (solvers.go,
+// solvers_test.go): the descriptor leaves as text, an "fd/N" address that
+// ListenFd parses back, dups and adopts, and net.FileListener puts the
+// socket back into non-blocking mode. Text the package cannot follow is
+// handed over: quiet. The file itself is never closed.
+func ListenName(ln *net.TCPListener) (net.Listener, error) {
+	f, err := ln.File() // want `ln.File\(\) is never closed`
+	if err != nil {
+		return nil, err
+	}
+	name := "fd/" + strconv.FormatUint(uint64(f.Fd()), 10)
+	return ListenFd(name)
+}
+
+func ListenFd(addr string) (net.Listener, error) {
+	n, err := strconv.ParseUint(strings.TrimPrefix(addr, "fd/"), 10, strconv.IntSize)
+	if err != nil {
+		return nil, err
+	}
+	fd, err := syscall.Dup(int(n))
+	if err != nil {
+		return nil, err
+	}
+	f := os.NewFile(uintptr(fd), addr)
+	defer f.Close()
+	return net.FileListener(f)
+}
+
+// The descriptor set an option on and only logged: its text goes nowhere
+// but a log, so nothing takes the socket over.
+func TuneLogged(ln *net.TCPListener, logger *log.Logger) error {
+	f, err := ln.File() // want `ln.File\(\) is used to set socket options through Fd`
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	fd := int(f.Fd())
+	log.Printf("listener fd %d", fd)
+	logger.Print("fd=" + strconv.Itoa(fd))
+	fmt.Println("tuning", fmt.Sprint(fd))
+	return syscall.SetsockoptInt(fd, syscall.SOL_SOCKET, syscall.SO_RCVBUF, 1<<20)
+}
+
+// The descriptor's text written to a child's pipe is handed over.
+func TellChild(ln *net.TCPListener, w io.Writer) error {
+	f, err := ln.File()
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	_, err = fmt.Fprintf(w, "LISTEN_FD=%d\n", f.Fd())
+	return err
 }
