@@ -33,7 +33,7 @@ func (s *state) call(call *ssa.Call, k kind, depth int) (target, bool) {
 		case httpapi.Sprintf.Matches(fn):
 			return s.sprintf(args, depth), true
 		case httpapi.PathJoin.Matches(fn):
-			if first := variadicArg(args[0], 0); first != nil {
+			if first := ssaflow.VariadicArg(args[0], 0); first != nil {
 				return s.resolve(first, kindString, depth), true
 			}
 			return target{}, true
@@ -161,48 +161,17 @@ func (s *state) sprintf(args []ssa.Value, depth int) target {
 	case verb < 0:
 		return hostTarget(format, true)
 	case schemeOnly(format[:verb]) && (strings.HasPrefix(format[verb:], "%s") || strings.HasPrefix(format[verb:], "%v")):
-		if first := variadicArg(args[1], 0); first != nil {
+		if first := ssaflow.VariadicArg(args[1], 0); first != nil {
 			return s.heldHost(first, depth)
 		}
 	case verb > 0:
 		return hostTarget(format[:verb], false)
 	case strings.HasPrefix(format, "%s") || strings.HasPrefix(format, "%v"):
-		if first := variadicArg(args[1], 0); first != nil {
+		if first := ssaflow.VariadicArg(args[1], 0); first != nil {
 			return s.resolve(first, kindString, depth)
 		}
 	}
 	return target{}
-}
-
-// variadicArg returns the value stored at index i of the slice that a
-// variadic ...any call receives, without its interface conversion.
-func variadicArg(slice ssa.Value, i int64) ssa.Value {
-	sl, ok := slice.(*ssa.Slice)
-	if !ok {
-		return nil
-	}
-	array, ok := sl.X.(*ssa.Alloc)
-	if !ok {
-		return nil
-	}
-	for _, ref := range *array.Referrers() {
-		ia, ok := ref.(*ssa.IndexAddr)
-		if !ok {
-			continue
-		}
-		if n, ok := ssaflow.ConstInt(ia.Index); !ok || n != i {
-			continue
-		}
-		for _, use := range *ia.Referrers() {
-			if st, ok := use.(*ssa.Store); ok && st.Addr == ia {
-				if mi, ok := st.Val.(*ssa.MakeInterface); ok {
-					return mi.X
-				}
-				return st.Val
-			}
-		}
-	}
-	return nil
 }
 
 // hostTarget returns the host of an absolute http or https URL, or of a

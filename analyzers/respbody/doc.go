@@ -81,9 +81,11 @@
 //     redirect's body for that reason ((*Client).do in client.go). Also
 //     a body whose close is deferred that a path returns a nil error with
 //     unread (a request helper that reads only an error's body, or into a
-//     result it may not be given): every call that takes that path gives
-//     the connection up. Paths that return an error, and functions with no
-//     error result, are not judged so. With
+//     result it may not be given), or returns anything with unread after
+//     establishing a 404 (a cache or lookup that meets "not found" as a
+//     normal answer): every call that takes that path gives the connection
+//     up. Other paths that return an error, and functions with no error
+//     result, are not judged so. With
 //     -respbody.drain=strict, a body that is only read partially (a
 //     json.Decoder, a bufio.Scanner, io.LimitReader: anything but io.ReadAll,
 //     io.Copy and other reads to EOF) is reported too. The suggested fix

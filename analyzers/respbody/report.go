@@ -106,7 +106,7 @@ func (s *state) checkUnreadReturn(call *ssa.Call, p producer, t *tracked, rets [
 		Pos:      ce.Pos(),
 		End:      ce.End(),
 		Category: CategoryNoReuse,
-		Message:  fmt.Sprintf("%s is closed without being read on a path that returns success (connection not reused)", subject(ce, path, p)),
+		Message:  fmt.Sprintf("%s is closed without being read on a path that returns normally (connection not reused)", subject(ce, path, p)),
 		Related:  []analysis.RelatedInformation{{Pos: rets[0].Pos(), Message: "returns here with the body unread"}},
 	}, "")
 }

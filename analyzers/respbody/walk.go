@@ -53,6 +53,9 @@ type point struct {
 	// deferred: a close of the body is deferred on the path; it goes on
 	// only to see whether the body is read before a return.
 	deferred bool
+	// notFound: the path has established status 404 Not Found, an answer
+	// about the resource that lookups meet as a normal outcome.
+	notFound bool
 }
 
 // walk follows every path from the instruction at start.Instrs[at] and
@@ -139,7 +142,7 @@ func (s *state) walkBlock(t *tracked, p point, source ssa.Instruction, res *path
 		case *ssa.Return:
 			if p.deferred {
 				// Closed by the deferred call: no leak, and not handed back.
-				if !p.read && succeeds(instr) && !slices.Contains(res.unreadReturns, instr) {
+				if !p.read && (succeeds(instr) || p.notFound) && !slices.Contains(res.unreadReturns, instr) {
 					res.unreadReturns = append(res.unreadReturns, instr)
 				}
 				return
@@ -166,9 +169,12 @@ func (s *state) walkBlock(t *tracked, p point, source ssa.Instruction, res *path
 			if j, ok := t.settled[instr]; ok {
 				skip = j // the body holds no connection there: the path is done
 			}
+			found := notFoundSucc(t, instr.Cond)
 			for j, succ := range b.Succs {
 				if j != skip {
-					follow(p, b, succ, source, stack)
+					q := p
+					q.notFound = p.notFound || j == found
+					follow(q, b, succ, source, stack)
 				}
 			}
 			return
@@ -354,7 +360,7 @@ func isStatusLoad(t *tracked, v ssa.Value) bool {
 // enter moves a path from block b into succ, carrying the error through
 // the φ-nodes that take it on this edge.
 func enter(p point, b, succ *ssa.BasicBlock) point {
-	q := point{block: succ, errs: p.errs, notClosed: p.notClosed, looped: p.looped, mayClosed: p.mayClosed, attempt: p.attempt, read: p.read, deferred: p.deferred}
+	q := point{block: succ, errs: p.errs, notClosed: p.notClosed, looped: p.looped, mayClosed: p.mayClosed, attempt: p.attempt, read: p.read, deferred: p.deferred, notFound: p.notFound}
 	pred := -1
 	for i, pr := range succ.Preds {
 		if pr == b {
@@ -395,6 +401,9 @@ func (p point) key() string {
 	}
 	if p.deferred {
 		sb.WriteString(" deferred")
+	}
+	if p.notFound {
+		sb.WriteString(" notFound")
 	}
 	names := make([]string, len(p.errs))
 	for i, e := range p.errs {
@@ -466,4 +475,21 @@ func succeeds(ret *ssa.Return) bool {
 		return ok && !slices.ContainsFunc(sts, func(st *ssa.Store) bool { return !ssaflow.IsNil(st.Val) })
 	}
 	return ssaflow.IsNil(res)
+}
+
+// notFoundSucc returns the index of the successor of an If on cond where
+// the response's status is 404 (resp.StatusCode == http.StatusNotFound, a
+// switch case), or -1.
+func notFoundSucc(t *tracked, cond ssa.Value) int {
+	bin, ok := cond.(*ssa.BinOp)
+	if !ok || bin.Op != token.EQL && bin.Op != token.NEQ {
+		return -1
+	}
+	if code, ok := checkedStatus(t, bin); !ok || code != 404 {
+		return -1
+	}
+	if bin.Op == token.EQL {
+		return 0
+	}
+	return 1
 }

@@ -463,6 +463,52 @@ func VariadicCall(addr ssa.Value) ssa.CallInstruction {
 	return nil
 }
 
+// VariadicArg returns the value stored at index i of the slice that a
+// variadic call receives (fmt.Sprintf's ...any), without its conversion
+// to an interface, or nil.
+func VariadicArg(slice ssa.Value, i int64) ssa.Value {
+	for _, st := range variadicStores(slice) {
+		if n, ok := ConstInt(st.Addr.(*ssa.IndexAddr).Index); ok && n == i {
+			return unboxed(st.Val)
+		}
+	}
+	return nil
+}
+
+// variadicStores returns the stores into the array that slice, the
+// variadic argument the compiler builds, slices.
+func variadicStores(slice ssa.Value) []*ssa.Store {
+	sl, ok := slice.(*ssa.Slice)
+	if !ok {
+		return nil
+	}
+	array, ok := sl.X.(*ssa.Alloc)
+	if !ok {
+		return nil
+	}
+	var out []*ssa.Store
+	for _, ref := range *array.Referrers() {
+		ia, ok := ref.(*ssa.IndexAddr)
+		if !ok {
+			continue
+		}
+		for _, use := range *ia.Referrers() {
+			if st, ok := use.(*ssa.Store); ok && st.Addr == ia {
+				out = append(out, st)
+			}
+		}
+	}
+	return out
+}
+
+// unboxed returns the value an interface conversion boxes, or v.
+func unboxed(v ssa.Value) ssa.Value {
+	if mi, ok := v.(*ssa.MakeInterface); ok {
+		return mi.X
+	}
+	return v
+}
+
 func isStruct(t types.Type) bool {
 	_, ok := t.Underlying().(*types.Struct)
 	return ok
