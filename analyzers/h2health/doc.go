@@ -71,9 +71,16 @@
 // HTTP2 settings. A function that the package calls is judged by the
 // transports those calls pass.
 //
+// A transport that sets ForceAttemptHTTP2: true asks for HTTP/2 over TLS
+// (its author chose it, as Azure/azure-sdk-for-go#21468 and
+// kubernetes-sigs/cloud-provider-azure#8352 did for their shared
+// transports, later given health checks) and is reported like one that
+// turns HTTP/2 on.
+//
 // Left alone: transports whose HTTP/2 is only implicit (a plain literal,
-// clones of http.DefaultTransport, ForceAttemptHTTP2: true; the
-// -h2health.implicit flag reports the last two); timeouts that are not
+// clones of http.DefaultTransport, ForceAttemptHTTP2 of a value the
+// package does not fix; the -h2health.implicit flag reports the last
+// two); timeouts that are not
 // constants, and negative ones (a deliberate choice); settings or
 // transports made by, or handed to, code outside the package (another
 // package's function, an interface, a container), including a transport

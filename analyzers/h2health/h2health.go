@@ -30,7 +30,8 @@ type Options struct {
 	SendPingTimeout time.Duration
 	// Implicit also reports transports whose HTTP/2 is only implicit:
 	// clones of http.DefaultTransport and transports that set
-	// ForceAttemptHTTP2. Flag -h2health.implicit.
+	// ForceAttemptHTTP2 to a value the package does not fix (true is
+	// reported anyway). Flag -h2health.implicit.
 	Implicit bool
 	// Tests also reports in test files. Flag -h2health.tests.
 	Tests bool
@@ -55,7 +56,7 @@ func New(opts Options) *analysis.Analyzer {
 	option.DurationVar(&a.Flags, &c.opts.SendPingTimeout, "send-ping-timeout", opts.SendPingTimeout,
 		"SendPingTimeout (ReadIdleTimeout on x/net's http2.Transport) that the suggested fixes set")
 	a.Flags.BoolVar(&c.opts.Implicit, "implicit", opts.Implicit,
-		"also report clones of http.DefaultTransport and transports with ForceAttemptHTTP2 that have no health check")
+		"also report clones of http.DefaultTransport and transports with ForceAttemptHTTP2 of unknown value that have no health check")
 	option.TestsVar(&a.Flags, &c.opts.Tests, opts.Tests, "also report in test files")
 	return report.Directives(a)
 }
@@ -109,5 +110,5 @@ func (c *checker) mentionsHTTP2(names httpapi.Names) bool {
 		}
 	}
 	return httpapi.TransportHTTP2.Mentioned(names) || httpapi.TransportProtocols.Mentioned(names) ||
-		c.opts.Implicit && (httpapi.TransportForceAttemptHTTP2.Mentioned(names) || httpapi.TransportClone.Mentioned(names))
+		httpapi.TransportForceAttemptHTTP2.Mentioned(names) || c.opts.Implicit && httpapi.TransportClone.Mentioned(names)
 }

@@ -20,15 +20,37 @@ const (
 	noPingSent    = "no ping is ever sent, so there is no health check"
 )
 
-// reportNoPing reports a transport that turns HTTP/2 on (or, implicit,
-// speaks it by default) with no SendPingTimeout: at its HTTP2Config
-// literal, its own literal, or what turns HTTP/2 on.
-func (s *state) reportNoPing(t *transport, ping, implicit bool) {
-	msg := "http.Transport turns on HTTP/2 without HTTP2.SendPingTimeout (" + noHealthCheck + ")"
-	switch {
-	case ping:
+// How a transport reported for its missing health check speaks HTTP/2.
+type h2Use int
+
+const (
+	on        h2Use = iota // turned on: HTTP2 settings, Protocols, x/net
+	pingOnly               // turned on, with a PingTimeout and no SendPingTimeout
+	forced                 // ForceAttemptHTTP2: true
+	byDefault              // a clone of DefaultTransport, or ForceAttemptHTTP2 of unknown value
+)
+
+// turnedOn is on, or pingOnly when a PingTimeout is set.
+func turnedOn(ping bool) h2Use {
+	if ping {
+		return pingOnly
+	}
+	return on
+}
+
+// reportNoPing reports a transport that speaks HTTP/2 with no
+// SendPingTimeout: at its HTTP2Config literal, its own literal, or what
+// turns HTTP/2 on.
+func (s *state) reportNoPing(t *transport, use h2Use) {
+	var msg string
+	switch use {
+	case on:
+		msg = "http.Transport turns on HTTP/2 without HTTP2.SendPingTimeout (" + noHealthCheck + ")"
+	case pingOnly:
 		msg = "http.HTTP2Config sets PingTimeout but not SendPingTimeout (" + noPingSent + ")"
-	case implicit:
+	case forced:
+		msg = "http.Transport sets ForceAttemptHTTP2 without HTTP2.SendPingTimeout (" + noHealthCheck + ")"
+	case byDefault:
 		msg = "http.Transport speaks HTTP/2 by default without HTTP2.SendPingTimeout (" + noHealthCheck + ")"
 	}
 	if len(t.configs) == 1 {

@@ -21,6 +21,7 @@ type transport struct {
 	protoSet  bool                // a non-nil Protocols is stored
 	protoCall ssa.CallInstruction // the first call that turns HTTP/2 on in them
 	force     bool                // ForceAttemptHTTP2 set, to true or an unknown value
+	forceTrue bool                // ForceAttemptHTTP2 set to the constant true
 	custom    string              // a custom TLSClientConfig or dialer field that turns HTTP/2 off by default
 
 	configure  ssa.CallInstruction // http2.ConfigureTransport(s) with it
@@ -111,6 +112,7 @@ func (s *state) fields(t *transport, v ssa.Value) {
 	for _, st := range stores[httpapi.TransportForceAttemptHTTP2] {
 		b, known := ssaflow.ConstBool(st.Val)
 		t.force = t.force || b || !known
+		t.forceTrue = t.forceTrue || b && known
 	}
 	for _, f := range customFields {
 		if t.custom == "" && set(stores[f]) {
@@ -207,11 +209,13 @@ func (s *state) judge(t *transport) {
 			}
 		}
 		if !inherited && slices.ContainsFunc(t.protos, func(p *protocols) bool { return p.http2 }) {
-			s.reportNoPing(t, ping, false)
+			s.reportNoPing(t, turnedOn(ping))
 		}
 	case settings:
-		s.reportNoPing(t, ping, false)
+		s.reportNoPing(t, turnedOn(ping))
+	case !inherited && t.forceTrue:
+		s.reportNoPing(t, forced)
 	case s.opts.Implicit && !inherited && (t.force || t.defaultCow):
-		s.reportNoPing(t, false, true)
+		s.reportNoPing(t, byDefault)
 	}
 }

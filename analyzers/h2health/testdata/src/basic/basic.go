@@ -137,3 +137,9 @@ func closure() *http.Transport {
 	set()
 	return t
 }
+
+// ForceAttemptHTTP2 with a health check: quiet.
+var forcedChecked = &http.Transport{
+	ForceAttemptHTTP2: true,
+	HTTP2:             &http.HTTP2Config{SendPingTimeout: 30 * time.Second},
+}

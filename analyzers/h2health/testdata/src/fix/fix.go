@@ -70,3 +70,10 @@ func checked() (*http.Transport, error) {
 	}
 	return t, nil
 }
+
+// The shape of Azure/azure-sdk-for-go#21468: a shared default transport
+// that forces HTTP/2 with no health check.
+var defaultTransport = &http.Transport{ // want `http.Transport sets ForceAttemptHTTP2 without HTTP2.SendPingTimeout`
+	ForceAttemptHTTP2: true,
+	MaxIdleConns:      100,
+}

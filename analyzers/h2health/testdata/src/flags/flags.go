@@ -6,7 +6,7 @@ import (
 )
 
 func forced() *http.Transport {
-	return &http.Transport{ForceAttemptHTTP2: true} // want `speaks HTTP/2 by default without HTTP2.SendPingTimeout`
+	return &http.Transport{ForceAttemptHTTP2: true} // want `sets ForceAttemptHTTP2 without HTTP2.SendPingTimeout`
 }
 
 func explicit() *http.Transport {

@@ -18,7 +18,7 @@ func cloneGood() *http.Client {
 }
 
 func forced() *http.Transport {
-	return &http.Transport{ForceAttemptHTTP2: true} // want `speaks HTTP/2 by default without HTTP2.SendPingTimeout`
+	return &http.Transport{ForceAttemptHTTP2: true} // want `sets ForceAttemptHTTP2 without HTTP2.SendPingTimeout`
 }
 
 func forcedGood() *http.Transport {

@@ -11,15 +11,16 @@ import (
 )
 
 // HTTP/2 only implicit: the default transport, its clones, plain literals,
-// ForceAttemptHTTP2 (reported only with -h2health.implicit).
-func implicit() []*http.Client {
+// ForceAttemptHTTP2 of a value the package does not fix (reported only
+// with -h2health.implicit).
+func implicit(force bool) []*http.Client {
 	clone := http.DefaultTransport.(*http.Transport).Clone()
 	clone.MaxIdleConnsPerHost = 10
 	return []*http.Client{
 		{Transport: http.DefaultTransport},
 		{Transport: clone},
 		{Transport: &http.Transport{}},
-		{Transport: &http.Transport{ForceAttemptHTTP2: true}},
+		{Transport: &http.Transport{ForceAttemptHTTP2: force}},
 	}
 }
 
