@@ -24,8 +24,11 @@ type funcResult struct {
 	// target is the parameter or free variable of fn that every fresh
 	// response's decode target comes from (see [decodeTarget]), or nil:
 	// the responses are open only when the caller gives a nil target.
-	target  ssa.Value
-	senders int // producing calls whose response fn returns
+	target ssa.Value
+	// guardParam is a boolean parameter that is false on every path
+	// handing back a fresh response (see [guardParam]), or -1.
+	guardParam int
+	senders    int // producing calls whose response fn returns
 }
 
 // returns records a producing call whose response fn returns, the
@@ -33,16 +36,19 @@ type funcResult struct {
 // parameter or free variable its decode target comes from (nil if none):
 // the fresh responses answer HEAD, or are read into a target, by the
 // caller's argument only if all come from one.
-func (r *funcResult) returns(param int, target ssa.Value) {
+func (r *funcResult) returns(param int, target ssa.Value, guard int) {
 	switch {
 	case r.senders == 0:
-		r.headParam, r.target = param, target
+		r.headParam, r.target, r.guardParam = param, target, guard
 	default:
 		if param != r.headParam {
 			r.headParam = -1
 		}
 		if target != r.target {
 			r.target = nil
+		}
+		if guard != r.guardParam {
+			r.guardParam = -1
 		}
 	}
 	r.senders++
@@ -82,7 +88,7 @@ func (s *state) function(fn *ssa.Function) *funcResult {
 	if r, ok := s.funcs[fn]; ok {
 		return r
 	}
-	r := &funcResult{fresh: make(map[int]kind), headParam: -1}
+	r := &funcResult{fresh: make(map[int]kind), headParam: -1, guardParam: -1}
 	s.funcs[fn] = r // a recursive call sees no fresh results: quiet
 	if !s.tests && report.InTest(s.pass.Fset, fn.Pos()) {
 		// Only tests call test code: with nothing reported there, its
@@ -113,6 +119,9 @@ type producer struct {
 	decider   ssa.Value // the argument the request's method comes from, or nil
 	upgrade   bool      // the request asks for a protocol upgrade
 	unseen    bool      // recognised by its signature alone
+	// guard is the argument that, when true, makes the package's wrapper
+	// hand back no response (see [guardParam]), or nil.
+	guard ssa.Value
 	// target is the parameter or free variable of the calling function
 	// that the decode target given to the sender comes from: the body is
 	// read into it unless the caller of that function gives nil.
@@ -163,6 +172,12 @@ func (s *state) producer(call *ssa.Call) (producer, bool) {
 			return producer{}, false
 		}
 		p := producer{resp: idx[0], err: -1, k: fresh[idx[0]], target: target}
+		if i := r.guardParam; i >= 0 && i < len(common.Args) {
+			if on, known := ssaflow.ConstBool(common.Args[i]); known && on {
+				return producer{}, false // the caller asks for no response
+			}
+			p.guard = common.Args[i]
+		}
 		if i := r.headParam; i >= 0 && i < len(common.Args) {
 			p.decider = common.Args[i]
 			p.head = s.isHead(common, fn, p.decider, false)

@@ -55,6 +55,7 @@ func (s *state) source(fn *ssa.Function, call *ssa.Call, b *ssa.BasicBlock, i in
 	}
 	t := s.track(fn, vals, nil)
 	s.contextDone(t, call)
+	guarded(t, p.guard)
 	for instr, e := range t.effects {
 		if d, ok := instr.(*ssa.Defer); ok && e.ends && ssaflow.Dominates(d, call) {
 			return // closed by a deferred call set up before the request
@@ -65,7 +66,7 @@ func (s *state) source(fn *ssa.Function, call *ssa.Call, b *ssa.BasicBlock, i in
 		r.fresh[idx] = k
 	}
 	if len(w.returned) > 0 {
-		r.returns(s.methodParam(fn, p.decider), p.target)
+		r.returns(s.methodParam(fn, p.decider), p.target, guardParam(fn, w.rets))
 	}
 	if s.rep.Generated(call.Pos()) || p.target != nil {
 		// fn's callers needed its fresh results; the rest is reporting.
@@ -340,4 +341,18 @@ func subject(ce *ast.CallExpr, path []ast.Node, p producer) string {
 func directClose(call ssa.CallInstruction) bool {
 	common := call.Common()
 	return common.IsInvoke() && httpapi.CloserClose.Matches(common.Method)
+}
+
+// guarded settles, for each If on guard (the argument that makes the
+// package's wrapper hand back no response), the true successor: there
+// the response is nil.
+func guarded(t *tracked, guard ssa.Value) {
+	if guard == nil || guard.Referrers() == nil {
+		return
+	}
+	for _, ref := range *guard.Referrers() {
+		if ifi, ok := ref.(*ssa.If); ok && ifi.Cond == guard && ifi.Parent() == t.fn {
+			t.settled[ifi] = 0
+		}
+	}
 }

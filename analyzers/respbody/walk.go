@@ -29,6 +29,8 @@ type paths struct {
 	// returned holds the indices of the function's results that hand the
 	// open response back to the caller on some path.
 	returned map[int]kind
+	// rets holds the returns that hand the open response back.
+	rets []*ssa.Return
 	// unread holds the direct closes of the body that some path reaches
 	// without reading it.
 	unread []*ssa.Call
@@ -125,7 +127,11 @@ func (s *state) walkBlock(t *tracked, p point, source ssa.Instruction, res *path
 			if e.read {
 				p.read = true
 			}
-			if e.mayClose {
+			if d, isDefer := instr.(*ssa.Defer); e.mayClose || isDefer && e.close && readsResults(d) {
+				// A deferred closure that closes the body on some of its
+				// paths, by the function's results (`defer func() { if
+				// err != nil { resp.Body.Close() } }()`), may close it at
+				// any return.
 				p.mayClosed = true
 			}
 			if e.notClosed != nil {
@@ -149,10 +155,13 @@ func (s *state) walkBlock(t *tracked, p point, source ssa.Instruction, res *path
 			}
 			returned := false
 			for i, r := range instr.Results {
-				if k := t.kind(r); k != 0 {
+				if k := resultKind(t, r); k != 0 {
 					res.returned[i] = k
 					returned = true
 				}
+			}
+			if returned && !slices.Contains(res.rets, instr) {
+				res.rets = append(res.rets, instr)
 			}
 			switch {
 			case returned || p.mayClosed || t.cancelledAtExit:
@@ -261,7 +270,8 @@ func statusTest(t *tracked, cond ssa.Value) bool {
 // or where the response (or body) is nil. It returns -1 when both may.
 //
 // Three more shapes end a path: a predicate on the error (errors.Is(err,
-// x), isTimeout(err)) is true only for a failed call; a response with
+// x), isTimeout(err)) or a comparison of it with an error variable (err ==
+// http.ErrSkipAltProtocol) is true only for a failed call; a response with
 // status 101 Switching Protocols has the upgraded connection as its body,
 // which the caller now owns; and one with status 1xx, 204 or 304 has no
 // body at all (see [httpapi.BodilessStatus]).
@@ -296,6 +306,12 @@ func prune(t *tracked, cond ssa.Value, errs []ssa.Value) int {
 		other = bin.X
 	case ssaflow.IsNil(bin.X):
 		other = bin.Y
+	case contains(errs, bin.X) && isSentinel(bin.Y), contains(errs, bin.Y) && isSentinel(bin.X):
+		// err == ErrSkipAltProtocol: equal to an error, so not nil.
+		if bin.Op == token.EQL {
+			return 0
+		}
+		return 1
 	default:
 		return -1
 	}
@@ -312,6 +328,17 @@ func prune(t *tracked, cond ssa.Value, errs []ssa.Value) int {
 		return nilBranch // no response (or no body)
 	}
 	return -1
+}
+
+// isSentinel reports whether v is a load of a package-level error variable
+// (io.EOF, http.ErrSkipAltProtocol): an error that is not nil once set.
+func isSentinel(v ssa.Value) bool {
+	load, ok := v.(*ssa.UnOp)
+	if !ok || load.Op != token.MUL || !ssaflow.IsError(v.Type()) {
+		return false
+	}
+	_, global := load.X.(*ssa.Global)
+	return global
 }
 
 // errorPredicate reports whether cond is a call of a function returning a
@@ -492,4 +519,83 @@ func notFoundSucc(t *tracked, cond ssa.Value) int {
 		return 0
 	}
 	return 1
+}
+
+// resultKind returns the kind of response or body that r, a result of a
+// return, holds on the path the walk is on. In a function with defers the
+// results pass through a local variable, stored on each path just before
+// its return; once one path stores the body there, every load of it is
+// tracked as the body, so the stores that reach this load
+// ([ssaflow.VarLastStores]) decide.
+func resultKind(t *tracked, r ssa.Value) kind {
+	if load, ok := r.(*ssa.UnOp); ok && load.Op == token.MUL {
+		if _, local := load.X.(*ssa.Alloc); local {
+			if sts, ok := ssaflow.VarLastStores(load); ok {
+				var k kind
+				for _, st := range sts {
+					if sk := t.kind(st.Val); sk != 0 {
+						k = sk
+					}
+				}
+				return k
+			}
+		}
+	}
+	return t.kind(r)
+}
+
+// guardParam returns the index of a boolean parameter of fn that is false
+// on every path to rets, the returns that hand back a fresh response: an
+// If on it dominates each, and its false successor dominates the return
+// (`if empty { resp.Body.Close(); return nil, nil }`). When the caller's
+// argument is true, fn hands back no response. It returns -1 if there is
+// none. The false successor must have no other predecessor: every path
+// to the return then takes the false edge.
+func guardParam(fn *ssa.Function, rets []*ssa.Return) int {
+	guard := -1
+	for _, ret := range rets {
+		found := -1
+		for d := ret.Block().Idom(); d != nil && found < 0; d = d.Idom() {
+			ifi, ok := d.Instrs[len(d.Instrs)-1].(*ssa.If)
+			if !ok || len(d.Succs[1].Preds) != 1 || !d.Succs[1].Dominates(ret.Block()) {
+				continue
+			}
+			if p, ok := ifi.Cond.(*ssa.Parameter); ok {
+				found = slices.Index(fn.Params, p)
+			}
+		}
+		if found < 0 || guard >= 0 && found != guard {
+			return -1
+		}
+		guard = found
+	}
+	return guard
+}
+
+// readsResults reports whether the deferred call d is of a closure that
+// captures one of its function's result variables (the named err of
+// `defer func() { if err != nil { ... } }()`): a function with defers
+// stores its results there before the deferred calls run, and returns
+// what it loads from them after.
+func readsResults(d *ssa.Defer) bool {
+	mc, ok := d.Call.Value.(*ssa.MakeClosure)
+	if !ok {
+		return false
+	}
+	for _, b := range mc.Bindings {
+		a, ok := b.(*ssa.Alloc)
+		if !ok {
+			continue
+		}
+		for _, blk := range d.Parent().Blocks {
+			if ret, ok := blk.Instrs[len(blk.Instrs)-1].(*ssa.Return); ok {
+				for _, r := range ret.Results {
+					if load, ok := r.(*ssa.UnOp); ok && load.Op == token.MUL && load.X == a {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
 }
