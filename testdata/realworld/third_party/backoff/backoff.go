@@ -1,7 +1,7 @@
 // Package backoff is a stand-in for github.com/cenkalti/backoff with the
 // parts the real-world cases use, in the same shape: an exponential policy
-// and Retry, which calls an operation until it returns nil or the policy
-// gives up.
+// and Retry and RetryNotify, which call an operation until it returns nil
+// or the policy gives up.
 package backoff
 
 import "time"
@@ -60,6 +60,29 @@ func Retry(o func() error, b BackOff) error {
 		next := b.NextBackOff()
 		if next == Stop {
 			return err
+		}
+		time.Sleep(next)
+	}
+}
+
+// Notify is told of each failed attempt and the wait before the next.
+type Notify func(error, time.Duration)
+
+// RetryNotify is Retry that calls notify after each failed attempt that
+// is retried.
+func RetryNotify(o func() error, b BackOff, notify Notify) error {
+	b.Reset()
+	for {
+		err := o()
+		if err == nil {
+			return nil
+		}
+		next := b.NextBackOff()
+		if next == Stop {
+			return err
+		}
+		if notify != nil {
+			notify(err, next)
 		}
 		time.Sleep(next)
 	}

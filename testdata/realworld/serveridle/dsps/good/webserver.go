@@ -1,0 +1,49 @@
+// Package good is dsps's web server after PR #60: IdleTimeout comes from
+// the configuration too, 1h30m unless set, longer than the idle timeouts
+// of the load balancers in front of it.
+package good
+
+import (
+	"context"
+	"errors"
+	"log"
+	"net/http"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"example.com/realworld/serveridle/dsps/good/config"
+)
+
+// StartServer runs the server until SIGINT or SIGTERM.
+func StartServer(mainContext context.Context, cfg *config.HTTPServerConfig, handler http.Handler) {
+	config.Postprocess(cfg)
+	runServer(mainContext, cfg, handler)
+}
+
+func runServer(mainContext context.Context, cfg *config.HTTPServerConfig, engine http.Handler) {
+	addr := cfg.Listen
+	srv := &http.Server{
+		Addr:           addr,
+		Handler:        engine,
+		ReadTimeout:    cfg.ReadTimeout.Duration,
+		IdleTimeout:    cfg.IdleTimeout.Duration,
+		WriteTimeout:   cfg.LongPollingMaxTimeout.Duration + cfg.WriteTimeout.Duration,
+		MaxHeaderBytes: 1 << 20,
+	}
+	go func() {
+		if err := srv.ListenAndServe(); err != nil && err != http.ErrServerClosed {
+			log.Fatalf("HTTP server listen failed on %s: %v", addr, err)
+		}
+	}()
+
+	quit := make(chan os.Signal, 1)
+	signal.Notify(quit, syscall.SIGINT, syscall.SIGTERM)
+	<-quit
+
+	ctx, cancel := context.WithTimeout(context.Background(), cfg.GracefulShutdownTimeout.Duration)
+	defer cancel()
+	if err := srv.Shutdown(ctx); err != nil && !errors.Is(err, context.DeadlineExceeded) {
+		log.Printf("server forced to shutdown: %v", err)
+	}
+}
