@@ -46,6 +46,19 @@ func (s *state) reusedBody(call ssa.CallInstruction, req *request, reqArg ssa.Va
 			return a
 		}
 	}
+	// A closure given to a retry helper (backoff.RetryNotify(op, b, n)),
+	// directly or through the package's function that returns it, is
+	// called again after each failure; what it captures is the same in
+	// every attempt.
+	for _, a := range s.index.ClosureCalls(send) {
+		if !httpapi.IsRetrier(callee.Func(a.Common())) {
+			continue
+		}
+		at := attempt{send: send, call: a, fn: a.Parent(), loops: &s.loops}
+		if s.invariant(at, reqArg, make(map[ssa.Value]bool)) && !s.reset(at, req) {
+			return a
+		}
+	}
 	return nil
 }
 

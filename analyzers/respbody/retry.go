@@ -29,7 +29,7 @@ func (s *state) retrier(fn *ssa.Function) ssa.CallInstruction {
 		return call
 	}
 	var found ssa.CallInstruction
-	for _, call := range ssaflow.ClosureCalls(fn) {
+	for _, call := range s.index.ClosureCalls(fn) {
 		common := call.Common()
 		if mc, ok := common.Value.(*ssa.MakeClosure); ok && mc.Fn == fn {
 			if c, ok := call.(*ssa.Call); ok && ssaflow.AgainOnlyAfterFailure(c) {

@@ -368,12 +368,15 @@ func TestClosureCalls(t *testing.T) {
 			_ = each(func() error { n++; return nil })
 			f := func() error { n++; return nil }
 			_ = f()
-		}`)
+			_ = retry(attempt(&n))
+		}
+		func attempt(n *int) Op { return func() error { *n++; return nil } }`)
+	x := ssaflow.NewIndex(pkg)
 	root := pkg.Func("root")
 	var got []string
 	for _, anon := range root.AnonFuncs {
 		var callees []string
-		for _, call := range ssaflow.ClosureCalls(anon) {
+		for _, call := range x.ClosureCalls(anon) {
 			if v := call.Common().Value; v.Parent() == root {
 				callees = append(callees, "called")
 			} else {
@@ -385,7 +388,11 @@ func TestClosureCalls(t *testing.T) {
 	if want := "root$1:retry root$2:each root$3:called"; strings.Join(got, " ") != want {
 		t.Errorf("ClosureCalls = %q, want %q", strings.Join(got, " "), want)
 	}
-	if calls := ssaflow.ClosureCalls(root); calls != nil {
+	attempt := pkg.Func("attempt").AnonFuncs[0]
+	if calls := x.ClosureCalls(attempt); len(calls) != 1 || calls[0].Parent() != root {
+		t.Errorf("ClosureCalls(attempt$1) = %v, want retry's call in root", calls)
+	}
+	if calls := x.ClosureCalls(root); calls != nil {
 		t.Errorf("ClosureCalls(root) = %v, want none", calls)
 	}
 }

@@ -35,30 +35,66 @@ func Unconverted(v ssa.Value) ssa.Value {
 // ClosureCalls returns the calls that call a closure of fn, an anonymous
 // function of the package, or receive one as an argument: the closure made
 // in fn's parent, as it is or converted to a named function type
-// (backoff.Operation).
-func ClosureCalls(fn *ssa.Function) []ssa.CallInstruction {
+// (backoff.Operation), and, when the parent returns it, the results of
+// the package's calls of the parent (`backoff.Retry(c.attempt(req), b)`,
+// where attempt returns the closure), through such returns at any depth.
+func (x *Index) ClosureCalls(fn *ssa.Function) []ssa.CallInstruction {
 	parent := fn.Parent()
 	if parent == nil {
 		return nil
 	}
-	var out []ssa.CallInstruction
+	var vals []ssa.Value
 	for _, b := range parent.Blocks {
 		for _, instr := range b.Instrs {
-			mc, ok := instr.(*ssa.MakeClosure)
-			if !ok || mc.Fn != fn {
+			if mc, ok := instr.(*ssa.MakeClosure); ok && mc.Fn == fn {
+				vals = append(vals, mc)
+			}
+		}
+	}
+	var out []ssa.CallInstruction
+	seen := make(map[ssa.Value]bool)
+	for i := 0; i < len(vals); i++ {
+		v := vals[i]
+		if seen[v] || v.Referrers() == nil {
+			continue
+		}
+		seen[v] = true
+		for _, ref := range *v.Referrers() {
+			switch ref := ref.(type) {
+			case *ssa.ChangeType:
+				vals = append(vals, ref)
+			case ssa.CallInstruction:
+				if c := ref.Common(); !c.IsInvoke() && c.Value == v || slices.Contains(c.Args, v) {
+					out = append(out, ref)
+				}
+			case *ssa.Return:
+				vals = append(vals, x.returnedAt(ref, v)...)
+			}
+		}
+	}
+	return out
+}
+
+// returnedAt returns the values that the package's calls of ret's function
+// receive for the results of ret that are v.
+func (x *Index) returnedAt(ret *ssa.Return, v ssa.Value) []ssa.Value {
+	var out []ssa.Value
+	for i, r := range ret.Results {
+		if r != v {
+			continue
+		}
+		for _, call := range x.Callers(ret.Parent()) {
+			res, ok := call.(*ssa.Call)
+			if !ok {
 				continue
 			}
-			vals := []ssa.Value{mc}
-			for i := 0; i < len(vals); i++ {
-				for _, ref := range *vals[i].Referrers() {
-					switch ref := ref.(type) {
-					case *ssa.ChangeType:
-						vals = append(vals, ref)
-					case ssa.CallInstruction:
-						if c := ref.Common(); !c.IsInvoke() && c.Value == vals[i] || slices.Contains(c.Args, vals[i]) {
-							out = append(out, ref)
-						}
-					}
+			if len(ret.Results) == 1 {
+				out = append(out, res)
+				continue
+			}
+			for _, ref := range *res.Referrers() {
+				if ex, ok := ref.(*ssa.Extract); ok && ex.Index == i {
+					out = append(out, ex)
 				}
 			}
 		}
