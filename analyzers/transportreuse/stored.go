@@ -25,11 +25,12 @@ func outliving(h ssaflow.HandOff) *ssa.Store {
 // judgeStored reports a root stored in memory that outlives the call of
 // the function making it, when that function runs per request (a
 // handler, a function that builds or sends a request or is called by
-// one, a loop body) and stores it on every run: each store replaces the
-// transport the last one left, and its pool with it
+// one, a loop body) and stores it on every run that does not fail: each
+// store replaces the transport the last one left, and its pool with it
 // (apache/openwhisk-client-go#112). A store guarded by a nil test of the
-// same memory (lazy initialisation) or in a closure (sync.Once.Do) writes
-// once.
+// same memory (lazy initialisation), in a closure or in a function used
+// as a value (sync.Once.Do(c.init)) writes once; one that a successful
+// run may skip (a refresh when a file changed) writes now and then.
 func (s *state) judgeStored(r root, u *use) {
 	fn := r.instr.Parent()
 	if u.kept || len(u.returns) > 0 || u.disabled || r.disabled && !u.enabled || fn.Parent() != nil {
@@ -44,13 +45,18 @@ func (s *state) judgeStored(r root, u *use) {
 	if !s.opts.Tests && report.TestCode(s.Fset, fn, r.instr.Pos()) {
 		return
 	}
+	stores := make([]ssa.Instruction, len(u.stored))
+	for i, st := range u.stored {
+		stores[i] = st
+	}
+	everyRun := ssaflow.RunsUnlessFailing(stores...)
 	var where string
 	switch {
-	case handler(fn) != nil:
+	case everyRun && handler(fn) != nil:
 		where = "on every request handled by " + name(fn)
 	case s.loops.InLoop(r.instr) && slices.ContainsFunc(u.stored, func(st *ssa.Store) bool { return s.loops.SameLoop(st, r.instr) }):
 		where = "on every iteration of a loop in " + name(fn)
-	case !s.runsOnce(fn) && s.perRequest(fn):
+	case everyRun && !s.runsOnce(fn) && !s.x.UsedAsValue(fn) && s.perRequest(fn):
 		where = "on every call to " + name(fn)
 	default:
 		return
@@ -60,7 +66,8 @@ func (s *state) judgeStored(r root, u *use) {
 
 // perRequest reports whether fn runs for each request: it builds a
 // request (http.NewRequest[WithContext]) or sends one, or a function of
-// the package that does calls it.
+// the package that does calls it (outside test code, unless judged, and
+// outside functions that run once).
 func (s *state) perRequest(fn *ssa.Function) bool {
 	if per, ok := s.perReq[fn]; ok {
 		return per
@@ -71,7 +78,8 @@ func (s *state) perRequest(fn *ssa.Function) bool {
 		if per {
 			break
 		}
-		per = s.perRequest(c.Parent())
+		caller := c.Parent()
+		per = !s.runsOnce(caller) && (s.opts.Tests || !report.TestCode(s.Fset, caller, c.Pos())) && s.perRequest(caller)
 	}
 	s.perReq[fn] = per
 	return per

@@ -2,6 +2,7 @@ package ssaflow
 
 import (
 	"go/token"
+	"slices"
 
 	"golang.org/x/tools/go/ssa"
 )
@@ -73,4 +74,28 @@ func NilGuarded(st *ssa.Store) bool {
 		}
 	}
 	return false
+}
+
+// RunsUnlessFailing reports whether every run of the function of instrs
+// that returns without an error runs one of them: each return reachable
+// from the entry without passing one of instrs returns a non-nil error
+// (its last result, of type error, is not the constant nil). Panics end
+// a path.
+func RunsUnlessFailing(instrs ...ssa.Instruction) bool {
+	if len(instrs) == 0 {
+		return false
+	}
+	fn := instrs[0].Parent()
+	res := fn.Signature.Results()
+	failing := func(ret *ssa.Return) bool {
+		n := len(ret.Results)
+		return n > 0 && res.Len() == n && IsError(res.At(n-1).Type()) && !IsNil(ret.Results[n-1])
+	}
+	avoid := func(x ssa.Instruction) bool { return slices.Contains(instrs, x) }
+	for _, b := range fn.Blocks {
+		if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok && !failing(ret) && ReachesAvoiding(nil, ret, avoid) {
+			return false
+		}
+	}
+	return true
 }

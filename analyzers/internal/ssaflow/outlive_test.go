@@ -67,3 +67,23 @@ func storeOfNew(fn *ssa.Function) *ssa.Store {
 	}
 	return nil
 }
+
+// RunsUnlessFailing holds when only returns of a non-nil error skip the
+// marker call a.
+func TestRunsUnlessFailing(t *testing.T) {
+	t.Parallel()
+	pkg := build(t, `func a() {}
+		func always() { a() }
+		func afterError(err error) error { if err != nil { return err }; a(); return nil }
+		func skipped(n int) { if n > 0 { return }; a() }
+		func nilReturn(n int) error { if n > 0 { return nil }; a(); return nil }
+		func panics(n int) { if n > 0 { panic(n) }; a() }
+		func branch(n int) { if n > 0 { a() } }`)
+	for fn, want := range map[string]bool{
+		"always": true, "afterError": true, "skipped": false, "nilReturn": false, "panics": true, "branch": false,
+	} {
+		if got := ssaflow.RunsUnlessFailing(markers(pkg.Func(fn))["a"]); got != want {
+			t.Errorf("%s: RunsUnlessFailing = %v, want %v", fn, got, want)
+		}
+	}
+}

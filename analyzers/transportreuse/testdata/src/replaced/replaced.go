@@ -95,3 +95,49 @@ func (c *Client) Configure(cfg *tls.Config) {
 func Setup() {
 	shared = &http.Transport{}
 }
+
+// Buildable builds its client once, under a sync.Once given the method.
+type Buildable struct {
+	once   sync.Once
+	client *http.Client
+}
+
+func (b *Buildable) Do(req *http.Request) (*http.Response, error) {
+	b.once.Do(b.build)
+	return b.client.Do(req)
+}
+
+func (b *Buildable) build() {
+	b.client = &http.Client{Transport: &http.Transport{}}
+}
+
+// refresh replaces the transport only when the CA changed, not on every
+// request (client-go's CA rotation).
+type Rotating struct {
+	ca        []byte
+	transport *http.Transport
+}
+
+func (h *Rotating) Do(req *http.Request, ca []byte) (*http.Response, error) {
+	h.refresh(ca)
+	return (&http.Client{Transport: h.transport}).Do(req)
+}
+
+func (h *Rotating) refresh(ca []byte) {
+	if string(ca) == string(h.ca) {
+		return
+	}
+	tr := h.transport.Clone()
+	h.ca = ca
+	h.transport = tr
+}
+
+// A failed run may skip the store; every successful one replaces it.
+func (c *Client) Reload(req *http.Request, cert, key string) (*http.Response, error) {
+	pair, err := tls.LoadX509KeyPair(cert, key)
+	if err != nil {
+		return nil, err
+	}
+	c.client.Transport = &http.Transport{TLSClientConfig: &tls.Config{Certificates: []tls.Certificate{pair}}} // want `http.Transport created on every call to Client.Reload, replacing the previous one`
+	return c.client.Do(req)
+}
