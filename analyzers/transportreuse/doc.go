@@ -80,6 +80,20 @@
 // (requests through R and NewRequest; setters that return the client
 // pass it on).
 //
+// A transport stored in memory that outlives the call (a field of a
+// receiver's or parameter's struct, c.client.Transport, or a package
+// variable) replaces, at each store, the one stored before, and its pool:
+// it is reported when the function storing it is an HTTP handler, stores
+// it in a loop, or builds or sends a request (http.NewRequest, Client.Do)
+// or is called by the package's function that does (outside test code and
+// functions that run once), and stores it on every run that does not
+// return an error (apache/openwhisk-client-go#112: NewRequest reloading
+// the key pair and installing a transport). Lazy initialisation is not
+// reported: a store on the branch of a test that the same memory is nil
+// (if c.client.Transport == nil), a store in a closure or in a function
+// used as a value (sync.Once.Do), one that a successful run may skip (a
+// refresh when a file changed).
+//
 // It stays quiet when the transport is kept: stored in a package variable,
 // a struct field, a map, slice or channel (pools keyed by host, lazy
 // initialisation under sync.Once), returned to the caller, or handed to

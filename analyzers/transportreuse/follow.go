@@ -19,8 +19,11 @@ type use struct {
 	returns  []ssaflow.HandOff
 	// invokes are the interface method calls on it that run a method of
 	// the package: its one concrete type is the package's (see [state.receiver]).
-	invokes  []ssa.CallInstruction
-	kept     bool                // stored or handed to code the package cannot see
+	invokes []ssa.CallInstruction
+	kept    bool // stored or handed to code the package cannot see
+	// stored are its stores into memory that outlives the call (see
+	// [outliving]): kept too, unless each call replaces what the last left.
+	stored   []*ssa.Store
 	closed   bool                // CloseIdleConnections is called
 	disabled bool                // DisableKeepAlives set to true or to an unknown value
 	enabled  bool                // DisableKeepAlives set to false
@@ -67,6 +70,10 @@ func (s *state) follow(r root) *use {
 					for _, l := range loads {
 						add(l)
 					}
+					continue
+				}
+				if st := outliving(h); st != nil {
+					u.stored = append(u.stored, st)
 					continue
 				}
 				u.kept = true

@@ -17,6 +17,10 @@ func (s *state) judge(r root) {
 		return // reported at r.instr
 	}
 	u := s.follow(r)
+	if len(u.stored) > 0 {
+		s.judgeStored(r, u)
+		return
+	}
 	if u.kept || u.replaced || len(u.returns) > 0 || len(u.requests) == 0 || u.disabled || r.disabled && !u.enabled {
 		return
 	}

@@ -166,7 +166,7 @@ func (s *state) summary(fn *ssa.Function) summary {
 	sum := make(summary)
 	for _, r := range s.rootsIn(fn) {
 		u := s.follow(r)
-		if u.kept || u.replaced || len(u.returns) == 0 || r.disabled && !u.enabled || u.disabled {
+		if u.kept || len(u.stored) > 0 || u.replaced || len(u.returns) == 0 || r.disabled && !u.enabled || u.disabled {
 			continue
 		}
 		idx := -1

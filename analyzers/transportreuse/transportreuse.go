@@ -65,6 +65,7 @@ type state struct {
 	uses    map[ssa.Value]*use
 	sums    map[*ssa.Function]summary // nil while being computed
 	once    map[*ssa.Function]bool
+	perReq  map[*ssa.Function]bool // see [state.perRequest]
 	loops   ssaflow.Loops
 	offSeen *bool // the package turns keep-alives off (or may) somewhere
 }
@@ -86,6 +87,7 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 		uses:   make(map[ssa.Value]*use),
 		sums:   make(map[*ssa.Function]summary),
 		once:   make(map[*ssa.Function]bool),
+		perReq: make(map[*ssa.Function]bool),
 	}
 	for _, fn := range x.Funcs {
 		for _, r := range s.rootsIn(fn) {

@@ -107,7 +107,16 @@ func NeverUsed() {
 
 var global *http.Transport
 
+// Stored in a package variable on every call, it replaces the last one.
 func StoredGlobally(url string) (*http.Response, error) {
-	global = &http.Transport{}
+	global = &http.Transport{} // want `created on every call to StoredGlobally, replacing the previous one`
+	return (&http.Client{Transport: global}).Get(url)
+}
+
+// Stored there on the first call only, it is kept.
+func StoredOnce(url string) (*http.Response, error) {
+	if global == nil {
+		global = &http.Transport{}
+	}
 	return (&http.Client{Transport: global}).Get(url)
 }

@@ -104,10 +104,12 @@ func ReadBack(ts oauth2.TokenSource, u string) error {
 	return resp.Body.Close()
 }
 
-// Good twin: read back and kept in a package variable.
+// Good twin: read back and kept in a package variable, on the first call.
 func ReadBackKept(ts oauth2.TokenSource, u string) error {
 	t := &oauth2.Transport{Source: ts, Base: &http.Transport{}}
-	kept = t.Base
+	if kept == nil {
+		kept = t.Base
+	}
 	resp, err := (&http.Client{Transport: kept}).Get(u)
 	if err != nil {
 		return err

@@ -91,10 +91,15 @@ func Copied(req *http.Request) (*http.Response, error) {
 	return c.Do(req)
 }
 
-// A client stored by value in a struct field is kept.
+// A client stored by value in a struct field is kept, but stored there on
+// every call that sends, it replaces the last one.
 type holder struct{ c http.Client }
 
 func (h *holder) Set() {
-	h.c = http.Client{Transport: &http.Transport{}}
+	h.c = http.Client{Transport: &http.Transport{}} // want `created on every call to holder.Set, replacing the previous one`
 	h.c.Get("http://x")
+}
+
+func (h *holder) Keep() {
+	h.c = http.Client{Transport: &http.Transport{}}
 }

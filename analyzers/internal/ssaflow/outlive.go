@@ -1,0 +1,101 @@
+package ssaflow
+
+import (
+	"go/token"
+	"slices"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// Outlives reports whether addr, the address a store writes, is memory
+// that outlives the run of its function: a package variable, or a field
+// reached from a parameter or a package variable through fields and
+// loads (a receiver's c.client.Transport). Memory of a variable the
+// function allocates, or of a value a call returns, is not: it may be
+// fresh.
+func Outlives(addr ssa.Value) bool {
+	for {
+		switch a := addr.(type) {
+		case *ssa.Global:
+			return true
+		case *ssa.FieldAddr:
+			addr = a.X
+			if _, param := addr.(*ssa.Parameter); param {
+				return true
+			}
+		case *ssa.UnOp:
+			if a.Op != token.MUL {
+				return false
+			}
+			addr = a.X
+		default:
+			return false
+		}
+	}
+}
+
+// NilGuarded reports whether st runs only on the branch of a test that
+// the memory it writes holds nil (if x.f == nil { x.f = v }, or
+// if x.f != nil { return x.f } before it): lazy initialisation, which
+// writes once.
+func NilGuarded(st *ssa.Store) bool {
+	blk := st.Block()
+	if blk == nil {
+		return false
+	}
+	for _, b := range st.Parent().Blocks {
+		if len(b.Instrs) == 0 || len(b.Succs) != 2 {
+			continue
+		}
+		cond, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If)
+		if !ok {
+			continue
+		}
+		cmp, ok := cond.Cond.(*ssa.BinOp)
+		if !ok || cmp.Op != token.EQL && cmp.Op != token.NEQ {
+			continue
+		}
+		other := cmp.X
+		if IsNil(other) {
+			other = cmp.Y
+		} else if !IsNil(cmp.Y) {
+			continue
+		}
+		load, ok := other.(*ssa.UnOp)
+		if !ok || load.Op != token.MUL || !sameAddr(load.X, st.Addr) {
+			continue
+		}
+		isNil := b.Succs[0] // the true branch of ==
+		if cmp.Op == token.NEQ {
+			isNil = b.Succs[1]
+		}
+		if isNil.Dominates(blk) {
+			return true
+		}
+	}
+	return false
+}
+
+// RunsUnlessFailing reports whether every run of the function of instrs
+// that returns without an error runs one of them: each return reachable
+// from the entry without passing one of instrs returns a non-nil error
+// (its last result, of type error, is not the constant nil). Panics end
+// a path.
+func RunsUnlessFailing(instrs ...ssa.Instruction) bool {
+	if len(instrs) == 0 {
+		return false
+	}
+	fn := instrs[0].Parent()
+	res := fn.Signature.Results()
+	failing := func(ret *ssa.Return) bool {
+		n := len(ret.Results)
+		return n > 0 && res.Len() == n && IsError(res.At(n-1).Type()) && !IsNil(ret.Results[n-1])
+	}
+	avoid := func(x ssa.Instruction) bool { return slices.Contains(instrs, x) }
+	for _, b := range fn.Blocks {
+		if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok && !failing(ret) && ReachesAvoiding(nil, ret, avoid) {
+			return false
+		}
+	}
+	return true
+}
