@@ -2,6 +2,7 @@ package postretry
 
 import (
 	"go/types"
+	"net/http"
 	"net/textproto"
 	"slices"
 	"strings"
@@ -52,11 +53,20 @@ func (s *state) fromWalk(w *httpflow.Request) *request {
 		return r
 	}
 	r.anyMethod = !w.MethodsKnown
+	streamParam := false
 	for _, o := range w.Bodies {
 		for _, src := range o.Sources {
 			s.body(r, src.Value, true)
+			streamParam = streamParam || isStreamParam(src.Value)
 		}
 	}
+	// A body given as an io.Reader parameter of a helper that sends it
+	// with POST, PUT or PATCH (`Post(url string, body io.Reader)`) is what
+	// the helper exists to send: whatever its callers pass, a non-nil
+	// reader is read to its end by the first attempt.
+	r.body = r.body || streamParam && !r.anyMethod && len(r.methods) > 0 && !slices.ContainsFunc(r.methods, func(m string) bool {
+		return m != http.MethodPost && m != http.MethodPut && m != http.MethodPatch
+	})
 	for _, fs := range w.Stores {
 		st := fs.Store
 		switch fs.Field {
@@ -100,6 +110,13 @@ func (s *state) body(r *request, src ssa.Value, viaNewRequest bool) {
 	default:
 		r.body = true
 	}
+}
+
+// isStreamParam reports whether v is a parameter of type io.Reader or
+// io.ReadCloser: a body whose callers are not followed.
+func isStreamParam(v ssa.Value) bool {
+	p, ok := v.(*ssa.Parameter)
+	return ok && (httpapi.Reader.Matches(p.Type()) || httpapi.ReadCloser.Matches(p.Type()))
 }
 
 // idempotencyKeys are the headers that make net/http treat any request as
