@@ -29,21 +29,34 @@ func (s *state) keepAlive(call ssa.CallInstruction, snd send, recv ssa.Value) bo
 		if !isAllocOf(src, httpapi.Client) {
 			continue // http.DefaultClient, or a client made elsewhere
 		}
-		for _, v := range s.traceStruct(src).Values {
-			for _, ref := range s.index.Referrers(v) {
-				fa, ok := ref.(*ssa.FieldAddr)
-				if !ok || fa.X != v || !httpapi.ClientTransport.Matches(fa.X.Type(), ssaflow.FieldOf(fa.X.Type(), fa.Field)) {
-					continue
-				}
-				for _, use := range *fa.Referrers() {
-					if st, ok := use.(*ssa.Store); ok && st.Addr == fa && !s.transportKeepAlive(st.Val, false) {
-						return false
-					}
-				}
+		for _, st := range s.fieldStores(src, httpapi.ClientTransport) {
+			if !s.transportKeepAlive(st.Val, false) {
+				return false
 			}
 		}
 	}
 	return true
+}
+
+// fieldStores returns the stores into field f of src, a client or
+// transport the package makes, through the values it is traced to (the
+// literal SSA copies into a variable declared as a value included).
+func (s *state) fieldStores(src ssa.Value, f httpapi.Field) []*ssa.Store {
+	var out []*ssa.Store
+	for _, v := range s.traceStruct(src).Values {
+		for _, ref := range s.index.Referrers(v) {
+			fa, ok := ref.(*ssa.FieldAddr)
+			if !ok || fa.X != v || !f.Matches(fa.X.Type(), ssaflow.FieldOf(fa.X.Type(), fa.Field)) {
+				continue
+			}
+			for _, use := range *fa.Referrers() {
+				if st, ok := use.(*ssa.Store); ok && st.Addr == fa {
+					out = append(out, st)
+				}
+			}
+		}
+	}
+	return out
 }
 
 // transportKeepAlive reports whether a RoundTripper is a net/http transport
@@ -54,19 +67,9 @@ func (s *state) transportKeepAlive(v ssa.Value, unseen bool) bool {
 		switch {
 		case ssaflow.IsNil(src), httpflow.IsLoadOf(src, httpapi.DefaultTransport):
 		case isAllocOf(src, httpapi.Transport), isCallOf(src, httpapi.TransportClone):
-			for _, fv := range s.traceStruct(src).Values {
-				for _, ref := range s.index.Referrers(fv) {
-					fa, ok := ref.(*ssa.FieldAddr)
-					if !ok || fa.X != fv || !httpapi.TransportDisableKeepAlives.Matches(fa.X.Type(), ssaflow.FieldOf(fa.X.Type(), fa.Field)) {
-						continue
-					}
-					for _, use := range *fa.Referrers() {
-						if st, ok := use.(*ssa.Store); ok && st.Addr == fa {
-							if on, known := ssaflow.ConstBool(st.Val); !known || on {
-								return false
-							}
-						}
-					}
+			for _, st := range s.fieldStores(src, httpapi.TransportDisableKeepAlives) {
+				if on, known := ssaflow.ConstBool(st.Val); !known || on {
+					return false
 				}
 			}
 		case httpapi.Transport.MatchesPtr(src.Type()):
@@ -136,26 +139,13 @@ func (s *state) freshPool(call ssa.CallInstruction, snd send, recv ssa.Value) bo
 // freshTransport reports whether the client alloc c, made in a run, is
 // given a transport made in that same run, and no other.
 func (s *state) freshTransport(c ssa.Value) bool {
-	stored := 0
-	for _, v := range s.traceStruct(c).Values {
-		for _, ref := range s.index.Referrers(v) {
-			fa, ok := ref.(*ssa.FieldAddr)
-			if !ok || fa.X != v || !httpapi.ClientTransport.Matches(fa.X.Type(), ssaflow.FieldOf(fa.X.Type(), fa.Field)) {
-				continue
-			}
-			for _, use := range *fa.Referrers() {
-				st, ok := use.(*ssa.Store)
-				if !ok || st.Addr != fa {
-					continue
-				}
-				for _, src := range s.run.Sources(st.Val).Sources {
-					if !isAllocOf(src.Value, httpapi.Transport) && !isCallOf(src.Value, httpapi.TransportClone) {
-						return false
-					}
-				}
-				stored++
+	stores := s.fieldStores(c, httpapi.ClientTransport)
+	for _, st := range stores {
+		for _, src := range s.run.Sources(st.Val).Sources {
+			if !isAllocOf(src.Value, httpapi.Transport) && !isCallOf(src.Value, httpapi.TransportClone) {
+				return false
 			}
 		}
 	}
-	return stored > 0
+	return len(stores) > 0
 }
