@@ -1,0 +1,190 @@
+package respbody
+
+import (
+	"go/token"
+
+	"github.com/kalint/kalint/analyzers/internal/httpapi"
+	"github.com/kalint/kalint/analyzers/internal/ssaflow"
+	"golang.org/x/tools/go/ssa"
+)
+
+// This file reads what a branch of the walk knows of the response: its
+// status (bodiless, 404, a release under a status test) and whether the
+// producing call failed.
+
+// underStatus reports whether instr runs, after source, only on one side
+// of a test of the response's status: a block between them in the
+// dominator tree ends with an If on a comparison of resp.StatusCode
+// (resp.StatusCode/100 too) and one of its successors dominates instr.
+func underStatus(t *tracked, instr, source ssa.Instruction) bool {
+	at := instr.Block()
+	for d := at.Idom(); d != nil; d = d.Idom() {
+		if !source.Block().Dominates(d) {
+			return false
+		}
+		if ifi, ok := d.Instrs[len(d.Instrs)-1].(*ssa.If); ok && statusTest(t, ifi.Cond) &&
+			(d.Succs[0].Dominates(at) || d.Succs[1].Dominates(at)) {
+			return true
+		}
+	}
+	return false
+}
+
+// statusTest reports whether cond compares the tracked response's status
+// code, or its quotient or remainder by a constant, with anything.
+func statusTest(t *tracked, cond ssa.Value) bool {
+	bin, ok := cond.(*ssa.BinOp)
+	if !ok {
+		return false
+	}
+	switch bin.Op {
+	case token.EQL, token.NEQ, token.LSS, token.LEQ, token.GTR, token.GEQ:
+	default:
+		return false
+	}
+	for _, v := range []ssa.Value{bin.X, bin.Y} {
+		if div, ok := v.(*ssa.BinOp); ok && (div.Op == token.QUO || div.Op == token.REM) {
+			v = div.X
+		}
+		if isStatusLoad(t, v) {
+			return true
+		}
+	}
+	return false
+}
+
+// prune returns the index of the successor of an If on cond that no
+// response reaches: the branch where the producing call's error is not nil,
+// or where the response (or body) is nil. It returns -1 when both may.
+//
+// Three more shapes end a path: a predicate on the error (errors.Is(err,
+// x), isTimeout(err)) or a comparison of it with an error variable (err ==
+// http.ErrSkipAltProtocol) is true only for a failed call; a response with
+// status 101 Switching Protocols has the upgraded connection as its body,
+// which the caller now owns; and one with status 1xx, 204 or 304 has no
+// body at all (see [httpapi.BodilessStatus]).
+func prune(t *tracked, cond ssa.Value, errs []ssa.Value) int {
+	if not, ok := cond.(*ssa.UnOp); ok && not.Op == token.NOT {
+		if errorPredicate(not.X, errs) {
+			return 1
+		}
+		return -1
+	}
+	if errorPredicate(cond, errs) {
+		return 0
+	}
+	bin, ok := cond.(*ssa.BinOp)
+	if !ok || (bin.Op != token.EQL && bin.Op != token.NEQ) {
+		return -1
+	}
+	if code, ok := checkedStatus(t, bin); ok {
+		if code == 101 {
+			t.upgrade = true
+		} else if !httpapi.BodilessStatus(code) {
+			return -1
+		}
+		if bin.Op == token.EQL {
+			return 0
+		}
+		return 1
+	}
+	var other ssa.Value
+	switch {
+	case ssaflow.IsNil(bin.Y):
+		other = bin.X
+	case ssaflow.IsNil(bin.X):
+		other = bin.Y
+	case contains(errs, bin.X) && isSentinel(bin.Y), contains(errs, bin.Y) && isSentinel(bin.X):
+		// err == ErrSkipAltProtocol: equal to an error, so not nil.
+		if bin.Op == token.EQL {
+			return 0
+		}
+		return 1
+	default:
+		return -1
+	}
+	// Succs[0] is taken when cond is true, that is when other == nil for
+	// EQL and other != nil for NEQ.
+	nilBranch, nonNilBranch := 0, 1
+	if bin.Op == token.NEQ {
+		nilBranch, nonNilBranch = 1, 0
+	}
+	switch {
+	case contains(errs, other):
+		return nonNilBranch // an error: no response
+	case t.kind(other) != 0:
+		return nilBranch // no response (or no body)
+	}
+	return -1
+}
+
+// isSentinel reports whether v is a load of a package-level error variable
+// (io.EOF, http.ErrSkipAltProtocol): an error that is not nil once set.
+func isSentinel(v ssa.Value) bool {
+	load, ok := v.(*ssa.UnOp)
+	if !ok || load.Op != token.MUL || !ssaflow.IsError(v.Type()) {
+		return false
+	}
+	_, global := load.X.(*ssa.Global)
+	return global
+}
+
+// errorPredicate reports whether cond is a call of a function returning a
+// bool with the producing call's error as an argument.
+func errorPredicate(cond ssa.Value, errs []ssa.Value) bool {
+	call, ok := cond.(*ssa.Call)
+	if !ok {
+		return false
+	}
+	for _, arg := range call.Call.Args {
+		if contains(errs, arg) {
+			return true
+		}
+	}
+	return false
+}
+
+// checkedStatus returns the constant that a comparison compares the
+// StatusCode of a tracked response with.
+func checkedStatus(t *tracked, bin *ssa.BinOp) (int64, bool) {
+	status, code := bin.X, bin.Y
+	if _, ok := ssaflow.ConstInt(status); ok {
+		status, code = code, status
+	}
+	n, ok := ssaflow.ConstInt(code)
+	if !ok {
+		return 0, false
+	}
+	if !isStatusLoad(t, status) {
+		return 0, false
+	}
+	return n, true
+}
+
+// isStatusLoad reports whether v is a load of the tracked response's
+// StatusCode.
+func isStatusLoad(t *tracked, v ssa.Value) bool {
+	load, ok := v.(*ssa.UnOp)
+	if !ok || load.Op != token.MUL {
+		return false
+	}
+	fa, ok := load.X.(*ssa.FieldAddr)
+	return ok && t.kind(fa.X) == respKind && httpapi.ResponseStatusCode.Matches(fa.X.Type(), ssaflow.FieldOf(fa.X.Type(), fa.Field))
+}
+
+// notFoundSucc returns the index of the successor of an If on cond where
+// the response's status is 404 (resp.StatusCode == http.StatusNotFound, a
+// switch case), or -1.
+func notFoundSucc(t *tracked, cond ssa.Value) int {
+	bin, ok := cond.(*ssa.BinOp)
+	if !ok || bin.Op != token.EQL && bin.Op != token.NEQ {
+		return -1
+	}
+	if code, ok := checkedStatus(t, bin); !ok || code != 404 {
+		return -1
+	}
+	if bin.Op == token.EQL {
+		return 0
+	}
+	return 1
+}
