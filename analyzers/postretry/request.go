@@ -174,5 +174,3 @@ func fromNetHTTP(instr ssa.Instruction) bool {
 	fn := callee.Func(call.Common())
 	return fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == httpapi.NetHTTP || httpapi.RequestDumps.Matches(fn)
 }
-
-func isRequestAlloc(v ssa.Value) bool { return isAllocOf(v, httpapi.Request) }
