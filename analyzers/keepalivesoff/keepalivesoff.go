@@ -119,7 +119,7 @@ func roots(pkg *ssa.Package, index *ssaflow.Index) (transports, requests, server
 						transports = append(transports, instr)
 					case httpapi.RequestClone.Matches(fn), httpapi.RequestWithContext.Matches(fn):
 						requests = append(requests, instr)
-					case httpapi.NewRequest.Matches(fn), httpapi.NewRequestWithContext.Matches(fn):
+					case httpapi.NewRequests.Matches(fn):
 						if req := result0(instr); req != nil {
 							requests = append(requests, req)
 						}

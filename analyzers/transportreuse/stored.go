@@ -95,7 +95,7 @@ func sendsOrBuilds(fn *ssa.Function) bool {
 				continue
 			}
 			f := callee.Func(call.Common())
-			if httpapi.NewRequest.Matches(f) || httpapi.NewRequestWithContext.Matches(f) || httpapi.ProducerMethods.Matches(f) || httpapi.IsRoundTrip(f) {
+			if httpapi.NewRequests.Matches(f) || httpapi.ProducerMethods.Matches(f) || httpapi.IsRoundTrip(f) {
 				return true
 			}
 		}

@@ -107,8 +107,10 @@ var (
 	RequestClose          = field(Request, "Close")
 	NewRequest            = function(NetHTTP, "NewRequest")
 	NewRequestWithContext = function(NetHTTP, "NewRequestWithContext")
-	RequestWithContext    = method(Request, "WithContext")
-	RequestClone          = method(Request, "Clone")
+	// NewRequests build a request: http.NewRequest and NewRequestWithContext.
+	NewRequests        = Callees{NewRequest, NewRequestWithContext}
+	RequestWithContext = method(Request, "WithContext")
+	RequestClone       = method(Request, "Clone")
 	// NoBody is the empty request body; a request with it is rewindable.
 	NoBody = variable(NetHTTP, "NoBody")
 
