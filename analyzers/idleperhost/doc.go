@@ -44,7 +44,9 @@
 // the request's URL back through http.NewRequest(WithContext), Request.Clone
 // and WithContext, url.Parse, url.JoinPath, URL.String, URL.JoinPath,
 // URL.ResolveReference and URL.Parse with a relative reference (one with
-// its own scheme or host leaves the base), &url.URL{...}, string
+// its own scheme or host leaves the base), &url.URL{...}, a copy of a
+// url.URL that changes only its path, query or fragment (u := *c.base;
+// u.Path = p), string
 // concatenation, fmt.Sprintf, path.Join, strings.TrimSuffix, TrimRight
 // and TrimSpace, phis, results of the package's
 // functions, and parameters of functions whose every call the package shows.
@@ -56,9 +58,10 @@
 // struct in a field or is held by it (w.opts.serverURL next to w.client,
 // o.t.client next to o.peer, c.cfg.URL next to c.client), in a variable
 // captured by a closure made where the transport or client is created, or
-// in a package variable. A base URL counts only when the transport is not
-// shared through a package variable or a helper's parameter, since several
-// holders could each bring their own base. The per-host limit bites only when requests to the host overlap, so
+// in a package variable. A base URL held per client counts also when several clients
+// share the transport (a package variable, a helper's parameter): each
+// client sends all its requests to its own base, which keeps 2 idle
+// connections like any other host. The per-host limit bites only when requests to the host overlap, so
 // the transport must also be long-lived or used concurrently: kept in a
 // package variable, a struct field or a closure that outlives the call that
 // makes it (where servers and workers share it), or sending from concurrent
@@ -76,7 +79,10 @@
 // always counts. When the transport sets MaxIdleConns or
 // MaxConnsPerHost above 2 the message says so: the classic "I raised the pool but per host
 // it is still 2". A transport returned from an exported function is judged
-// by the package's own calls of it, when there are any.
+// by the package's own calls of it, when there are any. A client given
+// another transport is judged by it, unless that transport only comes
+// from a caller (SetTransport(rt), an option WithTransport(rt)): until a
+// caller brings one, the package's own is in use.
 //
 // A transport that sets MaxConnsPerHost to a constant above 2 and leaves
 // MaxIdleConnsPerHost at 0 is reported whatever the hosts: its author

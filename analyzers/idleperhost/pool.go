@@ -216,7 +216,7 @@ func (s *state) client(p *pool, x ssa.Value) {
 			for _, use := range *fa.Referrers() {
 				switch use := use.(type) {
 				case *ssa.Store:
-					if use.Addr == fa && !p.values[use.Val] {
+					if use.Addr == fa && !p.values[use.Val] && !s.callersChoice(use.Val) {
 						p.replaced = true
 					}
 				case *ssa.UnOp:
@@ -237,6 +237,16 @@ func (s *state) client(p *pool, x ssa.Value) {
 	for _, h := range flow.HandOffs {
 		s.clientHandOff(p, h)
 	}
+}
+
+// callersChoice reports whether v, a transport given to a client of the
+// pool, comes only from parameters whose arguments the package does not
+// show: a setter (SetTransport(rt), an option WithTransport(rt)) that
+// lets callers bring their own. Until one does, the pool's transport is
+// the one in use, so it is judged as if never replaced.
+func (s *state) callersChoice(v ssa.Value) bool {
+	srcs := s.back.Sources(v).Sources
+	return len(srcs) > 0 && !slices.ContainsFunc(srcs, func(src ssaflow.Source) bool { return src.Kind != ssaflow.Param })
 }
 
 // clientRoots returns the values that stand for the client at x: its

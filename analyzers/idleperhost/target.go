@@ -160,6 +160,9 @@ func (s *state) source(v ssa.Value, k kind, depth int) target {
 	case *ssa.Alloc:
 		switch k {
 		case kindURL:
+			if from := copiedURL(v); from != nil {
+				return s.resolve(from, kindURL, depth)
+			}
 			return s.urlLiteral(v)
 		case kindRequest:
 			return s.requestLiteral(v, depth)

@@ -106,19 +106,6 @@ func (s *state) target(p *pool) (target, bool) {
 	if _, ok := t.base.(*ssa.Global); ok {
 		return t, true // one package variable, one base
 	}
-	// A base URL in a field or a captured variable is one host only if the
-	// transport belongs to one holder of the base: not shared through a
-	// package variable or handed to a helper that other holders call too.
-	for _, v := range p.valueList {
-		switch v := v.(type) {
-		case *ssa.Global, *ssa.Parameter:
-			return target{}, false
-		case *ssa.UnOp:
-			if _, ok := v.X.(*ssa.Global); ok {
-				return target{}, false
-			}
-		}
-	}
 	switch base := t.base.(type) {
 	case *types.Var: // a field next to the client or transport
 		for _, v := range p.valueList {

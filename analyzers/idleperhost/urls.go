@@ -204,6 +204,29 @@ func cutAny(s, chars string) (before, after string, found bool) {
 	return s, "", false
 }
 
+// copiedURL returns the *url.URL that the url.URL variable a is a copy of
+// (u := *c.base), when the copy changes only the fields of a relative
+// reference (u.Path = ..., u.RawQuery = ...) and so keeps the base's
+// scheme and host; nil otherwise.
+func copiedURL(a *ssa.Alloc) ssa.Value {
+	var from ssa.Value
+	for _, ref := range *a.Referrers() {
+		st, ok := ref.(*ssa.Store)
+		if !ok || st.Addr != a {
+			continue
+		}
+		load, ok := st.Val.(*ssa.UnOp)
+		if !ok || load.Op != token.MUL || from != nil {
+			return nil
+		}
+		from = load.X
+	}
+	if from == nil || !relativeLiteral(a) {
+		return nil
+	}
+	return from
+}
+
 // urlLiteral resolves &url.URL{Scheme: ..., Host: ...} with constant
 // fields.
 func (s *state) urlLiteral(a *ssa.Alloc) target {

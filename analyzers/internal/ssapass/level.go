@@ -215,6 +215,19 @@ func takesFunc(fn *types.Func) bool {
 	return false
 }
 
+// buildsURL reports whether fn returns a string, a url.URL or a *url.URL:
+// maybe where a request goes (c.url(path) joining the client's base URL
+// and a path), which idleperhost reads back to a host.
+func buildsURL(fn *types.Func) bool {
+	for v := range fn.Signature().Results().Variables() {
+		t := v.Type()
+		if b, ok := t.(*types.Basic); ok && b.Kind() == types.String || httpapi.URL.Matches(t) || httpapi.URL.MatchesPtr(t) {
+			return true
+		}
+	}
+	return false
+}
+
 // errorPredicate reports whether fn is a func(error) bool: the question a
 // retry helper asks of each failure (postretry reads its body to see
 // whether a stale connection's error can pass).

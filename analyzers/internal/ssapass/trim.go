@@ -88,7 +88,9 @@ import (
 //     or has type parameters (a generic helper passes on whatever it is
 //     given), or names a field of function type (a retry helper or a send
 //     function kept in a struct, which the analyzers follow to where it is
-//     called). Such helpers are everywhere in code
+//     called), or returns a string or a URL (c.url(path), a copy of
+//     the client's base URL with its path set: where requests go, which
+//     idleperhost reads back to one host). Such helpers are everywhere in code
 //     without HTTP (every file and socket helper of a message server, every
 //     generic container), so they matter only next to code that does.
 //
@@ -190,7 +192,7 @@ func (t *trimmer) declare() {
 		}
 		fi.obj = obj
 		t.funcs[obj] = fi
-		if takesFunc(obj) || errorPredicate(obj) || obj.Signature().TypeParams().Len() > 0 {
+		if takesFunc(obj) || errorPredicate(obj) || buildsURL(obj) || obj.Signature().TypeParams().Len() > 0 {
 			fi.level = helper
 		}
 		if fd.Recv == nil && (fd.Name.Name == "init" || fd.Name.Name == "main") {

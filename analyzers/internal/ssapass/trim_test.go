@@ -78,7 +78,7 @@ func (t *tuned) Close() error { return t.f.Close() } // names the field keep sto
 
 var dialers = []func(net.Conn){onConn} // package-level code refers to onConn
 
-func hostOf(ip net.IP) string { return ip.String() } // trimmed: an address is data, not a connection
+func hostOf(ip net.IP) string { return ip.String() } // a string helper that getIP calls: maybe where its request goes
 
 func getIP(ip net.IP) (*http.Response, error) { return http.Get("http://" + hostOf(ip)) }
 
@@ -165,7 +165,7 @@ func init() {}
 			}
 		}
 	}
-	if want := []string{"get", "parse", "callsExported", "startsOther", "closeIt", "ok", "each", "zero", "shut", "hostOf", "dump", "hasToken",
+	if want := []string{"get", "parse", "callsExported", "startsOther", "closeIt", "ok", "each", "zero", "shut", "dump", "hasToken",
 		"apply", "routes", "configureAll", "reset", "closeAll"}; !slices.Equal(dropped, want) {
 		t.Errorf("trimmed %v, want %v (kept %v)", dropped, want, kept)
 	}
@@ -323,7 +323,7 @@ func (p *peer) file() *os.File { f, _ := p.c.File(); return f }
 
 func (p *peer) name() string { return p.file().Name() } // gets file's file
 
-func (p *peer) text() string { return "" } // trimmed
+func (p *peer) text() string { return "" } // a string helper that tune calls
 
 func (p *peer) set() error { return setopt(p.fd, 1) } // leads to a system call
 
@@ -347,7 +347,7 @@ func (p *peer) unused() { p.text() } // trimmed
 			dropped = append(dropped, fd.Name.Name)
 		}
 	}
-	if want := []string{"text", "add", "unused"}; !slices.Equal(dropped, want) {
+	if want := []string{"add", "unused"}; !slices.Equal(dropped, want) {
 		t.Errorf("trimmed %v, want %v", dropped, want)
 	}
 	var names []string
