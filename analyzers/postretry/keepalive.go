@@ -111,7 +111,7 @@ func (s *state) freshPool(call ssa.CallInstruction, snd send, recv ssa.Value) bo
 	if snd.via == defaultClient || recv == nil || s.loops.InLoop(call) {
 		return false
 	}
-	for _, ref := range *recv.Referrers() {
+	for _, ref := range s.index.Referrers(recv) { // a package-level client value has no Referrers of its own
 		if other, ok := ref.(ssa.CallInstruction); ok && other != call {
 			if _, isSend := sendOf(callee.Func(other.Common())); isSend {
 				return false

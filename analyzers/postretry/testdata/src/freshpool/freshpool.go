@@ -81,3 +81,23 @@ func setEach(local *net.TCPAddr, url string, items []string) error {
 	}
 	return nil
 }
+
+// A client held as a package-level value, not a pointer: one pool for
+// the whole program, never fresh.
+var valueClient = http.Client{}
+
+func postValue(url, body string) error {
+	resp, err := valueClient.Post(url, "text/plain", strings.NewReader(body)) // want `POST via Client.Post is not retried`
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+func getValue(url string) error {
+	resp, err := valueClient.Get(url)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
