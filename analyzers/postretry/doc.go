@@ -105,7 +105,13 @@
 //     package stores in it: a field that only other packages could set is
 //     not one of these;
 //   - its function is unexported and every call of it, and every use of it
-//     as a value, is retried in turn (calls in _test.go files do not count
+//     as a value, is retried in turn, unless the function swallows the
+//     send's failure: it has no results, only compares the error with nil
+//     or prints it (fmt's Print functions, package log), and its failure
+//     branches do nothing else, so what calls it again (a loop, a hook
+//     returned to other code) cannot know that the send failed; the same
+//     holds of a call of a function of the package that returns the
+//     send's error to a caller that swallows it (calls in _test.go files do not count
 //     unless -postretry.tests is set). A call of a method of an interface
 //     the package declares counts as a call of each method of the
 //     package's types that implements it; an exported method that the
@@ -152,10 +158,24 @@
 // Body length 0". Build the request inside the loop, or set
 // req.Body from req.GetBody() before each attempt. WithContext and Clone
 // share the body, so they do not help. The analyzer reports a Do or
-// RoundTrip in a retrying loop (or in a closure or function called by one)
-// when the request was built by http.NewRequest or an http.Request literal
-// with a body of a known type, outside the loop, and no Body store happens
-// in the loop. The same holds without a loop: a request sent again, as the
+// RoundTrip in a loop that can send it again (on an error, a status such
+// as 429 or 503, or a predicate's answer; or in a closure or function
+// called by such a loop) when the request was built by http.NewRequest or
+// an http.Request literal with a body of a known type, outside the loop,
+// and no Body store happens in the loop. An empty in-memory body
+// (strings.NewReader(""), bytes.NewBuffer(nil)) is none: NewRequest sends
+// NoBody for it (NewRequestWithContext in net/http/request.go). When the
+// send itself shows no such request (it is a parameter, of an exported
+// Do(req) say, or is kept in a struct), the package's own calls that lead
+// to it, exported functions' and methods' included, are judged one by
+// one: an exported Do that retries what it is given re-sends the body of
+// the POST that the package's Post gives it, whatever callers elsewhere
+// pass. A request kept in a field that no other package can name (an
+// unexported field, or a field of an unexported struct type) is followed
+// through it, also through slices of such structs; in any other field it
+// counts as handed off. A call of a predicate (results bool, or bool and
+// error) given the request, a retry policy, does not count as rewinding
+// its body. The same holds without a loop: a request sent again, as the
 // same value or variable, on the failure branch of a first send of it with
 // no Body store between (also in a helper of the package given the
 // request), and a RoundTrip method of the package that re-sends the
@@ -177,7 +197,10 @@
 // context.AfterFunc, WaitGroup.Go) are known not to retry. A loop whose
 // failure branch returns to the send counts as a retry even when it moves on
 // to the next item of a batch; a request passed to an exported method is
-// not resolved (its callers elsewhere are not seen), a method string passed
+// resolved through the package's calls only for a consumed body (for the
+// method of an unretried send it is not: its callers elsewhere are not
+// seen); a swallowed failure that a printer panics with (log.Panic) and a
+// caller recovers from is not taken for a retry; a method string passed
 // to one only at the package's calls in functions that name a net/http
 // value (the others are not built), and a helper's calls are judged one by
 // one only when they pass constants through at most eight calls; a second attempt with a rebuilt request is

@@ -118,12 +118,18 @@ func (c *checker) sendsRequests(pass *analysis.Pass, names httpapi.Names) bool {
 // A state is the analysis of one package: memoised answers about its
 // functions, shared by all sends.
 type state struct {
-	pass    *analysis.Pass
-	rep     *report.Reporter
-	index   *ssaflow.Index
-	tracer  *ssaflow.Tracer
-	back    *ssaflow.Backtracer
-	run     *ssaflow.Backtracer // within one run of the function it starts in
+	pass   *analysis.Pass
+	rep    *report.Reporter
+	index  *ssaflow.Index
+	tracer *ssaflow.Tracer
+	back   *ssaflow.Backtracer
+	run    *ssaflow.Backtracer // within one run of the function it starts in
+	// every walks parameters back to all the package's calls, exported
+	// functions' and methods' too; kept follows requests through the
+	// fields only the package can name. They find the requests that the
+	// package's own calls send through a helper (see [state.resent]).
+	every   *ssaflow.Backtracer
+	kept    *ssaflow.Tracer
 	opts    Options
 	retried map[*ssa.Function]retryState
 	values  map[*ssa.Function][]valueUse // uses of functions as values
@@ -134,12 +140,15 @@ type state struct {
 
 func newState(pass *analysis.Pass, index *ssaflow.Index, opts Options) *state {
 	return &state{
-		pass:    pass,
-		rep:     report.New(pass),
-		index:   index,
-		tracer:  &ssaflow.Tracer{Index: index, Fields: true},
-		back:    &ssaflow.Backtracer{Index: index, Fields: true, Through: httpflow.Derived},
-		run:     &ssaflow.Backtracer{Index: index, Run: true},
+		pass:   pass,
+		rep:    report.New(pass),
+		index:  index,
+		tracer: &ssaflow.Tracer{Index: index, Fields: true},
+		back:   &ssaflow.Backtracer{Index: index, Fields: true, Through: httpflow.Derived},
+		run:    &ssaflow.Backtracer{Index: index, Run: true},
+		every: &ssaflow.Backtracer{Index: index, Fields: true, Through: httpflow.Derived,
+			CallersSeen: func(*ssa.Function) bool { return true }},
+		kept:    &ssaflow.Tracer{Index: index, Fields: true, HiddenFields: true},
 		opts:    opts,
 		retried: make(map[*ssa.Function]retryState),
 
@@ -164,19 +173,9 @@ func (s *state) check(call ssa.CallInstruction, snd send) {
 	var req *request
 	if reqArg != nil {
 		req = s.request(reqArg)
-		resent := req
-		if w := s.wrapperRequest(reqArg); req.opaque && w != nil {
-			resent = w
-		}
-		if consumable(call, resent) {
-			if a := s.reusedBody(call, resent, reqArg); a != nil {
-				s.reportReuse(call, resent, a, false)
-				return
-			}
-			if a := s.firstAttempt(call, resent, reqArg); a != nil {
-				s.reportReuse(call, resent, a, true)
-				return
-			}
+		if resent, a, first := s.resent(call, req, reqArg); a != nil {
+			s.reportReuse(call, resent, a, first)
+			return
 		}
 	}
 	var helpers []*ssa.Function // exported helpers the request came through

@@ -103,6 +103,7 @@ func (s *state) body(r *request, src ssa.Value, viaNewRequest bool) {
 	t := src.Type()
 	switch {
 	case ssaflow.IsNil(src), httpflow.IsLoadOf(src, httpapi.NoBody):
+	case viaNewRequest && emptyBody(src): // NewRequest sends NoBody for it
 	case types.IsInterface(t):
 	case slices.ContainsFunc(httpapi.RewindableBodies, func(b httpapi.Type) bool { return b.MatchesPtr(t) }):
 		r.body = true // NewRequest sets GetBody for these
@@ -110,6 +111,20 @@ func (s *state) body(r *request, src ssa.Value, viaNewRequest bool) {
 	default:
 		r.body = true
 	}
+}
+
+// emptyBody reports whether v is a rewindable body made empty:
+// strings.NewReader(""), bytes.NewBuffer(nil) and the like.
+func emptyBody(v ssa.Value) bool {
+	call, ok := v.(*ssa.Call)
+	if !ok || !httpapi.RewindableBodyMakers.Matches(callee.Func(&call.Call)) || len(call.Call.Args) != 1 {
+		return false
+	}
+	content := call.Call.Args[0]
+	if conv, ok := content.(*ssa.Convert); ok { // []byte("")
+		content = conv.X
+	}
+	return ssaflow.IsZero(content)
 }
 
 // isStreamParam reports whether v is a parameter of type io.Reader or

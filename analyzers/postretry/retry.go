@@ -24,9 +24,22 @@ const (
 
 // isRetried reports whether a failed send may be sent again: by a loop
 // around it, or because every use of its function is retried.
+//
+// A call whose failure its function swallows (the function has no results
+// and only prints the error: [ssaflow.ErrorSwallowed]) is retried only by
+// such a loop: what calls the function again does not know it failed.
 func (s *state) isRetried(call ssa.CallInstruction) bool {
-	return s.loopRetries(call) || s.funcRetried(call.Parent())
+	if s.loopRetries(call) {
+		return true
+	}
+	if c, ok := call.(*ssa.Call); ok && ssaflow.ErrorSwallowed(c, printer) {
+		return false
+	}
+	return s.funcRetried(call.Parent())
 }
+
+// printer reports whether a call only prints its arguments.
+func printer(c *ssa.CallCommon) bool { return httpapi.Printers.Matches(callee.Func(c)) }
 
 // loopRetries reports whether call is sent again after it fails: the
 // failure branch (its error result compared with nil and found set) leads

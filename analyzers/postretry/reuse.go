@@ -2,6 +2,7 @@ package postretry
 
 import (
 	"go/token"
+	"go/types"
 	"slices"
 
 	"github.com/kalint/kalint/analyzers/internal/callee"
@@ -11,6 +12,42 @@ import (
 	"golang.org/x/tools/go/ssa"
 )
 
+// resent returns a request sent at call with a consumed body, where it is
+// sent again and whether that is a second attempt without a loop; nil
+// when there is none. req is the request as the send sees it; when its
+// body may not be consumed as far as that shows (it comes from a
+// parameter, or passes through a field), the package's own calls that
+// lead to the send are judged one by one ([httpflow.Sites] over all of
+// them, the exported ones' included), with the request followed through
+// the fields only the package can name: an exported Do(req) that retries
+// in a loop re-sends the body of the POST that the package's Post gives
+// it, whatever other callers pass.
+func (s *state) resent(call ssa.CallInstruction, req *request, reqArg ssa.Value) (*request, ssa.Instruction, bool) {
+	resent := req
+	if w := s.wrapperRequest(reqArg); req.opaque && w != nil {
+		resent = w
+	}
+	candidates := []*request{resent}
+	if !consumable(call, resent) {
+		candidates = candidates[:0]
+		for _, site := range httpflow.Sites(s.every, s.kept, reqArg) {
+			candidates = append(candidates, s.fromWalk(site.Request))
+		}
+	}
+	for _, r := range candidates {
+		if !consumable(call, r) {
+			continue
+		}
+		if a := s.reusedBody(call, r, reqArg); a != nil {
+			return r, a, false
+		}
+		if a := s.firstAttempt(call, r, reqArg); a != nil {
+			return r, a, true
+		}
+	}
+	return nil, nil, false
+}
+
 // consumable reports whether the body of a request sent at call cannot be
 // sent again: it has one of a known type, and no code the package cannot
 // see may reset it.
@@ -19,26 +56,46 @@ func consumable(call ssa.CallInstruction, req *request) bool {
 		return false
 	}
 	for _, h := range req.flow.HandOffs {
-		if h.Kind != ssaflow.Call || h.Instr != call && !fromNetHTTP(h.Instr) {
+		if h.Kind != ssaflow.Call || h.Instr != call && !fromNetHTTP(h.Instr) && !isPredicate(h.Instr) {
 			return false // code the package cannot see may reset the body
 		}
 	}
 	return true
 }
 
+// isPredicate reports whether instr is a call whose results are a bool, or
+// a bool and an error: a question about the request (should it be
+// retried?), not a change to its body.
+func isPredicate(instr ssa.Instruction) bool {
+	call, ok := instr.(ssa.CallInstruction)
+	if !ok {
+		return false
+	}
+	res := call.Common().Signature().Results()
+	isBool := func(i int) bool { return types.Identical(res.At(i).Type(), types.Typ[types.Bool]) }
+	switch res.Len() {
+	case 1:
+		return isBool(0)
+	case 2:
+		return isBool(0) && ssaflow.IsError(res.At(1).Type())
+	}
+	return false
+}
+
 // reusedBody returns where a send that re-sends a request with a consumed
-// body is retried (the send itself, or the call of its function in a
-// loop), or nil.
+// body runs again (the send itself, or the call of its function in a
+// loop), or nil. A loop that sends again on a status, or whatever a
+// predicate says, consumes the body as one that retries on an error.
 func (s *state) reusedBody(call ssa.CallInstruction, req *request, reqArg ssa.Value) ssa.Instruction {
 	send := call.Parent()
 	var attempts []ssa.CallInstruction
-	if s.loopRetries(call) {
+	if ssaflow.RunsAgain(call.Block(), noReturn) {
 		attempts = append(attempts, call)
 	} else {
 		attempts = s.calls(send)
 	}
 	for _, a := range attempts {
-		if a != call && (s.ignored(a) || !s.loopRetries(a)) || !ssaflow.RunsAgain(a.Block(), noReturn) {
+		if a != call && s.ignored(a) || !ssaflow.RunsAgain(a.Block(), noReturn) {
 			continue
 		}
 		at := attempt{send: send, call: a, fn: a.Parent(), loops: &s.loops}
@@ -160,6 +217,8 @@ func (s *state) invariant(at attempt, v ssa.Value, seen map[ssa.Value]bool) bool
 			return s.invariant(at, v.X, seen)
 		case *ssa.TypeAssert:
 			return s.invariant(at, v.X, seen)
+		case *ssa.Field:
+			return s.invariant(at, v.X, seen) // a field of the same struct value
 		case *ssa.Call:
 			// WithContext and Clone share the body of the request.
 			fn := callee.Func(&v.Call)

@@ -25,7 +25,8 @@ const (
 	// a handler, a request's header): a response writer, a handler's types,
 	// a mux and the registration of handlers, a header and its setters, a
 	// limit on a request body; a mutex's Lock and Unlock; a test of a
-	// string's end (of an error's text, next to a send). Handlers (and
+	// string's end (of an error's text, next to a send); the makers of
+	// in-memory bodies (an empty one, given to a request). Handlers (and
 	// most code) name them all the time; alone they make nothing matter.
 	Context
 	// Value types are those whose values the analyzers trace, forward and
@@ -71,7 +72,7 @@ var ValueTypes = []Type{RoundTripper, Request, Response, Dialer, ListenConfig, T
 var (
 	ContextTypes = []Type{ResponseWriter, Handler, HandlerFunc, ServeMuxHandle.Recv, Header}
 	ContextCalls = slices.Concat(Callees{HandleFunc, Handle, ServeMuxHandleFunc, ServeMuxHandle, HeaderSet, HeaderAdd, MaxBytesReader, StringsHasSuffix},
-		MutexLocks, MutexUnlocks, PathCalls)
+		MutexLocks, MutexUnlocks, PathCalls, RewindableBodyMakers)
 	PathCalls = slices.Concat(ReadErrorReaders, Callees{ReadFull, bufioReaderReadString, bufioReaderReadBytes,
 		ContextErr, ContextCause}, ContextChildren)
 )

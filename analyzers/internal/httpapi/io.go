@@ -28,6 +28,12 @@ var (
 	bytesBufferReadFrom = method(bytesBuffer, "ReadFrom")
 	bytesReader         = typ("bytes", "Reader")
 	stringsReader       = typ("strings", "Reader")
+
+	stringsNewReader     = function("strings", "NewReader")
+	bytesNewReader       = function("bytes", "NewReader")
+	bytesNewBuffer       = function("bytes", "NewBuffer")
+	bytesNewBufferString = function("bytes", "NewBufferString")
+
 	stringsBuilder      = typ("strings", "Builder")
 	bufioWriterReadFrom = method(typ("bufio", "Writer"), "ReadFrom")
 

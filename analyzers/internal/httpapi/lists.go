@@ -85,6 +85,12 @@ var (
 // GetBody, so the transport can send the body again.
 var RewindableBodies = []Type{bytesBuffer, bytesReader, stringsReader}
 
+// RewindableBodyMakers make the RewindableBodies from their content, their
+// argument 0. Given one made empty, http.NewRequest sends no body: it sets
+// Body to NoBody when the length it reads is 0 (NewRequestWithContext in
+// net/http/request.go).
+var RewindableBodyMakers = Callees{stringsNewReader, bytesNewReader, bytesNewBuffer, bytesNewBufferString}
+
 // ProtocolSetters change only the protocols of the *http.Transport they
 // are given (argument 0, the receiver of a method), and keep it nowhere the
 // caller can reach: RegisterProtocol adds a round tripper for a scheme

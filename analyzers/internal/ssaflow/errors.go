@@ -178,3 +178,113 @@ func ErrorTexts(errs []ssa.Value) []*ssa.Call {
 	}
 	return out
 }
+
+// ErrorSwallowed reports whether the failure of c cannot be seen by the
+// callers of its function: the function has no results, c's error (see
+// [ErrorValues]) is only compared with nil or given to calls that quiet
+// accepts (printing it, say), and the blocks that run only when it is set
+// (see [FailureBranches], each entered by the failed check alone) make no
+// calls but those, store nothing outside their own locals and do not
+// panic. A caller that calls the function again cannot be doing so
+// because c failed.
+func ErrorSwallowed(c *ssa.Call, quiet func(*ssa.CallCommon) bool) bool {
+	fn := c.Parent()
+	if fn.Signature.Results().Len() > 0 {
+		return false
+	}
+	errs := ErrorValues(c)
+	if len(errs) == 0 {
+		return false
+	}
+	for _, v := range errs {
+		for _, ref := range *v.Referrers() {
+			if !quietUse(ref, quiet) {
+				return false
+			}
+		}
+	}
+	for _, b := range FailureBranches(c) {
+		if len(b.Preds) != 1 {
+			return false
+		}
+		for _, d := range fn.Blocks {
+			if b.Dominates(d) && !quietBlock(d, quiet) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// quietUse reports whether ref, a use of an error, only tests it or
+// hands it to a quiet call: a comparison, a φ (itself among the error's
+// values), the call's argument, or its conversion to another interface
+// stored among a quiet call's variadic arguments.
+func quietUse(ref ssa.Instruction, quiet func(*ssa.CallCommon) bool) bool {
+	switch ref := ref.(type) {
+	case *ssa.BinOp:
+		return ref.Op == token.EQL || ref.Op == token.NEQ
+	case *ssa.Phi, *ssa.DebugRef:
+		return true
+	case ssa.CallInstruction:
+		return quiet(ref.Common())
+	case *ssa.MakeInterface, *ssa.ChangeInterface:
+		boxed := ref.(ssa.Value)
+		for _, use := range *boxed.Referrers() {
+			st, ok := use.(*ssa.Store)
+			if !ok || st.Val != boxed {
+				if !quietUse(use, quiet) {
+					return false
+				}
+				continue
+			}
+			call := VariadicCall(st.Addr)
+			if call == nil || !quiet(call.Common()) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// quietBlock reports whether b makes only quiet calls, stores only into
+// their variadic arguments and its function's own stack allocations, and
+// does not panic.
+func quietBlock(b *ssa.BasicBlock, quiet func(*ssa.CallCommon) bool) bool {
+	for _, instr := range b.Instrs {
+		switch instr := instr.(type) {
+		case *ssa.Call:
+			if _, builtin := instr.Call.Value.(*ssa.Builtin); !builtin && !quiet(&instr.Call) {
+				return false
+			}
+		case *ssa.Store:
+			if call := VariadicCall(instr.Addr); call != nil && quiet(call.Common()) {
+				continue // an argument of a quiet call
+			}
+			if !localAddr(instr.Addr) {
+				return false
+			}
+		case *ssa.Go, *ssa.Defer, *ssa.Send, *ssa.Panic, *ssa.MapUpdate:
+			return false
+		}
+	}
+	return true
+}
+
+// localAddr reports whether addr is in a stack allocation of its function
+// (an element or field of one included).
+func localAddr(addr ssa.Value) bool {
+	for {
+		switch a := addr.(type) {
+		case *ssa.IndexAddr:
+			addr = a.X
+		case *ssa.FieldAddr:
+			addr = a.X
+		case *ssa.Alloc:
+			return !a.Heap
+		default:
+			return false
+		}
+	}
+}

@@ -3,6 +3,7 @@ package ssaflow_test
 import (
 	"testing"
 
+	"github.com/kalint/kalint/analyzers/internal/callee"
 	"github.com/kalint/kalint/analyzers/internal/ssaflow"
 	"golang.org/x/tools/go/ssa"
 )
@@ -111,5 +112,39 @@ func TestErrorTexts(t *testing.T) {
 	call := callOf(pkg.Func("f"), "try")
 	if got := len(ssaflow.ErrorTexts(ssaflow.ErrorValues(call))); got != 1 {
 		t.Errorf("first call: %d texts, want 1 (through the φ)", got)
+	}
+}
+
+// Each case is a function f around one call of try; fmt.Println is the
+// quiet call.
+func TestErrorSwallowed(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name, f string
+		want    bool
+	}{
+		{"printed", `func f() { if err := try(); err != nil { fmt.Println("failed:", err) } }`, true},
+		{"dropped", `func f() { _ = try() }`, true},
+		{"tested only", `func f() { if err := try(); err != nil { return }; b() }`, true},
+		{"returned", `func f() error { return try() }`, false},
+		{"results", `func f() bool { return try() == nil }`, false},
+		{"stored", `var last error; func f() { if err := try(); err != nil { last = err } }`, false},
+		{"flag set", `var failed bool; func f() { if err := try(); err != nil { failed = true } }`, false},
+		{"other call", `func f() { if err := try(); err != nil { b() } }`, false},
+		{"panics", `func f() { if err := try(); err != nil { panic(err) } }`, false},
+		{"formatted", `func f() { if err := try(); err != nil { _ = fmt.Sprint(err) } }`, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			pkg := build(t, `func try() error { return nil }; func b() {}
+				`+tc.f)
+			quiet := func(c *ssa.CallCommon) bool {
+				fn := callee.Func(c)
+				return fn != nil && fn.Pkg().Path() == "fmt" && fn.Name() == "Println"
+			}
+			if got := ssaflow.ErrorSwallowed(callOf(pkg.Func("f"), "try"), quiet); got != tc.want {
+				t.Errorf("ErrorSwallowed = %v, want %v", got, tc.want)
+			}
+		})
 	}
 }

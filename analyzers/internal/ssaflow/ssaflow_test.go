@@ -20,6 +20,7 @@ var cases = []struct {
 	src      string
 	fields   bool
 	own      bool   // OwnFields
+	hidden   bool   // HiddenFields
 	noRets   bool   // Tracer.NoReturns
 	local    bool   // Tracer.Local
 	stores   string // constants stored into F, sorted
@@ -104,6 +105,17 @@ var cases = []struct {
 		      func root(h *H) { t := &T{}; h.t = t; e := &list.Element{}; e.Value = t }
 		      func use(e *list.Element, h *H) { e.Value.(*T).F = 16; h.t.F = 17 }`,
 		stores:   "17",
+		handOffs: "store",
+	},
+	{
+		name:   "exported field of an exported type, handed off with HiddenFields",
+		fields: true, hidden: true,
+		src: `type Job struct{ Req *T }
+		      type job struct{ Req *T; t *T }
+		      type Pub struct{ t *T }
+		      func root(a *Job, b *job, c *Pub) { t := &T{}; a.Req = t; b.Req = t; b.t = t; c.t = t }
+		      func use(a *Job, b *job, c *Pub) { a.Req.F = 18; b.Req.F = 19; b.t.F = 20; c.t.F = 21 }`,
+		stores:   "19 20 21",
 		handOffs: "store",
 	},
 	{
@@ -198,7 +210,7 @@ func TestTrace(t *testing.T) {
 			pkg := build(t, tc.src)
 			x := ssaflow.NewIndex(pkg)
 			root := firstAlloc(t, pkg.Func("root"), x)
-			flow := (&ssaflow.Tracer{Index: x, Fields: tc.fields, OwnFields: tc.own, NoReturns: tc.noRets, Local: tc.local}).Trace(root)
+			flow := (&ssaflow.Tracer{Index: x, Fields: tc.fields, OwnFields: tc.own, HiddenFields: tc.hidden, NoReturns: tc.noRets, Local: tc.local}).Trace(root)
 
 			var stores []string
 			for _, v := range flow.Values {

@@ -78,6 +78,11 @@ type Tracer struct {
 	// (an http.Client's Transport, say) is handed off, since following it
 	// would merge it with what every other instance of that struct holds.
 	OwnFields bool
+	// HiddenFields, with Fields, limits the following further to fields
+	// that no other package can name: the package's unexported fields, and
+	// the fields of its unexported struct types. What is stored in any
+	// other field may be read or replaced by code the package cannot see.
+	HiddenFields bool
 	// Local keeps the trace in the functions of its roots: a free variable
 	// is not followed to its bindings, and a value passed to a function of
 	// the package or captured by a closure is a Call hand-off, a value
@@ -261,7 +266,8 @@ func (tr *tracer) store(s *ssa.Store, v ssa.Value) {
 		}
 	case *ssa.FieldAddr:
 		f := FieldOf(addr.X.Type(), addr.Field)
-		if !tr.Fields || f == nil || tr.OwnFields && f.Pkg() != tr.Index.Pkg.Pkg {
+		if !tr.Fields || f == nil || (tr.OwnFields || tr.HiddenFields) && f.Pkg() != tr.Index.Pkg.Pkg ||
+			tr.HiddenFields && !hiddenField(addr.X.Type(), f) {
 			tr.handOff(Store, s, v)
 			return
 		}
@@ -507,6 +513,21 @@ func unboxed(v ssa.Value) ssa.Value {
 		return mi.X
 	}
 	return v
+}
+
+// hiddenField reports whether f, a field of the struct that ptr points
+// to, cannot be named outside its package: it is unexported, or its struct
+// type is.
+func hiddenField(ptr types.Type, f *types.Var) bool {
+	if !f.Exported() {
+		return true
+	}
+	p, ok := types.Unalias(ptr).Underlying().(*types.Pointer)
+	if !ok {
+		return false
+	}
+	named, ok := types.Unalias(p.Elem()).(*types.Named)
+	return ok && !named.Obj().Exported()
 }
 
 func isStruct(t types.Type) bool {

@@ -119,12 +119,13 @@ func fatal(c *http.Client, u string, body []byte) {
 	}
 }
 
-// The same request re-sent in a loop without a retry is the first finding,
-// not the second.
+// The same request re-sent in a loop without a retry: every send after
+// the first goes out with the body the first consumed, which fails each
+// time, not sporadically; that is the finding.
 func fatalSameRequest(c *http.Client, u string) {
 	req, _ := http.NewRequest(http.MethodPost, u, strings.NewReader("x"))
 	for i := 0; i < 3; i++ {
-		resp, err := c.Do(req) // want `POST via Client\.Do is not retried`
+		resp, err := c.Do(req) // want `req is sent again by a retry loop after its body was consumed`
 		if err != nil {
 			log.Fatalf("post: %v", err)
 		}

@@ -87,6 +87,24 @@ func noBody(c *http.Client, u string) error {
 	}
 }
 
+// Empty bodies: NewRequest sends NoBody for them, the same in every
+// attempt.
+func emptyBodies(c *http.Client, u string) error {
+	req, _ := http.NewRequest(http.MethodPost, u, strings.NewReader(""))
+	buf, _ := http.NewRequest(http.MethodPost, u, bytes.NewBuffer(nil))
+	for {
+		resp, err := c.Do(req)
+		if err != nil {
+			continue
+		}
+		resp.Body.Close()
+		if resp, err = c.Do(buf); err != nil {
+			continue
+		}
+		return resp.Body.Close()
+	}
+}
+
 // A retry helper around a closure that captures the request.
 func retry(f func() error) error {
 	var err error
