@@ -141,8 +141,9 @@
 // net/http's (their Do is another method, as for retrying client
 // libraries), for a client whose Transport has DisableKeepAlives set to
 // anything but false, for a transport made anew in the run of the
-// sending function (there, or by a helper that returns it) and sent
-// through once in that run (not in a loop, by no other send): its idle
+// sending function (there, or by a helper that returns it, a nil
+// *http.Client or *http.Transport on its failure paths aside, through
+// which no send can run) and sent through once in that run (not in a loop, by no other send): its idle
 // pool is empty, so the request dials (queueForIdleConn in
 // net/http/transport.go finds nothing) and cannot meet a connection the
 // server closed, or whose Transport is a RoundTripper other than

@@ -1,6 +1,8 @@
 package postretry
 
 import (
+	"slices"
+
 	"github.com/kalint/kalint/analyzers/internal/callee"
 	"github.com/kalint/kalint/analyzers/internal/httpapi"
 	"github.com/kalint/kalint/analyzers/internal/httpflow"
@@ -119,12 +121,12 @@ func (s *state) freshPool(call ssa.CallInstruction, snd send, recv ssa.Value) bo
 		}
 	}
 	srcs := s.run.Sources(recv).Sources
-	if len(srcs) == 0 {
+	if !slices.ContainsFunc(srcs, func(src ssaflow.Source) bool { return !nilPointer(src.Value) }) {
 		return false
 	}
 	for _, src := range srcs {
 		switch {
-		case isAllocOf(src.Value, httpapi.Transport), isCallOf(src.Value, httpapi.TransportClone):
+		case isAllocOf(src.Value, httpapi.Transport), isCallOf(src.Value, httpapi.TransportClone), nilPointer(src.Value):
 		case isAllocOf(src.Value, httpapi.Client) && (snd.via == client || snd.via == clientDo):
 			if !s.freshTransport(src.Value) {
 				return false
@@ -136,13 +138,25 @@ func (s *state) freshPool(call ssa.CallInstruction, snd send, recv ssa.Value) bo
 	return true
 }
 
+// nilPointer reports whether v is a nil *http.Client or *http.Transport:
+// a send through either panics (net/http's Client methods read the
+// client's fields, Transport.RoundTrip its own), so on every path that
+// sends, another value has replaced it: a helper's `return nil, err`
+// that its caller checks, or var tr *http.Transport; if ... { tr =
+// t.Clone() }; if tr == nil { tr = ... }. A nil RoundTripper interface is
+// different: the client then sends through http.DefaultTransport.
+func nilPointer(v ssa.Value) bool {
+	c, ok := v.(*ssa.Const)
+	return ok && c.IsNil() && (httpapi.Transport.MatchesPtr(c.Type()) || httpapi.Client.MatchesPtr(c.Type()))
+}
+
 // freshTransport reports whether the client alloc c, made in a run, is
 // given a transport made in that same run, and no other.
 func (s *state) freshTransport(c ssa.Value) bool {
 	stores := s.fieldStores(c, httpapi.ClientTransport)
 	for _, st := range stores {
 		for _, src := range s.run.Sources(st.Val).Sources {
-			if !isAllocOf(src.Value, httpapi.Transport) && !isCallOf(src.Value, httpapi.TransportClone) {
+			if !isAllocOf(src.Value, httpapi.Transport) && !isCallOf(src.Value, httpapi.TransportClone) && !nilPointer(src.Value) {
 				return false
 			}
 		}
