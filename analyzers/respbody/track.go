@@ -3,6 +3,7 @@ package respbody
 import (
 	"go/token"
 	"go/types"
+	"slices"
 
 	"github.com/kalint/kalint/analyzers/internal/callee"
 	"github.com/kalint/kalint/analyzers/internal/httpapi"
@@ -141,6 +142,12 @@ func (t *tracked) use(u ssaflow.Use) bool {
 		}
 	case *ssa.MapUpdate, *ssa.Send, *ssa.Convert, *ssa.Slice:
 		t.add(instr, keptEffect)
+	case *ssa.Select:
+		// A send case hands the response to the receiver. The select is
+		// one instruction: its other cases are not followed apart.
+		if slices.ContainsFunc(instr.States, func(st *ssa.SelectState) bool { return st.Send == u.Value }) {
+			t.add(instr, keptEffect)
+		}
 	case *ssa.MakeClosure:
 		t.closure(instr, u.Value, k, false)
 	case ssa.CallInstruction:
