@@ -36,6 +36,9 @@ type effect struct {
 	// response in (see [tracked.attemptVar]): kept if the closure
 	// succeeds, lost to the next attempt if it fails.
 	attempt bool
+	// cancels: a deferred call of a CancelFunc that ends the response's
+	// request when the function returns (see [state.contextDone]).
+	cancels bool
 	// notClosed is an in-package call that receives the response but does
 	// not close it on every path (for the leak report's Related).
 	notClosed ssa.CallInstruction
@@ -49,6 +52,7 @@ func (e *effect) merge(o effect) {
 	e.full = e.full || o.full
 	e.kept = e.kept || o.kept
 	e.attempt = e.attempt || o.attempt
+	e.cancels = e.cancels || o.cancels
 	if e.notClosed == nil {
 		e.notClosed = o.notClosed
 	}
