@@ -26,20 +26,20 @@ import (
 // A CancelFunc of the request's context, or of one it derives from, that
 // the function defers before the call on every path to it
 // ([httpflow.DeferredCancels]) makes that context done when the function
-// returns: its returns need nothing (see [tracked.cancelledAtExit]). Not
-// the call running again in a loop, which comes before the return.
-func (s *state) contextDone(t *tracked, call *ssa.Call) {
-	req := requestArg(&call.Call)
-	if req == nil {
-		return
+// returns: its returns need nothing (see [tracked.cancelledAtExit]). So
+// does one that a wrapper of the package hands back with the response
+// (p.cancel, see [state.returnedCancel]), from where the function defers
+// it on (`resp, cancel, err := c.get(u); defer cancel()`). Not the call
+// running again in a loop, which comes before the return.
+func (s *state) contextDone(t *tracked, call *ssa.Call, p producer) {
+	if p.cancel != nil {
+		for _, d := range httpflow.DeferredCalls(s.index, &s.loops, t.fn, p.cancel) {
+			t.add(d, effect{cancels: true})
+		}
 	}
-	ctxs, known := httpflow.Contexts(s.contexts, req)
-	if !known {
+	families := s.requestContexts(call)
+	if families == nil {
 		return
-	}
-	families := make([]map[ssa.Value]bool, len(ctxs))
-	for i, ctx := range ctxs {
-		families[i] = httpflow.Ancestors(ctx)
 	}
 	for _, c := range s.cancels(t.fn) {
 		if doneForAll(families, c.Ctx) && ssaflow.Dominates(c.Defer, call) {
@@ -61,6 +61,53 @@ func (s *state) contextDone(t *tracked, call *ssa.Call) {
 			t.settled[d.Edge.If] = d.Edge.Succ
 		}
 	}
+}
+
+// requestContexts returns, for each context that the request call sends
+// may be made with, the contexts whose being done makes it done
+// ([httpflow.Ancestors]); nil when the call has no request or a request
+// of unknown context.
+func (s *state) requestContexts(call *ssa.Call) []map[ssa.Value]bool {
+	req := requestArg(&call.Call)
+	if req == nil {
+		return nil
+	}
+	ctxs, known := httpflow.Contexts(s.contexts, req)
+	if !known {
+		return nil
+	}
+	families := make([]map[ssa.Value]bool, len(ctxs))
+	for i, ctx := range ctxs {
+		families[i] = httpflow.Ancestors(ctx)
+	}
+	return families
+}
+
+// returnedCancel returns the index of the result in which every one of
+// rets, the returns that hand back the response of call, gives a
+// CancelFunc ending its request: that of the request's context or of one
+// it derives from ([httpflow.CancelOf]), or the one a wrapper handed back
+// with the response (p.cancel). It returns -1 if there is none. The
+// caller that defers it frees the connection at its return (see
+// [state.contextDone]).
+func (s *state) returnedCancel(call *ssa.Call, p producer, rets []*ssa.Return) int {
+	families := s.requestContexts(call)
+	at := -1
+	for _, ret := range rets {
+		found := -1
+		for j, r := range ret.Results {
+			if p.cancel != nil && httpflow.FuncValue(s.index, &s.loops, r) == p.cancel {
+				found = j
+			} else if ctx := httpflow.CancelOf(s.index, &s.loops, r); ctx != nil && families != nil && doneForAll(families, ctx) {
+				found = j
+			}
+		}
+		if found < 0 || at >= 0 && found != at {
+			return -1
+		}
+		at = found
+	}
+	return at
 }
 
 func (s *state) cancels(fn *ssa.Function) []httpflow.DeferredCancel {

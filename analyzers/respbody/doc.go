@@ -171,16 +171,25 @@
 //     another context, of a parent of WithoutCancel, or one that is a
 //     no-op on some paths (`cancel := func() {}; if d > 0 { ctx, cancel =
 //     context.WithTimeout(ctx, d) }`).
+//   - The returns past a deferred call of a CancelFunc that the package's
+//     own wrapper hands back with the response (`resp, cancel, err :=
+//     c.get(u); defer cancel()`), when every return of the wrapper that
+//     hands back the response gives, in that result, the CancelFunc of
+//     the request's context or of one it derives from, or the one its
+//     own wrapper handed it: the same done context as above. Not the
+//     returns before the defer, nor the call running again in a loop.
 //   - Close, deferred or not, anywhere on the path, through any variable
 //     holding the response or its body (io.ReadCloser variables, values
-//     merged from if/else, switch and retry-loop branches). A deferred
-//     close set up before the request (in a closure that checks for nil)
-//     counts too.
+//     merged from if/else, switch and retry-loop branches, a defined
+//     pointer type such as `type Response *http.Response`, whose Body is
+//     the response's). A deferred close set up before the request (in a
+//     closure that checks for nil) counts too.
 //   - Closures and the package's own functions that close the body on every
 //     path, take it as an io.Closer, or defer the close; called, deferred or
 //     started as goroutines. Their effect is summarised once per parameter.
 //   - Responses returned to the caller (the caller is checked instead),
-//     stored in a struct, map, slice, global or channel, or passed to code
+//     stored in a struct, map, slice, global or channel (a send, also as
+//     a case of a select), or passed to code
 //     the package cannot see (another package's function, a function
 //     value, an interface method): they are handed off. An io.Reader-only
 //     parameter (json.NewDecoder, bufio.NewScanner) can read a body but
@@ -260,6 +269,14 @@
 //     under any other condition are not reported: in real code such paths
 //     are mostly impossible ones (a flag set with the status, a counter's
 //     last round) that the analysis cannot rule out.
+//   - A status without a body is known only where the code compares with
+//     it on the path. A helper that closes a 204 and hands back nil, and
+//     the body otherwise, does not say which of its callers' endpoints
+//     answer 204: a caller that drops its result is reported, and so is
+//     one that closes unread a 201 or 202 that its protocol sends empty.
+//   - A select with a case that sends the response hands it off on all its
+//     cases: one that drops it on another case (`default:`) is not
+//     reported.
 //   - A transport that dials in-memory connections is recognised only in
 //     the shape above; made elsewhere, or through a Client, its responses
 //     look like network responses.

@@ -28,18 +28,23 @@ type funcResult struct {
 	// guardParam is a boolean parameter that is false on every path
 	// handing back a fresh response (see [guardParam]), or -1.
 	guardParam int
-	senders    int // producing calls whose response fn returns
+	// cancel is the result that, on every return handing back a fresh
+	// response, holds a CancelFunc that ends the response's request (see
+	// [state.returnedCancel]), or -1.
+	cancel  int
+	senders int // producing calls whose response fn returns
 }
 
 // returns records a producing call whose response fn returns, the
-// parameter of fn that its method comes from (-1 if none) and the
-// parameter or free variable its decode target comes from (nil if none):
-// the fresh responses answer HEAD, or are read into a target, by the
-// caller's argument only if all come from one.
-func (r *funcResult) returns(param int, target ssa.Value, guard int) {
+// parameter of fn that its method comes from (-1 if none), the
+// parameter or free variable its decode target comes from (nil if none)
+// and the result handing back a CancelFunc of its request (-1 if none):
+// the fresh responses answer HEAD, are read into a target, or are ended
+// by a cancel, by the caller's argument or result only if all share one.
+func (r *funcResult) returns(param int, target ssa.Value, guard, cancel int) {
 	switch {
 	case r.senders == 0:
-		r.headParam, r.target, r.guardParam = param, target, guard
+		r.headParam, r.target, r.guardParam, r.cancel = param, target, guard, cancel
 	default:
 		if param != r.headParam {
 			r.headParam = -1
@@ -49,6 +54,9 @@ func (r *funcResult) returns(param int, target ssa.Value, guard int) {
 		}
 		if guard != r.guardParam {
 			r.guardParam = -1
+		}
+		if cancel != r.cancel {
+			r.cancel = -1
 		}
 	}
 	r.senders++
@@ -88,7 +96,7 @@ func (s *state) function(fn *ssa.Function) *funcResult {
 	if r, ok := s.funcs[fn]; ok {
 		return r
 	}
-	r := &funcResult{fresh: make(map[int]kind), headParam: -1, guardParam: -1}
+	r := &funcResult{fresh: make(map[int]kind), headParam: -1, guardParam: -1, cancel: -1}
 	s.funcs[fn] = r // a recursive call sees no fresh results: quiet
 	if !s.tests && report.InTest(s.pass.Fset, fn.Pos()) {
 		// Only tests call test code: with nothing reported there, its
@@ -126,6 +134,10 @@ type producer struct {
 	// that the decode target given to the sender comes from: the body is
 	// read into it unless the caller of that function gives nil.
 	target ssa.Value
+	// cancel is the result of the call, a wrapper of the package, that
+	// holds a CancelFunc ending the response's request (see
+	// [funcResult.cancel]), or nil.
+	cancel *ssa.Extract
 }
 
 // producer reports whether call returns a fresh response: a net/http call
@@ -185,6 +197,9 @@ func (s *state) producer(call *ssa.Call) (producer, bool) {
 		if n := results.Len(); n > 1 && ssaflow.IsError(results.At(n-1).Type()) {
 			p.err = n - 1
 		}
+		if r.cancel >= 0 {
+			p.cancel = extractOf(call, r.cancel)
+		}
 		return p, true
 	}
 	if fn != nil && s.std(fn.Pkg()) {
@@ -204,6 +219,16 @@ func (s *state) producer(call *ssa.Call) (producer, bool) {
 		return producer{resp: 0, err: 1, k: respKind, unseen: true, head: s.isHead(common, fn, req, true), decider: req, upgrade: upgradeRequest(common), target: target}, true
 	}
 	return producer{}, false
+}
+
+// extractOf returns the Extract of result i of call, or nil.
+func extractOf(call *ssa.Call, i int) *ssa.Extract {
+	for _, ref := range *call.Referrers() {
+		if ex, ok := ref.(*ssa.Extract); ok && ex.Index == i {
+			return ex
+		}
+	}
+	return nil
 }
 
 // isSender reports whether results are those of a sender,

@@ -44,7 +44,7 @@ func (s *state) source(fn *ssa.Function, call *ssa.Call, b *ssa.BasicBlock, i in
 			return // tests discard responses of calls that must fail
 		}
 		t := s.track(fn, nil, nil)
-		s.contextDone(t, call)
+		s.contextDone(t, call, p)
 		if w := s.walk(t, b, i+1, call, errs); len(w.leaks) > 0 {
 			s.reportDiscarded(call)
 		}
@@ -54,7 +54,7 @@ func (s *state) source(fn *ssa.Function, call *ssa.Call, b *ssa.BasicBlock, i in
 		return // a HEAD response's body is http.NoBody: nothing to close or read
 	}
 	t := s.track(fn, vals, nil)
-	s.contextDone(t, call)
+	s.contextDone(t, call, p)
 	guarded(t, p.guard)
 	for instr, e := range t.effects {
 		if d, ok := instr.(*ssa.Defer); ok && e.ends && ssaflow.Dominates(d, call) {
@@ -66,7 +66,7 @@ func (s *state) source(fn *ssa.Function, call *ssa.Call, b *ssa.BasicBlock, i in
 		r.fresh[idx] = k
 	}
 	if len(w.returned) > 0 {
-		r.returns(s.methodParam(fn, p.decider), p.target, guardParam(fn, w.rets))
+		r.returns(s.methodParam(fn, p.decider), p.target, guardParam(fn, w.rets), s.returnedCancel(call, p, w.rets))
 	}
 	if s.rep.Generated(call.Pos()) || p.target != nil {
 		// fn's callers needed its fresh results; the rest is reporting.

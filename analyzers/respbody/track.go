@@ -3,6 +3,7 @@ package respbody
 import (
 	"go/token"
 	"go/types"
+	"slices"
 
 	"github.com/kalint/kalint/analyzers/internal/callee"
 	"github.com/kalint/kalint/analyzers/internal/httpapi"
@@ -35,6 +36,9 @@ type effect struct {
 	// response in (see [tracked.attemptVar]): kept if the closure
 	// succeeds, lost to the next attempt if it fails.
 	attempt bool
+	// cancels: a deferred call of a CancelFunc that ends the response's
+	// request when the function returns (see [state.contextDone]).
+	cancels bool
 	// notClosed is an in-package call that receives the response but does
 	// not close it on every path (for the leak report's Related).
 	notClosed ssa.CallInstruction
@@ -48,6 +52,7 @@ func (e *effect) merge(o effect) {
 	e.full = e.full || o.full
 	e.kept = e.kept || o.kept
 	e.attempt = e.attempt || o.attempt
+	e.cancels = e.cancels || o.cancels
 	if e.notClosed == nil {
 		e.notClosed = o.notClosed
 	}
@@ -141,6 +146,12 @@ func (t *tracked) use(u ssaflow.Use) bool {
 		}
 	case *ssa.MapUpdate, *ssa.Send, *ssa.Convert, *ssa.Slice:
 		t.add(instr, keptEffect)
+	case *ssa.Select:
+		// A send case hands the response to the receiver. The select is
+		// one instruction: its other cases are not followed apart.
+		if slices.ContainsFunc(instr.States, func(st *ssa.SelectState) bool { return st.Send == u.Value }) {
+			t.add(instr, keptEffect)
+		}
 	case *ssa.MakeClosure:
 		t.closure(instr, u.Value, k, false)
 	case ssa.CallInstruction:

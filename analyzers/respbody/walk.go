@@ -50,6 +50,7 @@ type point struct {
 	looped    bool
 	mayClosed bool // passed to a function that closes it on some paths
 	attempt   bool // stored in the variable of a retried closure's attempt
+	cancelled bool // the request's context is cancelled when the function returns
 	read      bool // the body is (or may be) read on the path
 	// deferred: a close of the body is deferred on the path; it goes on
 	// only to see whether the body is read before a return.
@@ -139,6 +140,9 @@ func (s *state) walkBlock(t *tracked, p point, source ssa.Instruction, res *path
 			if e.attempt {
 				p.attempt = true
 			}
+			if e.cancels {
+				p.cancelled = true
+			}
 		}
 		if noReturn(instr) {
 			return
@@ -163,7 +167,7 @@ func (s *state) walkBlock(t *tracked, p point, source ssa.Instruction, res *path
 				res.rets = append(res.rets, instr)
 			}
 			switch {
-			case returned || p.mayClosed || t.cancelledAtExit:
+			case returned || p.mayClosed || t.cancelledAtExit || p.cancelled:
 			case !p.attempt:
 				res.leaks = append(res.leaks, exit{instr: instr, notClosed: p.notClosed, looped: p.looped})
 			case s.failing(instr, p.errs):
@@ -226,7 +230,7 @@ func (s *state) releasedInLoop(t *tracked, source ssa.Instruction) bool {
 // enter moves a path from block b into succ, carrying the error through
 // the φ-nodes that take it on this edge.
 func enter(p point, b, succ *ssa.BasicBlock) point {
-	q := point{block: succ, errs: p.errs, notClosed: p.notClosed, looped: p.looped, mayClosed: p.mayClosed, attempt: p.attempt, read: p.read, deferred: p.deferred, notFound: p.notFound}
+	q := point{block: succ, errs: p.errs, notClosed: p.notClosed, looped: p.looped, mayClosed: p.mayClosed, attempt: p.attempt, cancelled: p.cancelled, read: p.read, deferred: p.deferred, notFound: p.notFound}
 	pred := -1
 	for i, pr := range succ.Preds {
 		if pr == b {
@@ -261,6 +265,9 @@ func (p point) key() string {
 	}
 	if p.attempt {
 		sb.WriteString(" attempt")
+	}
+	if p.cancelled {
+		sb.WriteString(" cancelled")
 	}
 	if p.read {
 		sb.WriteString(" read")

@@ -66,12 +66,14 @@ type Field struct {
 }
 
 // Matches reports whether v, selected from a value of type owner (the
-// struct or a pointer to it), is this field.
+// struct, a pointer to it, or a defined pointer type such as gorequest's
+// `type Response *http.Response`, through which a selector selects the
+// struct's fields), is this field.
 func (f Field) Matches(owner types.Type, v *types.Var) bool {
 	if v == nil || v.Name() != f.Name {
 		return false
 	}
-	return f.Struct.Matches(owner) || f.Struct.MatchesPtr(owner)
+	return f.Struct.Matches(owner) || f.Struct.MatchesPtr(owner.Underlying())
 }
 
 func (f Field) String() string { return f.Struct.String() + "." + f.Name }

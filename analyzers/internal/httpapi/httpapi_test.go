@@ -71,6 +71,11 @@ func TestTableAgainstStdlib(t *testing.T) {
 			if !e.Matches(tn.Type(), v) || !e.Matches(types.NewPointer(tn.Type()), v) {
 				t.Errorf("%s does not match itself", e)
 			}
+			// type P *S: a selector through P selects S's fields.
+			defined := types.NewNamed(types.NewTypeName(token.NoPos, nil, "P", nil), types.NewPointer(tn.Type()), nil)
+			if !e.Matches(defined, v) {
+				t.Errorf("%s does not match through a defined pointer type", e)
+			}
 			if !Listed(v) {
 				t.Errorf("%s is not listed", e)
 			}

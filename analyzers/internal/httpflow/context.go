@@ -287,30 +287,55 @@ type DeferredCancel struct {
 // it when it runs, at fn's return, not at the defer).
 func DeferredCancels(x *ssaflow.Index, loops *ssaflow.Loops, fn *ssa.Function) []DeferredCancel {
 	var out []DeferredCancel
+	deferredFuncs(x, loops, fn, func(d *ssa.Defer, f ssa.Value) {
+		if ctx := constructed(f); ctx != nil {
+			out = append(out, DeferredCancel{Ctx: ctx, Defer: d})
+		}
+	})
+	return out
+}
+
+// DeferredCalls returns the calls that fn defers of the function value f,
+// in the ways [DeferredCancels] recognises: a CancelFunc that a call of
+// the package handed back with its response (`resp, cancel, err :=
+// c.get(u); defer cancel()`).
+func DeferredCalls(x *ssaflow.Index, loops *ssaflow.Loops, fn *ssa.Function, f ssa.Value) []*ssa.Defer {
+	var out []*ssa.Defer
+	deferredFuncs(x, loops, fn, func(d *ssa.Defer, g ssa.Value) {
+		if g == f {
+			out = append(out, d)
+		}
+	})
+	return out
+}
+
+// deferredFuncs calls visit with each defer of fn and the function value
+// it calls ([FuncValue]): `defer f()`, or `defer func() { ... f() ...
+// }()` whose closure calls f on every path to its return.
+func deferredFuncs(x *ssaflow.Index, loops *ssaflow.Loops, fn *ssa.Function, visit func(*ssa.Defer, ssa.Value)) {
 	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {
 			d, ok := instr.(*ssa.Defer)
 			if !ok || d.Call.IsInvoke() {
 				continue
 			}
-			if ctx := cancelled(x, loops, d.Call.Value); ctx != nil {
-				out = append(out, DeferredCancel{Ctx: ctx, Defer: d})
+			if mc, ok := d.Call.Value.(*ssa.MakeClosure); ok {
+				for _, f := range closureCalls(x, loops, mc.Fn.(*ssa.Function)) {
+					visit(d, f)
+				}
 				continue
 			}
-			if mc, ok := d.Call.Value.(*ssa.MakeClosure); ok {
-				for _, ctx := range closureCancels(x, loops, mc.Fn.(*ssa.Function)) {
-					out = append(out, DeferredCancel{Ctx: ctx, Defer: d})
-				}
+			if f := FuncValue(x, loops, d.Call.Value); f != nil {
+				visit(d, f)
 			}
 		}
 	}
-	return out
 }
 
-// cancelled returns the context whose CancelFunc f is, or nil: f is result
-// 1 of a context constructor (with its result 0), directly or through
-// a variable that holds one value.
-func cancelled(x *ssaflow.Index, loops *ssaflow.Loops, f ssa.Value) *ssa.Extract {
+// FuncValue returns the function value f, read through a variable that
+// holds one value (stored once, outside any loop of its function), or nil
+// for a variable that may hold several.
+func FuncValue(x *ssaflow.Index, loops *ssaflow.Loops, f ssa.Value) ssa.Value {
 	f = ssaflow.Unconverted(f)
 	if load, ok := f.(*ssa.UnOp); ok && load.Op == token.MUL {
 		_, stores, ok := x.Variable(load.X)
@@ -319,6 +344,19 @@ func cancelled(x *ssaflow.Index, loops *ssaflow.Loops, f ssa.Value) *ssa.Extract
 		}
 		f = ssaflow.Unconverted(stores[0].Val)
 	}
+	return f
+}
+
+// CancelOf returns the context whose CancelFunc f is, or nil: f is result
+// 1 of a context constructor (with its result 0), directly or through
+// a variable that holds one value ([FuncValue]).
+func CancelOf(x *ssaflow.Index, loops *ssaflow.Loops, f ssa.Value) *ssa.Extract {
+	return constructed(FuncValue(x, loops, f))
+}
+
+// constructed returns the context whose CancelFunc f, a value, is: f is
+// result 1 of a context constructor, the context its result 0. Or nil.
+func constructed(f ssa.Value) *ssa.Extract {
 	ex, ok := f.(*ssa.Extract)
 	if !ok || ex.Index != 1 {
 		return nil
@@ -335,9 +373,9 @@ func cancelled(x *ssaflow.Index, loops *ssaflow.Loops, f ssa.Value) *ssa.Extract
 	return nil
 }
 
-// closureCancels returns the contexts whose CancelFunc the closure fn
-// calls on every path to its return.
-func closureCancels(x *ssaflow.Index, loops *ssaflow.Loops, fn *ssa.Function) []*ssa.Extract {
+// closureCalls returns the function values the closure fn calls on every
+// path to its return ([FuncValue]).
+func closureCalls(x *ssaflow.Index, loops *ssaflow.Loops, fn *ssa.Function) []ssa.Value {
 	var rets []ssa.Instruction
 	for _, b := range fn.Blocks {
 		if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok {
@@ -347,15 +385,15 @@ func closureCancels(x *ssaflow.Index, loops *ssaflow.Loops, fn *ssa.Function) []
 	if len(rets) == 0 {
 		return nil
 	}
-	var out []*ssa.Extract
+	var out []ssa.Value
 	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {
 			call, ok := instr.(*ssa.Call)
 			if !ok || call.Call.IsInvoke() || !dominatesAll(call, rets) {
 				continue
 			}
-			if ctx := cancelled(x, loops, call.Call.Value); ctx != nil {
-				out = append(out, ctx)
+			if f := FuncValue(x, loops, call.Call.Value); f != nil {
+				out = append(out, f)
 			}
 		}
 	}

@@ -121,3 +121,38 @@ func TestDeferredCancels(t *testing.T) {
 		})
 	}
 }
+
+// TestDeferredCalls counts the deferred calls of the CancelFunc that f's
+// first call of g returns.
+func TestDeferredCalls(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name, body string
+		want       int
+	}{
+		{"defer", `c := g(); defer c()`, 1},
+		{"closure", `c := g(); defer func() { c() }()`, 1},
+		{"closure on one path", `c := g(); defer func() { if b { c() } }()`, 0},
+		{"another cancel", `c := g(); d := g(); defer d(); _ = c`, 0},
+		{"called, not deferred", `c := g(); c()`, 0},
+		{"assigned twice", `c := g(); if b { c = func() {} }; defer func() { c() }()`, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			fn := build(t, `func f(g func() context.CancelFunc, b bool) { `+tc.body+` }`).Func("f")
+			var first ssa.Value
+			for _, b := range fn.Blocks {
+				for _, instr := range b.Instrs {
+					if call, ok := instr.(*ssa.Call); ok && call.Call.Value == fn.Params[0] && first == nil {
+						first = call
+					}
+				}
+			}
+			var loops ssaflow.Loops
+			got := httpflow.DeferredCalls(ssaflow.NewIndex(fn.Pkg), &loops, fn, first)
+			if len(got) != tc.want {
+				t.Fatalf("%d deferred calls, want %d", len(got), tc.want)
+			}
+		})
+	}
+}
