@@ -267,6 +267,8 @@ func TestSites(t *testing.T) {
 		              func g() { F("POST"); F("GET") }`, "?", "1:POST 1:GET 0:?"},
 		{"exported, no calls", `func F(method string) { req, _ := http.NewRequest(method, "u", nil); http.DefaultClient.Do(req) }`, "?", "0:?"},
 		{"exported two levels", send + `func G(m string) { f(m) }; func h() { G("POST") }`, "?", "2:POST 1:?"},
+		{"package-level value", `var req http.Request
+		                         func f() { http.DefaultClient.Do(&req) }`, "?", "0:?"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
