@@ -146,7 +146,7 @@ func mentioned(names httpapi.Names, info *types.Info) bool {
 		return false
 	}
 	for _, tv := range info.Types {
-		if s, ok := ssaflow.StringValue(tv.Value); ok && isClose(s) {
+		if s, ok := ssaflow.StringValue(tv.Value); ok && httpflow.IsCloseToken(s) {
 			return true
 		}
 	}

@@ -15,7 +15,7 @@ import (
 // than one request.
 func (s *state) transport(root ssa.Value) {
 	flow := s.tracer.Trace(root)
-	stores := s.reportable(trueStores(s.index, flow, httpapi.TransportDisableKeepAlives))
+	stores := s.reportable(httpflow.TrueStores(s.index, flow.Values, httpapi.TransportDisableKeepAlives))
 	if len(stores) == 0 {
 		return
 	}
