@@ -38,6 +38,14 @@ func (s *state) request(root ssa.Value) {
 	if evidence == nil {
 		return
 	}
+	// Sent through a transport made for this one request, the request
+	// has no connection to reuse: closing it is the choice that
+	// DisableKeepAlives on that transport would make, which is not
+	// reported either.
+	singles := s.singleSends()
+	if !slices.ContainsFunc(sends, func(c ssa.CallInstruction) bool { return !singles[c] }) {
+		return
+	}
 	// Close set only on some paths to the send retires one connection and
 	// leaves keep-alives on for the other requests.
 	closes = slices.DeleteFunc(closes, func(st *ssa.Store) bool { return !httpflow.Precedes(st, evidence[0]) })
