@@ -1,8 +1,10 @@
 package httpflow
 
 import (
+	"slices"
 	"strings"
 
+	"github.com/kalint/kalint/analyzers/internal/callee"
 	"github.com/kalint/kalint/analyzers/internal/httpapi"
 	"github.com/kalint/kalint/analyzers/internal/ssaflow"
 	"golang.org/x/tools/go/ssa"
@@ -60,11 +62,50 @@ func ConnectionCloses(x *ssaflow.Index, values []ssa.Value) (closes []*ssa.Store
 // close.
 func IsCloseToken(s string) bool { return strings.EqualFold(strings.TrimSpace(s), "close") }
 
-// Precedes reports whether w, one of the writes of [ConnectionCloses],
-// is made before send on every path to it: in send's function, when it
-// dominates send; in another function (a helper that builds the request),
-// always. A write on some paths only (after a timeout, to retire one stuck
-// connection) leaves the other requests on pooled connections.
+// Precedes reports whether w, a write to what send sends (a request's
+// Close, a client's Transport), is made before send on every path to it:
+// in send's function, when it dominates send; in another function (a
+// helper that builds the request or the client), always. A write on some
+// paths only (Close after a timeout, to retire one stuck connection)
+// leaves the others as they were.
 func Precedes(w, send ssa.Instruction) bool {
 	return w.Parent() != send.Parent() || ssaflow.Dominates(w, send)
+}
+
+// ClosesConnection reports whether the request sent at send, walked back
+// to o (with a [ssaflow.Backtracer] through [Derived] requests), asks for
+// its connection to be closed on every path to send: a write of
+// [ConnectionCloses] to a value it was walked through dominates send, or
+// every source it comes from (nil aside) is made in another function (a
+// helper that builds it) that makes such a write. Through a client, Close
+// does not count: (*Client).do in net/http/client.go makes the request of
+// each redirect anew, with a copy of the header but not Close, and the
+// redirect's connection goes back to the pool.
+func ClosesConnection(x *ssaflow.Index, o *ssaflow.Origins, send ssa.CallInstruction) bool {
+	closes, headers := ConnectionCloses(x, o.Values)
+	writes := make([]ssa.Instruction, 0, len(closes)+len(headers))
+	if fn := callee.Func(send.Common()); fn == nil || fn.Signature().Recv() == nil || !httpapi.Client.MatchesPtr(fn.Signature().Recv().Type()) {
+		for _, st := range closes {
+			writes = append(writes, st)
+		}
+	}
+	for _, c := range headers {
+		writes = append(writes, c)
+	}
+	fn := send.Parent()
+	if slices.ContainsFunc(writes, func(w ssa.Instruction) bool { return w.Parent() == fn && ssaflow.Dominates(w, send) }) {
+		return true
+	}
+	made := false
+	for _, src := range o.Sources {
+		if ssaflow.IsNil(src.Value) {
+			continue // a nil request is not sent
+		}
+		at := src.Value.Parent()
+		if at == nil || at == fn || !slices.ContainsFunc(writes, func(w ssa.Instruction) bool { return w.Parent() == at }) {
+			return false
+		}
+		made = true
+	}
+	return made
 }
