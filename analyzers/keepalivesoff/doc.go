@@ -59,7 +59,13 @@
 //     handled, so the suite does not report it both ways. Nor is Close
 //     (or the header) set on some paths only, in the function that sends
 //     (`if stale { req.Close = true }`): that retires one connection, a
-//     stuck one after a timeout, and the other requests keep theirs.
+//     stuck one after a timeout, and the other requests keep theirs. Nor
+//     is a request whose every send goes through a transport made for it
+//     (one that would not be reported with DisableKeepAlives: true, see
+//     the quiet cases), given to the sending client on every path to the
+//     send: such a transport has no connection to reuse, and the header
+//     only stops it keeping an idle one (miniflux's fetcher makes one per
+//     feed, for its proxy and TLS settings).
 //   - SetKeepAlivesEnabled(false) in the function that creates or serves the
 //     server, outside its shutdown path.
 //

@@ -7,28 +7,6 @@ import (
 	"golang.org/x/tools/go/ssa"
 )
 
-// trueStores returns the stores of the constant true to field f of the
-// traced value.
-func trueStores(x *ssaflow.Index, flow *ssaflow.Flow, f httpapi.Field) []*ssa.Store {
-	var stores []*ssa.Store
-	for _, v := range flow.Values {
-		for _, ref := range x.Referrers(v) {
-			fa, ok := ref.(*ssa.FieldAddr)
-			if !ok || fa.X != v || !f.Matches(fa.X.Type(), ssaflow.FieldOf(fa.X.Type(), fa.Field)) {
-				continue
-			}
-			for _, use := range *fa.Referrers() {
-				if st, ok := use.(*ssa.Store); ok && st.Addr == fa {
-					if on, known := ssaflow.ConstBool(st.Val); known && on {
-						stores = append(stores, st)
-					}
-				}
-			}
-		}
-	}
-	return stores
-}
-
 // sendsThrough returns the calls of one of ms that the traced value reaches.
 func sendsThrough(flow *ssaflow.Flow, ms httpapi.Callees) []ssa.CallInstruction {
 	var calls []ssa.CallInstruction

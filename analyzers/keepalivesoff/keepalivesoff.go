@@ -67,6 +67,7 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 		reported: make(map[token.Pos]bool),
 	}
 	transports, requests, servers := roots(pkg, index)
+	s.transports = transports
 	for _, t := range transports {
 		s.transport(t)
 	}
@@ -146,7 +147,7 @@ func mentioned(names httpapi.Names, info *types.Info) bool {
 		return false
 	}
 	for _, tv := range info.Types {
-		if s, ok := ssaflow.StringValue(tv.Value); ok && isClose(s) {
+		if s, ok := ssaflow.StringValue(tv.Value); ok && httpflow.IsCloseToken(s) {
 			return true
 		}
 	}
@@ -164,6 +165,10 @@ type state struct {
 	back     *ssaflow.Backtracer // to a request's construction
 	loops    ssaflow.Loops
 	reported map[token.Pos]bool
+	// transports are the package's; singles, their sends that are the only
+	// ones of a transport made for them (see [state.singleSends]).
+	transports []ssa.Value
+	singles    map[ssa.CallInstruction]bool
 }
 
 // result0 returns the first result of a call with several results.

@@ -20,7 +20,7 @@ func TestScenarios(t *testing.T) {
 	}
 	oneload.Run(t, analysistest.TestData(),
 		oneload.Case{Analyzer: keepalivesoff.Analyzer, Patterns: []string{
-			"basic", "requests", "servers", "closures", "generics", "quiet", "percall", "crosspkg/lib", "crosspkg/user", "unreplayed", "unixsocket"}},
+			"basic", "requests", "servers", "closures", "generics", "quiet", "percall", "crosspkg/lib", "crosspkg/user", "unreplayed", "unixsocket", "connclose"}},
 		oneload.Case{Analyzer: a, Patterns: []string{"tests"}, Quiet: keepalivesoff.Analyzer},
 		oneload.Case{Analyzer: keepalivesoff.Analyzer, Patterns: []string{"fix"}, Fixes: true})
 	if got := keepalivesoff.Analyzer.Flags.Lookup("tests").Value.String(); got != "false" {

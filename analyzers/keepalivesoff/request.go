@@ -2,7 +2,6 @@ package keepalivesoff
 
 import (
 	"slices"
-	"strings"
 
 	"github.com/kalint/kalint/analyzers/internal/httpapi"
 	"github.com/kalint/kalint/analyzers/internal/httpflow"
@@ -17,8 +16,9 @@ import (
 // remedy postretry lists, not a mistake.
 func (s *state) request(root ssa.Value) {
 	flow := s.tracer.Trace(root)
-	closes := s.reportable(trueStores(s.index, flow, httpapi.RequestClose))
-	headers := slices.DeleteFunc(s.connectionClose(flow), func(c ssa.CallInstruction) bool { return s.rep.Generated(c.Pos()) })
+	closes, headers := httpflow.ConnectionCloses(s.index, flow.Values)
+	closes = s.reportable(closes)
+	headers = slices.DeleteFunc(headers, func(c ssa.CallInstruction) bool { return s.rep.Generated(c.Pos()) })
 	if len(closes)+len(headers) == 0 {
 		return
 	}
@@ -38,14 +38,18 @@ func (s *state) request(root ssa.Value) {
 	if evidence == nil {
 		return
 	}
-	// Close set only on some paths to the send, in the function that
-	// sends, retires one connection (a stuck one, after a timeout) and
-	// leaves keep-alives on for the other requests.
-	always := func(instr ssa.Instruction) bool {
-		return instr.Parent() != evidence[0].Parent() || ssaflow.Dominates(instr, evidence[0])
+	// Sent through a transport made for this one request, the request
+	// has no connection to reuse: closing it is the choice that
+	// DisableKeepAlives on that transport would make, which is not
+	// reported either.
+	singles := s.singleSends()
+	if !slices.ContainsFunc(sends, func(c ssa.CallInstruction) bool { return !singles[c] }) {
+		return
 	}
-	closes = slices.DeleteFunc(closes, func(st *ssa.Store) bool { return !always(st) })
-	headers = slices.DeleteFunc(headers, func(c ssa.CallInstruction) bool { return !always(c) })
+	// Close set only on some paths to the send retires one connection and
+	// leaves keep-alives on for the other requests.
+	closes = slices.DeleteFunc(closes, func(st *ssa.Store) bool { return !httpflow.Precedes(st, evidence[0]) })
+	headers = slices.DeleteFunc(headers, func(c ssa.CallInstruction) bool { return !httpflow.Precedes(c, evidence[0]) })
 	for _, st := range closes {
 		s.report(ssaflow.StorePos(st), "http.Request sets Close in code that sends repeatedly", "Remove the Close = true", evidence)
 	}
@@ -53,23 +57,3 @@ func (s *state) request(root ssa.Value) {
 		s.report(call.Pos(), "http.Request sets Connection: close in code that sends repeatedly", "Remove the Connection: close header", evidence)
 	}
 }
-
-// connectionClose returns the calls that set or add the header
-// Connection: close on the traced request.
-func (s *state) connectionClose(flow *ssaflow.Flow) []ssa.CallInstruction {
-	var calls []ssa.CallInstruction
-	for _, v := range flow.Values {
-		for _, w := range httpflow.HeaderWrites(v) {
-			call, ok := w.Instr.(ssa.CallInstruction)
-			key, ok1 := ssaflow.ConstString(w.Key)
-			val, ok2 := ssaflow.ConstString(w.Value)
-			if ok && ok1 && ok2 && strings.EqualFold(key, "Connection") && isClose(val) {
-				calls = append(calls, call)
-			}
-		}
-	}
-	return calls
-}
-
-// isClose reports whether a Connection header value is the token close.
-func isClose(s string) bool { return strings.EqualFold(strings.TrimSpace(s), "close") }

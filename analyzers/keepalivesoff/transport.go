@@ -15,14 +15,35 @@ import (
 // than one request.
 func (s *state) transport(root ssa.Value) {
 	flow := s.tracer.Trace(root)
-	stores := s.reportable(trueStores(s.index, flow, httpapi.TransportDisableKeepAlives))
+	stores := s.reportable(httpflow.TrueStores(s.index, flow.Values, httpapi.TransportDisableKeepAlives))
 	if len(stores) == 0 {
 		return
 	}
 	if a, ok := root.(*ssa.Alloc); ok && httpflow.DialsUnix(a) {
 		return // no TCP connection to open again, no TIME_WAIT
 	}
-	sends := sendsThrough(flow, httpapi.TransportSends)
+	evidence := s.transportSends(root, flow).evidence
+	if evidence == nil {
+		return
+	}
+	for _, st := range stores {
+		s.report(ssaflow.StorePos(st), "http.Transport sets DisableKeepAlives and sends more than one request", "Remove DisableKeepAlives: true", evidence)
+	}
+}
+
+// A transportUse is where a transport sends: its own sends, the stores
+// that give it to clients, and evidence of it (or its clients) sending
+// more than one request (see [state.repeated]), nil if it sends at most
+// one for each time it is made.
+type transportUse struct {
+	own, evidence []ssa.CallInstruction
+	given         []*ssa.Store
+}
+
+// transportSends returns the use of the transport root, whose flow is
+// given.
+func (s *state) transportSends(root ssa.Value, flow *ssaflow.Flow) transportUse {
+	u := transportUse{own: sendsThrough(flow, httpapi.TransportSends)}
 	var clients []ssa.Value
 	for _, v := range flow.Values {
 		for _, ref := range s.index.Referrers(v) {
@@ -32,6 +53,7 @@ func (s *state) transport(root ssa.Value) {
 			}
 			if fa, ok := st.Addr.(*ssa.FieldAddr); ok && httpapi.ClientTransport.Matches(fa.X.Type(), ssaflow.FieldOf(fa.X.Type(), fa.Field)) {
 				clients = append(clients, s.widen(fa.X)...)
+				u.given = append(u.given, st)
 			}
 		}
 	}
@@ -41,20 +63,48 @@ func (s *state) transport(root ssa.Value) {
 			creations = append(creations, call)
 		}
 	}
+	sends := u.own
 	flows := []*ssaflow.Flow{flow}
 	if len(clients) > 0 {
 		clientFlow := s.tracer.Trace(clients...)
 		flows = append(flows, clientFlow)
-		sends = append(sends, sendsThrough(clientFlow, httpapi.ClientSends)...)
+		sends = slices.Concat(sends, sendsThrough(clientFlow, httpapi.ClientSends))
 		creations = makers(creations, clientFlow)
 	}
-	evidence := s.repeated(sends, creations, held(flows...))
-	if evidence == nil {
-		return
+	u.evidence = s.repeated(sends, creations, held(flows...))
+	return u
+}
+
+// singleSends returns the sends through the package's transports that send
+// at most one request each time they are made (see [state.transportSends]):
+// a transport made for one request, which no keep-alive switch can make
+// reuse a connection. A client's send counts when that client is given
+// the transport on every path to it (see [httpflow.Precedes]): on the
+// others it may send through another transport, a shared one. It is worked out
+// once per package, when first asked.
+func (s *state) singleSends() map[ssa.CallInstruction]bool {
+	if s.singles != nil {
+		return s.singles
 	}
-	for _, st := range stores {
-		s.report(ssaflow.StorePos(st), "http.Transport sets DisableKeepAlives and sends more than one request", "Remove DisableKeepAlives: true", evidence)
+	s.singles = make(map[ssa.CallInstruction]bool)
+	for _, t := range s.transports {
+		u := s.transportSends(t, s.tracer.Trace(t))
+		if u.evidence != nil {
+			continue
+		}
+		for _, send := range u.own {
+			s.singles[send] = true
+		}
+		for _, st := range u.given {
+			client := st.Addr.(*ssa.FieldAddr).X
+			for _, send := range sendsThrough(s.tracer.Trace(s.widen(client)...), httpapi.ClientSends) {
+				if httpflow.Precedes(st, send) {
+					s.singles[send] = true
+				}
+			}
+		}
 	}
+	return s.singles
 }
 
 // makers adds to creations the calls whose result holds a client holding

@@ -121,6 +121,16 @@
 // http.Client{} without a Transport (it shares DefaultTransport), for
 // transports with DisableKeepAlives set to true or to a value it cannot
 // tell (there is no pool to reuse; keepalivesoff judges that choice), for
+// transports whose every request asks for its connection to be closed
+// after the response (each send is a Client.Do or RoundTrip of a request
+// given a Connection: close header on every path to it, or built by a
+// helper that sets one, or for RoundTrip Close = true: net/http then
+// keeps no idle connection, over HTTP/1 in (*persistConn).readLoop in
+// net/http/transport.go, over HTTP/2 by http2isConnectionCloseRequest in
+// net/http/h2_bundle.go; a client makes each redirect's request anew,
+// with the header but without Close, in (*Client).do in
+// net/http/client.go; miniflux's fetcher makes such a transport per
+// feed), for
 // transports used by a closure that may run many times (a handler made by a
 // factory), and for test code: _test.go files and functions taking
 // *testing.T, *testing.B, *testing.F or testing.TB, or nested in one. A
@@ -155,7 +165,8 @@
 // once; the analysis does not see paths, so a CloseIdleConnections on one
 // path counts for all; a transport that dials in memory is recognised only
 // when its dial function is the package's own and set where the transport
-// is made.
+// is made; a transport stored over the last one is reported whatever its
+// requests ask, since the sends through what is stored are not followed.
 //
 // Flags:
 //

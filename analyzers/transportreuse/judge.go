@@ -48,6 +48,9 @@ func (s *state) judge(r root) {
 	default:
 		where = "on every call to " + name(fn)
 	}
+	if s.closesEvery(u) {
+		return // no idle connection kept: keepalivesoff judges that choice
+	}
 	s.report(r, u, where)
 }
 

@@ -61,6 +61,7 @@ type state struct {
 	x       *ssaflow.Index
 	tracer  *ssaflow.Tracer
 	back    *ssaflow.Backtracer // walks a clone's receiver back to its origin
+	reqBack *ssaflow.Backtracer // walks a request back (see [state.closesEvery]), made when first needed
 	roots   map[*ssa.Function][]root
 	uses    map[ssa.Value]*use
 	sums    map[*ssa.Function]summary // nil while being computed

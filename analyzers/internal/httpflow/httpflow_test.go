@@ -267,6 +267,8 @@ func TestSites(t *testing.T) {
 		              func g() { F("POST"); F("GET") }`, "?", "1:POST 1:GET 0:?"},
 		{"exported, no calls", `func F(method string) { req, _ := http.NewRequest(method, "u", nil); http.DefaultClient.Do(req) }`, "?", "0:?"},
 		{"exported two levels", send + `func G(m string) { f(m) }; func h() { G("POST") }`, "?", "2:POST 1:?"},
+		{"package-level value", `var req http.Request
+		                         func f() { http.DefaultClient.Do(&req) }`, "?", "0:?"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
@@ -391,5 +393,54 @@ func TestParams(t *testing.T) {
 	slices.Sort(got)
 	if want := []string{"Defaults", "asValue"}; !slices.Equal(got, want) {
 		t.Errorf("Params in %v, want %v", got, want)
+	}
+}
+
+// TestClosesConnection reports whether the request f sends asks for its
+// connection to be closed on every path to the send.
+func TestClosesConnection(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name, src string
+		closes    bool
+	}{
+		{"header", `func f() { req, _ := http.NewRequest("GET", "u", nil); req.Header.Set("Connection", "close"); http.DefaultClient.Do(req) }`, true},
+		{"header added, any case", `func f() { req, _ := http.NewRequest("GET", "u", nil); req.Header.Add("connection", " Close "); http.DefaultClient.Do(req) }`, true},
+		{"Close through a transport", `func f(req *http.Request, t *http.Transport) { req.Close = true; t.RoundTrip(req) }`, true},
+		{"Close false", `func f(req *http.Request, t *http.Transport) { req.Close = false; t.RoundTrip(req) }`, false},
+		{"Close through a client, which redirects without it", `func f(req *http.Request) { req.Close = true; http.DefaultClient.Do(req) }`, false},
+		{"another header", `func f(req *http.Request) { req.Header.Set("Connection", "keep-alive"); http.DefaultClient.Do(req) }`, false},
+		{"on one path", `func f(req *http.Request, b bool) { if b { req.Header.Set("Connection", "close") }; http.DefaultClient.Do(req) }`, false},
+		{"after the send", `func f(req *http.Request) { http.DefaultClient.Do(req); req.Header.Set("Connection", "close") }`, false},
+		{"derived", `func f(req *http.Request) { out := req.WithContext(context.Background()); out.Header.Set("Connection", "close"); http.DefaultClient.Do(out) }`, true},
+		{"built by a helper", `func f() { req, _ := newReq(); http.DefaultClient.Do(req) }
+		                       func newReq() (*http.Request, error) {
+		                           req, err := http.NewRequest("GET", "u", nil)
+		                           if err != nil { return nil, err }
+		                           req.Header.Set("Connection", "close")
+		                           return req, nil
+		                       }`, true},
+		{"one helper of two", `func f(b bool) { var req *http.Request; if b { req = closing() } else { req = keeping() }; http.DefaultClient.Do(req) }
+		                       func closing() *http.Request { req, _ := http.NewRequest("GET", "u", nil); req.Header.Set("Connection", "close"); return req }
+		                       func keeping() *http.Request { req, _ := http.NewRequest("GET", "u", nil); return req }`, false},
+		{"none", `func f(req *http.Request) { http.DefaultClient.Do(req) }`, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			pkg := build(t, tc.src)
+			var send *ssa.Call // the first send
+			for _, b := range pkg.Func("f").Blocks {
+				for _, instr := range b.Instrs {
+					if call, ok := instr.(*ssa.Call); ok && send == nil && httpapi.ProducerMethods.Matches(callee.Func(&call.Call)) {
+						send = call
+					}
+				}
+			}
+			x := ssaflow.NewIndex(pkg)
+			back := &ssaflow.Backtracer{Index: x, Through: httpflow.Derived}
+			if got := httpflow.ClosesConnection(x, back.Sources(send.Call.Args[1]), send); got != tc.closes {
+				t.Errorf("ClosesConnection = %v, want %v", got, tc.closes)
+			}
+		})
 	}
 }

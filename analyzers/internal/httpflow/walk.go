@@ -162,8 +162,12 @@ const maxSites, maxCalls = 32, 8
 // Do(ctx, method, path) that the package calls with constant POSTs, the
 // function's own site follows its calls and stands for the callers not
 // shown, with the parameters unbound. Without such calls the site is the
-// function's own.
+// function's own. A value no function holds (a package-level request sent
+// as &req) has only its own site.
 func Sites(back *ssaflow.Backtracer, tracer *ssaflow.Tracer, v ssa.Value) []Site {
+	if v.Parent() == nil {
+		return []Site{{Request: Walk(back, tracer, back.SourcesVia(nil, v))}}
+	}
 	var out []Site
 	var split func(calls []*ssa.Call)
 	split = func(calls []*ssa.Call) {
