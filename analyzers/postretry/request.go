@@ -5,7 +5,6 @@ import (
 	"net/http"
 	"net/textproto"
 	"slices"
-	"strings"
 
 	"github.com/kalint/kalint/analyzers/internal/callee"
 	"github.com/kalint/kalint/analyzers/internal/httpapi"
@@ -75,9 +74,6 @@ func (s *state) fromWalk(w *httpflow.Request) *request {
 			for _, src := range s.sources(st.Val) {
 				s.body(r, src, false)
 			}
-		case httpapi.RequestClose:
-			on, known := ssaflow.ConstBool(st.Val)
-			r.closes = r.closes || known && on
 		case httpapi.RequestGetBody:
 			r.getBody = r.getBody || !ssaflow.IsNil(st.Val)
 		case httpapi.RequestHeader:
@@ -87,6 +83,8 @@ func (s *state) fromWalk(w *httpflow.Request) *request {
 	for _, load := range w.HeaderLoads {
 		s.headerUses(r, load)
 	}
+	closes, headers := httpflow.ConnectionCloses(s.index, w.Flow.Values)
+	r.closes = len(closes) > 0 || len(headers) > 0
 	for _, h := range r.flow.HandOffs {
 		if h.Kind != ssaflow.Call || !fromNetHTTP(h.Instr) {
 			r.header = true // code we cannot see may set the header
@@ -168,9 +166,6 @@ func (s *state) headerUses(r *request, header ssa.Value) {
 			if !ok || slices.Contains(idempotencyKeys, textproto.CanonicalMIMEHeaderKey(key)) {
 				r.header = true
 			}
-			val, known := ssaflow.ConstString(common.Args[len(common.Args)-1])
-			r.closes = r.closes || ok && known && textproto.CanonicalMIMEHeaderKey(key) == "Connection" &&
-				strings.EqualFold(strings.TrimSpace(val), "close")
 		case !fromNetHTTP(call):
 			r.header = true
 		}
