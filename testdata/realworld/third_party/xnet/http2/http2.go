@@ -5,6 +5,7 @@
 package http2
 
 import (
+	"context"
 	"crypto/tls"
 	"net"
 	"net/http"
@@ -15,6 +16,7 @@ import (
 type Transport struct {
 	TLSClientConfig    *tls.Config
 	DialTLS            func(network, addr string, cfg *tls.Config) (net.Conn, error)
+	DialTLSContext     func(ctx context.Context, network, addr string, cfg *tls.Config) (net.Conn, error)
 	AllowHTTP          bool
 	DisableCompression bool
 	ReadIdleTimeout    time.Duration
