@@ -60,7 +60,9 @@
 //
 // The same holds for a call of a constructor of the same package, a
 // function that returns a fresh transport or a client holding one (made
-// in it, not kept anywhere, returned by it): the report is at the call and
+// in it, not kept anywhere, returned by it, or by a function of the
+// package that it hands the value to: NewClient returning
+// NewClientWithHTTP(uri, &http.Client{...})): the report is at the call and
 // names the constructor, with the construction as related information.
 // A constructor may give the client its transport after the literal
 // (c.Transport = &http.Transport{...}), on each of several branches: a
@@ -155,8 +157,7 @@
 // signature), and a New... function of another package that returns a
 // shared *http.Transport would be taken for a constructor; a wrapping
 // RoundTripper of another package outside the table counts as keeping the
-// transport; a transport passed to a helper of the package that wraps it
-// in a client and returns the client counts as returned; a Clone of a
+// transport; a Clone of a
 // transport the analyzer cannot trace (a package variable, a parameter)
 // counts as having keep-alives off if the package sets DisableKeepAlives
 // anywhere; a function that runs once is recognised through the package's

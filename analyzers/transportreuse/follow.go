@@ -78,6 +78,12 @@ func (s *state) follow(r root) *use {
 				}
 				u.kept = true
 			case ssaflow.Return:
+				if results := s.passedBack(h, r, flow.Values); results != nil {
+					for _, v := range results {
+						add(v)
+					}
+					continue
+				}
 				u.returns = append(u.returns, h)
 			case ssaflow.Call:
 				fn := callee.Func(h.Instr.(ssa.CallInstruction).Common())
@@ -114,6 +120,34 @@ func (s *state) follow(r root) *use {
 		s.uses[r.value] = u
 		return u
 	}
+}
+
+// passedBack returns the results of the calls that bring the traced value
+// back to where r is made, when h returns it from a function of the
+// package other than that one, which the value reached as an argument
+// (NewClientWithHTTP(uri, hc) wrapping the client NewClient made): the
+// calls of the returning function whose arguments are traced values. Its
+// other callers, seen or not, pass values of their own. nil when h
+// returns from r's own function, a closure, or a function no traced value
+// is passed to.
+func (s *state) passedBack(h ssaflow.HandOff, r root, traced []ssa.Value) []ssa.Value {
+	g := h.Instr.Parent()
+	if g == r.instr.Parent() || g.Parent() != nil {
+		return nil
+	}
+	ret := h.Instr.(*ssa.Return)
+	i := slices.Index(ret.Results, h.Value)
+	var results []ssa.Value
+	for _, call := range s.x.Callers(g) {
+		c, ok := call.(*ssa.Call)
+		if !ok || !slices.ContainsFunc(c.Call.Args, func(a ssa.Value) bool { return slices.Contains(traced, a) }) {
+			continue
+		}
+		if v := result(c, i); v != nil {
+			results = append(results, v)
+		}
+	}
+	return results
 }
 
 // holder returns the client that a store makes hold the traced transport:

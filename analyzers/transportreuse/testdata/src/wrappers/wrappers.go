@@ -71,16 +71,53 @@ func PassedOn(ctx context.Context, url string, send func(*http.Client) error) er
 	return send(&http.Client{Transport: &http.Transport{}})
 }
 
-// configure is a builder step that returns what it is given.
+// configure is a builder step that returns what it is given: what it
+// returns to Builder is Builder's own transport.
 func configure(t *http.Transport) *http.Transport {
 	t.MaxIdleConnsPerHost = 10
 	return t
 }
 
 func Builder(url string) (*http.Response, error) {
-	t := configure(&http.Transport{}) // returned by a helper: not followed
+	t := configure(&http.Transport{}) // want `http.Transport created on every call to Builder`
 	return (&http.Client{Transport: t}).Get(url)
 }
+
+// A convenience constructor that hands its client to the package's
+// general one, which wraps it and returns the wrapper; the wrapper is
+// made for one check.
+type API struct {
+	base string
+	hc   *http.Client
+}
+
+func NewAPIWithClient(base string, hc *http.Client) *API { return &API{base: base, hc: hc} }
+
+func NewAPI(base string) *API {
+	return NewAPIWithClient(base, &http.Client{Transport: &http.Transport{}})
+}
+
+func (a *API) Ping() error {
+	resp, err := a.hc.Get(a.base + "/ping")
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+func Check(base string) error {
+	return NewAPI(base).Ping() // want `NewAPI\(\) creates an http.Transport on every call to Check`
+}
+
+// The same constructors, the API made once and kept: quiet.
+var api = NewAPI("http://api.internal")
+
+func CheckShared() error { return api.Ping() }
+
+// The general constructor given a client the caller keeps: quiet.
+var shared = &http.Client{Transport: &http.Transport{}}
+
+func CheckWith(base string) error { return NewAPIWithClient(base, shared).Ping() }
 
 // A client copied from a shared one, with its own clone of the transport.
 var base = &http.Client{Transport: &http.Transport{}}
