@@ -114,7 +114,12 @@
 //
 //   - The error path of the producing call: once its error is compared
 //     with nil (through variables and φ-nodes too), or the response is, the
-//     branch without a response needs nothing.
+//     branch without a response needs nothing. So does the branch where a
+//     type assertion of the error succeeds (`if ne, ok := err.(net.Error);
+//     ok`, a case of a type switch on it): a nil error has no dynamic type,
+//     and a failed Do returns no response, or on a CheckRedirect error one
+//     it has closed ((*Client).do in net/http/client.go). A retry loop that
+//     goes round only on a timeout loses no response.
 //   - A read to EOF anywhere on the path: io.ReadAll, ioutil.ReadAll,
 //     (*bytes.Buffer).ReadFrom, io.Copy and io.CopyBuffer into a writer
 //     that cannot fail (io.Discard, a bytes.Buffer, a strings.Builder, a
