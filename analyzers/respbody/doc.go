@@ -103,7 +103,9 @@
 // Responses come from (*http.Client).Do, Get, Head, Post and PostForm,
 // http.Get, Head, Post and PostForm, (http.RoundTripper).RoundTrip and
 // (*http.Transport).RoundTrip; from the package's own functions that return
-// one of these responses still open (wrappers, at any depth); and from
+// one of these responses still open (wrappers, at any depth; a wrapper
+// that returns the response in two results, `return res, res, nil`, gives
+// its caller one response, closed or handed on through either); and from
 // functions the package cannot see with the signature of such a wrapper,
 // func(...) (*http.Response, error): other packages' functions and methods,
 // function values and interface methods (an HTTPDoer interface, say). A

@@ -31,21 +31,32 @@ type funcResult struct {
 	// cancel is the result that, on every return handing back a fresh
 	// response, holds a CancelFunc that ends the response's request (see
 	// [state.returnedCancel]), or -1.
-	cancel  int
+	cancel int
+	// same holds the results that every producing call whose response fn
+	// returns hands it back in together (`return res, res, nil`, the
+	// response for its headers and as the payload), or nil: one response,
+	// handed on by the caller if any of them is.
+	same    []int
 	senders int // producing calls whose response fn returns
 }
 
-// returns records a producing call whose response fn returns, the
-// parameter of fn that its method comes from (-1 if none), the
+// returns records a producing call whose response fn returns in the
+// results returned, the parameter of fn that its method comes from (-1 if none), the
 // parameter or free variable its decode target comes from (nil if none)
 // and the result handing back a CancelFunc of its request (-1 if none):
 // the fresh responses answer HEAD, are read into a target, or are ended
 // by a cancel, by the caller's argument or result only if all share one.
-func (r *funcResult) returns(param int, target ssa.Value, guard, cancel int) {
+func (r *funcResult) returns(returned map[int]kind, param int, target ssa.Value, guard, cancel int) {
+	same := make([]int, 0, len(returned))
+	for i := range returned {
+		same = append(same, i)
+	}
+	sort.Ints(same)
 	switch {
 	case r.senders == 0:
-		r.headParam, r.target, r.guardParam, r.cancel = param, target, guard, cancel
+		r.headParam, r.target, r.guardParam, r.cancel, r.same = param, target, guard, cancel, same
 	default:
+		r.same = slices.DeleteFunc(r.same, func(i int) bool { return !slices.Contains(same, i) })
 		if param != r.headParam {
 			r.headParam = -1
 		}
@@ -123,10 +134,13 @@ func (s *state) function(fn *ssa.Function) *funcResult {
 type producer struct {
 	resp, err int
 	k         kind
-	head      bool
-	decider   ssa.Value // the argument the request's method comes from, or nil
-	upgrade   bool      // the request asks for a protocol upgrade
-	unseen    bool      // recognised by its signature alone
+	// same holds the other results of the package's wrapper that hold the
+	// same response as resp, with their kinds (see [funcResult.same]).
+	same    map[int]kind
+	head    bool
+	decider ssa.Value // the argument the request's method comes from, or nil
+	upgrade bool      // the request asks for a protocol upgrade
+	unseen  bool      // recognised by its signature alone
 	// guard is the argument that, when true, makes the package's wrapper
 	// hand back no response (see [guardParam]), or nil.
 	guard ssa.Value
@@ -184,6 +198,12 @@ func (s *state) producer(call *ssa.Call) (producer, bool) {
 			return producer{}, false
 		}
 		p := producer{resp: idx[0], err: -1, k: fresh[idx[0]], target: target}
+		if len(r.same) > 1 && r.same[0] == idx[0] {
+			p.same = make(map[int]kind, len(r.same)-1)
+			for _, i := range r.same[1:] {
+				p.same[i] = fresh[i]
+			}
+		}
 		if i := r.guardParam; i >= 0 && i < len(common.Args) {
 			if on, known := ssaflow.ConstBool(common.Args[i]); known && on {
 				return producer{}, false // the caller asks for no response

@@ -27,6 +27,10 @@ func (s *state) source(fn *ssa.Function, call *ssa.Call, b *ssa.BasicBlock, i in
 					vals[ex] = p.k
 				case p.err:
 					errs = append(errs, ex)
+				default:
+					if k, ok := p.same[ex.Index]; ok {
+						vals[ex] = k
+					}
 				}
 			}
 		}
@@ -66,7 +70,7 @@ func (s *state) source(fn *ssa.Function, call *ssa.Call, b *ssa.BasicBlock, i in
 		r.fresh[idx] = k
 	}
 	if len(w.returned) > 0 {
-		r.returns(s.methodParam(fn, p.decider), p.target, guardParam(fn, w.rets), s.returnedCancel(call, p, w.rets))
+		r.returns(w.returned, s.methodParam(fn, p.decider), p.target, guardParam(fn, w.rets), s.returnedCancel(call, p, w.rets))
 	}
 	if s.rep.Generated(call.Pos()) || p.target != nil {
 		// fn's callers needed its fresh results; the rest is reporting.
