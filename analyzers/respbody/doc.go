@@ -103,7 +103,9 @@
 // Responses come from (*http.Client).Do, Get, Head, Post and PostForm,
 // http.Get, Head, Post and PostForm, (http.RoundTripper).RoundTrip and
 // (*http.Transport).RoundTrip; from the package's own functions that return
-// one of these responses still open (wrappers, at any depth); and from
+// one of these responses still open (wrappers, at any depth; a wrapper
+// that returns the response in two results, `return res, res, nil`, gives
+// its caller one response, closed or handed on through either); and from
 // functions the package cannot see with the signature of such a wrapper,
 // func(...) (*http.Response, error): other packages' functions and methods,
 // function values and interface methods (an HTTPDoer interface, say). A
@@ -114,7 +116,12 @@
 //
 //   - The error path of the producing call: once its error is compared
 //     with nil (through variables and φ-nodes too), or the response is, the
-//     branch without a response needs nothing.
+//     branch without a response needs nothing. So does the branch where a
+//     type assertion of the error succeeds (`if ne, ok := err.(net.Error);
+//     ok`, a case of a type switch on it): a nil error has no dynamic type,
+//     and a failed Do returns no response, or on a CheckRedirect error one
+//     it has closed ((*Client).do in net/http/client.go). A retry loop that
+//     goes round only on a timeout loses no response.
 //   - A read to EOF anywhere on the path: io.ReadAll, ioutil.ReadAll,
 //     (*bytes.Buffer).ReadFrom, io.Copy and io.CopyBuffer into a writer
 //     that cannot fail (io.Discard, a bytes.Buffer, a strings.Builder, a
@@ -184,6 +191,18 @@
 //     pointer type such as `type Response *http.Response`, whose Body is
 //     the response's). A deferred close set up before the request (in a
 //     closure that checks for nil) counts too.
+//   - A wrapper of the package that closes the body itself unless its
+//     caller asks for it open, by a boolean parameter or a boolean field
+//     of a struct (or pointer to struct) parameter that the wrapper never
+//     assigns (go-bitbucket's `emptyResponse`, mautrix's
+//     `params.DontReadBody`): when every path that hands the body back
+//     open has taken the flag one way, a caller that gives the other value
+//     (a constant, or a field that its composite literal leaves out, which
+//     is false) gets no open response, and one that passes its own flag
+//     on has its tests of it settled the same way. In any function each
+//     test of such a flag takes the side the path took before: a close
+//     under `if !p.DontReadBody` and a read under the same test are on the
+//     same paths.
 //   - Closures and the package's own functions that close the body on every
 //     path, take it as an io.Closer, or defer the close; called, deferred or
 //     started as goroutines. Their effect is summarised once per parameter.
@@ -251,6 +270,11 @@
 //
 //   - A response stored in a variable that is assigned twice is one value
 //     to the analysis: closing either closes both.
+//   - A wrapper's flag field is followed into its callers through a
+//     composite literal built for the call (`Params{...}`, `&Params{...}`,
+//     or a variable whose fields are then set); not through a struct
+//     copied from elsewhere, a parameter of the caller, or a variable
+//     assigned a whole literal first (`p := Params{}; p.Raw = true`).
 //   - The error of the producing call is recognised when compared with nil
 //     directly; an error passed to a helper that decides (if
 //     handle(err) { return }) is not, and the helper's branch looks like a

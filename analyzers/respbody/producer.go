@@ -25,35 +25,46 @@ type funcResult struct {
 	// response's decode target comes from (see [decodeTarget]), or nil:
 	// the responses are open only when the caller gives a nil target.
 	target ssa.Value
-	// guardParam is a boolean parameter that is false on every path
-	// handing back a fresh response (see [guardParam]), or -1.
-	guardParam int
+	// guard is the guard that has one value on every path handing back
+	// a fresh response (see [resultGuard]), or one of parameter -1.
+	guard returnGuard
 	// cancel is the result that, on every return handing back a fresh
 	// response, holds a CancelFunc that ends the response's request (see
 	// [state.returnedCancel]), or -1.
-	cancel  int
+	cancel int
+	// same holds the results that every producing call whose response fn
+	// returns hands it back in together (`return res, res, nil`, the
+	// response for its headers and as the payload), or nil: one response,
+	// handed on by the caller if any of them is.
+	same    []int
 	senders int // producing calls whose response fn returns
 }
 
-// returns records a producing call whose response fn returns, the
-// parameter of fn that its method comes from (-1 if none), the
+// returns records a producing call whose response fn returns in the
+// results returned, the parameter of fn that its method comes from (-1 if none), the
 // parameter or free variable its decode target comes from (nil if none)
 // and the result handing back a CancelFunc of its request (-1 if none):
 // the fresh responses answer HEAD, are read into a target, or are ended
 // by a cancel, by the caller's argument or result only if all share one.
-func (r *funcResult) returns(param int, target ssa.Value, guard, cancel int) {
+func (r *funcResult) returns(returned map[int]kind, param int, target ssa.Value, guard returnGuard, cancel int) {
+	same := make([]int, 0, len(returned))
+	for i := range returned {
+		same = append(same, i)
+	}
+	sort.Ints(same)
 	switch {
 	case r.senders == 0:
-		r.headParam, r.target, r.guardParam, r.cancel = param, target, guard, cancel
+		r.headParam, r.target, r.guard, r.cancel, r.same = param, target, guard, cancel, same
 	default:
+		r.same = slices.DeleteFunc(r.same, func(i int) bool { return !slices.Contains(same, i) })
 		if param != r.headParam {
 			r.headParam = -1
 		}
 		if target != r.target {
 			r.target = nil
 		}
-		if guard != r.guardParam {
-			r.guardParam = -1
+		if guard != r.guard {
+			r.guard = noGuard
 		}
 		if cancel != r.cancel {
 			r.cancel = -1
@@ -96,7 +107,7 @@ func (s *state) function(fn *ssa.Function) *funcResult {
 	if r, ok := s.funcs[fn]; ok {
 		return r
 	}
-	r := &funcResult{fresh: make(map[int]kind), headParam: -1, guardParam: -1, cancel: -1}
+	r := &funcResult{fresh: make(map[int]kind), headParam: -1, guard: noGuard, cancel: -1}
 	s.funcs[fn] = r // a recursive call sees no fresh results: quiet
 	if !s.tests && report.InTest(s.pass.Fset, fn.Pos()) {
 		// Only tests call test code: with nothing reported there, its
@@ -123,13 +134,18 @@ func (s *state) function(fn *ssa.Function) *funcResult {
 type producer struct {
 	resp, err int
 	k         kind
-	head      bool
-	decider   ssa.Value // the argument the request's method comes from, or nil
-	upgrade   bool      // the request asks for a protocol upgrade
-	unseen    bool      // recognised by its signature alone
-	// guard is the argument that, when true, makes the package's wrapper
-	// hand back no response (see [guardParam]), or nil.
-	guard ssa.Value
+	// same holds the other results of the package's wrapper that hold the
+	// same response as resp, with their kinds (see [funcResult.same]).
+	same    map[int]kind
+	head    bool
+	decider ssa.Value // the argument the request's method comes from, or nil
+	upgrade bool      // the request asks for a protocol upgrade
+	unseen  bool      // recognised by its signature alone
+	// guard is the argument (or the field of one) that, when it is not
+	// guardOpen, makes the package's wrapper hand back no open response
+	// (see [resultGuard]), or nil.
+	guard     ssa.Value
+	guardOpen bool
 	// target is the parameter or free variable of the calling function
 	// that the decode target given to the sender comes from: the body is
 	// read into it unless the caller of that function gives nil.
@@ -184,11 +200,18 @@ func (s *state) producer(call *ssa.Call) (producer, bool) {
 			return producer{}, false
 		}
 		p := producer{resp: idx[0], err: -1, k: fresh[idx[0]], target: target}
-		if i := r.guardParam; i >= 0 && i < len(common.Args) {
-			if on, known := ssaflow.ConstBool(common.Args[i]); known && on {
-				return producer{}, false // the caller asks for no response
+		if len(r.same) > 1 && r.same[0] == idx[0] {
+			p.same = make(map[int]kind, len(r.same)-1)
+			for _, i := range r.same[1:] {
+				p.same[i] = fresh[i]
 			}
-			p.guard = common.Args[i]
+		}
+		if g := r.guard; g.param >= 0 && g.param < len(common.Args) {
+			v, on, known := guardArg(call, common.Args[g.param], g.field)
+			if known && on != g.open {
+				return producer{}, false // the caller asks for no open response
+			}
+			p.guard, p.guardOpen = v, g.open
 		}
 		if i := r.headParam; i >= 0 && i < len(common.Args) {
 			p.decider = common.Args[i]

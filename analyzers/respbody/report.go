@@ -27,6 +27,10 @@ func (s *state) source(fn *ssa.Function, call *ssa.Call, b *ssa.BasicBlock, i in
 					vals[ex] = p.k
 				case p.err:
 					errs = append(errs, ex)
+				default:
+					if k, ok := p.same[ex.Index]; ok {
+						vals[ex] = k
+					}
 				}
 			}
 		}
@@ -55,7 +59,7 @@ func (s *state) source(fn *ssa.Function, call *ssa.Call, b *ssa.BasicBlock, i in
 	}
 	t := s.track(fn, vals, nil)
 	s.contextDone(t, call, p)
-	guarded(t, p.guard)
+	guarded(t, p.guard, p.guardOpen)
 	for instr, e := range t.effects {
 		if d, ok := instr.(*ssa.Defer); ok && e.ends && ssaflow.Dominates(d, call) {
 			return // closed by a deferred call set up before the request
@@ -66,7 +70,7 @@ func (s *state) source(fn *ssa.Function, call *ssa.Call, b *ssa.BasicBlock, i in
 		r.fresh[idx] = k
 	}
 	if len(w.returned) > 0 {
-		r.returns(s.methodParam(fn, p.decider), p.target, guardParam(fn, w.rets), s.returnedCancel(call, p, w.rets))
+		r.returns(w.returned, s.methodParam(fn, p.decider), p.target, resultGuard(fn, w), s.returnedCancel(call, p, w.rets))
 	}
 	if s.rep.Generated(call.Pos()) || p.target != nil {
 		// fn's callers needed its fresh results; the rest is reporting.
@@ -344,15 +348,19 @@ func directClose(call ssa.CallInstruction) bool {
 }
 
 // guarded settles, for each If on guard (the argument that makes the
-// package's wrapper hand back no response), the true successor: there
-// the response is nil.
-func guarded(t *tracked, guard ssa.Value) {
+// package's wrapper hand back no open response unless it is open), the
+// successor where it is not open: there the response is nil or closed.
+func guarded(t *tracked, guard ssa.Value, open bool) {
 	if guard == nil || guard.Referrers() == nil {
 		return
 	}
+	closed := 0 // the true successor
+	if open {
+		closed = 1
+	}
 	for _, ref := range *guard.Referrers() {
 		if ifi, ok := ref.(*ssa.If); ok && ifi.Cond == guard && ifi.Parent() == t.fn {
-			t.settled[ifi] = 0
+			t.settled[ifi] = closed
 		}
 	}
 }

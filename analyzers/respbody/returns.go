@@ -108,3 +108,103 @@ func readsResults(d *ssa.Defer) bool {
 	}
 	return false
 }
+
+// A guard is a boolean that a function's caller gives it and that keeps
+// its value through the function: a parameter, or a field of one that
+// the function never assigns (see [ssaflow.ParamField]; field -1 for the
+// parameter itself). A wrapper that closes the body unless its caller
+// sets `params.DontReadBody` tests the guard twice, around the close and
+// around the read; the walk takes the same side each time.
+type guard struct{ param, field int }
+
+// A decision is the value a path has taken a guard with.
+type decision struct {
+	guard
+	val bool
+}
+
+// guardOf returns the guard that cond tests, and whether it tests its
+// negation.
+func guardOf(fn *ssa.Function, cond ssa.Value) (g guard, neg, ok bool) {
+	if not, isNot := cond.(*ssa.UnOp); isNot && not.Op == token.NOT {
+		cond, neg = not.X, true
+	}
+	p, field, ok := ssaflow.ParamField(cond)
+	if !ok || p.Parent() != fn {
+		return guard{}, false, false
+	}
+	return guard{slices.Index(fn.Params, p), field}, neg, true
+}
+
+// take returns ds with g taken as val, kept sorted, and false when ds has
+// taken g the other way: a path that cannot happen.
+func take(ds []decision, g guard, val bool) ([]decision, bool) {
+	for _, d := range ds {
+		if d.guard == g {
+			return ds, d.val == val
+		}
+	}
+	out := append(ds[:len(ds):len(ds)], decision{g, val})
+	slices.SortFunc(out, func(a, b decision) int {
+		if a.param != b.param {
+			return a.param - b.param
+		}
+		return a.field - b.field
+	})
+	return out, true
+}
+
+// common returns the decisions that both a and b hold.
+func common(a, b []decision) []decision {
+	var out []decision
+	for _, d := range a {
+		if slices.Contains(b, d) {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// A returnGuard is a guard that every path of a wrapper handing back a
+// fresh response has taken as open: a caller that gives the other value
+// gets no open response (go-bitbucket's `emptyResponse` true, mautrix's
+// `DontReadBody` false). A param of -1 is none.
+type returnGuard struct {
+	guard
+	open bool
+}
+
+var noGuard = returnGuard{guard{-1, -1}, false}
+
+// resultGuard returns the guard of the returns of fn that w found handing
+// back the response: a boolean parameter false on every path to them (see
+// [guardParam]), else one that every path the walk took to them took with
+// one value.
+func resultGuard(fn *ssa.Function, w paths) returnGuard {
+	if i := guardParam(fn, w.rets); i >= 0 {
+		return returnGuard{guard{i, -1}, false}
+	}
+	if len(w.retGuards) > 0 {
+		d := w.retGuards[0]
+		return returnGuard{d.guard, d.val}
+	}
+	return noGuard
+}
+
+// guardArg returns what call gives for the guard, arg or its field: the
+// value, and whether it is a constant, on. A field that a composite
+// literal leaves out is false.
+func guardArg(call *ssa.Call, arg ssa.Value, field int) (v ssa.Value, on, known bool) {
+	if field >= 0 {
+		vals, ok := ssaflow.ArgFieldValues(call, arg, field)
+		switch {
+		case !ok || len(vals) > 1:
+			return nil, false, false
+		case len(vals) == 0:
+			return nil, false, true // the zero value
+		}
+		arg = vals[0]
+	}
+	on, known = ssaflow.ConstBool(arg)
+	return arg, on, known
+}

@@ -58,7 +58,9 @@ func statusTest(t *tracked, cond ssa.Value) bool {
 // or where the response (or body) is nil. It returns -1 when both may.
 //
 // Three more shapes end a path: a predicate on the error (errors.Is(err,
-// x), isTimeout(err)) or a comparison of it with an error variable (err ==
+// x), isTimeout(err)), a type assertion of it that succeeds (`if _, ok :=
+// err.(net.Error); ok`, a case of a type switch; see [ssaflow.Asserted])
+// or a comparison of it with an error variable (err ==
 // http.ErrSkipAltProtocol) is true only for a failed call; a response with
 // status 101 Switching Protocols has the upgraded connection as its body,
 // which the caller now owns; and one with status 1xx, 204 or 304 has no
@@ -70,7 +72,7 @@ func prune(t *tracked, cond ssa.Value, errs []ssa.Value) int {
 		}
 		return -1
 	}
-	if errorPredicate(cond, errs) {
+	if errorPredicate(cond, errs) || contains(errs, ssaflow.Asserted(cond)) {
 		return 0
 	}
 	bin, ok := cond.(*ssa.BinOp)

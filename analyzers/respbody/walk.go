@@ -1,6 +1,7 @@
 package respbody
 
 import (
+	"fmt"
 	"go/token"
 	"slices"
 	"sort"
@@ -30,6 +31,9 @@ type paths struct {
 	returned map[int]kind
 	// rets holds the returns that hand the open response back.
 	rets []*ssa.Return
+	// retGuards holds the guards that every path handing the open
+	// response back has taken, with the same value on each.
+	retGuards []decision
 	// unread holds the direct closes of the body that some path reaches
 	// without reading it.
 	unread []*ssa.Call
@@ -58,6 +62,9 @@ type point struct {
 	// notFound: the path has established status 404 Not Found, an answer
 	// about the resource that lookups meet as a normal outcome.
 	notFound bool
+	// guards holds the values the path has taken the function's guards
+	// with (see [guardOf]): a later If on one of them takes the same side.
+	guards []decision
 }
 
 // walk follows every path from the instruction at start.Instrs[at] and
@@ -163,8 +170,15 @@ func (s *state) walkBlock(t *tracked, p point, source ssa.Instruction, res *path
 					returned = true
 				}
 			}
-			if returned && !slices.Contains(res.rets, instr) {
-				res.rets = append(res.rets, instr)
+			if returned {
+				if len(res.rets) == 0 {
+					res.retGuards = p.guards
+				} else {
+					res.retGuards = common(res.retGuards, p.guards)
+				}
+				if !slices.Contains(res.rets, instr) {
+					res.rets = append(res.rets, instr)
+				}
 			}
 			switch {
 			case returned || p.mayClosed || t.cancelledAtExit || p.cancelled:
@@ -182,10 +196,17 @@ func (s *state) walkBlock(t *tracked, p point, source ssa.Instruction, res *path
 				skip = j // the body holds no connection there: the path is done
 			}
 			found := notFoundSucc(t, instr.Cond)
+			g, neg, isGuard := guardOf(t.fn, instr.Cond)
 			for j, succ := range b.Succs {
 				if j != skip {
 					q := p
 					q.notFound = p.notFound || j == found
+					if isGuard {
+						var possible bool
+						if q.guards, possible = take(p.guards, g, (j == 0) != neg); !possible {
+							continue // the other side of a test the path has made
+						}
+					}
 					follow(q, b, succ, source, stack)
 				}
 			}
@@ -230,7 +251,7 @@ func (s *state) releasedInLoop(t *tracked, source ssa.Instruction) bool {
 // enter moves a path from block b into succ, carrying the error through
 // the φ-nodes that take it on this edge.
 func enter(p point, b, succ *ssa.BasicBlock) point {
-	q := point{block: succ, errs: p.errs, notClosed: p.notClosed, looped: p.looped, mayClosed: p.mayClosed, attempt: p.attempt, cancelled: p.cancelled, read: p.read, deferred: p.deferred, notFound: p.notFound}
+	q := point{block: succ, errs: p.errs, notClosed: p.notClosed, looped: p.looped, mayClosed: p.mayClosed, attempt: p.attempt, cancelled: p.cancelled, read: p.read, deferred: p.deferred, notFound: p.notFound, guards: p.guards}
 	pred := -1
 	for i, pr := range succ.Preds {
 		if pr == b {
@@ -277,6 +298,9 @@ func (p point) key() string {
 	}
 	if p.notFound {
 		sb.WriteString(" notFound")
+	}
+	for _, d := range p.guards {
+		fmt.Fprintf(&sb, " g%d.%d=%t", d.param, d.field, d.val)
 	}
 	names := make([]string, len(p.errs))
 	for i, e := range p.errs {

@@ -288,3 +288,19 @@ func localAddr(addr ssa.Value) bool {
 		}
 	}
 }
+
+// Asserted returns the interface value that cond, the ok of a comma-ok
+// type assertion (`_, ok := err.(net.Error)`, a case of a type switch),
+// tests, or nil. The assertion succeeds only on a value that is not nil
+// (a nil interface value has no dynamic type), so cond is true only when
+// the value is set.
+func Asserted(cond ssa.Value) ssa.Value {
+	ex, ok := cond.(*ssa.Extract)
+	if !ok || ex.Index != 1 {
+		return nil
+	}
+	if ta, ok := ex.Tuple.(*ssa.TypeAssert); ok && ta.CommaOk {
+		return ta.X
+	}
+	return nil
+}

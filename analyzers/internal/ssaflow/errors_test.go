@@ -148,3 +148,31 @@ func TestErrorSwallowed(t *testing.T) {
 		})
 	}
 }
+
+// Asserted names the value that a comma-ok assertion's ok tests, and
+// nothing for other conditions.
+func TestAsserted(t *testing.T) {
+	t.Parallel()
+	pkg := build(t, `type timeout interface{ Timeout() bool }
+		func try() error { return nil }
+		func f(x any) bool { err := try(); _, ok := err.(timeout); _, isInt := x.(int); v := x.(string); return ok && isInt && v != "" }`)
+	var asserted []ssa.Value
+	for _, b := range pkg.Func("f").Blocks {
+		for _, instr := range b.Instrs {
+			if v, ok := instr.(ssa.Value); ok {
+				if x := ssaflow.Asserted(v); x != nil {
+					asserted = append(asserted, x)
+				}
+			}
+		}
+	}
+	if len(asserted) != 2 {
+		t.Fatalf("Asserted found %d values, want the error and x", len(asserted))
+	}
+	if _, ok := asserted[0].(*ssa.Call); !ok {
+		t.Errorf("first asserted value %v, want the error of try", asserted[0])
+	}
+	if _, ok := asserted[1].(*ssa.Parameter); !ok {
+		t.Errorf("second asserted value %v, want x", asserted[1])
+	}
+}

@@ -71,7 +71,7 @@ func (b *Backtracer) fieldStores(x ssa.Value, i int) ([]ssa.Value, bool) {
 		return nil, false
 	}
 	if a := structVar(x); a != nil {
-		if out, ok := localFieldStores(a, i, 0); ok {
+		if out, ok := localFieldStores(a, i, 0, nil); ok {
 			return out, true
 		}
 	}
@@ -355,9 +355,10 @@ func CopiedFromElsewhere(copies []*ssa.Alloc) bool {
 // localFieldStores returns the values stored in field i of a, a struct
 // variable whose address is used only to select its fields (which are
 // stored to or loaded), to load the struct and to assign it whole, from
-// copies of other such variables (a composite literal, say): then nothing
-// else can store into its fields. ok is false otherwise.
-func localFieldStores(a *ssa.Alloc, i, depth int) (out []ssa.Value, ok bool) {
+// copies of other such variables (a composite literal, say), and to be
+// given to the call passed (nil for none): then nothing else can store
+// into its fields. ok is false otherwise.
+func localFieldStores(a *ssa.Alloc, i, depth int, passed ssa.Instruction) (out []ssa.Value, ok bool) {
 	if depth > maxFrames {
 		return nil, false
 	}
@@ -391,14 +392,16 @@ func localFieldStores(a *ssa.Alloc, i, depth int) (out []ssa.Value, ok bool) {
 			if ref.Addr != a || src == nil || src == a {
 				return nil, false
 			}
-			more, ok := localFieldStores(src, i, depth+1)
+			more, ok := localFieldStores(src, i, depth+1, nil)
 			if !ok {
 				return nil, false
 			}
 			out = append(out, more...)
 		case *ssa.DebugRef:
 		default:
-			return nil, false
+			if ref != passed || passed == nil {
+				return nil, false
+			}
 		}
 	}
 	return out, true
