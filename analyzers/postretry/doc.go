@@ -184,6 +184,32 @@
 // Client passes every request through it, those with bodies too). A
 // request handed to code it cannot see counts as rewound.
 //
+// A new request in each attempt does not help when its body reader is the
+// same: the transport reads the body to its end and closes it
+// ((*transferWriter).writeBody in net/http/transfer.go, run by
+// (*persistConn).writeLoop in net/http/transport.go), so the next
+// attempt's request reads nothing. The analyzer reports a send whose
+// request each attempt builds with http.NewRequest around a body that is
+// the same value in every attempt: a reader made before the loop,
+// captured by the closure a retry helper calls, passed unchanged to a
+// recursive retry (return try(n-1, wait*2, body)) or kept in a field of
+// the package that the attempt sets only while it is nil (if r.buf == nil
+// { r.buf = bytes.NewBuffer(b) }, on a path that can skip every other
+// store to it). Attempts are found up to three calls above the send (a
+// send in execute, called by a closure that a retry helper calls in its
+// loop). A reader made in each attempt (bytes.NewReader(data) inside the
+// loop), one that the attempt touches otherwise (Seek(0, io.SeekStart),
+// Reset, any call of code outside the package), a Body or GetBody store in
+// the attempt, and a call whose attempt gives no body (nil) while the
+// package's other calls do, are quiet. It also reports a retry that
+// replays an io.TeeReader: the first attempt's body is io.TeeReader(r,
+// &buf) and the later ones send a reader of buf.Bytes(). The tee writes
+// only what is read through it ((*teeReader).Read in io/io.go), and the
+// transport reads nothing of a body when the attempt fails before writing
+// it (a refused or reset connection, the errors a retry is for), so the
+// retries send an empty or cut body; a buffer that anything else writes
+// to, or a tee that the attempt drains, is quiet.
+//
 // Diagnostics are at the send, with the request's construction as related
 // information. There is no suggested fix: how to retry, and whether the
 // server deduplicates, is the author's decision.
@@ -206,7 +232,10 @@
 // value (the others are not built), and a helper's calls are judged one by
 // one only when they pass constants through at most eight calls; a second attempt with a rebuilt request is
 // not taken for a retry of the first (the first is reported); a second
-// attempt that re-sends the body is seen in the function of the first; a retry helper whose calls in the package pass different
+// attempt that re-sends the body is seen in the function of the first; a
+// method value given to a retry helper (backoff(k.send)) binds its
+// receiver where the analysis does not follow it, so a body reader kept in
+// that receiver is not judged (a closure calling k.send() is); a retry helper whose calls in the package pass different
 // predicates counts as retrying for all of them; the client's transport is
 // only seen when the client is built in the package; a client built elsewhere is taken to keep
 // connections alive; the analysis of method and headers is flow-insensitive

@@ -173,8 +173,8 @@ func (s *state) check(call ssa.CallInstruction, snd send) {
 	var req *request
 	if reqArg != nil {
 		req = s.request(reqArg)
-		if resent, a, first := s.resent(call, req, reqArg); a != nil {
-			s.reportReuse(call, resent, a, first)
+		if resent, again := s.resent(call, req, reqArg); again.attempt != nil {
+			s.reportReuse(call, resent, again)
 			return
 		}
 	}

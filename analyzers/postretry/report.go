@@ -25,22 +25,48 @@ func (s *state) report(call ssa.CallInstruction, d analysis.Diagnostic, req *req
 	s.rep.Report(d, remedy)
 }
 
-func (s *state) reportReuse(call ssa.CallInstruction, req *request, attempt ssa.Instruction, first bool) {
+func (s *state) reportReuse(call ssa.CallInstruction, req *request, again reuse) {
 	subject := "the request"
 	if expr, _ := s.rep.Call(call.Common().Pos()); expr != nil {
 		if len(expr.Args) > 0 {
 			subject = types.ExprString(expr.Args[0])
 		}
 	}
-	d := analysis.Diagnostic{
-		Message: fmt.Sprintf("%s is sent again by a retry loop after its body was consumed (retries send no body or fail with \"ContentLength=N with Body length 0\")", subject),
-	}
+	var d analysis.Diagnostic
+	remedy := "rebuild the request or reset its Body from GetBody in each attempt"
+	related := "retried here"
 	switch {
-	case first:
+	case again.first:
 		d.Message = fmt.Sprintf("%s is sent again after a failed attempt consumed its body (the second attempt sends no body or fails with \"ContentLength=N with Body length 0\")", subject)
-		d.Related = append(d.Related, analysis.RelatedInformation{Pos: attempt.Pos(), Message: "first attempt here"})
-	case attempt != call && attempt.Pos().IsValid():
-		d.Related = append(d.Related, analysis.RelatedInformation{Pos: attempt.Pos(), Message: "retried here"})
+		related = "first attempt here"
+	case again.replay != nil:
+		d.Message = fmt.Sprintf("%s holds only what the first attempt read of the body through io.TeeReader, and the retries send it (an attempt that failed before writing the body leaves it empty or cut)", bufferName(again.replay))
+		remedy = "keep the whole body (a []byte) and make a reader of it in each attempt"
+	case again.made != nil:
+		d.Message = fmt.Sprintf("%s is given to the request of every attempt of a retry after the first attempt read it to its end (retries send an empty or cut body)", s.bodySubject(again.made))
+		remedy = "make the body reader anew in each attempt, or rewind it before each attempt"
+	default:
+		d.Message = fmt.Sprintf("%s is sent again by a retry loop after its body was consumed (retries send no body or fail with \"ContentLength=N with Body length 0\")", subject)
 	}
-	s.report(call, d, req, "rebuild the request or reset its Body from GetBody in each attempt")
+	if again.first || again.attempt != call && again.attempt.Pos().IsValid() {
+		d.Related = append(d.Related, analysis.RelatedInformation{Pos: again.attempt.Pos(), Message: related})
+	}
+	s.report(call, d, req, remedy)
+}
+
+// bodySubject names the body argument of a call of http.NewRequest as
+// written.
+func (s *state) bodySubject(made *ssa.Call) string {
+	if expr, _ := s.rep.Call(made.Common().Pos()); expr != nil && len(expr.Args) > 0 {
+		return types.ExprString(expr.Args[len(expr.Args)-1])
+	}
+	return "the body"
+}
+
+// bufferName names a buffer variable as declared.
+func bufferName(buf *ssa.Alloc) string {
+	if buf.Comment != "" {
+		return buf.Comment
+	}
+	return "the buffer"
 }

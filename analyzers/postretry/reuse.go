@@ -12,9 +12,8 @@ import (
 	"golang.org/x/tools/go/ssa"
 )
 
-// resent returns a request sent at call with a consumed body, where it is
-// sent again and whether that is a second attempt without a loop; nil
-// when there is none. req is the request as the send sees it; when its
+// resent returns a request sent at call with a consumed body and where it
+// is sent again; nil when there is none. req is the request as the send sees it; when its
 // body may not be consumed as far as that shows (it comes from a
 // parameter, or passes through a field), the package's own calls that
 // lead to the send are judged one by one ([httpflow.Sites] over all of
@@ -22,40 +21,63 @@ import (
 // the fields only the package can name: an exported Do(req) that retries
 // in a loop re-sends the body of the POST that the package's Post gives
 // it, whatever other callers pass.
-func (s *state) resent(call ssa.CallInstruction, req *request, reqArg ssa.Value) (*request, ssa.Instruction, bool) {
+func (s *state) resent(call ssa.CallInstruction, req *request, reqArg ssa.Value) (*request, reuse) {
 	resent := req
 	if w := s.wrapperRequest(reqArg); req.opaque && w != nil {
 		resent = w
 	}
 	candidates := []*request{resent}
-	if !consumable(call, resent) {
+	if !consumable(call, resent, false) {
 		candidates = candidates[:0]
+		if consumable(call, resent, true) {
+			candidates = append(candidates, resent)
+		}
 		for _, site := range httpflow.Sites(s.every, s.kept, reqArg) {
 			candidates = append(candidates, s.fromWalk(site.Request))
 		}
 	}
 	for _, r := range candidates {
-		if !consumable(call, r) {
+		whole := consumable(call, r, false)
+		if !whole && !consumable(call, r, true) {
 			continue
 		}
-		if a := s.reusedBody(call, r, reqArg); a != nil {
-			return r, a, false
+		if again := s.reusedBody(call, r, reqArg, whole); again.attempt != nil {
+			return r, again
 		}
-		if a := s.firstAttempt(call, r, reqArg); a != nil {
-			return r, a, true
+		if a := s.firstAttempt(call, r, reqArg); whole && a != nil {
+			return r, reuse{attempt: a, first: true}
 		}
 	}
-	return nil, nil, false
+	return nil, reuse{}
+}
+
+// A reuse is where a consumed body is sent again: attempt is the call that
+// runs again, or the first attempt when first is set; made is the
+// http.NewRequest call that each attempt makes anew around the same body
+// reader, nil when the request itself is sent again; replay is the
+// buffer that an io.TeeReader fills for the later attempts (see
+// [state.replay]).
+type reuse struct {
+	attempt ssa.Instruction
+	first   bool
+	made    *ssa.Call
+	replay  *ssa.Alloc
 }
 
 // consumable reports whether the body of a request sent at call cannot be
 // sent again: it has one of a known type, and no code the package cannot
-// see may reset it.
-func consumable(call ssa.CallInstruction, req *request) bool {
+// see may reset it. kept allows the request to be kept where other code
+// can read it (an exported field, a result): that says nothing of the
+// reader its body is made of when each attempt builds its own request
+// (see [state.sameBody]), as long as no such code is called with it.
+func consumable(call ssa.CallInstruction, req *request, kept bool) bool {
 	if req.opaque || !req.body || req.flow == nil {
 		return false
 	}
 	for _, h := range req.flow.HandOffs {
+		if kept && h.Kind != ssaflow.Call {
+			continue
+		}
 		if h.Kind != ssaflow.Call || h.Instr != call && !fromNetHTTP(h.Instr) && !isPredicate(h.Instr) {
 			return false // code the package cannot see may reset the body
 		}
@@ -83,40 +105,39 @@ func isPredicate(instr ssa.Instruction) bool {
 }
 
 // reusedBody returns where a send that re-sends a request with a consumed
-// body runs again (the send itself, or the call of its function in a
-// loop), or nil. A loop that sends again on a status, or whatever a
-// predicate says, consumes the body as one that retries on an error.
-func (s *state) reusedBody(call ssa.CallInstruction, req *request, reqArg ssa.Value) ssa.Instruction {
-	send := call.Parent()
-	var attempts []ssa.CallInstruction
-	if ssaflow.RunsAgain(call.Block(), noReturn) {
-		attempts = append(attempts, call)
-	} else {
-		attempts = s.calls(send)
-	}
-	for _, a := range attempts {
-		if a != call && s.ignored(a) || !ssaflow.RunsAgain(a.Block(), noReturn) {
-			continue
-		}
-		at := attempt{send: send, call: a, fn: a.Parent(), loops: &s.loops}
-		if s.invariant(at, reqArg, make(map[ssa.Value]bool)) && !s.reset(at, req) {
-			return a
-		}
-	}
+// body runs again (the send itself, or a call that leads to it in a loop or
+// a recursion), with the http.NewRequest call when what is re-sent is not
+// the request but the reader its body is made of (see [state.sameBody] and
+// [state.replay]); the zero reuse when there is none. whole says whether
+// the request itself may be the one re-sent. A loop that sends again on a status, or whatever a predicate
+// says, consumes the body as one that retries on an error.
+func (s *state) reusedBody(call ssa.CallInstruction, req *request, reqArg ssa.Value, whole bool) reuse {
+	attempts := s.attempts(call)
 	// A closure given to a retry helper (backoff.RetryNotify(op, b, n)),
 	// directly or through the package's function that returns it, is
 	// called again after each failure; what it captures is the same in
 	// every attempt.
+	send := call.Parent()
 	for _, a := range s.index.ClosureCalls(send) {
-		if !httpapi.IsRetrier(callee.Func(a.Common())) {
-			continue
-		}
-		at := attempt{send: send, call: a, fn: a.Parent(), loops: &s.loops}
-		if s.invariant(at, reqArg, make(map[ssa.Value]bool)) && !s.reset(at, req) {
-			return a
+		if httpapi.IsRetrier(callee.Func(a.Common())) {
+			attempts = append(attempts, s.newAttempt(a, false, []*ssa.Function{send}, []ssa.CallInstruction{nil}))
 		}
 	}
-	return nil
+	for _, at := range attempts {
+		if s.reset(at, req) {
+			continue
+		}
+		if whole && s.invariant(at, reqArg, newSameWalk()) {
+			return reuse{attempt: at.call}
+		}
+		if made := s.sameBody(at, req); made != nil {
+			return reuse{attempt: at.call, made: made}
+		}
+		if made, buf := s.replay(at, req); made != nil {
+			return reuse{attempt: at.call, made: made, replay: buf}
+		}
+	}
+	return reuse{}
 }
 
 // calls returns the calls of fn that the package shows: its static calls,
@@ -141,131 +162,10 @@ func (s *state) calls(fn *ssa.Function) []ssa.CallInstruction {
 	return out
 }
 
-// An attempt is a call repeated by a loop: the send itself, or a call of
-// the function that contains it.
-type attempt struct {
-	send  *ssa.Function // the function containing the send
-	call  ssa.CallInstruction
-	fn    *ssa.Function // the function containing the loop
-	loops *ssaflow.Loops
-}
-
-// inside reports whether an instruction runs in each attempt: in the loop,
-// or in the function the loop calls.
-func (at attempt) inside(instr ssa.Instruction) bool {
-	return instr.Parent() == at.fn && at.loops.SameLoop(at.call, instr) || instr.Parent() == at.send && at.send != at.fn
-}
-
-// invariant reports whether v, at the send, is the same request in every
-// attempt: it is not built, derived from a fresh request or reloaded from a
-// variable assigned inside the attempt.
-func (s *state) invariant(at attempt, v ssa.Value, seen map[ssa.Value]bool) bool {
-	if seen[v] {
-		return true
-	}
-	seen[v] = true
-	switch v := v.(type) {
-	case *ssa.Parameter:
-		if v.Parent() != at.send || at.send == at.fn {
-			return true
-		}
-		// A parameter of the called function: the argument of the attempt.
-		i := slices.Index(at.send.Params, v)
-		args := at.call.Common().Args
-		if at.call.Common().Value == ssa.Value(at.send) && i < len(args) {
-			return s.invariant(at, args[i], seen)
-		}
-		return false
-	case *ssa.FreeVar:
-		for _, b := range s.index.Bindings(v) {
-			if !s.invariant(at, b, seen) {
-				return false
-			}
-		}
-		return true
-	case *ssa.Phi:
-		for _, e := range v.Edges {
-			if !s.invariant(at, e, seen) {
-				return false
-			}
-		}
-		return true
-	case *ssa.UnOp:
-		if v.Op != token.MUL || !at.inside(v) && !isVar(v.X) {
-			return !at.inside(v)
-		}
-		stores, ok := s.storesTo(v.X)
-		if !ok {
-			return false
-		}
-		for _, st := range stores {
-			if at.inside(st) || !s.invariant(at, st.Val, seen) {
-				return false
-			}
-		}
-		return true
-	case ssa.Instruction:
-		if !at.inside(v) {
-			return true
-		}
-		switch v := v.(type) {
-		case *ssa.ChangeType:
-			return s.invariant(at, v.X, seen)
-		case *ssa.MakeInterface:
-			return s.invariant(at, v.X, seen)
-		case *ssa.ChangeInterface:
-			return s.invariant(at, v.X, seen)
-		case *ssa.TypeAssert:
-			return s.invariant(at, v.X, seen)
-		case *ssa.Field:
-			return s.invariant(at, v.X, seen) // a field of the same struct value
-		case *ssa.Call:
-			// WithContext and Clone share the body of the request.
-			fn := callee.Func(&v.Call)
-			if httpapi.RequestWithContext.Matches(fn) || httpapi.RequestClone.Matches(fn) {
-				return s.invariant(at, v.Call.Args[0], seen)
-			}
-		}
-		return false
-	}
-	return true
-}
-
-func isVar(addr ssa.Value) bool {
-	switch addr.(type) {
-	case *ssa.Alloc, *ssa.FreeVar:
-		return true
-	}
-	return false
-}
-
-// storesTo returns the stores to a local or captured variable, or else to
-// the address itself (a field, a package variable); ok is false if the
-// address escapes.
-func (s *state) storesTo(addr ssa.Value) (stores []*ssa.Store, ok bool) {
-	if isVar(addr) {
-		_, stores, ok = s.index.Variable(addr)
-		return stores, ok
-	}
-	for _, instr := range s.index.Referrers(addr) {
-		switch instr := instr.(type) {
-		case *ssa.Store:
-			if instr.Addr != addr {
-				return nil, false
-			}
-			stores = append(stores, instr)
-		case *ssa.UnOp, *ssa.DebugRef:
-		default:
-			return nil, false
-		}
-	}
-	return stores, true
-}
-
 // reset reports whether the request's body may be replaced in each attempt:
 // a store to its Body field inside the attempt, or in a function other than
 // the ones that build it.
-func (s *state) reset(at attempt, req *request) bool {
+func (s *state) reset(at *attempt, req *request) bool {
 	for _, st := range req.bodyStores {
 		if at.inside(st) || !slices.ContainsFunc(req.origins, func(o ssa.Value) bool {
 			return o.(ssa.Instruction).Parent() == st.Parent()

@@ -115,3 +115,16 @@ func isForeign(fn *types.Func) bool {
 	_, ok := Foreign(fn)
 	return ok
 }
+
+// BodyFieldTypes are the types of a field that keeps a request's body
+// between the attempts of a retry (a *bytes.Buffer made once and reused):
+// a function that names such a field of the package matters when one that
+// matters by itself names it too, since postretry follows a body back to
+// every store into its field.
+var BodyFieldTypes = append([]Type{Reader}, RewindableBodies...)
+
+// IsBodyField reports whether typ is one of [BodyFieldTypes] or a pointer
+// to one.
+func IsBodyField(typ types.Type) bool {
+	return slices.ContainsFunc(BodyFieldTypes, func(t Type) bool { return t.Matches(typ) || t.MatchesPtr(typ) })
+}

@@ -18,14 +18,20 @@ var (
 	CopyBuffer  = function("io", "CopyBuffer")
 	ReadAll     = function("io", "ReadAll")
 	Discard     = variable("io", "Discard")
+	// TeeReader writes to w what is read from r, as it is read (teeReader.Read
+	// in io/io.go): no more.
+	TeeReader = function("io", "TeeReader")
 
 	ioutilReadAll = function("io/ioutil", "ReadAll")
 )
 
 // bytes, strings and bufio: buffers and in-memory readers.
 var (
-	bytesBuffer         = typ("bytes", "Buffer")
-	bytesBufferReadFrom = method(bytesBuffer, "ReadFrom")
+	BytesBuffer         = typ("bytes", "Buffer")
+	bytesBufferReadFrom = method(BytesBuffer, "ReadFrom")
+	bytesBufferBytes    = method(BytesBuffer, "Bytes")
+	bytesBufferString   = method(BytesBuffer, "String")
+	bytesBufferLen      = method(BytesBuffer, "Len")
 	bytesReader         = typ("bytes", "Reader")
 	stringsReader       = typ("strings", "Reader")
 

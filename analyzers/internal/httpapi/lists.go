@@ -52,7 +52,7 @@ var (
 	// InfallibleWriters are writer types whose Write returns no error
 	// (bytes.Buffer panics when too large; a hash never fails); with
 	// io.Discard they are the writers a copy into which runs to EOF.
-	InfallibleWriters = []Type{bytesBuffer, stringsBuilder, hashHash, hashHash32, hashHash64}
+	InfallibleWriters = []Type{BytesBuffer, stringsBuilder, hashHash, hashHash32, hashHash64}
 )
 
 // Reads whose failure says where the reader is. A Read of a response body
@@ -83,13 +83,18 @@ var (
 
 // RewindableBodies are the body types for which http.NewRequest sets
 // GetBody, so the transport can send the body again.
-var RewindableBodies = []Type{bytesBuffer, bytesReader, stringsReader}
+var RewindableBodies = []Type{BytesBuffer, bytesReader, stringsReader}
 
 // RewindableBodyMakers make the RewindableBodies from their content, their
 // argument 0. Given one made empty, http.NewRequest sends no body: it sets
 // Body to NoBody when the length it reads is 0 (NewRequestWithContext in
 // net/http/request.go).
 var RewindableBodyMakers = Callees{stringsNewReader, bytesNewReader, bytesNewBuffer, bytesNewBufferString}
+
+// BufferViews look at what a bytes.Buffer holds without changing it or
+// adding to it (Bytes and String return its unread part, in
+// bytes/buffer.go).
+var BufferViews = Callees{bytesBufferBytes, bytesBufferString, bytesBufferLen}
 
 // ProtocolSetters change only the protocols of the *http.Transport they
 // are given (argument 0, the receiver of a method), and keep it nowhere the

@@ -20,14 +20,24 @@ func NewRequest(v ssa.Value) (call *ssa.Call, args []ssa.Value) {
 	if !ok {
 		return nil, nil
 	}
+	if args = NewRequestArgs(call); args == nil {
+		return nil, nil
+	}
+	return call, args
+}
+
+// NewRequestArgs returns the method, URL and body arguments of a call of
+// http.NewRequest or http.NewRequestWithContext (the context dropped), or
+// nil if call is neither.
+func NewRequestArgs(call *ssa.Call) []ssa.Value {
 	fn := callee.Func(&call.Call)
 	switch {
 	case httpapi.NewRequest.Matches(fn):
-		return call, call.Call.Args
+		return call.Call.Args
 	case httpapi.NewRequestWithContext.Matches(fn):
-		return call, call.Call.Args[1:]
+		return call.Call.Args[1:]
 	}
-	return nil, nil
+	return nil
 }
 
 // IsNewRequest reports whether v is the request that a call of

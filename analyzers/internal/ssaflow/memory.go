@@ -478,3 +478,20 @@ func varStores(a *ssa.Alloc) (stores []*ssa.Store, ok bool) {
 	}
 	return stores, true
 }
+
+// FieldStores returns the stores to field f anywhere in the package,
+// through any selection of it.
+func (x *Index) FieldStores(f *types.Var) []*ssa.Store {
+	var out []*ssa.Store
+	for _, sel := range x.Selections(f) {
+		if _, ok := sel.(*ssa.FieldAddr); !ok {
+			continue
+		}
+		for _, ref := range *sel.Referrers() {
+			if st, ok := ref.(*ssa.Store); ok && st.Addr == sel {
+				out = append(out, st)
+			}
+		}
+	}
+	return out
+}

@@ -39,9 +39,18 @@ func Outlives(addr ssa.Value) bool {
 // if x.f != nil { return x.f } before it): lazy initialisation, which
 // writes once.
 func NilGuarded(st *ssa.Store) bool {
+	guard, _ := NilGuard(st)
+	return guard != nil
+}
+
+// NilGuard returns, for a store that is [NilGuarded], the If of that test
+// and the branch it takes when the address holds a value, which keeps that
+// value (an attempt of a retry that finds the buffer an earlier one made);
+// nil otherwise.
+func NilGuard(st *ssa.Store) (*ssa.If, *ssa.BasicBlock) {
 	blk := st.Block()
 	if blk == nil {
-		return false
+		return nil, nil
 	}
 	for _, b := range st.Parent().Blocks {
 		if len(b.Instrs) == 0 || len(b.Succs) != 2 {
@@ -65,15 +74,15 @@ func NilGuarded(st *ssa.Store) bool {
 		if !ok || load.Op != token.MUL || !sameAddr(load.X, st.Addr) {
 			continue
 		}
-		isNil := b.Succs[0] // the true branch of ==
+		isNil, kept := b.Succs[0], b.Succs[1] // the branches of ==
 		if cmp.Op == token.NEQ {
-			isNil = b.Succs[1]
+			isNil, kept = kept, isNil
 		}
 		if isNil.Dominates(blk) {
-			return true
+			return cond, kept
 		}
 	}
-	return false
+	return nil, nil
 }
 
 // RunsUnlessFailing reports whether every run of the function of instrs

@@ -1,6 +1,8 @@
 package ssaflow_test
 
 import (
+	"go/types"
+	"slices"
 	"testing"
 
 	"github.com/kalint/kalint/analyzers/internal/ssaflow"
@@ -51,6 +53,11 @@ func TestOutlivesNilGuarded(t *testing.T) {
 		if got := ssaflow.NilGuarded(st); got != c.nilOK {
 			t.Errorf("%s: NilGuarded = %v, want %v", c.fn, got, c.nilOK)
 		}
+		// The branch that keeps a value found there is the one that
+		// skips the store.
+		if guard, kept := ssaflow.NilGuard(st); guard != nil && (kept.Dominates(st.Block()) || !slices.Contains(guard.Block().Succs, kept)) {
+			t.Errorf("%s: NilGuard's kept branch %s leads to the store", c.fn, kept)
+		}
 	}
 }
 
@@ -85,5 +92,26 @@ func TestRunsUnlessFailing(t *testing.T) {
 		if got := ssaflow.RunsUnlessFailing(markers(pkg.Func(fn))["a"]); got != want {
 			t.Errorf("%s: RunsUnlessFailing = %v, want %v", fn, got, want)
 		}
+	}
+}
+
+// FieldStores finds the stores to a field through every selection of it,
+// in any function and on any instance.
+func TestFieldStores(t *testing.T) {
+	t.Parallel()
+	pkg := build(t, `type B struct{ buf *int; n int }
+		func set(b *B) { b.buf = new(int) }
+		func reset(b *B) { b.buf = nil; b.n = 1 }
+		func lit() *B { return &B{buf: new(int)} }
+		func read(b *B) *int { return b.buf }`)
+	x := ssaflow.NewIndex(pkg)
+	B := pkg.Type("B").Type().Underlying().(*types.Struct)
+	var fns []string
+	for _, st := range x.FieldStores(B.Field(0)) {
+		fns = append(fns, st.Parent().Name())
+	}
+	slices.Sort(fns)
+	if want := []string{"lit", "reset", "set"}; !slices.Equal(fns, want) {
+		t.Errorf("FieldStores(buf) are in %v, want %v", fns, want)
 	}
 }

@@ -267,7 +267,7 @@ func (tr *tracer) store(s *ssa.Store, v ssa.Value) {
 	case *ssa.FieldAddr:
 		f := FieldOf(addr.X.Type(), addr.Field)
 		if !tr.Fields || f == nil || (tr.OwnFields || tr.HiddenFields) && f.Pkg() != tr.Index.Pkg.Pkg ||
-			tr.HiddenFields && !hiddenField(addr.X.Type(), f) {
+			tr.HiddenFields && !HiddenField(addr.X.Type(), f) {
 			tr.handOff(Store, s, v)
 			return
 		}
@@ -515,10 +515,10 @@ func unboxed(v ssa.Value) ssa.Value {
 	return v
 }
 
-// hiddenField reports whether f, a field of the struct that ptr points
+// HiddenField reports whether f, a field of the struct that ptr points
 // to, cannot be named outside its package: it is unexported, or its struct
 // type is.
-func hiddenField(ptr types.Type, f *types.Var) bool {
+func HiddenField(ptr types.Type, f *types.Var) bool {
 	if !f.Exported() {
 		return true
 	}

@@ -6,6 +6,8 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
+
+	"github.com/kalint/kalint/analyzers/internal/httpapi"
 )
 
 // trim returns the package's files with the bodies of the functions that
@@ -348,6 +350,12 @@ func (t *trimmer) factsOf(obj types.Object) facts {
 	if v, ok := obj.(*types.Var); ok && v.IsField() && v.Pkg() == t.pkg && isFunc(v.Type()) {
 		// A function kept in a field (a client's retry helper or send
 		// function): what calls it is a helper of the code that stores it.
+		f.field = v.Origin()
+		f.v = max(f.v, helper)
+	}
+	if v, ok := obj.(*types.Var); ok && v.IsField() && v.Pkg() == t.pkg && httpapi.IsBodyField(v.Type()) {
+		// A request's body kept in a field (r.bodyBuf, rebuilt only while
+		// nil): what stores it is a helper of the code that sends it.
 		f.field = v.Origin()
 		f.v = max(f.v, helper)
 	}

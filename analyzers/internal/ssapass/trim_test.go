@@ -139,6 +139,17 @@ func (c *counter) reset(f *os.File) { c.mu.Lock(); f.Close(); c.n = 0; c.mu.Unlo
 
 type pool struct{ conns []io.Closer }
 
+type upload struct {
+	url       string
+	body, log io.Reader
+}
+
+func (u *upload) prepare(r io.Reader) { if u.body == nil { u.body = r } } // stores the body that send sends
+
+func (u *upload) send() { req, _ := http.NewRequest("POST", u.url, u.body); http.DefaultClient.Do(req) }
+
+func (u *upload) note(r io.Reader) { u.log = r } // trimmed: a body field that nothing that matters names
+
 func (p *pool) closeAll() { for _, c := range p.conns { c.Close() } } // trimmed: declaring a field does not share it
 
 type writer interface{ Store() error }
@@ -166,7 +177,7 @@ func init() {}
 		}
 	}
 	if want := []string{"get", "parse", "callsExported", "startsOther", "closeIt", "ok", "each", "zero", "shut", "dump", "hasToken",
-		"apply", "routes", "configureAll", "reset", "closeAll"}; !slices.Equal(dropped, want) {
+		"apply", "routes", "configureAll", "reset", "note", "closeAll"}; !slices.Equal(dropped, want) {
 		t.Errorf("trimmed %v, want %v (kept %v)", dropped, want, kept)
 	}
 	var paths []string
