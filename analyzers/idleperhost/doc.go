@@ -89,7 +89,10 @@
 // planned for that many concurrent connections to a host, and all but 2
 // are closed after each burst. The message names the field and its value.
 // A one-shot program's own transport (in package main, neither kept nor
-// used concurrently) is left alone.
+// used concurrently) is left alone, and so is a test file's transport
+// whose requests are sent from no concurrent code, in a package whose
+// tests and benchmarks do not run in parallel (no t.Parallel nor
+// b.RunParallel): the tests send one request at a time.
 //
 // A transport wrapped in a RoundTripper that sends every request it is
 // given through it is followed through the wrapper: the wrapper's requests

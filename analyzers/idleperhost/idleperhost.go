@@ -110,6 +110,9 @@ type state struct {
 	x      *ssaflow.Index
 	tracer *ssaflow.Tracer
 	back   *ssaflow.Backtracer
+	// parallelTests: the package's tests call t.Parallel or
+	// b.RunParallel (computed on first use).
+	parallelTests *bool
 	// settingBack walks a setting's value back to its sources, fields and
 	// variables included (see [state.mayBeTrue]); heldBack walks through the
 	// package's fields, to what an interface field holds.

@@ -8,7 +8,9 @@ import (
 	"github.com/kalint/kalint/analyzers/internal/callee"
 	"github.com/kalint/kalint/analyzers/internal/httpapi"
 	"github.com/kalint/kalint/analyzers/internal/httpflow"
+	"github.com/kalint/kalint/analyzers/internal/report"
 	"github.com/kalint/kalint/analyzers/internal/ssaflow"
+	"github.com/kalint/kalint/analyzers/internal/syntax"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -66,7 +68,7 @@ func (s *state) transport(root ssa.Value, clone bool) {
 		return // a clone inherits the package's own setting
 	}
 	if !p.returned && len(p.sinks) > 0 {
-		if t, ok := s.target(p); ok && s.longLived(p) {
+		if t, ok := s.target(p); ok && s.longLived(p) && !s.sequentialTests(root, p) {
 			s.reportTransport(root, p, t)
 			return
 		}
@@ -153,6 +155,22 @@ func (s *state) longLived(p *pool) bool {
 		}
 	}
 	return slices.ContainsFunc(p.sinks, func(sk sink) bool { return s.concurrentSink(sk.call) != nil })
+}
+
+// sequentialTests reports whether the transport is a test file's, none of
+// its requests is sent from concurrent code, and no test or benchmark of
+// the package runs in parallel (t.Parallel, b.RunParallel): the tests
+// then send one request at a time, which one idle connection serves,
+// even through a transport kept in a package variable.
+func (s *state) sequentialTests(root ssa.Value, p *pool) bool {
+	if !report.InTest(s.pass.Fset, root.Pos()) || slices.ContainsFunc(p.sinks, func(sk sink) bool { return s.concurrentSink(sk.call) != nil }) {
+		return false
+	}
+	if s.parallelTests == nil {
+		parallel := syntax.Names(s.pass.Files, s.pass.TypesInfo, httpapi.TestingParallel.Matches)
+		s.parallelTests = &parallel
+	}
+	return !*s.parallelTests
 }
 
 // closureKept reports whether a closure with free variable fv is kept

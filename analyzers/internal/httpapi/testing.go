@@ -8,6 +8,10 @@ var (
 	TestingF  = typ("testing", "F")
 	TestingTB = typ("testing", "TB")
 
+	// TestingParallel run tests or benchmark bodies at the same time as
+	// others: t.Parallel, b.RunParallel.
+	TestingParallel = Callees{method(TestingT, "Parallel"), method(TestingB, "RunParallel")}
+
 	// testingCommon is the unexported type whose methods T, B and F
 	// promote.
 	testingCommon = typ("testing", "common")
