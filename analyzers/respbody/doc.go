@@ -206,6 +206,21 @@
 //   - Closures and the package's own functions that close the body on every
 //     path, take it as an io.Closer, or defer the close; called, deferred or
 //     started as goroutines. Their effect is summarised once per parameter.
+//   - A copy of the response struct (`c := *resp`, a field changed or
+//     not): its Body is the response's body, so returning or storing the
+//     copy's address hands the body on, and closing or reading c.Body
+//     closes or reads it. Any other use of the copy (an argument, a store
+//     through a pointer) hands it off.
+//   - An unread Close of a response from an http.Client that the package
+//     makes with x/net's HTTP/2-only transport (&http.Client{Transport:
+//     &http2.Transport{...}}, directly or through the package's fields)
+//     and whose Transport the package sets to nothing else: over HTTP/2 a
+//     response is one stream, and Close before EOF resets that stream
+//     (transportResponseBody.Close and clientStream.cleanupWriteRequest
+//     in golang.org/x/net/http2/transport.go send RST_STREAM), while the
+//     connection stays pooled for other streams. Such a body left open
+//     is still reported: the stream holds one of the connection's
+//     concurrent streams and unread data its flow-control window.
 //   - Responses returned to the caller (the caller is checked instead),
 //     stored in a struct, map, slice, global or channel (a send, also as
 //     a case of a select), or passed to code
@@ -301,6 +316,12 @@
 //   - A select with a case that sends the response hands it off on all its
 //     cases: one that drops it on another case (`default:`) is not
 //     reported.
+//   - An HTTP/2-only client is recognised only as an x/net http2.Transport
+//     the package makes and stores in the client; net/http's Transport
+//     with Protocols set to HTTP/2 alone is not, and its unread close is
+//     reported as for HTTP/1. A store another package makes into the
+//     client's Transport (through an exported field holding the client)
+//     is not seen: such a client is taken to keep its HTTP/2 transport.
 //   - A transport that dials in-memory connections is recognised only in
 //     the shape above; made elsewhere, or through a Client, its responses
 //     look like network responses.

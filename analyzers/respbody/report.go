@@ -7,7 +7,9 @@ import (
 	"go/types"
 	"slices"
 
+	"github.com/kalint/kalint/analyzers/internal/callee"
 	"github.com/kalint/kalint/analyzers/internal/httpapi"
+	"github.com/kalint/kalint/analyzers/internal/httpflow"
 	"github.com/kalint/kalint/analyzers/internal/report"
 	"github.com/kalint/kalint/analyzers/internal/ssaflow"
 	"golang.org/x/tools/go/analysis"
@@ -88,11 +90,28 @@ func (s *state) source(fn *ssa.Function, call *ssa.Call, b *ssa.BasicBlock, i in
 		s.reportLeak(fn, call, p, w.leaks)
 		return
 	}
+	if s.http2Only(call) {
+		return // an unread close resets one stream, not the connection
+	}
 	if len(w.returned) > 0 || !s.checkReuse(call, p, t) {
 		if !s.checkResent(fn, call, p, t, w.unread) {
 			s.checkUnreadReturn(call, p, t, w.unreadReturns)
 		}
 	}
+}
+
+// http2Only reports whether call sends through an http.Client whose
+// transport is x/net's HTTP/2-only *http2.Transport
+// ([httpflow.HTTP2Only]). Closing such a body unread cancels its stream
+// (transportResponseBody.Close and clientStream.cleanupWriteRequest in
+// golang.org/x/net/http2/transport.go send RST_STREAM), and the
+// connection stays in the pool for the next request.
+func (s *state) http2Only(call *ssa.Call) bool {
+	common := &call.Call
+	if !httpapi.ClientSends.Matches(callee.Func(common)) || len(common.Args) == 0 {
+		return false
+	}
+	return httpflow.HTTP2Only(s.clients, common.Args[0])
 }
 
 // checkUnreadReturn reports a body whose close is deferred and that a

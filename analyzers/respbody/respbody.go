@@ -89,6 +89,7 @@ type state struct {
 	dones           map[*ssa.Function][]httpflow.Done
 	deferredCancels map[*ssa.Function][]httpflow.DeferredCancel
 	errs            *ssaflow.Backtracer // walks errors back to where they are made
+	clients         *ssaflow.Backtracer // walks clients and transports back to where they are made
 	retriers        map[*ssa.Function]ssa.CallInstruction
 	bound           bound
 }
@@ -111,6 +112,7 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 		retriers:  make(map[*ssa.Function]ssa.CallInstruction),
 		index:     index,
 		errs:      &ssaflow.Backtracer{Index: index, Fields: true},
+		clients:   &ssaflow.Backtracer{Index: index, Fields: true},
 		back:      &ssaflow.Backtracer{Index: index, Stop: httpflow.IsNewRequest, Through: httpflow.Derived},
 		local: &ssaflow.Backtracer{Index: index, Stop: httpflow.IsNewRequest, Through: httpflow.Derived,
 			CallersSeen: func(*ssa.Function) bool { return false }},

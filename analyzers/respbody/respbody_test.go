@@ -23,7 +23,7 @@ func TestScenarios(t *testing.T) {
 	results := oneload.Run(t, analysistest.TestData(),
 		oneload.Case{Analyzer: respbody.Analyzer, Patterns: []string{
 			"basic", "branches", "closures", "wrappers", "handoff", "loops", "generics",
-			"nonnetwork", "reuse", "peer", "bodiless", "retry",
+			"nonnetwork", "reuse", "reuse/swapped", "peer", "bodiless", "retry",
 			"example.com/crosspkg/lib", "example.com/crosspkg/user", "example.com/acme/api"}},
 		oneload.Case{Analyzer: respbody.New(respbody.Options{Drain: respbody.DrainStrict}), Patterns: []string{"strict"}},
 		oneload.Case{Analyzer: tests, Patterns: []string{"tests"}, Quiet: respbody.Analyzer},

@@ -136,6 +136,10 @@ func (t *tracked) use(u ssaflow.Use) bool {
 			return false
 		}
 		t.extract(u, instr, 0, k)
+	case *ssa.UnOp:
+		if k == respKind && instr.Op == token.MUL {
+			t.copied(u, instr)
+		}
 	case *ssa.FieldAddr:
 		if k == respKind && isBodyField(instr) {
 			u.AddLoc(instr, int(bodyKind))
@@ -158,6 +162,31 @@ func (t *tracked) use(u ssaflow.Use) bool {
 		t.call(u, instr, k)
 	}
 	return true
+}
+
+// copied follows a copy of the response struct (`c := *resp`), whose Body
+// is the response's: the address of a local variable holding it is the
+// response again, and its Body field is the body. Any other use of the
+// copy (an argument, a store elsewhere) hands the response off.
+func (t *tracked) copied(u ssaflow.Use, cp *ssa.UnOp) {
+	for _, ref := range *cp.Referrers() {
+		switch ref := ref.(type) {
+		case *ssa.Store:
+			if alloc, ok := ref.Addr.(*ssa.Alloc); ok && alloc.Parent() == t.fn {
+				u.Add(alloc, int(respKind))
+				continue
+			}
+		case *ssa.Field:
+			st := ref.X.Type().Underlying().(*types.Struct)
+			if httpapi.ResponseBody.Matches(ref.X.Type(), st.Field(ref.Field)) {
+				u.Add(ref, int(bodyKind))
+			}
+			continue
+		case *ssa.DebugRef:
+			continue
+		}
+		t.add(ref, keptEffect)
+	}
 }
 
 // store follows the value into the variable it is stored in, or records a
