@@ -148,7 +148,10 @@
 // function that other packages can call and the package does not), since
 // that code may configure it or send anything through it. Not handed off:
 // a transport given to http2.ConfigureTransport or RegisterProtocol, which
-// only set its protocols, and a client held in an interface (one kept so
+// only set its protocols, one given to functional options from a variadic
+// parameter that the package's own calls never fill (for _, o := range
+// opts { o(tr) }, NewClient() called without options: the package's
+// transports get none), and a client held in an interface (one kept so
 // that tests can mock the client) whose only value in the package is that
 // *http.Client: its Do, Get, ... are the client's.
 //

@@ -180,9 +180,29 @@ func (s *state) transportHandOff(p *pool, h ssaflow.HandOff) {
 	case httpapi.ProtocolSetters.Matches(fn):
 		// http2.ConfigureTransport(tr) adds HTTP/2 to the transport and
 		// leaves its idle pool as it was.
+	case fn == nil && s.unfilledOption(common):
+		// for _, o := range opts { o(tr) } with opts never filled by
+		// the package's calls: its own transports get no option.
 	default:
 		p.handedOff = true
 	}
+}
+
+// unfilledOption reports whether common calls an element of a variadic
+// parameter of functional options that the package's own calls never
+// fill ([ssaflow.Index.NeverFilled]). Options that callers elsewhere pass
+// configure their own transports; the package's are as it made them.
+func (s *state) unfilledOption(common *ssa.CallCommon) bool {
+	load, ok := common.Value.(*ssa.UnOp)
+	if !ok || load.Op != token.MUL {
+		return false
+	}
+	elem, ok := load.X.(*ssa.IndexAddr)
+	if !ok {
+		return false
+	}
+	param, ok := elem.X.(*ssa.Parameter)
+	return ok && s.x.NeverFilled(param)
 }
 
 // client follows a client that x, the client or a pointer to it, says uses

@@ -408,3 +408,27 @@ func TestClosureCalls(t *testing.T) {
 		t.Errorf("ClosureCalls(root) = %v, want none", calls)
 	}
 }
+
+func TestNeverFilled(t *testing.T) {
+	t.Parallel()
+	pkg := ssatest.Build(t, `package p
+		type opt func(*int)
+		func make1(opts ...opt) int { n := 0; for _, o := range opts { o(&n) }; return n }
+		func New(opts ...opt) int { return make1(opts...) }
+		func user() int { return New() }
+		func filled(opts ...opt) int { return len(opts) }
+		func fills() int { return filled(func(*int) {}) }
+		func uncalled(opts ...opt) int { return len(opts) }
+		func plain(n int) int { return n }
+		func usePlain() int { return plain(1) }`)
+	x := ssaflow.NewIndex(pkg)
+	last := func(name string) *ssa.Parameter {
+		fn := pkg.Func(name)
+		return fn.Params[len(fn.Params)-1]
+	}
+	for name, want := range map[string]bool{"make1": true, "New": true, "filled": false, "uncalled": false, "plain": false} {
+		if got := x.NeverFilled(last(name)); got != want {
+			t.Errorf("NeverFilled(%s) = %v, want %v", name, got, want)
+		}
+	}
+}

@@ -116,3 +116,48 @@ func IsText(t types.Type) bool {
 	}
 	return IsString(t)
 }
+
+// NeverFilled reports whether p, the variadic parameter of its function,
+// is empty at every call the package shows, and there is at least one:
+// each call passes no variadic arguments, or forwards a variadic
+// parameter of its own function that is never filled either
+// (NewClient(opts...) calling newTransport(cfg, opts...), its package
+// calling NewClient()). Callers the package does not show may fill it;
+// what they pass configures their own values, not the package's.
+func (x *Index) NeverFilled(p *ssa.Parameter) bool {
+	return x.neverFilled(p, make(map[*ssa.Parameter]bool))
+}
+
+func (x *Index) neverFilled(p *ssa.Parameter, seen map[*ssa.Parameter]bool) bool {
+	fn := p.Parent()
+	if fn == nil || !fn.Signature.Variadic() || len(fn.Params) == 0 || fn.Params[len(fn.Params)-1] != p {
+		return false
+	}
+	if seen[p] {
+		return true // forwarded around a cycle: nothing fills it there
+	}
+	seen[p] = true
+	calls := x.Callers(fn)
+	if len(calls) == 0 {
+		return false
+	}
+	for _, call := range calls {
+		args := call.Common().Args
+		if len(args) != len(fn.Params) {
+			return false
+		}
+		switch last := args[len(args)-1].(type) {
+		case *ssa.Const:
+			if !last.IsNil() {
+				return false
+			}
+		case *ssa.Parameter:
+			if !x.neverFilled(last, seen) {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}
