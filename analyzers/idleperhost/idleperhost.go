@@ -67,6 +67,8 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 		x:       index,
 		memo:    make(map[memoKey]target),
 
+		parallelTests: httpapi.TestingParallel.Mentioned(res.Names()),
+
 		fromParam: make(map[*types.Var]bool),
 		setTrue:   make(map[*types.Var]bool),
 	}
@@ -111,8 +113,8 @@ type state struct {
 	tracer *ssaflow.Tracer
 	back   *ssaflow.Backtracer
 	// parallelTests: the package's tests call t.Parallel or
-	// b.RunParallel (computed on first use).
-	parallelTests *bool
+	// b.RunParallel.
+	parallelTests bool
 	// settingBack walks a setting's value back to its sources, fields and
 	// variables included (see [state.mayBeTrue]); heldBack walks through the
 	// package's fields, to what an interface field holds.

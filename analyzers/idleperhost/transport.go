@@ -10,7 +10,6 @@ import (
 	"github.com/kalint/kalint/analyzers/internal/httpflow"
 	"github.com/kalint/kalint/analyzers/internal/report"
 	"github.com/kalint/kalint/analyzers/internal/ssaflow"
-	"github.com/kalint/kalint/analyzers/internal/syntax"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -166,11 +165,7 @@ func (s *state) sequentialTests(root ssa.Value, p *pool) bool {
 	if !report.InTest(s.pass.Fset, root.Pos()) || slices.ContainsFunc(p.sinks, func(sk sink) bool { return s.concurrentSink(sk.call) != nil }) {
 		return false
 	}
-	if s.parallelTests == nil {
-		parallel := syntax.Names(s.pass.Files, s.pass.TypesInfo, httpapi.TestingParallel.Matches)
-		s.parallelTests = &parallel
-	}
-	return !*s.parallelTests
+	return !s.parallelTests
 }
 
 // closureKept reports whether a closure with free variable fv is kept

@@ -235,7 +235,11 @@
 // attempt that re-sends the body is seen in the function of the first; a
 // method value given to a retry helper (backoff(k.send)) binds its
 // receiver where the analysis does not follow it, so a body reader kept in
-// that receiver is not judged (a closure calling k.send() is); a retry helper whose calls in the package pass different
+// that receiver is not judged (a closure calling k.send() is); a body
+// reader field refilled only while nil counts as kept when some path of
+// the refilling function skips its other stores, though the condition
+// that skips them (a refresh flag the retry sets) may differ between
+// attempts; a retry helper whose calls in the package pass different
 // predicates counts as retrying for all of them; the client's transport is
 // only seen when the client is built in the package; a client built elsewhere is taken to keep
 // connections alive; the analysis of method and headers is flow-insensitive

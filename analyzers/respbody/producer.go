@@ -221,7 +221,7 @@ func (s *state) producer(call *ssa.Call) (producer, bool) {
 			p.err = n - 1
 		}
 		if r.cancel >= 0 {
-			p.cancel = extractOf(call, r.cancel)
+			p.cancel, _ = ssaflow.CallResult(call, r.cancel).(*ssa.Extract)
 		}
 		return p, true
 	}
@@ -242,16 +242,6 @@ func (s *state) producer(call *ssa.Call) (producer, bool) {
 		return producer{resp: 0, err: 1, k: respKind, unseen: true, head: s.isHead(common, fn, req, true), decider: req, upgrade: upgradeRequest(common), target: target}, true
 	}
 	return producer{}, false
-}
-
-// extractOf returns the Extract of result i of call, or nil.
-func extractOf(call *ssa.Call, i int) *ssa.Extract {
-	for _, ref := range *call.Referrers() {
-		if ex, ok := ref.(*ssa.Extract); ok && ex.Index == i {
-			return ex
-		}
-	}
-	return nil
 }
 
 // isSender reports whether results are those of a sender,

@@ -135,19 +135,9 @@ func (s *state) passedBack(h ssaflow.HandOff, r root, traced []ssa.Value) []ssa.
 	if g == r.instr.Parent() || g.Parent() != nil {
 		return nil
 	}
-	ret := h.Instr.(*ssa.Return)
-	i := slices.Index(ret.Results, h.Value)
-	var results []ssa.Value
-	for _, call := range s.x.Callers(g) {
-		c, ok := call.(*ssa.Call)
-		if !ok || !slices.ContainsFunc(c.Call.Args, func(a ssa.Value) bool { return slices.Contains(traced, a) }) {
-			continue
-		}
-		if v := result(c, i); v != nil {
-			results = append(results, v)
-		}
-	}
-	return results
+	return s.x.ReturnedAt(h.Instr.(*ssa.Return), h.Value, func(c *ssa.Call) bool {
+		return slices.ContainsFunc(c.Call.Args, func(a ssa.Value) bool { return slices.Contains(traced, a) })
+	})
 }
 
 // holder returns the client that a store makes hold the traced transport:

@@ -49,7 +49,7 @@ func (s *state) judge(r root) {
 		where = "on every call to " + name(fn)
 	}
 	if s.closesEvery(u) {
-		return // no idle connection kept: keepalivesoff judges that choice
+		return // no idle connection kept (keepalivesoff, too, leaves a per-call transport alone)
 	}
 	s.report(r, u, where)
 }

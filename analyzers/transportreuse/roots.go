@@ -64,7 +64,7 @@ func (s *state) rootsIn(fn *ssa.Function) []root {
 				if body == nil || body.Pkg != s.x.Pkg {
 					if fn := callee.Func(common); !common.IsInvoke() && fn != nil && fn.Pkg() != s.Pkg {
 						if i, ok := httpapi.Foreign(fn); ok {
-							if v := result(instr, i); v != nil {
+							if v := ssaflow.CallResult(instr, i); v != nil {
 								// What it sets is unknown: say its idle
 								// connections expire, the milder claim.
 								rs = append(rs, root{value: v, instr: instr, foreign: fn, made: instr.Pos(), idle: true})
@@ -74,7 +74,7 @@ func (s *state) rootsIn(fn *ssa.Function) []root {
 					continue
 				}
 				for i, made := range s.summary(body) {
-					v := result(instr, i)
+					v := ssaflow.CallResult(instr, i)
 					if v == nil {
 						continue
 					}
@@ -86,19 +86,6 @@ func (s *state) rootsIn(fn *ssa.Function) []root {
 	}
 	s.roots[fn] = rs
 	return rs
-}
-
-// result returns result i of a call, or nil if it is not used.
-func result(call *ssa.Call, i int) ssa.Value {
-	if call.Call.Signature().Results().Len() == 1 {
-		return call
-	}
-	for _, ref := range *call.Referrers() {
-		if ex, ok := ref.(*ssa.Extract); ok && ex.Index == i {
-			return ex
-		}
-	}
-	return nil
 }
 
 // source says what a clone inherits from the transport it copies:

@@ -77,7 +77,8 @@ func Precedes(w, send ssa.Instruction) bool {
 // its connection to be closed on every path to send: a write of
 // [ConnectionCloses] to a value it was walked through dominates send, or
 // every source it comes from (nil aside) is made in another function (a
-// helper that builds it) that makes such a write. Through a client, Close
+// helper that builds it) that makes such a write anywhere (a write there
+// on some paths only counts too: a missed report at worst). Through a client, Close
 // does not count: (*Client).do in net/http/client.go makes the request of
 // each redirect anew, with a copy of the header but not Close, and the
 // redirect's connection goes back to the pool.

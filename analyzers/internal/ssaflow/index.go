@@ -114,11 +114,11 @@ func (x *Index) record(instr ssa.Instruction, ops []*ssa.Value) {
 	switch instr := instr.(type) {
 	case *ssa.FieldAddr:
 		if f := FieldOf(instr.X.Type(), instr.Field); f != nil {
-			x.fields[f] = append(x.fields[f], instr)
+			x.fields[f.Origin()] = append(x.fields[f.Origin()], instr)
 		}
 	case *ssa.Field:
 		if f := FieldOf(instr.X.Type(), instr.Field); f != nil {
-			x.fields[f] = append(x.fields[f], instr)
+			x.fields[f.Origin()] = append(x.fields[f.Origin()], instr)
 		}
 	case *ssa.MakeClosure:
 		if fn, ok := instr.Fn.(*ssa.Function); ok {
@@ -233,8 +233,9 @@ func (x *Index) DeclaredMethod(tn *types.TypeName, name string) *ssa.Function {
 }
 
 // Selections returns the *ssa.FieldAddr and *ssa.Field instructions that
-// select field f anywhere in the package.
-func (x *Index) Selections(f *types.Var) []ssa.Value { return x.fields[f] }
+// select field f anywhere in the package, in every instance of a generic
+// struct (keyed by the field of its declaration).
+func (x *Index) Selections(f *types.Var) []ssa.Value { return x.fields[f.Origin()] }
 
 // Referrers returns the instructions that use v, globals included (SSA
 // keeps no referrers for globals).

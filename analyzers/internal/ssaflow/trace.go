@@ -412,25 +412,8 @@ func (tr *tracer) ret(r *ssa.Return, v ssa.Value) {
 	if tr.Index.MayHaveUnseenCallers(fn) {
 		tr.handOff(Return, r, v)
 	}
-	for i, res := range r.Results {
-		if res != v {
-			continue
-		}
-		for _, call := range tr.Index.Callers(fn) {
-			result := call.Value()
-			if result == nil { // go and defer discard results
-				continue
-			}
-			if len(r.Results) == 1 {
-				tr.value(result)
-				continue
-			}
-			for _, ref := range *result.Referrers() {
-				if ex, ok := ref.(*ssa.Extract); ok && ex.Index == i {
-					tr.value(ex)
-				}
-			}
-		}
+	for _, res := range tr.Index.ReturnedAt(r, v, nil) { // go and defer discard results
+		tr.value(res)
 	}
 }
 

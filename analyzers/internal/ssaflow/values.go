@@ -68,38 +68,47 @@ func (x *Index) ClosureCalls(fn *ssa.Function) []ssa.CallInstruction {
 					out = append(out, ref)
 				}
 			case *ssa.Return:
-				vals = append(vals, x.returnedAt(ref, v)...)
+				vals = append(vals, x.ReturnedAt(ref, v, nil)...)
 			}
 		}
 	}
 	return out
 }
 
-// returnedAt returns the values that the package's calls of ret's function
-// receive for the results of ret that are v.
-func (x *Index) returnedAt(ret *ssa.Return, v ssa.Value) []ssa.Value {
+// ReturnedAt returns the values that the package's calls of ret's
+// function receive for the results of ret that are v, at the calls for
+// which at holds (every call when at is nil).
+func (x *Index) ReturnedAt(ret *ssa.Return, v ssa.Value, at func(*ssa.Call) bool) []ssa.Value {
 	var out []ssa.Value
 	for i, r := range ret.Results {
 		if r != v {
 			continue
 		}
 		for _, call := range x.Callers(ret.Parent()) {
-			res, ok := call.(*ssa.Call)
-			if !ok {
+			c, ok := call.(*ssa.Call)
+			if !ok || at != nil && !at(c) {
 				continue
 			}
-			if len(ret.Results) == 1 {
+			if res := CallResult(c, i); res != nil {
 				out = append(out, res)
-				continue
-			}
-			for _, ref := range *res.Referrers() {
-				if ex, ok := ref.(*ssa.Extract); ok && ex.Index == i {
-					out = append(out, ex)
-				}
 			}
 		}
 	}
 	return out
+}
+
+// CallResult returns result i of call: the call itself when it has one
+// result, else its Extract of i; nil when that result is not used.
+func CallResult(call *ssa.Call, i int) ssa.Value {
+	if call.Call.Signature().Results().Len() == 1 {
+		return call
+	}
+	for _, ref := range *call.Referrers() {
+		if ex, ok := ref.(*ssa.Extract); ok && ex.Index == i {
+			return ex
+		}
+	}
+	return nil
 }
 
 // IsString reports whether t is a string type.

@@ -87,23 +87,3 @@ func isStruct(t types.Type) bool {
 	_, ok := t.Underlying().(*types.Struct)
 	return ok
 }
-
-// Names reports whether files name a function that match accepts (call
-// it, or take it as a value).
-func Names(files []*ast.File, info *types.Info, match func(*types.Func) bool) bool {
-	for _, file := range files {
-		found := false
-		ast.Inspect(file, func(n ast.Node) bool {
-			if id, ok := n.(*ast.Ident); ok && !found {
-				if fn, ok := info.Uses[id].(*types.Func); ok && match(fn) {
-					found = true
-				}
-			}
-			return !found
-		})
-		if found {
-			return true
-		}
-	}
-	return false
-}

@@ -88,30 +88,3 @@ func TestWrites(t *testing.T) {
 		}
 	}
 }
-
-func TestNames(t *testing.T) {
-	const src = `package p
-
-func used()   {}
-func unused() {}
-func held()   {}
-
-var f = held
-
-func main() { used() }
-`
-	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, "p.go", src, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	info := &types.Info{Uses: map[*ast.Ident]types.Object{}}
-	if _, err := new(types.Config).Check("p", fset, []*ast.File{f}, info); err != nil {
-		t.Fatal(err)
-	}
-	for name, want := range map[string]bool{"used": true, "held": true, "unused": false} {
-		if got := syntax.Names([]*ast.File{f}, info, func(fn *types.Func) bool { return fn.Name() == name }); got != want {
-			t.Errorf("Names(%s) = %v, want %v", name, got, want)
-		}
-	}
-}
