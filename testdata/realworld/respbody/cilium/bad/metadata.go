@@ -1,0 +1,48 @@
+// Package bad is the shape of cilium/cilium's Alibaba Cloud metadata
+// client (pkg/alibabacloud/metadata) before PR #45092: getMetadata defers
+// the body's Close only after the status check, so an answer other than
+// 200 from the instance metadata service returns with its body open.
+package bad
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"strings"
+	"time"
+)
+
+const metadataURL = "http://100.100.100.200/latest/meta-data"
+
+var client = &http.Client{Timeout: 10 * time.Second}
+
+func getMetadata(ctx context.Context, path string) (string, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, metadataURL+"/"+path, nil)
+	if err != nil {
+		return "", err
+	}
+	resp, err := client.Do(req)
+	if err != nil {
+		return "", err
+	}
+	if resp.StatusCode != http.StatusOK {
+		return "", fmt.Errorf("metadata service returned status code %d", resp.StatusCode)
+	}
+	defer resp.Body.Close()
+	respBytes, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return "", err
+	}
+	return strings.TrimSpace(string(respBytes)), nil
+}
+
+// GetInstanceID returns the ECS instance's ID.
+func GetInstanceID(ctx context.Context) (string, error) {
+	return getMetadata(ctx, "instance-id")
+}
+
+// GetVPCID returns the ID of the instance's VPC.
+func GetVPCID(ctx context.Context) (string, error) {
+	return getMetadata(ctx, "vpc-id")
+}
