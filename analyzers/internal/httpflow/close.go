@@ -14,19 +14,9 @@ import (
 // values (a flow's: a transport's DisableKeepAlives, a request's Close).
 func TrueStores(x *ssaflow.Index, values []ssa.Value, f httpapi.Field) []*ssa.Store {
 	var stores []*ssa.Store
-	for _, v := range values {
-		for _, ref := range x.Referrers(v) {
-			fa, ok := ref.(*ssa.FieldAddr)
-			if !ok || fa.X != v || !f.Matches(fa.X.Type(), ssaflow.FieldOf(fa.X.Type(), fa.Field)) {
-				continue
-			}
-			for _, use := range *fa.Referrers() {
-				if st, ok := use.(*ssa.Store); ok && st.Addr == fa {
-					if on, known := ssaflow.ConstBool(st.Val); known && on {
-						stores = append(stores, st)
-					}
-				}
-			}
+	for _, st := range FieldStores(x, values, f) {
+		if on, known := ssaflow.ConstBool(st.Val); known && on {
+			stores = append(stores, st)
 		}
 	}
 	return stores

@@ -31,14 +31,13 @@ func HTTP2Only(b *ssaflow.Backtracer, client ssa.Value) bool {
 		if src.Kind != ssaflow.Made || !ok || !httpapi.Client.MatchesPtr(a.Type()) {
 			return false
 		}
+		if len(ClientTransports(b.Index, nil, a)) == 0 {
+			return false // no transport of its own: http.DefaultTransport
+		}
 		if stores == nil {
 			stores = b.Index.FieldStores(transportField(a))
 		}
-		copies := ssaflow.StructCopies(a)
-		if !slices.ContainsFunc(stores, func(st *ssa.Store) bool { return storesInto(st, copies) }) {
-			return false // no transport of its own: http.DefaultTransport
-		}
-		own = append(own, copies...)
+		own = append(own, ssaflow.StructCopies(a)...)
 	}
 	for _, st := range stores {
 		if _, other := st.Addr.(*ssa.FieldAddr).X.(*ssa.Alloc); other && !storesInto(st, own) {

@@ -444,3 +444,108 @@ func TestClosesConnection(t *testing.T) {
 		})
 	}
 }
+
+// TestClientTransports reports how many stores into the Transport field of
+// the first http.Client that f allocates ClientTransports finds, with a
+// tracer and without.
+func TestClientTransports(t *testing.T) {
+	t.Parallel()
+	const holder = `type holder struct{ hc *http.Client }
+	                `
+	for _, tc := range []struct {
+		name, src        string
+		traced, untraced int
+	}{
+		{"literal", `func f(t http.RoundTripper) *http.Client { return &http.Client{Transport: t} }`, 1, 1},
+		{"assigned", `func f(t http.RoundTripper) *http.Client { c := &http.Client{}; c.Transport = t; return c }`, 1, 1},
+		{"literal and assigned", `func f(t http.RoundTripper) *http.Client { c := &http.Client{Transport: t}; c.Transport = sink; return c }`, 2, 2},
+		{"declared as a value", `func f(t http.RoundTripper) *http.Client { c := http.Client{Transport: t}; return &c }`, 1, 1},
+		{"none", `func f() *http.Client { return &http.Client{} }`, 0, 0},
+		{"through a field", holder + `func f(h *holder) { h.hc = &http.Client{}; h.hc.Transport = sink }`, 1, 0},
+		{"through a helper", `func f() { c := &http.Client{}; set(c) }
+		                      func set(c *http.Client) { c.Transport = sink }`, 1, 0},
+		{"another client", `func f(other *http.Client) *http.Client { other.Transport = sink; return &http.Client{} }`, 0, 0},
+		{"another field", `func f() *http.Client { return &http.Client{Jar: nil} }`, 0, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			pkg := build(t, tc.src)
+			var client *ssa.Alloc
+			for _, b := range pkg.Func("f").Blocks {
+				for _, instr := range b.Instrs {
+					if a, ok := instr.(*ssa.Alloc); ok && client == nil && httpapi.Client.MatchesPtr(a.Type()) {
+						client = a
+					}
+				}
+			}
+			x := ssaflow.NewIndex(pkg)
+			tracer := &ssaflow.Tracer{Index: x, Fields: true}
+			if got := len(httpflow.ClientTransports(x, tracer, client)); got != tc.traced {
+				t.Errorf("traced: %d stores, want %d", got, tc.traced)
+			}
+			if got := len(httpflow.ClientTransports(x, nil, client)); got != tc.untraced {
+				t.Errorf("untraced: %d stores, want %d", got, tc.untraced)
+			}
+		})
+	}
+}
+
+// TestFieldLoads reports how many loads of the Transport field of its
+// parameter f makes.
+func TestFieldLoads(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name, src string
+		want      int
+	}{
+		{"two loads", `func f(c *http.Client) { _, _ = c.Transport, c.Transport }`, 2},
+		{"a store", `func f(c *http.Client) { c.Transport = sink }`, 0},
+		{"another field", `func f(c *http.Client) { _ = c.Jar }`, 0},
+		{"another client", `func f(c, d *http.Client) { _ = d.Transport }`, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			pkg := build(t, tc.src)
+			fn := pkg.Func("f")
+			got := httpflow.FieldLoads(ssaflow.NewIndex(pkg), []ssa.Value{fn.Params[0]}, httpapi.ClientTransport)
+			if len(got) != tc.want {
+				t.Errorf("%d loads, want %d", len(got), tc.want)
+			}
+		})
+	}
+}
+
+// TestTransportClient reports whether each store in f is one of a
+// transport into a client's Transport field.
+func TestTransportClient(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name, src, want string
+	}{
+		{"literal", `func f() *http.Client { return &http.Client{Transport: sink} }`, "true"},
+		{"assigned", `func f(c *http.Client) { c.Transport = sink }`, "true"},
+		{"another field", `func f(c *http.Client) { c.Jar = nil }`, "false"},
+		{"a transport's field", `func f() { sink.MaxIdleConnsPerHost = 4 }`, "false"},
+		{"embedded", `type wrapped struct{ http.Client }
+		              func f(w *wrapped) { w.Transport = sink }`, "true"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			var got []string
+			for _, b := range build(t, tc.src).Func("f").Blocks {
+				for _, instr := range b.Instrs {
+					if st, ok := instr.(*ssa.Store); ok {
+						c := httpflow.TransportClient(st)
+						if c != nil && !httpapi.Client.MatchesPtr(c.Type()) {
+							t.Errorf("client %v of type %v", c, c.Type())
+						}
+						got = append(got, strconv.FormatBool(c != nil))
+					}
+				}
+			}
+			if s := strings.Join(got, " "); s != tc.want {
+				t.Errorf("TransportClient = %s, want %s", s, tc.want)
+			}
+		})
+	}
+}
