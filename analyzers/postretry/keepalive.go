@@ -28,37 +28,17 @@ func (s *state) keepAlive(call ssa.CallInstruction, snd send, recv ssa.Value) bo
 		return s.transportKeepAlive(recv, false)
 	}
 	for _, src := range s.sources(recv) {
-		if !isAllocOf(src, httpapi.Client) {
+		c, ok := src.(*ssa.Alloc)
+		if !ok || !httpapi.Client.MatchesPtr(c.Type()) {
 			continue // http.DefaultClient, or a client made elsewhere
 		}
-		for _, st := range s.fieldStores(src, httpapi.ClientTransport) {
+		for _, st := range httpflow.ClientTransports(s.index, s.tracer, c) {
 			if !s.transportKeepAlive(st.Val, false) {
 				return false
 			}
 		}
 	}
 	return true
-}
-
-// fieldStores returns the stores into field f of src, a client or
-// transport the package makes, through the values it is traced to (the
-// literal SSA copies into a variable declared as a value included).
-func (s *state) fieldStores(src ssa.Value, f httpapi.Field) []*ssa.Store {
-	var out []*ssa.Store
-	for _, v := range s.traceStruct(src).Values {
-		for _, ref := range s.index.Referrers(v) {
-			fa, ok := ref.(*ssa.FieldAddr)
-			if !ok || fa.X != v || !f.Matches(fa.X.Type(), ssaflow.FieldOf(fa.X.Type(), fa.Field)) {
-				continue
-			}
-			for _, use := range *fa.Referrers() {
-				if st, ok := use.(*ssa.Store); ok && st.Addr == fa {
-					out = append(out, st)
-				}
-			}
-		}
-	}
-	return out
 }
 
 // transportKeepAlive reports whether a RoundTripper is a net/http transport
@@ -69,7 +49,7 @@ func (s *state) transportKeepAlive(v ssa.Value, unseen bool) bool {
 		switch {
 		case ssaflow.IsNil(src), httpflow.IsLoadOf(src, httpapi.DefaultTransport):
 		case isAllocOf(src, httpapi.Transport), isCallOf(src, httpapi.TransportClone):
-			for _, st := range s.fieldStores(src, httpapi.TransportDisableKeepAlives) {
+			for _, st := range httpflow.FieldStores(s.index, httpflow.TraceMade(s.tracer, src).Values, httpapi.TransportDisableKeepAlives) {
 				if on, known := ssaflow.ConstBool(st.Val); !known || on {
 					return false
 				}
@@ -83,22 +63,6 @@ func (s *state) transportKeepAlive(v ssa.Value, unseen bool) bool {
 		}
 	}
 	return true
-}
-
-// traceStruct traces a client or transport that the package makes, with
-// the composite literal that SSA copies into it when it is declared as a
-// value (client := http.Client{Transport: t}): the literal's fields are
-// its fields.
-func (s *state) traceStruct(v ssa.Value) *ssaflow.Flow {
-	a, ok := v.(*ssa.Alloc)
-	if !ok {
-		return s.tracer.Trace(v)
-	}
-	var roots []ssa.Value
-	for _, c := range ssaflow.StructCopies(a) {
-		roots = append(roots, c)
-	}
-	return s.tracer.Trace(roots...)
 }
 
 // freshPool reports whether the send goes through a transport made anew
@@ -128,7 +92,7 @@ func (s *state) freshPool(call ssa.CallInstruction, snd send, recv ssa.Value) bo
 		switch {
 		case isAllocOf(src.Value, httpapi.Transport), isCallOf(src.Value, httpapi.TransportClone), nilPointer(src.Value):
 		case isAllocOf(src.Value, httpapi.Client) && (snd.via == client || snd.via == clientDo):
-			if !s.freshTransport(src.Value) {
+			if !s.freshTransport(src.Value.(*ssa.Alloc)) {
 				return false
 			}
 		default:
@@ -152,8 +116,8 @@ func nilPointer(v ssa.Value) bool {
 
 // freshTransport reports whether the client alloc c, made in a run, is
 // given a transport made in that same run, and no other.
-func (s *state) freshTransport(c ssa.Value) bool {
-	stores := s.fieldStores(c, httpapi.ClientTransport)
+func (s *state) freshTransport(c *ssa.Alloc) bool {
+	stores := httpflow.ClientTransports(s.index, s.tracer, c)
 	for _, st := range stores {
 		for _, src := range s.run.Sources(st.Val).Sources {
 			if !isAllocOf(src.Value, httpapi.Transport) && !isCallOf(src.Value, httpapi.TransportClone) && !nilPointer(src.Value) {
