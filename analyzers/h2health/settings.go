@@ -1,8 +1,6 @@
 package h2health
 
 import (
-	"go/token"
-
 	"github.com/kalint/kalint/analyzers/internal/callee"
 	"github.com/kalint/kalint/analyzers/internal/httpapi"
 	"github.com/kalint/kalint/analyzers/internal/httpflow"
@@ -65,9 +63,9 @@ func (s *state) traceSettings() {
 // timeouts records the health-check settings that the package stores in
 // the HTTP2Config v points to.
 func (c *config) timeouts(x *ssaflow.Index, v ssa.Value) {
-	stores := fieldStores(x, v)
-	c.sendPing = c.sendPing || set(stores[httpapi.HTTP2ConfigSendPingTimeout])
-	c.ping = c.ping || set(stores[httpapi.HTTP2ConfigPingTimeout])
+	vs := []ssa.Value{v}
+	c.sendPing = c.sendPing || set(httpflow.FieldStores(x, vs, httpapi.HTTP2ConfigSendPingTimeout))
+	c.ping = c.ping || set(httpflow.FieldStores(x, vs, httpapi.HTTP2ConfigPingTimeout))
 }
 
 // turnsOnHTTP2 tells, for a call of a method of http.Protocols, whether
@@ -107,47 +105,6 @@ func (s *state) keptIn(h ssaflow.HandOff, fields ...httpapi.Field) bool {
 		}
 	}
 	return false
-}
-
-// fieldStores returns the stores into the fields of the struct that v
-// points to (or is), by field.
-func fieldStores(x *ssaflow.Index, v ssa.Value) map[httpapi.Field][]*ssa.Store {
-	out := make(map[httpapi.Field][]*ssa.Store)
-	for _, ref := range x.Referrers(v) {
-		fa, ok := ref.(*ssa.FieldAddr)
-		if !ok || fa.X != v {
-			continue
-		}
-		f := ssaflow.FieldOf(fa.X.Type(), fa.Field)
-		tn := httpapi.NamedOf(fa.X.Type())
-		if f == nil || tn == nil || tn.Pkg() == nil {
-			continue
-		}
-		key := httpapi.Field{Struct: httpapi.Type{Path: tn.Pkg().Path(), Name: tn.Name()}, Name: f.Name()}
-		for _, use := range *fa.Referrers() {
-			if st, ok := use.(*ssa.Store); ok && st.Addr == fa {
-				out[key] = append(out[key], st)
-			}
-		}
-	}
-	return out
-}
-
-// fieldLoads returns the loads of field f of the struct that v points to.
-func fieldLoads(x *ssaflow.Index, v ssa.Value, f httpapi.Field) []*ssa.UnOp {
-	var out []*ssa.UnOp
-	for _, ref := range x.Referrers(v) {
-		fa, ok := ref.(*ssa.FieldAddr)
-		if !ok || fa.X != v || !f.Matches(fa.X.Type(), ssaflow.FieldOf(fa.X.Type(), fa.Field)) {
-			continue
-		}
-		for _, use := range *fa.Referrers() {
-			if load, ok := use.(*ssa.UnOp); ok && load.Op == token.MUL {
-				out = append(out, load)
-			}
-		}
-	}
-	return out
 }
 
 // set reports whether one of stores sets its field to something other

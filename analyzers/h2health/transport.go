@@ -70,8 +70,9 @@ func (s *state) transports() {
 // fields records what the package stores in the fields of the transport
 // that v points to.
 func (s *state) fields(t *transport, v ssa.Value) {
-	stores := fieldStores(s.index, v)
-	for _, st := range stores[httpapi.TransportHTTP2] {
+	vs := []ssa.Value{v}
+	stores := func(f httpapi.Field) []*ssa.Store { return httpflow.FieldStores(s.index, vs, f) }
+	for _, st := range stores(httpapi.TransportHTTP2) {
 		t.http2 = append(t.http2, st)
 		if ssaflow.IsNil(st.Val) {
 			continue
@@ -80,10 +81,10 @@ func (s *state) fields(t *transport, v ssa.Value) {
 		t.unknown = t.unknown || len(cs) == 0
 		t.configs = append(t.configs, cs...)
 	}
-	for _, load := range fieldLoads(s.index, v, httpapi.TransportHTTP2) {
+	for _, load := range httpflow.FieldLoads(s.index, vs, httpapi.TransportHTTP2) {
 		t.readBack.timeouts(s.index, load)
 	}
-	for _, st := range stores[httpapi.TransportProtocols] {
+	for _, st := range stores(httpapi.TransportProtocols) {
 		if ssaflow.IsNil(st.Val) {
 			continue
 		}
@@ -97,7 +98,7 @@ func (s *state) fields(t *transport, v ssa.Value) {
 			}
 		}
 	}
-	for _, load := range fieldLoads(s.index, v, httpapi.TransportProtocols) {
+	for _, load := range httpflow.FieldLoads(s.index, vs, httpapi.TransportProtocols) {
 		for _, ref := range s.index.Referrers(load) {
 			if call, ok := ref.(ssa.CallInstruction); ok && call.Common().Args[0] == load {
 				if on, _ := turnsOnHTTP2(call.Common()); on {
@@ -109,19 +110,19 @@ func (s *state) fields(t *transport, v ssa.Value) {
 			}
 		}
 	}
-	for _, st := range stores[httpapi.TransportForceAttemptHTTP2] {
+	for _, st := range stores(httpapi.TransportForceAttemptHTTP2) {
 		b, known := ssaflow.ConstBool(st.Val)
 		t.force = t.force || b || !known
 		t.forceTrue = t.forceTrue || b && known
 	}
 	for _, f := range customFields {
-		if t.custom == "" && set(stores[f]) {
+		if t.custom == "" && set(stores(f)) {
 			t.custom = f.Name
 		}
 	}
 	// A transport whose TLSNextProto the package sets chooses its
 	// protocols itself (an empty map turns HTTP/2 off).
-	t.unknown = t.unknown || len(stores[httpapi.TransportTLSNextProto]) > 0
+	t.unknown = t.unknown || len(stores(httpapi.TransportTLSNextProto)) > 0
 }
 
 // handOff records what a hand-off of the transport does to it.

@@ -30,9 +30,9 @@ func (s *state) http2Transports() {
 		t := &h2transport{}
 		flow := s.tracer.Trace(roots...)
 		for _, v := range flow.Values {
-			stores := fieldStores(s.index, v)
-			t.readIdle = t.readIdle || set(stores[httpapi.HTTP2TransportReadIdleTimeout])
-			t.ping = t.ping || set(stores[httpapi.HTTP2TransportPingTimeout])
+			vs := []ssa.Value{v}
+			t.readIdle = t.readIdle || set(httpflow.FieldStores(s.index, vs, httpapi.HTTP2TransportReadIdleTimeout))
+			t.ping = t.ping || set(httpflow.FieldStores(s.index, vs, httpapi.HTTP2TransportPingTimeout))
 		}
 		for _, h := range flow.HandOffs {
 			t.handOff = t.handOff || !s.keptIn(h, httpapi.ClientTransport) && !http2Method(h)
