@@ -3,6 +3,7 @@ package idleperhost
 import (
 	"go/ast"
 	"go/types"
+	"slices"
 
 	"github.com/kalint/kalint/analyzers/internal/callee"
 	"github.com/kalint/kalint/analyzers/internal/httpapi"
@@ -90,11 +91,7 @@ func (s *state) buildDefaultPool() (*pool, []sink) {
 		if ssaflow.CopiedFromElsewhere(copies) {
 			continue
 		}
-		roots := make([]ssa.Value, len(copies))
-		for i, c := range copies {
-			roots[i] = c
-		}
-		flow := s.tracer.Trace(roots...)
+		flow := httpflow.TraceMade(s.tracer, a)
 		if s.setsTransport(flow) {
 			continue
 		}
@@ -112,15 +109,9 @@ func (s *state) buildDefaultPool() (*pool, []sink) {
 // setsTransport reports whether the package sets or may set the Transport
 // field of a client in flow.
 func (s *state) setsTransport(flow *ssaflow.Flow) bool {
-	for _, v := range flow.Values {
-		for _, ref := range s.x.Referrers(v) {
-			if fa, ok := ref.(*ssa.FieldAddr); ok && fa.X == v && isClientTransport(ssaflow.FieldOf(fa.X.Type(), fa.Field)) {
-				for _, use := range *fa.Referrers() {
-					if !isLoad(use) {
-						return true
-					}
-				}
-			}
+	for _, fa := range httpflow.FieldAddrs(s.x, flow.Values, httpapi.ClientTransport) {
+		if slices.ContainsFunc(*fa.Referrers(), func(use ssa.Instruction) bool { return !isLoad(use) }) {
+			return true
 		}
 	}
 	return false

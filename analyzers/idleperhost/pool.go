@@ -62,9 +62,9 @@ func (s *state) followTransport(p *pool, roots ...ssa.Value) {
 	flow := tr.Trace(roots...)
 	s.settings(p, flow)
 	for _, h := range flow.HandOffs {
-		if h.Kind == ssaflow.Store {
-			if fa := clientTransportStore(h.Instr); fa != nil {
-				s.client(p, fa.X)
+		if st, ok := h.Instr.(*ssa.Store); ok && h.Kind == ssaflow.Store {
+			if c := httpflow.TransportClient(st); c != nil {
+				s.client(p, c)
 				continue
 			}
 		}
@@ -87,33 +87,6 @@ func (s *state) forwarded(u ssaflow.Use) bool {
 	}
 	u.Add(w, u.Label)
 	return true
-}
-
-// isClientTransport reports whether f is http.Client's Transport field.
-func isClientTransport(f *types.Var) bool {
-	if f == nil || f.Name() != httpapi.ClientTransport.Name || f.Pkg() == nil || f.Pkg().Path() != httpapi.Client.Path {
-		return false
-	}
-	tn, ok := f.Pkg().Scope().Lookup(httpapi.Client.Name).(*types.TypeName)
-	if !ok {
-		return false
-	}
-	obj, _, _ := types.LookupFieldOrMethod(tn.Type(), true, f.Pkg(), f.Name())
-	return obj == f
-}
-
-// clientTransportStore returns the http.Client.Transport field that instr
-// stores into, if it does.
-func clientTransportStore(instr ssa.Instruction) *ssa.FieldAddr {
-	st, ok := instr.(*ssa.Store)
-	if !ok {
-		return nil
-	}
-	fa, ok := st.Addr.(*ssa.FieldAddr)
-	if !ok || !isClientTransport(ssaflow.FieldOf(fa.X.Type(), fa.Field)) {
-		return nil
-	}
-	return fa
 }
 
 // settings records the pool settings stored through the values of flow.
@@ -227,25 +200,19 @@ func (s *state) client(p *pool, x ssa.Value) {
 	flow := s.tracer.Trace(roots...)
 	p.add(flow.Values)
 	var loads []ssa.Value
-	for _, v := range flow.Values {
-		for _, ref := range s.x.Referrers(v) {
-			fa, ok := ref.(*ssa.FieldAddr)
-			if !ok || fa.X != v || !httpapi.ClientTransport.Matches(fa.X.Type(), ssaflow.FieldOf(fa.X.Type(), fa.Field)) {
-				continue
-			}
-			for _, use := range *fa.Referrers() {
-				switch use := use.(type) {
-				case *ssa.Store:
-					if use.Addr == fa && !p.values[use.Val] && !s.callersChoice(use.Val) {
-						p.replaced = true
-					}
-				case *ssa.UnOp:
-					if use.Op == token.MUL {
-						loads = append(loads, use)
-					}
-				default:
-					p.handedOff = true
+	for _, fa := range httpflow.FieldAddrs(s.x, flow.Values, httpapi.ClientTransport) {
+		for _, use := range *fa.Referrers() {
+			switch use := use.(type) {
+			case *ssa.Store:
+				if use.Addr == fa && !p.values[use.Val] && !s.callersChoice(use.Val) {
+					p.replaced = true
 				}
+			case *ssa.UnOp:
+				if use.Op == token.MUL {
+					loads = append(loads, use)
+				}
+			default:
+				p.handedOff = true
 			}
 		}
 	}

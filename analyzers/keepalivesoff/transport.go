@@ -51,8 +51,8 @@ func (s *state) transportSends(root ssa.Value, flow *ssaflow.Flow) transportUse 
 			if !ok || st.Val != v {
 				continue
 			}
-			if fa, ok := st.Addr.(*ssa.FieldAddr); ok && httpapi.ClientTransport.Matches(fa.X.Type(), ssaflow.FieldOf(fa.X.Type(), fa.Field)) {
-				clients = append(clients, s.widen(fa.X)...)
+			if c := httpflow.TransportClient(st); c != nil {
+				clients = append(clients, s.widen(c)...)
 				u.given = append(u.given, st)
 			}
 		}

@@ -64,9 +64,7 @@ func (s *state) onlyConfigured(flow *ssaflow.Flow) bool {
 			if st == nil {
 				return false
 			}
-			fa, ok := st.Addr.(*ssa.FieldAddr)
-			if !ok || !httpapi.ClientTransport.Matches(fa.X.Type(), ssaflow.FieldOf(fa.X.Type(), fa.Field)) ||
-				httpflow.IsLoadOf(fa.X, httpapi.DefaultClient) {
+			if c := httpflow.TransportClient(st); c == nil || httpflow.IsLoadOf(c, httpapi.DefaultClient) {
 				return false
 			}
 			handed = true
