@@ -89,9 +89,14 @@ func copies(a *ssa.Alloc) []ssa.Value {
 // TransportClient returns the http.Client (a pointer to it) whose
 // Transport field st stores into, or nil: where a traced transport is
 // given to a client.
-func TransportClient(st *ssa.Store) ssa.Value {
+func TransportClient(st *ssa.Store) ssa.Value { return FieldOwner(st, httpapi.ClientTransport) }
+
+// FieldOwner returns the struct (a pointer to it) whose field f st stores
+// into, or nil: the client or reverse proxy a traced transport is given
+// to.
+func FieldOwner(st *ssa.Store, f httpapi.Field) ssa.Value {
 	fa, ok := st.Addr.(*ssa.FieldAddr)
-	if !ok || !httpapi.ClientTransport.Matches(fa.X.Type(), ssaflow.FieldOf(fa.X.Type(), fa.Field)) {
+	if !ok || !f.Matches(fa.X.Type(), ssaflow.FieldOf(fa.X.Type(), fa.Field)) {
 		return nil
 	}
 	return fa.X

@@ -87,3 +87,32 @@ func isStruct(t types.Type) bool {
 	_, ok := t.Underlying().(*types.Struct)
 	return ok
 }
+
+// StoredValue returns the expression a store at pos writes, given the
+// path of nodes enclosing pos (innermost first, as
+// astutil.PathEnclosingInterval gives it): the value of the struct
+// literal key whose colon is at pos, or the right-hand side of the
+// assignment whose left-hand side holds pos. It is nil when the path
+// shows neither (a call's several results, a store the syntax does not
+// spell).
+func StoredValue(path []ast.Node, pos token.Pos) ast.Expr {
+	for _, n := range path {
+		switch n := n.(type) {
+		case *ast.KeyValueExpr:
+			return n.Value
+		case *ast.AssignStmt:
+			if len(n.Lhs) != len(n.Rhs) {
+				return nil
+			}
+			for i, lhs := range n.Lhs {
+				if lhs.Pos() <= pos && pos <= lhs.End() {
+					return n.Rhs[i]
+				}
+			}
+			return nil
+		case ast.Stmt, *ast.FuncLit:
+			return nil
+		}
+	}
+	return nil
+}

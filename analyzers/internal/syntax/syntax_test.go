@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/tools/go/ast/astutil"
+
 	"github.com/kalint/kalint/analyzers/internal/syntax"
 )
 
@@ -85,6 +87,43 @@ func TestWrites(t *testing.T) {
 		}
 		if strings.Join(got, " ") != tc.want {
 			t.Errorf("%s: %q, want %q", tc.v.Name(), got, tc.want)
+		}
+	}
+}
+
+// TestStoredValue finds the value written at a store's position: a
+// literal key's colon, an assignment's left-hand side; none for a call's
+// several results or a position in no write.
+func TestStoredValue(t *testing.T) {
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "p.go", src, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := func(text string, offset int) token.Pos {
+		i := strings.Index(src, text)
+		if i < 0 {
+			t.Fatalf("no %q in src", text)
+		}
+		return f.FileStart + token.Pos(i+offset)
+	}
+	for _, tc := range []struct {
+		pos  token.Pos
+		want string
+	}{
+		{at("Off: off", 3), "off"},            // the colon
+		{at("c.On = true", 2), "true"},        // the selector
+		{at("global, _ = two()", 0), "<nil>"}, // several results
+		{at("return c\n", 0), "<nil>"},        // no write
+		{at("{Off: false}", 4), "false"},      // an elided literal's key
+	} {
+		path, _ := astutil.PathEnclosingInterval(f, tc.pos, tc.pos)
+		got := "<nil>"
+		if e := syntax.StoredValue(path, tc.pos); e != nil {
+			got = types.ExprString(e)
+		}
+		if got != tc.want {
+			t.Errorf("at %s: %s, want %s", fset.Position(tc.pos), got, tc.want)
 		}
 	}
 }
