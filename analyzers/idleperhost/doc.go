@@ -84,10 +84,23 @@
 // from a caller (SetTransport(rt), an option WithTransport(rt)): until a
 // caller brings one, the package's own is in use.
 //
-// A transport that sets MaxConnsPerHost to a constant above 2 and leaves
+// A transport that sets MaxConnsPerHost above 2 and leaves
 // MaxIdleConnsPerHost at 0 is reported whatever the hosts: its author
 // planned for that many concurrent connections to a host, and all but 2
-// are closed after each burst. The message names the field and its value.
+// are closed after each burst. The message names the field and its value:
+// a constant, or the expression of a value whose source the package does
+// not show (MaxConnsPerHost: cfg.MaxConnections, a user's number); a value
+// that every call in the package sets to 2 or below, and a transport whose
+// MaxIdleConns is the constant 1 or 2 (the whole idle pool capped on
+// purpose), are left alone.
+//
+// A transport given to a reverse proxy made by
+// httputil.NewSingleHostReverseProxy, once, in the function that makes the
+// transport, sends every request the proxy serves to the proxy's one
+// target host, from the server's goroutines at once: it is judged like a
+// transport whose every request goes to one host, when the proxy is kept
+// (returned, stored, handed to a mux), and not when it is made and served
+// within one request.
 // A one-shot program's own transport (in package main, neither kept nor
 // used concurrently) is left alone, and so is a test file's transport
 // whose requests are sent from no concurrent code, in a package whose
@@ -132,12 +145,13 @@
 // It stays quiet when MaxIdleConnsPerHost is set to anything but the
 // constant 0 (a negative value disables idle pooling on purpose), when a
 // local transport serves one request or a sequential loop (requests one
-// after another reuse one idle connection), when DisableKeepAlives is set
-// to anything that may be true (not to the constant false, nor to a field
-// of another package's struct or another package's variable that the
-// package never sets but to false nor takes the address of:
-// DisableKeepAlives: cfg.DisableKeepAlives, where a configuration package
-// fills cfg, keeps keep-alives on unless the package says otherwise), when requests go to more
+// after another reuse one idle connection), when DisableKeepAlives is true
+// in every run the package shows (the constant true, or a helper's
+// parameter that every call gives true, stored on every path from where
+// the transport is made; its address given to a flag counts too): a value
+// from a configuration, a flag's variable or an exported function's
+// parameter, or a store under a condition, leaves keep-alives on in the
+// runs where it is false, and there the pool is judged, when requests go to more
 // than one host or to URLs it cannot trace to one (crawler-style clients:
 // URLs from parameters of exported functions or methods, from lists, maps
 // or user input), when the default client is used sequentially, when the

@@ -70,7 +70,6 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 		parallelTests: httpapi.TestingParallel.Mentioned(res.Names()),
 
 		fromParam: make(map[*types.Var]bool),
-		setTrue:   make(map[*types.Var]bool),
 	}
 	s.tracer = &ssaflow.Tracer{Index: index, Fields: true, OwnFields: true}
 	s.back = &ssaflow.Backtracer{Index: index, CallersSeen: s.callersComplete, Stop: stop}
@@ -115,8 +114,9 @@ type state struct {
 	// parallelTests: the package's tests call t.Parallel or
 	// b.RunParallel.
 	parallelTests bool
-	// settingBack walks a setting's value back to its sources, fields and
-	// variables included (see [state.mayBeTrue]); heldBack walks through the
+	// settingBack walks a setting's value back to its sources, loads of
+	// fields and variables among them (see [state.alwaysOff],
+	// [state.connsRaised]); heldBack walks through the
 	// package's fields, to what an interface field holds.
 	settingBack, heldBack *ssaflow.Backtracer
 
@@ -127,5 +127,4 @@ type state struct {
 	dfltSinks    []sink
 	loops        ssaflow.Loops
 	fromParam    map[*types.Var]bool // fields that an exported function sets from a parameter (see setFromParam)
-	setTrue      map[*types.Var]bool // other packages' fields and variables the package may set true (see setsTrue)
 }

@@ -16,7 +16,7 @@ import (
 // one) and the clients that use it.
 type pool struct {
 	perHost   bool // MaxIdleConnsPerHost set to something other than 0
-	off       bool // DisableKeepAlives set to something other than false
+	off       bool // DisableKeepAlives true in every run (see alwaysOff)
 	handedOff bool // the transport or a client reaches code that may configure or use it
 	replaced  bool // a client using the transport is given another one
 	// returned: the transport or a client is returned from a function
@@ -67,6 +67,9 @@ func (s *state) followTransport(p *pool, roots ...ssa.Value) {
 				s.client(p, c)
 				continue
 			}
+			if px := httpflow.FieldOwner(st, httpapi.ReverseProxyTransport); px != nil && s.proxy(p, st, px) {
+				continue
+			}
 		}
 		s.transportHandOff(p, h)
 	}
@@ -113,7 +116,7 @@ func (s *state) settings(p *pool, flow *ssaflow.Flow) {
 					switch {
 					case perHost && !ssaflow.IsZero(st.Val):
 						p.perHost = true
-					case off && s.mayBeTrue(st.Val):
+					case off && s.alwaysOff(st, fa):
 						p.off = true
 					case maxIdle:
 						p.maxIdle = st

@@ -1,6 +1,7 @@
 package idleperhost
 
 import (
+	"cmp"
 	"fmt"
 	"go/ast"
 	"go/token"
@@ -44,22 +45,23 @@ func (s *state) reportTransport(root ssa.Value, p *pool, t target) {
 	msg := fmt.Sprintf("http.Transport keeps 2 idle connections per host but every request goes to %s (%s)", t, churn)
 	switch r := raised(p); {
 	case !t.known(): // see connsRaised
-		n, _ := ssaflow.ConstInt(p.maxConns.Val)
-		msg = fmt.Sprintf("http.Transport sets MaxConnsPerHost to %d but keeps 2 idle connections per host (%s)", n, churn)
+		msg = fmt.Sprintf("http.Transport sets MaxConnsPerHost %s but keeps 2 idle connections per host (%s)", s.connsRaised(p), churn)
 	case r != "":
 		msg = fmt.Sprintf("http.Transport sets %s but keeps 2 idle connections per host, and every request goes to %s (%s)", r, t, churn)
 	}
 	diag := analysis.Diagnostic{Pos: node.Pos(), End: node.End(), Message: msg}
-	var sites []token.Pos
+	var sites []analysis.RelatedInformation
 	for _, sk := range p.sinks {
-		if pos := sk.call.Pos(); pos.IsValid() && !slices.Contains(sites, pos) {
-			sites = append(sites, pos)
+		site := analysis.RelatedInformation{Pos: sk.call.Pos(), Message: "request sent here"}
+		if sk.kind == kindProxy {
+			site.Message = "reverse proxy made here"
+		}
+		if site.Pos.IsValid() && !slices.Contains(sites, site) {
+			sites = append(sites, site)
 		}
 	}
-	slices.Sort(sites)
-	for _, pos := range sites {
-		diag.Related = append(diag.Related, analysis.RelatedInformation{Pos: pos, Message: "request sent here"})
-	}
+	slices.SortFunc(sites, func(a, b analysis.RelatedInformation) int { return cmp.Compare(a.Pos, b.Pos) })
+	diag.Related = append(diag.Related, sites...)
 	var fix analysis.SuggestedFix
 	var ok bool
 	switch {

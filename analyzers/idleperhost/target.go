@@ -17,7 +17,7 @@ import (
 // variable or a package variable. The zero target is unknown.
 type target struct {
 	scheme, host string          // a constant scheme and host[:port]
-	base         any             // *types.Var (field), *ssa.Alloc (captured variable) or *ssa.Global holding the base URL
+	base         any             // *types.Var (field), *ssa.Alloc (captured variable) or *ssa.Global holding the base URL; a reverse proxy's construction (see proxyTarget)
 	owner        *types.TypeName // for a field, the struct type that declares it
 	name         string          // the base, as the message names it
 }
@@ -27,6 +27,9 @@ func (t target) known() bool { return t.host != "" || t.base != nil }
 func (t target) String() string {
 	if t.host != "" {
 		return t.host
+	}
+	if _, ok := t.base.(ssa.CallInstruction); ok {
+		return t.name
 	}
 	return "the base URL in " + t.name
 }
@@ -39,6 +42,7 @@ const (
 	kindString kind = iota
 	kindURL
 	kindRequest
+	kindProxy // a reverse proxy made by NewSingleHostReverseProxy: its target URL
 )
 
 type memoKey struct {

@@ -4,12 +4,14 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
+	"strconv"
 
 	"github.com/kalint/kalint/analyzers/internal/callee"
 	"github.com/kalint/kalint/analyzers/internal/httpapi"
 	"github.com/kalint/kalint/analyzers/internal/httpflow"
 	"github.com/kalint/kalint/analyzers/internal/report"
 	"github.com/kalint/kalint/analyzers/internal/ssaflow"
+	"github.com/kalint/kalint/analyzers/internal/syntax"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -72,7 +74,7 @@ func (s *state) transport(root ssa.Value, clone bool) {
 			return
 		}
 	}
-	if connsRaised(p) && (s.pass.Pkg.Name() != "main" || s.longLived(p)) {
+	if s.connsRaised(p) != "" && (s.pass.Pkg.Name() != "main" || s.longLived(p)) {
 		// Planned for more concurrent connections per host than are
 		// kept idle: a mistake whatever the hosts, wherever it is used,
 		// but for a one-shot program.
@@ -80,14 +82,47 @@ func (s *state) transport(root ssa.Value, clone bool) {
 	}
 }
 
-// connsRaised reports whether the transport sets MaxConnsPerHost to a
-// constant above 2, the per-host idle limit it leaves at the default.
-func connsRaised(p *pool) bool {
+// connsRaised says how the transport plans for more concurrent
+// connections per host than it keeps idle: MaxConnsPerHost set to a
+// constant above 2 ("to 16"), or to a value whose source the package does
+// not show ("from cfg.MaxConns": a configuration's field, an exported
+// function's parameter), which is its user's number and planned above 2.
+// It is "" when every source the package shows is 2 or below, and when
+// MaxIdleConns is a constant of 1 or 2, which caps the whole idle pool
+// below the per-host limit on purpose.
+func (s *state) connsRaised(p *pool) string {
 	if p.maxConns == nil {
-		return false
+		return ""
 	}
-	n, ok := ssaflow.ConstInt(p.maxConns.Val)
-	return ok && n > 2
+	if p.maxIdle != nil {
+		if n, ok := ssaflow.ConstInt(p.maxIdle.Val); ok && n > 0 && n <= 2 {
+			return ""
+		}
+	}
+	var most int64
+	for _, src := range s.settingBack.Sources(p.maxConns.Val).Sources {
+		n, ok := ssaflow.ConstInt(src.Value)
+		if !ok {
+			return "from " + s.storedText(p.maxConns)
+		}
+		most = max(most, n)
+	}
+	if most > 2 {
+		return "to " + strconv.FormatInt(most, 10)
+	}
+	return ""
+}
+
+// storedText spells the value that st stores as its source does, or
+// "a caller's value" when the source does not show it in one expression.
+func (s *state) storedText(st *ssa.Store) string {
+	_, path := s.rep.Path(st.Pos())
+	if e := syntax.StoredValue(path, st.Pos()); e != nil {
+		if text := types.ExprString(e); len(text) <= 40 {
+			return text
+		}
+	}
+	return "a value set elsewhere"
 }
 
 // target returns the one host or base URL that every request of the pool
@@ -95,7 +130,12 @@ func connsRaised(p *pool) bool {
 func (s *state) target(p *pool) (target, bool) {
 	var t target
 	for i, sk := range p.sinks {
-		ti := s.resolve(sk.arg, sk.kind, 0)
+		var ti target
+		if sk.kind == kindProxy {
+			ti = s.proxyTarget(sk.call)
+		} else {
+			ti = s.resolve(sk.arg, sk.kind, 0)
+		}
 		if !ti.known() || (i > 0 && ti != t) {
 			return target{}, false
 		}
@@ -104,10 +144,11 @@ func (s *state) target(p *pool) (target, bool) {
 	if t.host != "" {
 		return t, true
 	}
-	if _, ok := t.base.(*ssa.Global); ok {
-		return t, true // one package variable, one base
-	}
 	switch base := t.base.(type) {
+	case *ssa.Global:
+		return t, true // one package variable, one base
+	case ssa.CallInstruction:
+		return t, true // a reverse proxy's one host
 	case *types.Var: // a field next to the client or transport
 		for _, v := range p.valueList {
 			if linked(ownerOf(v), t.owner) {
@@ -129,12 +170,23 @@ func (s *state) target(p *pool) (target, bool) {
 // it, where servers and workers typically share it, or a request is sent
 // from concurrent code. A transport made for one request or one sequential
 // loop (tests do this all the time) is not reported, nor one whose every
-// request is sent from a polling loop or under one mutex.
+// request is sent from a polling loop or under one mutex. A kept reverse
+// proxy serves its requests from the server's goroutines.
 func (s *state) longLived(p *pool) bool {
-	if s.polledOnly(p) || s.serialized(p) {
+	switch {
+	case slices.ContainsFunc(p.sinks, func(sk sink) bool { return sk.kind == kindProxy }):
+		return true // a kept reverse proxy (see [state.proxy])
+	case s.polledOnly(p) || s.serialized(p):
 		return false
 	}
-	for _, v := range p.valueList {
+	return s.kept(p.valueList) || slices.ContainsFunc(p.sinks, func(sk sink) bool { return s.concurrentSink(sk.call) != nil })
+}
+
+// kept reports whether one of values is kept beyond the call that makes
+// it: in a package variable, a struct field, or a closure that outlives
+// that call.
+func (s *state) kept(values []ssa.Value) bool {
+	for _, v := range values {
 		switch v := v.(type) {
 		case *ssa.Global, *ssa.Field:
 			return true
@@ -153,7 +205,7 @@ func (s *state) longLived(p *pool) bool {
 			}
 		}
 	}
-	return slices.ContainsFunc(p.sinks, func(sk sink) bool { return s.concurrentSink(sk.call) != nil })
+	return false
 }
 
 // sequentialTests reports whether the transport is a test file's, none of

@@ -7,9 +7,10 @@ import (
 	"recall/settings"
 )
 
-// jjmrocha/beast#43: DisableKeepAlives set from another package's field
-// that this package never sets: false unless that package says otherwise,
-// so keep-alives are on and the idle pool is judged.
+// DisableKeepAlives from a setting (jjmrocha/beast#43): whatever the
+// configuration's package, the flags or this package do with the field,
+// keep-alives are on in the runs where it is false, and there the idle
+// pool is judged.
 type Stress struct {
 	hc *http.Client
 }
@@ -21,14 +22,13 @@ func NewStress(cfg *settings.Config) *Stress {
 
 func (s *Stress) Hit() (*http.Response, error) { return s.hc.Get("http://api.internal:8080/") }
 
-// The good twins: the package sets the field true, or lets a flag set it,
-// or the field is the package's own (set maybe where nothing is built).
+// Set true by the package in one mode, or by a flag: on in the others.
 type OffStress struct{ hc *http.Client }
 
 func (s *OffStress) Hit() (*http.Response, error) { return s.hc.Get("http://api.internal:8080/") }
 
 func NewOffStress(cfg *settings.Config) *OffStress {
-	tr := &http.Transport{DisableKeepAlives: cfg.NoKeepAlives}
+	tr := &http.Transport{DisableKeepAlives: cfg.NoKeepAlives} // want `every request goes to api.internal:8080 `
 	return &OffStress{hc: &http.Client{Transport: tr}}
 }
 
@@ -39,7 +39,7 @@ type FlagStress struct{ hc *http.Client }
 func (s *FlagStress) Hit() (*http.Response, error) { return s.hc.Get("http://api.internal:8080/") }
 
 func NewFlagStress(cfg *settings.Config) *FlagStress {
-	tr := &http.Transport{DisableKeepAlives: cfg.KeepAlivesOff}
+	tr := &http.Transport{DisableKeepAlives: cfg.KeepAlivesOff} // want `every request goes to api.internal:8080 `
 	return &FlagStress{hc: &http.Client{Transport: tr}}
 }
 
@@ -52,11 +52,49 @@ type OwnStress struct{ hc *http.Client }
 func (s *OwnStress) Hit() (*http.Response, error) { return s.hc.Get("http://api.internal:8080/") }
 
 func NewOwnStress(cfg *ownConfig) *OwnStress {
-	tr := &http.Transport{DisableKeepAlives: cfg.off}
+	tr := &http.Transport{DisableKeepAlives: cfg.off} // want `every request goes to api.internal:8080 `
 	return &OwnStress{hc: &http.Client{Transport: tr}}
 }
 
-// Set to false only: still on.
+// google/cloudprober#647: keep-alives off unless configured on, by a
+// store under a condition.
+type Probe struct{ hc *http.Client }
+
+func (p *Probe) Hit() (*http.Response, error) { return p.hc.Get("http://api.internal:8080/") }
+
+func NewProbe(keepAlive bool) *Probe {
+	tr := &http.Transport{} // want `every request goes to api.internal:8080 `
+	if !keepAlive {
+		tr.DisableKeepAlives = true
+	}
+	return &Probe{hc: &http.Client{Transport: tr}}
+}
+
+// The good twins: off in every run, by a store on every path or by a
+// helper that every call in the package gives true.
+func NewOffProbe(keepAlive bool) *Probe {
+	tr := &http.Transport{}
+	if !keepAlive {
+		tr.IdleConnTimeout = 1
+	}
+	tr.DisableKeepAlives = true
+	return &Probe{hc: &http.Client{Transport: tr}}
+}
+
+func offTransport(off bool) *http.Transport { return &http.Transport{DisableKeepAlives: off} }
+
+func NewHelperProbe() *Probe { return &Probe{hc: &http.Client{Transport: offTransport(true)}} }
+
+func NewOtherHelperProbe() *Probe { return &Probe{hc: &http.Client{Transport: offTransport(true)}} }
+
+// The field's address handed to a flag: the flag may set it in any run.
+func NewFlagProbe() *Probe {
+	tr := &http.Transport{}
+	flag.BoolVar(&tr.DisableKeepAlives, "no-keepalive", true, "")
+	return &Probe{hc: &http.Client{Transport: tr}}
+}
+
+// Set to false only: on.
 type PlainStress struct{ hc *http.Client }
 
 func (s *PlainStress) Hit() (*http.Response, error) { return s.hc.Get("http://api.internal:8080/") }

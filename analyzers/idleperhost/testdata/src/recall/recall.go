@@ -97,6 +97,52 @@ func NewCrawlerSmall() *http.Client {
 	return &http.Client{Transport: &http.Transport{MaxConnsPerHost: 2}}
 }
 
+// MaxConnsPerHost from a configuration (beast#43): the value is the
+// user's, planned above 2 unless the package shows otherwise, and the
+// idle pool per host stays at 2 whatever it is.
+type RunConfig struct {
+	MaxConnections int
+	MaxIdle        int
+}
+
+func NewRunner(cfg *RunConfig) *http.Client {
+	return &http.Client{Transport: &http.Transport{MaxConnsPerHost: cfg.MaxConnections}} // want `http.Transport sets MaxConnsPerHost from cfg.MaxConnections but keeps 2 idle connections per host \(`
+}
+
+func NewRunnerGood(cfg *RunConfig) *http.Client {
+	return &http.Client{Transport: &http.Transport{MaxConnsPerHost: cfg.MaxConnections, MaxIdleConnsPerHost: cfg.MaxConnections}}
+}
+
+// Every caller in the package passes a limit of 2 or below: quiet.
+func limited(n int) *http.Transport {
+	t := &http.Transport{}
+	t.MaxConnsPerHost = n
+	return t
+}
+
+func NewSerial() *http.Client { return &http.Client{Transport: limited(1)} }
+
+func NewPair() *http.Client { return &http.Client{Transport: limited(2)} }
+
+// A caller passing more than 2 makes it a mistake.
+func raisedBy(n int) *http.Transport {
+	t := &http.Transport{} // want `http.Transport sets MaxConnsPerHost to 8 but keeps 2 idle connections per host \(`
+	t.MaxConnsPerHost = n
+	return t
+}
+
+func NewWide() *http.Client { return &http.Client{Transport: raisedBy(8)} }
+
+// MaxIdleConns at 2 or below caps the idle pool below the per-host limit:
+// more per host would not be kept, and the author chose so.
+func NewCapped(cfg *RunConfig) *http.Client {
+	return &http.Client{Transport: &http.Transport{MaxConnsPerHost: 16, MaxIdleConns: 1}}
+}
+
+func NewCappedConfigured(cfg *RunConfig) *http.Client {
+	return &http.Client{Transport: &http.Transport{MaxConnsPerHost: cfg.MaxConnections, MaxIdleConns: 1}}
+}
+
 // Idle connections kept on purpose never: quiet.
 func NewNoIdle() *http.Client {
 	return &http.Client{Transport: &http.Transport{MaxConnsPerHost: 16, MaxIdleConnsPerHost: -1}}
