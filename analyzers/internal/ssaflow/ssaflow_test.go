@@ -195,6 +195,29 @@ var cases = []struct {
 		handOffs: "call",
 	},
 	{
+		name: "a helper returning its parameter gives it back to the call it came from",
+		src: `func root() { t := wrap(&T{}); t.F = 5 }
+		      func other() { u := wrap(&T{}); u.F = 99 }
+		      func wrap(t *T) *T { t.F = 6; return t }`,
+		stores: "5 6",
+	},
+	{
+		name: "converted on the way back",
+		src: `type I interface{ M() }
+		      func (*T) M() {}
+		      func root() { i := wrap(&T{}); i.(*T).F = 5 }
+		      func other() { j := wrap(&T{}); j.(*T).F = 99 }
+		      func wrap(t *T) I { return I(t) }`,
+		stores: "5",
+	},
+	{
+		name: "a returned parameter entered through two calls gives it back to both",
+		src: `func root() { t := &T{}; a := wrap(t); b := wrap(a); b.F = 7 }
+		      func other() { u := wrap(&T{}); u.F = 99 }
+		      func wrap(t *T) *T { return t }`,
+		stores: "7",
+	},
+	{
 		name:     "address of the variable handed off",
 		src:      `func root() { t := &T{}; fmt.Sscan("", &t); t.F = 15 }`,
 		stores:   "15",

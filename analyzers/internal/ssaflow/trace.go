@@ -3,6 +3,7 @@ package ssaflow
 import (
 	"go/token"
 	"go/types"
+	"slices"
 
 	"github.com/kalint/kalint/analyzers/internal/callee"
 	"golang.org/x/tools/go/ssa"
@@ -103,6 +104,9 @@ type tracer struct {
 	label  int
 	locs   map[ssa.Value]int // addresses of variables holding the value, labelled
 	fields map[*types.Var]bool
+	// via are the calls through which the value entered each parameter
+	// (see [tracer.ret]).
+	via map[*ssa.Parameter][]*ssa.Call
 	// Work lists of values and of variable addresses still to follow.
 	workValues, workLocs []ssa.Value
 }
@@ -128,6 +132,7 @@ func (t *Tracer) TraceRoots(roots ...Root) *Flow {
 		flow:   Flow{Labels: make(map[ssa.Value]int)},
 		locs:   make(map[ssa.Value]int),
 		fields: make(map[*types.Var]bool),
+		via:    make(map[*ssa.Parameter][]*ssa.Call),
 	}
 	for _, r := range roots {
 		if r.Loc {
@@ -396,13 +401,20 @@ func (tr *tracer) call(call ssa.CallInstruction, v ssa.Value, isLoc bool) {
 		if isLoc {
 			tr.loc(fn.Params[i])
 		} else {
+			if c, ok := call.(*ssa.Call); ok {
+				tr.enter(fn.Params[i], c)
+			}
 			tr.value(fn.Params[i])
 		}
 	}
 }
 
 // ret follows a returned value to the results of the package's calls of
-// the function.
+// the function. A parameter returned as it is (or converted: a helper
+// that configures what it is given and gives it back) holds the traced
+// value only at the calls that passed it, so it goes back to those calls'
+// results, not to every call's: two transports through one such helper
+// stay apart.
 func (tr *tracer) ret(r *ssa.Return, v ssa.Value) {
 	fn := r.Parent()
 	if tr.NoReturns || tr.Local {
@@ -412,8 +424,57 @@ func (tr *tracer) ret(r *ssa.Return, v ssa.Value) {
 	if tr.Index.MayHaveUnseenCallers(fn) {
 		tr.handOff(Return, r, v)
 	}
-	for _, res := range tr.Index.ReturnedAt(r, v, nil) { // go and defer discard results
+	var at func(*ssa.Call) bool
+	if p, ok := unconverted(v).(*ssa.Parameter); ok && tr.via[p] != nil {
+		at = func(c *ssa.Call) bool { return slices.Contains(tr.via[p], c) }
+	}
+	for _, res := range tr.Index.ReturnedAt(r, v, at) { // go and defer discard results
 		tr.value(res)
+	}
+}
+
+// enter records that the value enters parameter p at call. A parameter
+// entered before through another call may have been followed to its
+// returns already, and to that call's results only: its returns now go to
+// this call's results too.
+func (tr *tracer) enter(p *ssa.Parameter, call *ssa.Call) {
+	again := tr.via[p] != nil
+	tr.via[p] = append(tr.via[p], call)
+	if !again || tr.NoReturns || tr.Local {
+		return
+	}
+	for _, b := range p.Parent().Blocks {
+		if len(b.Instrs) == 0 {
+			continue
+		}
+		r, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+		if !ok {
+			continue
+		}
+		for _, res := range r.Results {
+			if _, seen := tr.flow.Labels[res]; seen && unconverted(res) == p {
+				for _, v := range tr.Index.ReturnedAt(r, res, func(c *ssa.Call) bool { return c == call }) {
+					tr.value(v)
+				}
+			}
+		}
+	}
+}
+
+// unconverted returns the value v converts (ChangeType, MakeInterface,
+// ChangeInterface), through any number of conversions, or v.
+func unconverted(v ssa.Value) ssa.Value {
+	for {
+		switch c := v.(type) {
+		case *ssa.ChangeType:
+			v = c.X
+		case *ssa.MakeInterface:
+			v = c.X
+		case *ssa.ChangeInterface:
+			v = c.X
+		default:
+			return v
+		}
 	}
 }
 
