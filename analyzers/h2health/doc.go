@@ -85,8 +85,12 @@
 // transports made by, or handed to, code outside the package (another
 // package's function, an interface, a container), including a transport
 // whose TLSNextProto the package sets or on which it calls
-// RegisterProtocol; HTTP/2 servers; test files (the -h2health.tests flag
-// includes them).
+// RegisterProtocol; transports whose DisableKeepAlives is the constant
+// true, set where the transport is made on every path (ssaflow.AlwaysTrue):
+// every HTTP/2 connection then serves one request and is closed when it
+// goes idle (closeOnIdle in golang.org/x/net/http2/transport.go and
+// net/http/h2_bundle.go), so no dead connection is picked for a later one;
+// HTTP/2 servers; test files (the -h2health.tests flag includes them).
 //
 // Suggested fixes set the -h2health.send-ping-timeout flag's value
 // (default 30s): SendPingTimeout in the HTTP2Config literal, or an HTTP2

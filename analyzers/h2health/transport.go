@@ -23,6 +23,9 @@ type transport struct {
 	force     bool                // ForceAttemptHTTP2 set, to true or an unknown value
 	forceTrue bool                // ForceAttemptHTTP2 set to the constant true
 	custom    string              // a custom TLSClientConfig or dialer field that turns HTTP/2 off by default
+	// singleUse: DisableKeepAlives is true in every run, so every
+	// connection serves one request and none is reused.
+	singleUse bool
 
 	configure  ssa.CallInstruction // http2.ConfigureTransport(s) with it
 	defaultCow bool                // a Clone of http.DefaultTransport
@@ -115,6 +118,9 @@ func (s *state) fields(t *transport, v ssa.Value) {
 		t.force = t.force || b || !known
 		t.forceTrue = t.forceTrue || b && known
 	}
+	for _, st := range stores(httpapi.TransportDisableKeepAlives) {
+		t.singleUse = t.singleUse || ssaflow.AlwaysTrue(nil, t.root, st)
+	}
 	for _, f := range customFields {
 		if t.custom == "" && set(stores(f)) {
 			t.custom = f.Name
@@ -188,7 +194,11 @@ func (s *state) judge(t *transport) {
 		return
 	}
 	sendPing, ping := t.health()
-	if sendPing {
+	if sendPing || t.singleUse {
+		// Health-checked, or no connection is reused: with keep-alives
+		// off an HTTP/2 connection is closed when its one request ends
+		// (closeOnIdle in x/net/http2/transport.go and net/http's
+		// h2_bundle.go), so a dead one never stalls a later request.
 		return
 	}
 	inherited := httpflow.Foreign(s.index, t.root) && !t.defaultCow && len(t.http2) == 0

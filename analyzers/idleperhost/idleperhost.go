@@ -115,7 +115,7 @@ type state struct {
 	// b.RunParallel.
 	parallelTests bool
 	// settingBack walks a setting's value back to its sources, loads of
-	// fields and variables among them (see [state.alwaysOff],
+	// fields and variables among them (see [state.settings],
 	// [state.connsRaised]); heldBack walks through the
 	// package's fields, to what an interface field holds.
 	settingBack, heldBack *ssaflow.Backtracer

@@ -15,10 +15,11 @@ import (
 // A pool is what the package does with one transport (or with the default
 // one) and the clients that use it.
 type pool struct {
-	perHost   bool // MaxIdleConnsPerHost set to something other than 0
-	off       bool // DisableKeepAlives true in every run (see alwaysOff)
-	handedOff bool // the transport or a client reaches code that may configure or use it
-	replaced  bool // a client using the transport is given another one
+	root      ssa.Value // the transport's allocation, clone or package variable; nil for the default pool
+	perHost   bool      // MaxIdleConnsPerHost set to something other than 0
+	off       bool      // DisableKeepAlives true in every run ([ssaflow.AlwaysTrue])
+	handedOff bool      // the transport or a client reaches code that may configure or use it
+	replaced  bool      // a client using the transport is given another one
 	// returned: the transport or a client is returned from a function
 	// that no code of the package calls, to callers the package does not
 	// show (returned to the package's own callers, it is followed there).
@@ -116,7 +117,11 @@ func (s *state) settings(p *pool, flow *ssaflow.Flow) {
 					switch {
 					case perHost && !ssaflow.IsZero(st.Val):
 						p.perHost = true
-					case off && s.alwaysOff(st, fa):
+					case off && p.root != nil && ssaflow.AlwaysTrue(s.settingBack, p.root, st):
+						// Off in every run: a value from a configuration,
+						// a flag or a parameter, or a store under a
+						// condition, leaves keep-alives on in some run
+						// (cloudprober#647), and there the pool is judged.
 						p.off = true
 					case maxIdle:
 						p.maxIdle = st

@@ -61,6 +61,7 @@ func (s *state) transport(root ssa.Value, clone bool) {
 		return // reported at root
 	}
 	p := newPool()
+	p.root = root
 	if fn := root.Parent(); fn != nil {
 		p.creators[fn] = true
 	}

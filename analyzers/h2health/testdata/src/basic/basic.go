@@ -143,3 +143,21 @@ var forcedChecked = &http.Transport{
 	ForceAttemptHTTP2: true,
 	HTTP2:             &http.HTTP2Config{SendPingTimeout: 30 * time.Second},
 }
+
+// hashicorp/go-cleanhttp: a pooled transport, and a constructor that
+// turns its keep-alives off for the callers of that one only. The pooled
+// one's connections are reused: reported.
+func PooledTransport() *http.Transport {
+	return &http.Transport{ForceAttemptHTTP2: true, MaxIdleConnsPerHost: 8} // want `http.Transport sets ForceAttemptHTTP2 without HTTP2.SendPingTimeout`
+}
+
+func UnpooledTransport() *http.Transport {
+	t := PooledTransport()
+	t.DisableKeepAlives = true
+	return t
+}
+
+// Keep-alives off where it is made: every connection serves one request.
+func SingleUseTransport() *http.Transport {
+	return &http.Transport{ForceAttemptHTTP2: true, DisableKeepAlives: true}
+}

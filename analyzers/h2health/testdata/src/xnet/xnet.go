@@ -96,3 +96,23 @@ func deferred() *http.Transport {
 	defer http2.ConfigureTransport(t) // want `http2.ConfigureTransport turns on HTTP/2 without a health check`
 	return t
 }
+
+// With keep-alives off every HTTP/2 connection serves one request and is
+// closed when it goes idle (closeOnIdle in x/net's transport.go, as in
+// net/http's bundle): no idle connection is reused, so none can be dead
+// when a request picks it (syncthing's announce client).
+func singleUse() *http.Client {
+	t := &http.Transport{DisableKeepAlives: true}
+	http2.ConfigureTransport(t)
+	return &http.Client{Transport: t}
+}
+
+// Off only under a condition: the other runs reuse connections.
+func maybeSingleUse(announce bool) *http.Client {
+	t := &http.Transport{}
+	if announce {
+		t.DisableKeepAlives = true
+	}
+	http2.ConfigureTransport(t) // want `http2.ConfigureTransport turns on HTTP/2 without a health check`
+	return &http.Client{Transport: t}
+}

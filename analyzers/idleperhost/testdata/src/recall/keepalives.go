@@ -105,3 +105,22 @@ func NewPlainStress(cfg *settings.Config) *PlainStress {
 }
 
 func Reset(cfg *settings.Config) { cfg.Plain = false }
+
+// Keep-alives turned off by one caller of the constructor only
+// (hashicorp/go-cleanhttp's DefaultTransport over DefaultPooledTransport):
+// the other callers' transports keep them, and are judged.
+type Pooled struct{ hc *http.Client }
+
+func (p *Pooled) Hit() (*http.Response, error) { return p.hc.Get("http://api.internal:8080/") }
+
+func pooledTransport() *http.Transport {
+	return &http.Transport{} // want `every request goes to api.internal:8080 `
+}
+
+func NewPooled() *Pooled { return &Pooled{hc: &http.Client{Transport: pooledTransport()}} }
+
+func NewUnpooled() *Pooled {
+	t := pooledTransport()
+	t.DisableKeepAlives = true
+	return &Pooled{hc: &http.Client{Transport: t}}
+}

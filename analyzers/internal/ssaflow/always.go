@@ -1,0 +1,46 @@
+package ssaflow
+
+import "golang.org/x/tools/go/ssa"
+
+// AlwaysTrue reports whether st, a store of a bool into a field of the
+// struct made at root, sets it true in every run the package shows:
+// every source of the value (walked back with b; the value itself when b
+// is nil) is the constant true, and st runs on every path from root to a
+// return of root's function, st being in that function. A store in
+// another function (a caller that tunes what a constructor returns, a
+// helper) sets the field for the instances that pass there only; a root
+// that is no instruction (a package variable) counts from the entry of
+// st's function. A value from a configuration, a flag's variable or an
+// exported function's parameter, or a store under a condition, leaves the
+// field false in some run.
+func AlwaysTrue(b *Backtracer, root ssa.Value, st *ssa.Store) bool {
+	srcs := []ssa.Value{st.Val}
+	if b != nil {
+		srcs = srcs[:0]
+		for _, src := range b.Sources(st.Val).Sources {
+			srcs = append(srcs, src.Value)
+		}
+	}
+	for _, v := range srcs {
+		if t, known := ConstBool(v); !known || !t {
+			return false
+		}
+	}
+	from, ok := root.(ssa.Instruction)
+	switch {
+	case !ok:
+		from = nil
+	case from.Parent() != st.Parent():
+		return false
+	}
+	skip := func(x ssa.Instruction) bool { return x == st }
+	for _, blk := range st.Parent().Blocks {
+		if len(blk.Instrs) == 0 {
+			continue
+		}
+		if r, ok := blk.Instrs[len(blk.Instrs)-1].(*ssa.Return); ok && ReachesAvoiding(from, r, skip) {
+			return false
+		}
+	}
+	return len(srcs) > 0
+}
