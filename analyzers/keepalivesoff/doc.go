@@ -81,6 +81,12 @@
 // as an argument (only the calls that pass it count, not who else may
 // call that function, and each of them is judged on its own: a send
 // helper called by several functions that each made their client); a
+// a transport whose every send (through it or its clients) sends requests
+// net/http does not replay (Client.Post, PostForm, or Do and RoundTrip
+// of requests whose methods are all constants other than GET, HEAD,
+// OPTIONS and TRACE): keep-alives off there keeps POSTs off stale pooled
+// connections, a remedy postretry counts as handled, as Close on such
+// requests is (syncthing's discovery announcer); a
 // transport that dials only a Unix domain socket (its Dial or DialContext,
 // and DialTLS or DialTLSContext if set, is a function of the package whose
 // every connection comes from net.Dial, DialTimeout, DialUnix or a

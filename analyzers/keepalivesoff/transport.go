@@ -22,8 +22,9 @@ func (s *state) transport(root ssa.Value) {
 	if a, ok := root.(*ssa.Alloc); ok && httpflow.DialsUnix(a) {
 		return // no TCP connection to open again, no TIME_WAIT
 	}
-	evidence := s.transportSends(root, flow).evidence
-	if evidence == nil {
+	u := s.transportSends(root, flow)
+	evidence := u.evidence
+	if evidence == nil || s.unreplayedOnly(u.sends) {
 		return
 	}
 	for _, st := range stores {
@@ -37,6 +38,7 @@ func (s *state) transport(root ssa.Value) {
 // one for each time it is made.
 type transportUse struct {
 	own, evidence []ssa.CallInstruction
+	sends         []ssa.CallInstruction // its own and its clients'
 	given         []*ssa.Store
 }
 
@@ -71,8 +73,26 @@ func (s *state) transportSends(root ssa.Value, flow *ssaflow.Flow) transportUse 
 		sends = slices.Concat(sends, sendsThrough(clientFlow, httpapi.ClientSends))
 		creations = makers(creations, clientFlow)
 	}
+	u.sends = sends
 	u.evidence = s.repeated(sends, creations, held(flows...))
 	return u
+}
+
+// unreplayedOnly reports whether every one of sends sends requests with
+// methods that net/http does not send again when a pooled connection
+// turns out stale (POST, PATCH, ...: anything but
+// [httpapi.ReplayedMethods], (*Request).isReplayable in
+// net/http/request.go): keep-alives off for such a client is one of the
+// remedies postretry counts as handled, as Close on each request is (see
+// [state.request]), so the suite does not report it both ways.
+func (s *state) unreplayedOnly(sends []ssa.CallInstruction) bool {
+	for _, send := range sends {
+		methods, known := httpflow.SendMethods(s.back, s.tracer, send)
+		if !known || len(methods) == 0 || slices.ContainsFunc(methods, func(m string) bool { return slices.Contains(httpapi.ReplayedMethods, m) }) {
+			return false
+		}
+	}
+	return len(sends) > 0
 }
 
 // singleSends returns the sends through the package's transports that send

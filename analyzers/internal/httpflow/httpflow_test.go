@@ -308,6 +308,48 @@ func TestSites(t *testing.T) {
 	}
 }
 
+// TestSendMethods reads the methods of the one send in f.
+func TestSendMethods(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name, src, methods string
+	}{
+		{"Get", `func f(c *http.Client) { c.Get("u") }`, "GET"},
+		{"Head", `func f(c *http.Client) { c.Head("u") }`, "HEAD"},
+		{"Post", `func f(c *http.Client) { c.Post("u", "", nil) }`, "POST"},
+		{"PostForm", `func f(c *http.Client) { c.PostForm("u", nil) }`, "POST"},
+		{"Do", `func f(c *http.Client) { req, _ := http.NewRequest("PUT", "u", nil); c.Do(req) }`, "PUT"},
+		{"Do, empty method", `func f(c *http.Client) { req, _ := http.NewRequest("", "u", nil); c.Do(req) }`, "GET"},
+		{"RoundTrip", `func f(t *http.Transport) { req, _ := http.NewRequest("PATCH", "u", nil); t.RoundTrip(req) }`, "PATCH"},
+		{"RoundTripper", `func f(t http.RoundTripper) { req, _ := http.NewRequest("DELETE", "u", nil); t.RoundTrip(req) }`, "DELETE"},
+		{"a caller's request", `func f(c *http.Client, req *http.Request) { c.Do(req) }`, "?"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			pkg := build(t, tc.src)
+			var send ssa.CallInstruction
+			for _, b := range pkg.Func("f").Blocks {
+				for _, instr := range b.Instrs {
+					if call, ok := instr.(ssa.CallInstruction); ok &&
+						slices.Concat(httpapi.ClientSends, httpapi.TransportSends).Matches(callee.Func(call.Common())) {
+						send = call
+					}
+				}
+			}
+			x := ssaflow.NewIndex(pkg)
+			back := &ssaflow.Backtracer{Index: x, Fields: true, Through: httpflow.Derived}
+			methods, known := httpflow.SendMethods(back, &ssaflow.Tracer{Index: x}, send)
+			got := strings.Join(methods, " ")
+			if !known {
+				got = "?"
+			}
+			if got != tc.methods {
+				t.Errorf("SendMethods = %s, want %s", got, tc.methods)
+			}
+		})
+	}
+}
+
 // TestLocks reports the mutexes held at the send in send, by name.
 func TestLocks(t *testing.T) {
 	t.Parallel()

@@ -70,6 +70,30 @@ func Methods(back *ssaflow.Backtracer, tracer *ssaflow.Tracer, v ssa.Value) (met
 	return r.Methods, r.MethodsKnown && !r.Opaque && !r.Nil
 }
 
+// SendMethods returns the methods that send, a call of a client's or
+// transport's send ([httpapi.ClientSends], [httpapi.TransportSends]),
+// may send its request with, when all are constants: the one its name
+// implies (Client.Get, Head, Post, PostForm), or those of the request it
+// is given (see [Methods]).
+func SendMethods(back *ssaflow.Backtracer, tracer *ssaflow.Tracer, send ssa.CallInstruction) (methods []string, known bool) {
+	common := send.Common()
+	fn := callee.Func(common)
+	switch {
+	case httpapi.ClientGet.Matches(fn):
+		return []string{"GET"}, true
+	case httpapi.ClientHead.Matches(fn):
+		return []string{"HEAD"}, true
+	case httpapi.ClientPost.Matches(fn), httpapi.ClientPostForm.Matches(fn):
+		return []string{"POST"}, true
+	case httpapi.ClientDo.Matches(fn), httpapi.TransportRoundTrip.Matches(fn), httpapi.RoundTripperRoundTrip.Matches(fn):
+		if len(common.Args) == 0 {
+			return nil, false
+		}
+		return Methods(back, tracer, common.Args[len(common.Args)-1])
+	}
+	return nil, false
+}
+
 // MethodOrGet maps the empty method to GET, as net/http does
 // (NewRequestWithContext in request.go, Client.do in client.go).
 func MethodOrGet(m string) string {

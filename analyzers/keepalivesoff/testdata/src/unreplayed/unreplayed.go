@@ -96,3 +96,54 @@ func (p *pusher) Any(method string) error {
 	}
 	return resp.Body.Close()
 }
+
+// Keep-alives off on the whole transport of a client that only POSTs
+// (syncthing's global discovery announcer): the same remedy, quiet.
+type announcer struct {
+	client *http.Client
+	url    string
+}
+
+func newAnnouncer(url string) *announcer {
+	return &announcer{client: &http.Client{Transport: &http.Transport{DisableKeepAlives: true}}, url: url}
+}
+
+func (a *announcer) Announce(body []byte) {
+	for range time.Tick(30 * time.Minute) {
+		req, err := http.NewRequest(http.MethodPost, a.url, bytes.NewReader(body))
+		if err != nil {
+			continue
+		}
+		if resp, err := a.client.Do(req); err == nil {
+			resp.Body.Close()
+		}
+	}
+}
+
+func (a *announcer) Post(body []byte) (*http.Response, error) {
+	return a.client.Post(a.url, "application/json", bytes.NewReader(body))
+}
+
+func Announce(url string, body []byte) { newAnnouncer(url).Announce(body) }
+
+// The same transport also sending a GET: reported.
+type querier struct {
+	client *http.Client
+	url    string
+}
+
+func newQuerier(url string) *querier {
+	return &querier{client: &http.Client{Transport: &http.Transport{DisableKeepAlives: true}}, url: url} // want `http.Transport sets DisableKeepAlives and sends more than one request`
+}
+
+func (q *querier) Announce(body []byte) {
+	for range time.Tick(30 * time.Minute) {
+		if resp, err := q.client.Post(q.url, "application/json", bytes.NewReader(body)); err == nil {
+			resp.Body.Close()
+		}
+	}
+}
+
+func (q *querier) Lookup() (*http.Response, error) { return q.client.Get(q.url) }
+
+func Query(url string, body []byte) { newQuerier(url).Announce(body) }
