@@ -3,8 +3,6 @@ package postretry
 import (
 	"slices"
 
-	"github.com/kalint/kalint/analyzers/internal/callee"
-	"github.com/kalint/kalint/analyzers/internal/httpapi"
 	"github.com/kalint/kalint/analyzers/internal/httpflow"
 	"github.com/kalint/kalint/analyzers/internal/ssaflow"
 	"golang.org/x/tools/go/ssa"
@@ -19,16 +17,6 @@ func (s *state) sources(v ssa.Value) []ssa.Value {
 		out = append(out, src.Value)
 	}
 	return out
-}
-
-func isAllocOf(v ssa.Value, t httpapi.Type) bool {
-	a, ok := v.(*ssa.Alloc)
-	return ok && t.MatchesPtr(a.Type())
-}
-
-func isCallOf(v ssa.Value, m httpapi.Callee) bool {
-	call, ok := v.(*ssa.Call)
-	return ok && m.Matches(callee.Func(&call.Call))
 }
 
 // local is a tracer that treats struct fields as hand-offs: a request or a

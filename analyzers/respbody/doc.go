@@ -221,6 +221,14 @@
 //     connection stays pooled for other streams. Such a body left open
 //     is still reported: the stream holds one of the connection's
 //     concurrent streams and unread data its flow-control window.
+//   - An unread Close of a response sent through a transport made for
+//     that one send in the run of its function (httpflow.FreshPool: a
+//     literal or DefaultTransport clone given to a client made there or
+//     returned by a helper, sent through once, in no loop): the pool dies
+//     with the call, so no connection of it is reused whether the body is
+//     read or not (syncthing's usage reporter). transportreuse reports
+//     such transports where requests repeat. A body left open still holds
+//     its connection and is reported.
 //   - Responses returned to the caller (the caller is checked instead),
 //     stored in a struct, map, slice, global or channel (a send, also as
 //     a case of a select), or passed to code

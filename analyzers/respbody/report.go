@@ -93,6 +93,9 @@ func (s *state) source(fn *ssa.Function, call *ssa.Call, b *ssa.BasicBlock, i in
 	if s.http2Only(call) {
 		return // an unread close resets one stream, not the connection
 	}
+	if s.freshPool(call) {
+		return // no connection of this pool is reused, read or not
+	}
 	if len(w.returned) > 0 || !s.checkReuse(call, p, t) {
 		if !s.checkResent(fn, call, p, t, w.unread) {
 			s.checkUnreadReturn(call, p, t, w.unreadReturns)
@@ -112,6 +115,20 @@ func (s *state) http2Only(call *ssa.Call) bool {
 		return false
 	}
 	return httpflow.HTTP2Only(s.clients, common.Args[0])
+}
+
+// freshPool reports whether call sends through a transport made for it
+// alone, in the run of its function ([httpflow.FreshPool]): the pool dies
+// with the call, so no connection of it is reused whether the body is
+// read or not (transportreuse reports such a transport where requests
+// repeat), and an unread close loses nothing. A body left open still
+// holds its connection.
+func (s *state) freshPool(call *ssa.Call) bool {
+	common := &call.Call
+	if common.IsInvoke() || len(common.Args) == 0 || !httpapi.ProducerMethods.Matches(callee.Func(common)) {
+		return false
+	}
+	return httpflow.FreshPool(s.index, s.run, s.clientTracer, &s.loops, call, common.Args[0])
 }
 
 // checkUnreadReturn reports a body whose close is deferred and that a

@@ -90,6 +90,8 @@ type state struct {
 	deferredCancels map[*ssa.Function][]httpflow.DeferredCancel
 	errs            *ssaflow.Backtracer // walks errors back to where they are made
 	clients         *ssaflow.Backtracer // walks clients and transports back to where they are made
+	run             *ssaflow.Backtracer // the same, within one run of a function (see [state.freshPool])
+	clientTracer    *ssaflow.Tracer     // follows clients to the transports they are given
 	retriers        map[*ssa.Function]ssa.CallInstruction
 	bound           bound
 }
@@ -101,19 +103,21 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 	}
 	pkg, index := res.SSA()
 	s := &state{
-		pass:      pass,
-		rep:       report.New(pass),
-		strict:    c.opts.Drain == DrainStrict,
-		tests:     c.opts.Tests,
-		pkg:       pkg,
-		summaries: make(map[summaryKey]summary),
-		funcs:     make(map[*ssa.Function]*funcResult),
-		decodings: make(map[*ssa.Function]decodingResult),
-		retriers:  make(map[*ssa.Function]ssa.CallInstruction),
-		index:     index,
-		errs:      &ssaflow.Backtracer{Index: index, Fields: true},
-		clients:   &ssaflow.Backtracer{Index: index, Fields: true},
-		back:      &ssaflow.Backtracer{Index: index, Stop: httpflow.IsNewRequest, Through: httpflow.Derived},
+		pass:         pass,
+		rep:          report.New(pass),
+		strict:       c.opts.Drain == DrainStrict,
+		tests:        c.opts.Tests,
+		pkg:          pkg,
+		summaries:    make(map[summaryKey]summary),
+		funcs:        make(map[*ssa.Function]*funcResult),
+		decodings:    make(map[*ssa.Function]decodingResult),
+		retriers:     make(map[*ssa.Function]ssa.CallInstruction),
+		index:        index,
+		errs:         &ssaflow.Backtracer{Index: index, Fields: true},
+		clients:      &ssaflow.Backtracer{Index: index, Fields: true},
+		run:          &ssaflow.Backtracer{Index: index, Run: true},
+		clientTracer: &ssaflow.Tracer{Index: index, Fields: true},
+		back:         &ssaflow.Backtracer{Index: index, Stop: httpflow.IsNewRequest, Through: httpflow.Derived},
 		local: &ssaflow.Backtracer{Index: index, Stop: httpflow.IsNewRequest, Through: httpflow.Derived,
 			CallersSeen: func(*ssa.Function) bool { return false }},
 		contexts:        &ssaflow.Backtracer{Index: index, Stop: httpflow.SetsContext},

@@ -1,0 +1,87 @@
+package httpflow
+
+import (
+	"slices"
+
+	"github.com/kalint/kalint/analyzers/internal/callee"
+	"github.com/kalint/kalint/analyzers/internal/httpapi"
+	"github.com/kalint/kalint/analyzers/internal/ssaflow"
+	"golang.org/x/tools/go/ssa"
+)
+
+// FreshPool reports whether send, a call of an *http.Client's or
+// *http.Transport's send method ([httpapi.ClientSends],
+// [httpapi.TransportSends]) on recv, goes through a transport made anew
+// in the run of its function (there, or in a helper that returns it:
+// newClient(addr) returning &http.Client{Transport: &http.Transport{...}})
+// and sent through once in that run: not in a loop, and the client or
+// transport value sent through by no other call. Its idle pool is empty
+// when the request goes out (queueForIdleConn in net/http/transport.go
+// finds no idle connection), and it dies with the call: no connection the
+// server has closed can be picked, and none is kept for a later request.
+// run walks values back within one run of a function
+// ([ssaflow.Backtracer.Run]); tracer follows a client to its transports.
+func FreshPool(x *ssaflow.Index, run *ssaflow.Backtracer, tracer *ssaflow.Tracer, loops *ssaflow.Loops, send ssa.CallInstruction, recv ssa.Value) bool {
+	if recv == nil || loops.InLoop(send) {
+		return false
+	}
+	for _, ref := range x.Referrers(recv) { // a package-level client value has no Referrers of its own
+		if other, ok := ref.(ssa.CallInstruction); ok && other != send && httpapi.ProducerMethods.Matches(callee.Func(other.Common())) {
+			return false
+		}
+	}
+	srcs := run.Sources(recv).Sources
+	if !slices.ContainsFunc(srcs, func(src ssaflow.Source) bool { return !NilPointer(src.Value) }) {
+		return false
+	}
+	for _, src := range srcs {
+		switch {
+		case IsAllocOf(src.Value, httpapi.Transport), IsCallOf(src.Value, httpapi.TransportClone), NilPointer(src.Value):
+		case IsAllocOf(src.Value, httpapi.Client) && httpapi.ClientSends.Matches(callee.Func(send.Common())):
+			if !freshTransport(x, run, tracer, src.Value.(*ssa.Alloc)) {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// NilPointer reports whether v is a nil *http.Client or *http.Transport:
+// a send through either panics (net/http's Client methods read the
+// client's fields, Transport.RoundTrip its own), so on every path that
+// sends, another value has replaced it: a helper's `return nil, err`
+// that its caller checks, or var tr *http.Transport; if ... { tr =
+// t.Clone() }; if tr == nil { tr = ... }. A nil RoundTripper interface is
+// different: the client then sends through http.DefaultTransport.
+func NilPointer(v ssa.Value) bool {
+	c, ok := v.(*ssa.Const)
+	return ok && c.IsNil() && (httpapi.Transport.MatchesPtr(c.Type()) || httpapi.Client.MatchesPtr(c.Type()))
+}
+
+// freshTransport reports whether the client alloc c, made in a run, is
+// given a transport made in that same run, and no other.
+func freshTransport(x *ssaflow.Index, run *ssaflow.Backtracer, tracer *ssaflow.Tracer, c *ssa.Alloc) bool {
+	stores := ClientTransports(x, tracer, c)
+	for _, st := range stores {
+		for _, src := range run.Sources(st.Val).Sources {
+			if !IsAllocOf(src.Value, httpapi.Transport) && !IsCallOf(src.Value, httpapi.TransportClone) && !NilPointer(src.Value) {
+				return false
+			}
+		}
+	}
+	return len(stores) > 0
+}
+
+// IsAllocOf reports whether v allocates a value of type t (new(T), &T{}).
+func IsAllocOf(v ssa.Value, t httpapi.Type) bool {
+	a, ok := v.(*ssa.Alloc)
+	return ok && t.MatchesPtr(a.Type())
+}
+
+// IsCallOf reports whether v is a static call of m.
+func IsCallOf(v ssa.Value, m httpapi.Callee) bool {
+	call, ok := v.(*ssa.Call)
+	return ok && m.Matches(callee.Func(&call.Call))
+}
