@@ -10,6 +10,7 @@ import (
 	"github.com/kalint/kalint/analyzers/internal/callee"
 	"github.com/kalint/kalint/analyzers/internal/docs"
 	"github.com/kalint/kalint/analyzers/internal/httpapi"
+	"github.com/kalint/kalint/analyzers/internal/option"
 	"github.com/kalint/kalint/analyzers/internal/report"
 	"github.com/kalint/kalint/analyzers/internal/ssaflow"
 	"github.com/kalint/kalint/analyzers/internal/ssapass"
@@ -20,25 +21,34 @@ import (
 //go:embed doc.go
 var doc []byte
 
-// Options configure the analyzer. connfile has none yet; the type keeps
-// the suite's constructor shape, New(Options), used by analyzers.All.
-type Options struct{}
+// Options configure the analyzer.
+type Options struct {
+	// Tests also reports in test files. Flag -connfile.tests.
+	Tests bool
+}
 
 // Analyzer is connfile with default options.
 var Analyzer = New(Options{})
 
-// New returns a connfile analyzer.
-func New(Options) *analysis.Analyzer {
-	return report.Directives(&analysis.Analyzer{
+// New returns a connfile analyzer with its own options and flags.
+func New(opts Options) *analysis.Analyzer {
+	c := &checker{opts: opts}
+	a := &analysis.Analyzer{
 		Name:     "connfile",
 		Doc:      docs.MustExtract(doc, "connfile"),
 		URL:      "https://pkg.go.dev/github.com/kalint/kalint/analyzers/connfile",
 		Requires: []*analysis.Analyzer{ssapass.Analyzer},
-		Run:      ssapass.Guard(run),
-	})
+		Run:      ssapass.Guard(c.run),
+	}
+	option.TestsVar(&a.Flags, &c.opts.Tests, opts.Tests, "also report in test files")
+	return report.Directives(a)
 }
 
-func run(pass *analysis.Pass) (any, error) {
+type checker struct {
+	opts Options
+}
+
+func (c *checker) run(pass *analysis.Pass) (any, error) {
 	res := pass.ResultOf[ssapass.Analyzer].(*ssapass.Result)
 	if !httpapi.FileCalls.Mentioned(res.Names()) {
 		return nil, nil // no File() of a net connection or listener here
@@ -47,6 +57,7 @@ func run(pass *analysis.Pass) (any, error) {
 	// for any package that calls File.
 	_, index := res.Build()
 	s := &state{
+		tests:    c.opts.Tests,
 		pass:     pass,
 		rep:      report.New(pass),
 		tracer:   &ssaflow.Tracer{Index: index, Fields: true, OwnFields: true},
@@ -67,6 +78,7 @@ func run(pass *analysis.Pass) (any, error) {
 
 // state is the analysis of one package.
 type state struct {
+	tests  bool // check File calls in _test.go files
 	pass   *analysis.Pass
 	rep    *report.Reporter
 	tracer *ssaflow.Tracer
@@ -76,7 +88,7 @@ type state struct {
 
 // check follows the file that one File() call returns.
 func (s *state) check(call *ssa.Call) {
-	if s.rep.Generated(call.Pos()) {
+	if s.rep.Generated(call.Pos()) || !s.tests && report.InTest(s.pass.Fset, call.Pos()) {
 		return
 	}
 	expr, _ := s.rep.Call(call.Pos())

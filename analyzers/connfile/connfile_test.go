@@ -11,8 +11,13 @@ import (
 func TestScenarios(t *testing.T) {
 	t.Parallel()
 	results := analysistest.Run(t, analysistest.TestData(), connfile.Analyzer,
-		"basic", "leaks", "handover", "closures", "generics", "xsys", "crosspkg/lib", "crosspkg/user", "recall", "descriptor", "restore")
+		"basic", "leaks", "handover", "closures", "generics", "xsys", "crosspkg/lib", "crosspkg/user", "recall", "descriptor", "restore", "testfilesquiet")
 	checkAdvice(t, results)
+}
+
+func TestTestFiles(t *testing.T) {
+	t.Parallel()
+	analysistest.Run(t, analysistest.TestData(), connfile.New(connfile.Options{Tests: true}), "testfiles")
 }
 
 func TestDoc(t *testing.T) {

@@ -107,6 +107,9 @@
 //     value). Methods of the
 //     file itself (Fd, Name, Stat, SyscallConn) do not pass it on.
 //
+// Test files are left alone (a test's descriptor lives as long as the
+// test); the -connfile.tests flag includes them.
+//
 // Known limits: Close on any path counts (the analysis is not
 // path-sensitive), and so does SetNonblock(fd, true) on the descriptor of
 // the same file, or a restore in a caller after the call; File called through an interface or a type parameter is
