@@ -30,6 +30,9 @@ type use struct {
 	idle     bool                // IdleConnTimeout set to something other than 0
 	replaced bool                // a client holding it is given another transport
 	held     map[*types.Var]bool // fields of the package's structs that hold it
+	// again: a request may follow another's success in one call, and
+	// reuse its connection (see [state.oneAfterAnother]).
+	again bool
 }
 
 // closers close a client's or transport's idle connections.

@@ -8,6 +8,7 @@ import (
 	"github.com/kalint/kalint/analyzers/internal/httpapi"
 	"github.com/kalint/kalint/analyzers/internal/httpflow"
 	"github.com/kalint/kalint/analyzers/internal/report"
+	"github.com/kalint/kalint/analyzers/internal/ssaflow"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -51,7 +52,31 @@ func (s *state) judge(r root) {
 	if s.closesEvery(u) {
 		return // no idle connection kept (keepalivesoff, too, leaves a per-call transport alone)
 	}
+	u.again = s.oneAfterAnother(sites)
 	s.report(r, u, where)
+}
+
+// oneAfterAnother reports whether one of sites may run after another has
+// succeeded, in one call: the second request may reuse the first's
+// connection (an NTLM handshake, a registration and the long poll it
+// opens), though none is reused by the next call. A second send only
+// after the first failed (a retry), or after a first whose request closes
+// its connection ([state.closesConnection]), reuses nothing.
+func (s *state) oneAfterAnother(sites []ssa.Instruction) bool {
+	for _, a := range sites {
+		first, ok := a.(*ssa.Call)
+		if !ok || s.closesConnection(first) {
+			continue
+		}
+		failed := ssaflow.FailureBranches(first)
+		for _, b := range sites {
+			if b != a && b.Parent() == a.Parent() &&
+				ssaflow.ReachesAvoiding(a, b, func(x ssa.Instruction) bool { return slices.Contains(failed, x.Block()) }) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // handler returns fn or the function it is nested in that is an HTTP

@@ -40,6 +40,9 @@ func (s *state) report(r root, u *use, where string) {
 		subject = "http.Transport created " + where
 	}
 	consequence := "no connection is reused"
+	if u.again {
+		consequence = "no connection is reused by the next call"
+	}
 	switch {
 	case u.closed:
 	case r.idle || u.idle:

@@ -4,6 +4,7 @@ package basic
 
 import (
 	"crypto/tls"
+	"io"
 	"net/http"
 	"time"
 )
@@ -119,4 +120,42 @@ func StoredOnce(url string) (*http.Response, error) {
 		global = &http.Transport{}
 	}
 	return (&http.Client{Transport: global}).Get(url)
+}
+
+// Two requests one after the other through the call's transport: the
+// second may reuse the first's connection (aws-lambda-go's SIGTERM
+// extension registers, then long-polls for events), but the next call
+// makes a pool of its own: reported, saying so.
+func getDrained(c *http.Client, url string) error {
+	resp, err := c.Get(url)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	_, err = io.Copy(io.Discard, resp.Body)
+	return err
+}
+
+func Subscribe(base string) {
+	c := &http.Client{Transport: http.DefaultTransport.(*http.Transport).Clone()} // want `http.Transport cloned on every call to Subscribe \(no connection is reused by the next call; idle connections leak until IdleConnTimeout\)`
+	if getDrained(c, base+"/register") == nil {
+		go getDrained(c, base+"/next")
+	}
+}
+
+func RegisterAndFetch(base string) error {
+	c := &http.Client{Transport: &http.Transport{}} // want `http.Transport created on every call to RegisterAndFetch \(no connection is reused by the next call;`
+	if err := getDrained(c, base+"/register"); err != nil {
+		return err
+	}
+	return getDrained(c, base+"/fetch")
+}
+
+// One request on each branch: one per call.
+func RegisterOrFetch(base string, fetch bool) error {
+	c := &http.Client{Transport: &http.Transport{}} // want `http.Transport created on every call to RegisterOrFetch \(no connection is reused;`
+	if fetch {
+		return getDrained(c, base+"/fetch")
+	}
+	return getDrained(c, base+"/register")
 }

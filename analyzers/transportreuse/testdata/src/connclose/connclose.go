@@ -73,7 +73,7 @@ func (b *Builder) FetchClose(u string) (*http.Response, error) {
 
 // Close only after a failure: the first request keeps its connection idle.
 func (b *Builder) FetchRetry(u string) (*http.Response, error) {
-	tr := &http.Transport{Proxy: http.ProxyURL(b.proxy)} // want `http.Transport created on every call to Builder.FetchRetry`
+	tr := &http.Transport{Proxy: http.ProxyURL(b.proxy)} // want `http.Transport created on every call to Builder.FetchRetry \(no connection is reused;`
 	client := &http.Client{Transport: tr}
 	req, err := http.NewRequest(http.MethodGet, u, nil)
 	if err != nil {
@@ -90,7 +90,7 @@ func (b *Builder) FetchRetry(u string) (*http.Response, error) {
 // Two sends, one of them with its own request (Get): that one keeps its
 // connection.
 func (b *Builder) FetchBoth(u string) (*http.Response, error) {
-	client := &http.Client{Transport: &http.Transport{Proxy: http.ProxyURL(b.proxy)}} // want `http.Transport created on every call to Builder.FetchBoth`
+	client := &http.Client{Transport: &http.Transport{Proxy: http.ProxyURL(b.proxy)}} // want `http.Transport created on every call to Builder.FetchBoth \(no connection is reused;`
 	req, err := http.NewRequest(http.MethodGet, u, nil)
 	if err != nil {
 		return nil, err
