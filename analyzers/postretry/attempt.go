@@ -64,7 +64,7 @@ func (s *state) attempts(call ssa.CallInstruction) []*attempt {
 			}
 			seen[l.fn] = true
 			for _, c := range s.calls(l.fn) {
-				if s.ignored(c) {
+				if s.ignored(c, l.fn) {
 					continue
 				}
 				chain := append([]*ssa.Function{l.fn}, l.chain...)

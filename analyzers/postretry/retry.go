@@ -244,7 +244,7 @@ func (s *state) usesRetried(fn *ssa.Function) bool {
 	uses := 0
 	if !anonymous { // calls of closures are found through their values
 		for _, call := range slices.Concat(s.index.Callers(fn), invokers) {
-			if s.ignored(call) {
+			if s.ignored(call, fn) {
 				continue
 			}
 			uses++
@@ -254,7 +254,7 @@ func (s *state) usesRetried(fn *ssa.Function) bool {
 		}
 	}
 	for _, use := range s.valueUses()[fn] {
-		if s.ignored(use.instr) {
+		if s.ignored(use.instr, fn) {
 			continue
 		}
 		uses++
@@ -265,11 +265,17 @@ func (s *state) usesRetried(fn *ssa.Function) bool {
 	return uses > 0
 }
 
-// ignored reports whether an instruction is in a test file that the
-// options leave out: a test calling a function directly says nothing about
-// how the program retries it.
-func (s *state) ignored(instr ssa.Instruction) bool {
-	return !s.opts.Tests && report.InTest(s.pass.Fset, instr.Parent().Pos())
+// ignored reports whether call, a call of judged (the function whose
+// retries are being decided; nil when not known), is in a test file that
+// says nothing of the program: any test file when judged is not in one
+// (a test calling a production function directly says nothing about how
+// the program retries it, with -postretry.tests too), and every test file
+// when the options leave them out.
+func (s *state) ignored(call ssa.Instruction, judged *ssa.Function) bool {
+	if !report.InTest(s.pass.Fset, call.Parent().Pos()) {
+		return false
+	}
+	return !s.opts.Tests || judged == nil || !report.InTest(s.pass.Fset, judged.Pos())
 }
 
 // A valueUse is an instruction that uses a function as a value.

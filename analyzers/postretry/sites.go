@@ -3,6 +3,7 @@ package postretry
 import (
 	"fmt"
 
+	"github.com/kalint/kalint/analyzers/internal/callee"
 	"github.com/kalint/kalint/analyzers/internal/httpflow"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -41,7 +42,7 @@ func (s *state) checkSites(call ssa.CallInstruction, snd send, reqArg ssa.Value)
 // options leave out counts as retried: it says nothing of the program.
 func (s *state) chainRetried(calls []*ssa.Call) bool {
 	for _, c := range calls {
-		if s.ignored(c) || s.loopRetries(c) {
+		if s.ignored(c, callee.Body(&c.Call)) || s.loopRetries(c) {
 			return true
 		}
 	}

@@ -61,7 +61,7 @@ func exportedFunc(x *ssaflow.Index, fn *ssa.Function) bool {
 func (s *state) callsRetried(fns []*ssa.Function) bool {
 	for _, fn := range fns {
 		for _, call := range s.index.Callers(fn) {
-			if !s.ignored(call) && !s.isRetried(call) {
+			if !s.ignored(call, fn) && !s.isRetried(call) {
 				return false
 			}
 		}
