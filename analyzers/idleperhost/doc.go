@@ -94,6 +94,14 @@
 // MaxIdleConns is the constant 1 or 2 (the whole idle pool capped on
 // purpose), are left alone.
 //
+// A burst counts as one host too: goroutines started in a loop of one
+// function (a go statement, errgroup.Group.Go or sync.WaitGroup.Go) that
+// each send to a URL that is the same on every round of the loop (built
+// from the function's parameters, constants and fields it reads, not from
+// the loop's variables or calls made in it), as a prober or load tester
+// sends n requests at once to the target it is given: whatever host the
+// next call picks, that burst reaches one host at the same time.
+//
 // A transport given to a reverse proxy made by
 // httputil.NewSingleHostReverseProxy, once, in the function that makes the
 // transport, sends every request the proxy serves to the proxy's one

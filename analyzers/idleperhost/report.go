@@ -42,12 +42,16 @@ func (s *state) reportTransport(root ssa.Value, p *pool, t target) {
 			break
 		}
 	}
-	msg := fmt.Sprintf("http.Transport keeps 2 idle connections per host but every request goes to %s (%s)", t, churn)
+	where := "every request goes to " + t.String()
+	if t.burst {
+		where = t.name + " send to one host at once"
+	}
+	msg := fmt.Sprintf("http.Transport keeps 2 idle connections per host but %s (%s)", where, churn)
 	switch r := raised(p); {
 	case !t.known(): // see connsRaised
 		msg = fmt.Sprintf("http.Transport sets MaxConnsPerHost %s but keeps 2 idle connections per host (%s)", s.connsRaised(p), churn)
 	case r != "":
-		msg = fmt.Sprintf("http.Transport sets %s but keeps 2 idle connections per host, and every request goes to %s (%s)", r, t, churn)
+		msg = fmt.Sprintf("http.Transport sets %s but keeps 2 idle connections per host, and %s (%s)", r, where, churn)
 	}
 	diag := analysis.Diagnostic{Pos: node.Pos(), End: node.End(), Message: msg}
 	var sites []analysis.RelatedInformation

@@ -20,6 +20,9 @@ type target struct {
 	base         any             // *types.Var (field), *ssa.Alloc (captured variable) or *ssa.Global holding the base URL; a reverse proxy's construction (see proxyTarget)
 	owner        *types.TypeName // for a field, the struct type that declares it
 	name         string          // the base, as the message names it
+	// burst: the requests that goroutines started in one loop send at
+	// once, to one host (see [state.burstTarget]); base is the start.
+	burst bool
 }
 
 func (t target) known() bool { return t.host != "" || t.base != nil }

@@ -138,7 +138,7 @@ func (s *state) target(p *pool) (target, bool) {
 			ti = s.resolve(sk.arg, sk.kind, 0)
 		}
 		if !ti.known() || (i > 0 && ti != t) {
-			return target{}, false
+			return s.burstTarget(p)
 		}
 		t = ti
 	}
@@ -162,6 +162,50 @@ func (s *state) target(p *pool) (target, bool) {
 		}
 	}
 	return target{}, false
+}
+
+// burstTarget returns the target of a burst, when the pool has one: the
+// requests that goroutines started in a loop of one function send at once
+// (a go statement, errgroup.Group.Go or sync.WaitGroup.Go in the loop),
+// each to a URL that is the same on every round of the loop
+// ([ssaflow.Loops.Invariant]: a prober or load tester sending n requests
+// to the target it is given, cloudprober#647). They reach one host at the
+// same time, whatever host the next call of the function picks, and all
+// but 2 of their connections are closed when the burst ends.
+func (s *state) burstTarget(p *pool) (target, bool) {
+	for _, sk := range p.sinks {
+		start := s.concurrentSink(sk.call)
+		if start == nil || !s.loops.InLoop(start) || !s.sameEveryRound(sk, start) {
+			continue
+		}
+		return target{base: start, burst: true,
+			name: "the goroutines that " + report.FuncName(start.Parent()) + " starts in a loop"}, true
+	}
+	return target{}, false
+}
+
+// sameEveryRound reports whether the URL that sk sends to comes, on every
+// path, from start's function and is the same on every round of start's
+// loop: a request made there with such a URL, or such a URL string.
+func (s *state) sameEveryRound(sk sink, start ssa.Instruction) bool {
+	if sk.kind == kindProxy {
+		return false
+	}
+	srcs := s.settingBack.Sources(sk.arg).Sources // through variables, to what is stored in them
+	for _, src := range srcs {
+		v := src.Value
+		if sk.kind == kindRequest {
+			call, args := httpflow.NewRequest(v)
+			if call == nil || call.Parent() != start.Parent() {
+				return false
+			}
+			v = args[1]
+		}
+		if _, ok := v.(*ssa.Const); ok || v.Parent() != start.Parent() || !s.loops.Invariant(v, start) {
+			return false // a constant is judged as one host, or no host, already
+		}
+	}
+	return len(srcs) > 0
 }
 
 // longLived reports whether the pool may serve requests to the host at the

@@ -39,15 +39,15 @@ func (s *state) judge(r root) {
 	var where string
 	switch h := handler(fn); {
 	case h != nil:
-		where = "on every request handled by " + name(h)
+		where = "on every request handled by " + report.FuncName(h)
 	case s.loops.InLoop(r.instr) && slices.ContainsFunc(sites, func(i ssa.Instruction) bool { return s.loops.SameLoop(i, r.instr) }):
-		where = "on every iteration of a loop in " + name(fn)
+		where = "on every iteration of a loop in " + report.FuncName(fn)
 	case repeated || slices.ContainsFunc(sites, s.loops.InLoop) || s.runsOnce(fn):
 		return // made once and used for many requests
 	case u.closed && !s.opts.Strict:
 		return
 	default:
-		where = "on every call to " + name(fn)
+		where = "on every call to " + report.FuncName(fn)
 	}
 	if s.closesEvery(u) {
 		return // no idle connection kept (keepalivesoff, too, leaves a per-call transport alone)

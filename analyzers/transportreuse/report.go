@@ -5,33 +5,16 @@ import (
 	"go/ast"
 	"go/token"
 
-	"github.com/kalint/kalint/analyzers/internal/httpapi"
+	"github.com/kalint/kalint/analyzers/internal/report"
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/ssa"
 )
-
-// name names a function as a reader finds it in the source.
-func name(fn *ssa.Function) string {
-	if fn.Parent() != nil {
-		for fn.Parent() != nil {
-			fn = fn.Parent()
-		}
-		return "a function literal in " + name(fn)
-	}
-	if recv := fn.Signature.Recv(); recv != nil {
-		if tn := httpapi.NamedOf(recv.Type()); tn != nil {
-			return tn.Name() + "." + fn.Name()
-		}
-	}
-	return fn.Name()
-}
 
 func (s *state) report(r root, u *use, where string) {
 	pos := r.instr.Pos()
 	var subject string
 	switch {
 	case r.ctor != nil:
-		subject = name(r.ctor) + "() creates an http.Transport " + where
+		subject = report.FuncName(r.ctor) + "() creates an http.Transport " + where
 	case r.foreign != nil:
 		subject = r.foreign.Pkg().Name() + "." + r.foreign.Name() + "() creates an http.Transport " + where
 	case r.clone:

@@ -53,11 +53,11 @@ func (s *state) judgeStored(r root, u *use) {
 	var where string
 	switch {
 	case everyRun && handler(fn) != nil:
-		where = "on every request handled by " + name(fn)
+		where = "on every request handled by " + report.FuncName(fn)
 	case s.loops.InLoop(r.instr) && slices.ContainsFunc(u.stored, func(st *ssa.Store) bool { return s.loops.SameLoop(st, r.instr) }):
-		where = "on every iteration of a loop in " + name(fn)
+		where = "on every iteration of a loop in " + report.FuncName(fn)
 	case everyRun && !s.runsOnce(fn) && !s.x.UsedAsValue(fn) && s.perRequest(fn):
-		where = "on every call to " + name(fn)
+		where = "on every call to " + report.FuncName(fn)
 	default:
 		return
 	}

@@ -1,6 +1,7 @@
 package ssaflow
 
 import (
+	"go/token"
 	"slices"
 
 	"golang.org/x/tools/go/ssa"
@@ -264,4 +265,67 @@ func ReachesAvoiding(a, b ssa.Instruction, avoid func(ssa.Instruction) bool) boo
 		}
 	}
 	return false
+}
+
+// Invariant reports whether v has one value on every round of the loop
+// that at is on, in one run of their function: a constant, a parameter, a
+// free variable, a package-level value, or a value computed outside that
+// loop, or in it from such values by arithmetic, conversions and loads of
+// fields (a struct's field read again each round: p.cfg.URL). A phi of the
+// loop (an iteration variable), an allocation, a call, an index with a
+// changing index or a receive may change from round to round. When at is
+// on no loop, every value of its function is invariant.
+func (l *Loops) Invariant(v ssa.Value, at ssa.Instruction) bool {
+	return l.invariant(v, at, 0)
+}
+
+// maxInvariantDepth bounds how far [Loops.Invariant] walks operands.
+const maxInvariantDepth = 16
+
+func (l *Loops) invariant(v ssa.Value, at ssa.Instruction, depth int) bool {
+	switch v.(type) {
+	case *ssa.Const, *ssa.Parameter, *ssa.FreeVar, *ssa.Global, *ssa.Function, *ssa.Builtin:
+		return true
+	}
+	instr, ok := v.(ssa.Instruction)
+	if !ok || depth > maxInvariantDepth {
+		return false
+	}
+	if instr.Parent() != at.Parent() || !l.SameLoop(instr, at) {
+		return instr.Parent() == at.Parent() // made before (or after) the loop, once per run
+	}
+	var ops []ssa.Value
+	switch x := v.(type) {
+	case *ssa.BinOp:
+		ops = []ssa.Value{x.X, x.Y}
+	case *ssa.UnOp:
+		if x.Op == token.ARROW {
+			return false // a receive
+		}
+		ops = []ssa.Value{x.X}
+	case *ssa.ChangeType:
+		ops = []ssa.Value{x.X}
+	case *ssa.Convert:
+		ops = []ssa.Value{x.X}
+	case *ssa.MakeInterface:
+		ops = []ssa.Value{x.X}
+	case *ssa.FieldAddr:
+		ops = []ssa.Value{x.X}
+	case *ssa.Field:
+		ops = []ssa.Value{x.X}
+	case *ssa.IndexAddr:
+		ops = []ssa.Value{x.X, x.Index}
+	case *ssa.Index:
+		ops = []ssa.Value{x.X, x.Index}
+	case *ssa.Extract:
+		ops = []ssa.Value{x.Tuple}
+	default:
+		return false // a phi, an allocation, a call, ...
+	}
+	for _, op := range ops {
+		if !l.invariant(op, at, depth+1) {
+			return false
+		}
+	}
+	return true
 }

@@ -287,3 +287,44 @@ func TestReachesAvoiding(t *testing.T) {
 		}
 	}
 }
+
+// TestInvariant judges the argument of use, called in a loop, in each
+// function: its value is the same on every round, or may change.
+func TestInvariant(t *testing.T) {
+	t.Parallel()
+	pkg := build(t, `type cfg struct{ URL string; n int }
+		func use(string) {}
+		func next() string { return "" }
+		func param(host string, c *cfg) { for i := 0; i < 3; i++ { use("http://" + host + c.URL) } }
+		func outside(host string) { u := "http://" + host; for i := 0; i < 3; i++ { use(u) } }
+		func counter(host string) { for i := 0; i < 3; i++ { use(host + string(rune(i))) } }
+		func called() { for i := 0; i < 3; i++ { use(next()) } }
+		func ranged(hosts []string) { for _, h := range hosts { use(h) } }
+		func element(hosts []string, j int) { for i := 0; i < 3; i++ { use(hosts[j]) } }
+		func noLoop(host string) { use(host + next()) }`)
+	for _, tc := range []struct {
+		fn   string
+		want bool
+	}{
+		{"param", true}, {"outside", true}, {"counter", false}, {"called", false},
+		{"ranged", false}, {"element", true}, {"noLoop", true},
+	} {
+		var l ssaflow.Loops
+		var use *ssa.Call
+		for _, b := range pkg.Func(tc.fn).Blocks {
+			for _, instr := range b.Instrs {
+				if c, ok := instr.(*ssa.Call); ok {
+					if fn, ok := c.Call.Value.(*ssa.Function); ok && fn.Name() == "use" {
+						use = c
+					}
+				}
+			}
+		}
+		if use == nil {
+			t.Fatalf("%s: no call of use", tc.fn)
+		}
+		if got := l.Invariant(use.Call.Args[0], use); got != tc.want {
+			t.Errorf("%s: Invariant = %v, want %v", tc.fn, got, tc.want)
+		}
+	}
+}
