@@ -3,6 +3,7 @@ module example.com/realworld
 go 1.26
 
 require (
+	github.com/avast/retry-go/v4 v4.0.0
 	github.com/cenkalti/backoff v0.0.0
 	github.com/hashicorp/go-retryablehttp v0.0.0
 	go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp v0.0.0
@@ -19,3 +20,5 @@ replace golang.org/x/oauth2 => ./third_party/oauth2
 replace github.com/hashicorp/go-retryablehttp => ./third_party/retryablehttp
 
 replace github.com/cenkalti/backoff => ./third_party/backoff
+
+replace github.com/avast/retry-go/v4 => ./third_party/retrygo
