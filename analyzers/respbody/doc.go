@@ -75,7 +75,9 @@
 //   - noreuse: the body is closed but, on every path, never read; or it
 //     is closed unread on a path that goes on to send another request (a
 //     401 challenge closed before the authenticated request, a 5xx closed
-//     before the retry, a redirect closed before it is followed), whatever
+//     before the retry, a redirect closed before it is followed, a
+//     retried closure that closes it and returns an error it makes, so
+//     that the retry helper sends again), whatever
 //     the function does on its other paths: the next request cannot reuse
 //     the connection given up, and net/http's own Client drains a
 //     redirect's body for that reason ((*Client).do in client.go). Also
@@ -355,7 +357,8 @@
 //   - A status is recognised when the code compares resp.StatusCode with a
 //     constant itself; a status checked by a helper (`if notModified(resp)`)
 //     or by a range (`< 200`) is not.
-//   - A retried closure leaks where it returns an error it makes itself;
+//   - A retried closure leaks, or closes unread before the next attempt,
+//     where it returns an error it makes itself;
 //     an error from another function (backoff.Permanent(err), a helper's
 //     check of the status) or from a variable assigned on several paths
 //     is not known to be non-nil. A closure passed to a helper not in the

@@ -97,7 +97,7 @@ func (s *state) source(fn *ssa.Function, call *ssa.Call, b *ssa.BasicBlock, i in
 		return // no connection of this pool is reused, read or not
 	}
 	if len(w.returned) > 0 || !s.checkReuse(call, p, t) {
-		if !s.checkResent(fn, call, p, t, w.unread) {
+		if !s.checkResent(fn, call, p, t, w.unread, errs) {
 			s.checkUnreadReturn(call, p, t, w.unreadReturns)
 		}
 	}
@@ -154,12 +154,13 @@ func (s *state) checkUnreadReturn(call *ssa.Call, p producer, t *tracked, rets [
 
 // checkResent reports a body closed unread on a path that goes on to send
 // another request (a digest or token transport that closes the 401 and
-// sends again, a loop that closes a bad answer and retries): the next
+// sends again, a loop that closes a bad answer and retries, a retried
+// closure that closes it and fails: [state.failsAfter]): the next
 // request cannot reuse the connection the close gave up, on a path the
 // program takes every time its peer answers so, whether or not the
-// function reads or returns the response on its other paths. It tells
-// whether it reported.
-func (s *state) checkResent(fn *ssa.Function, call *ssa.Call, p producer, t *tracked, unread []*ssa.Call) bool {
+// function reads or returns the response on its other paths. errs are
+// the producing call's error. It tells whether it reported.
+func (s *state) checkResent(fn *ssa.Function, call *ssa.Call, p producer, t *tracked, unread []*ssa.Call, errs []ssa.Value) bool {
 	if len(unread) == 0 || p.unseen || t.upgrade || p.upgrade || report.InTest(s.pass.Fset, call.Pos()) {
 		return false
 	}
@@ -174,10 +175,13 @@ func (s *state) checkResent(fn *ssa.Function, call *ssa.Call, p producer, t *tra
 		}
 	}
 	for _, c := range unread {
+		var failed *ssa.Return
 		if !slices.ContainsFunc(sends, func(send ssa.Instruction) bool {
 			return ssaflow.ReachesAvoiding(c, send, func(ssa.Instruction) bool { return false })
 		}) {
-			continue
+			if failed = s.failsAfter(fn, c, errs); failed == nil {
+				continue
+			}
 		}
 		ce, path := s.rep.Call(call.Pos())
 		if ce == nil {
@@ -189,6 +193,12 @@ func (s *state) checkResent(fn *ssa.Function, call *ssa.Call, p producer, t *tra
 			Category: CategoryNoReuse,
 			Message:  fmt.Sprintf("%s is closed without being read before the next request (connection not reused)", subject(ce, path, p)),
 			Related:  []analysis.RelatedInformation{{Pos: c.Pos(), Message: "closed unread here"}},
+		}
+		if failed != nil {
+			d.Related = append(d.Related, analysis.RelatedInformation{
+				Pos:     failed.Pos(),
+				Message: fmt.Sprintf("returns an error here: %s sends the request again", s.retrierName(fn)),
+			})
 		}
 		if fix, ok := s.drainFix(c); ok {
 			d.SuggestedFixes = []analysis.SuggestedFix{fix}

@@ -2,6 +2,7 @@ package respbody
 
 import (
 	"go/types"
+	"slices"
 
 	"github.com/kalint/kalint/analyzers/internal/callee"
 	"github.com/kalint/kalint/analyzers/internal/httpapi"
@@ -83,16 +84,21 @@ func (t *tracked) attemptVar(fv *ssa.FreeVar) bool {
 }
 
 // failing reports whether ret returns a non-nil error as its function's
-// last result: every value it may be is a fresh error ([httpapi.NewErrors],
-// directly or through the package's variables) or the address of a new
-// value. The producing call's own error (errs) is nil where the response
-// is not.
+// last result ([state.freshError]).
 func (s *state) failing(ret *ssa.Return, errs []ssa.Value) bool {
 	n := len(ret.Results)
-	if n == 0 || !ssaflow.IsError(ret.Results[n-1].Type()) || contains(errs, ret.Results[n-1]) {
+	return n > 0 && s.freshError(ret.Results[n-1], errs)
+}
+
+// freshError reports whether v, an error, is not nil: every value it may
+// be is a fresh error ([httpapi.NewErrors], directly or through the
+// package's variables) or the address of a new value. The producing
+// call's own error (errs) is nil where the response is not.
+func (s *state) freshError(v ssa.Value, errs []ssa.Value) bool {
+	if !ssaflow.IsError(v.Type()) || contains(errs, v) {
 		return false
 	}
-	o := s.errs.Sources(ret.Results[n-1])
+	o := s.errs.Sources(v)
 	if len(o.Sources) == 0 {
 		return false
 	}
@@ -108,6 +114,41 @@ func (s *state) failing(ret *ssa.Return, errs []ssa.Value) bool {
 		}
 	}
 	return true
+}
+
+// failsAfter returns a return of fn that a path from instr reaches with
+// a fresh error as fn's last result ([state.freshError]) when fn is a
+// retried closure ([state.retrier]), else nil. There the retry helper
+// calls fn again, and fn sends its request again: a body closed unread at
+// instr gave up the connection that request could have reused. In a
+// function with defers the results pass through a local variable, stored
+// on each path before its return: the stores a path from instr makes
+// decide. errs are the producing call's error.
+func (s *state) failsAfter(fn *ssa.Function, instr ssa.Instruction, errs []ssa.Value) *ssa.Return {
+	if s.retrier(fn) == nil {
+		return nil
+	}
+	for _, b := range fn.Blocks {
+		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+		if !ok || len(ret.Results) == 0 || !ssaflow.Reaches(instr, ret) {
+			continue
+		}
+		res := ret.Results[len(ret.Results)-1]
+		if load, ok := res.(*ssa.UnOp); ok {
+			if sts, ok := ssaflow.VarLastStores(load); ok {
+				if slices.ContainsFunc(sts, func(st *ssa.Store) bool {
+					return ssaflow.Reaches(instr, st) && s.freshError(st.Val, errs)
+				}) {
+					return ret
+				}
+				continue
+			}
+		}
+		if s.freshError(res, errs) {
+			return ret
+		}
+	}
+	return nil
 }
 
 // releasedBefore reports whether the closure t follows closes (or hands
