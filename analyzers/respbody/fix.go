@@ -11,7 +11,8 @@ import (
 )
 
 // drainFix drains the body before the close: a plain `body.Close()`
-// statement gets `_, _ = io.Copy(io.Discard, body)` before it; a deferred
+// statement (or `_ = body.Close()`) gets `_, _ = io.Copy(io.Discard,
+// body)` before it; a deferred
 // one becomes a deferred function that drains, then closes the body it is
 // given as argument, so that the body is evaluated at the defer statement,
 // as before (the variable may be assigned a later response). Closes whose
@@ -24,16 +25,19 @@ func (s *state) drainFix(close ssa.CallInstruction) (analysis.SuggestedFix, bool
 	var stmt ast.Stmt
 	var ce *ast.CallExpr
 	for _, n := range path {
-		switch n := n.(type) {
-		case *ast.ExprStmt:
-			ce, _ = n.X.(*ast.CallExpr)
-			stmt = n
-		case *ast.DeferStmt:
-			ce = n.Call
-			stmt = n
-		}
-		if stmt != nil {
+		if st, ok := n.(ast.Stmt); ok {
+			stmt = st
 			break
+		}
+	}
+	switch st := stmt.(type) {
+	case *ast.ExprStmt:
+		ce, _ = st.X.(*ast.CallExpr)
+	case *ast.DeferStmt:
+		ce = st.Call
+	case *ast.AssignStmt:
+		if id, _ := st.Lhs[0].(*ast.Ident); len(st.Lhs) == 1 && len(st.Rhs) == 1 && id != nil && id.Name == "_" {
+			ce, _ = st.Rhs[0].(*ast.CallExpr)
 		}
 	}
 	if ce == nil || len(ce.Args) != 0 {
