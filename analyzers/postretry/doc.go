@@ -222,8 +222,12 @@
 // standard-library functions that run a callback once per event
 // (http.HandleFunc and Handle, sync.Once.Do, sync.OnceFunc, time.AfterFunc,
 // context.AfterFunc, WaitGroup.Go) are known not to retry. A loop whose
-// failure branch returns to the send counts as a retry even when it moves on
-// to the next item of a batch; a request passed to an exported method is
+// failure branch comes back to the send only by taking the next item (a
+// receive, a range, an index stepped on the way: ssaflow.NextItems) is a
+// loop over work items, not a retry, unless a success may leave the loop
+// (a failover that tries the same request on each peer until one
+// answers); an item the loop computes by a call of its own is not told
+// apart; a request passed to an exported method is
 // resolved through the package's calls only for a consumed body (for the
 // method of an unretried send it is not: its callers elsewhere are not
 // seen); a swallowed failure that a printer panics with (log.Panic) and a

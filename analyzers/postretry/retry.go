@@ -57,9 +57,22 @@ func (s *state) loopRetries(call ssa.CallInstruction) bool {
 		return false // not a call, or one that each tick makes again
 	}
 	failures, never := ssaflow.FailureBranches(c), neverBranches(c)
+	// A way back that takes the next item sends that item, not this one
+	// again: a loop over work items (heroku/log-shuttle#25's batches). A
+	// loop that may leave after a success and otherwise takes the next
+	// item (the next peer, the next responder) tries the same request
+	// elsewhere: a failover, which is a retry.
+	items := ssaflow.NextItems(c)
+	if len(items) > 0 && s.leavesOnSuccess(c, failures, items) {
+		items = nil
+	}
+	if items[c.Block()] {
+		return false // each round of the call's block takes an item
+	}
 	next := untaken(s.classTests(ssaflow.ErrorValues(c)))
+	stop := func(b *ssa.BasicBlock) bool { return never[b] || endsTry(b) || items[b] }
 	if len(failures) == 0 {
-		return ssaflow.ReachesBlockOn(next(c.Block()), func(b *ssa.BasicBlock) bool { return b == c.Block() }, endsTry, next)
+		return ssaflow.ReachesBlockOn(next(c.Block()), func(b *ssa.BasicBlock) bool { return b == c.Block() }, stop, next)
 	}
 	fn := callee.Func(&c.Call)
 	return ssaflow.ReachesBlockOn(failures, func(b *ssa.BasicBlock) bool {
@@ -73,7 +86,19 @@ func (s *state) loopRetries(call ssa.CallInstruction) bool {
 			}
 			return fn != nil && callee.Func(&other.Call) == fn && (sameArgs(&c.Call, &other.Call) || ssaflow.RunsAgain(b, noReturn))
 		})
-	}, func(b *ssa.BasicBlock) bool { return never[b] || endsTry(b) }, next)
+	}, stop, next)
+}
+
+// leavesOnSuccess reports whether a path from c's success (the
+// successors of its block that are no failure branch) leaves c's loop (a
+// break, a return) other than through a block that takes the next item: a
+// failover that stops at the first good answer from one peer or another.
+// A loop over work items leaves only when the items run out.
+func (s *state) leavesOnSuccess(c *ssa.Call, failures []*ssa.BasicBlock, items map[*ssa.BasicBlock]bool) bool {
+	success := slices.DeleteFunc(slices.Clone(c.Block().Succs), func(b *ssa.BasicBlock) bool { return slices.Contains(failures, b) })
+	return ssaflow.ReachesBlock(success, func(b *ssa.BasicBlock) bool {
+		return len(b.Instrs) > 0 && !s.loops.SameLoop(b.Instrs[0], c)
+	}, func(b *ssa.BasicBlock) bool { return items[b] || b == c.Block() })
 }
 
 // callsAgain reports whether call is a static call of fn, the function it

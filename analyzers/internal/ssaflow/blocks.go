@@ -329,3 +329,75 @@ func (l *Loops) invariant(v ssa.Value, at ssa.Instruction, depth int) bool {
 	}
 	return true
 }
+
+// NextItems returns the blocks where a loop takes the next item that the
+// arguments of call come from: a receive (for v := range ch, v := <-ch),
+// a range iterator's Next, or the step of an index that selects the item
+// from a slice, array or map (i+1 in for _, v := range items, or i++ on
+// some path). A way back to call through one of them sends another item,
+// not the same one again: a loop over work items, not a retry. A counter
+// passed on as a value (an attempt number) selects no item.
+func NextItems(call ssa.CallInstruction) map[*ssa.BasicBlock]bool {
+	items := make(map[*ssa.BasicBlock]bool)
+	type key struct {
+		v     ssa.Value
+		index bool
+	}
+	seen := make(map[key]bool)
+	var walk func(v ssa.Value, index bool, depth int)
+	walk = func(v ssa.Value, index bool, depth int) {
+		instr, ok := v.(ssa.Instruction)
+		if !ok || seen[key{v, index}] || depth > maxInvariantDepth || instr.Parent() != call.Parent() {
+			return
+		}
+		seen[key{v, index}] = true
+		switch x := v.(type) {
+		case *ssa.UnOp:
+			if x.Op == token.ARROW {
+				items[x.Block()] = true
+				return
+			}
+		case *ssa.Next:
+			items[x.Block()] = true
+			return
+		case *ssa.IndexAddr:
+			walk(x.X, false, depth+1)
+			walk(x.Index, true, depth+1)
+			return
+		case *ssa.Index:
+			walk(x.X, false, depth+1)
+			walk(x.Index, true, depth+1)
+			return
+		case *ssa.Lookup:
+			walk(x.X, false, depth+1)
+			walk(x.Index, true, depth+1)
+			return
+		case *ssa.Phi:
+			if index {
+				for _, e := range x.Edges {
+					if step, ok := e.(*ssa.BinOp); ok && (step.X == x || step.Y == x) {
+						items[step.Block()] = true
+					}
+				}
+			}
+		case *ssa.BinOp:
+			if index {
+				for _, op := range []ssa.Value{x.X, x.Y} {
+					if p, ok := op.(*ssa.Phi); ok && slices.Contains(p.Edges, ssa.Value(x)) {
+						items[x.Block()] = true
+					}
+				}
+			}
+		}
+		var ops []*ssa.Value
+		for _, op := range instr.Operands(ops) {
+			if *op != nil {
+				walk(*op, index, depth+1)
+			}
+		}
+	}
+	for _, arg := range call.Common().Args {
+		walk(arg, false, 0)
+	}
+	return items
+}

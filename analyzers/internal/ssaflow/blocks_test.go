@@ -328,3 +328,37 @@ func TestInvariant(t *testing.T) {
 		}
 	}
 }
+
+// TestNextItems tells whether the argument of use comes from an item that
+// its loop takes anew each round.
+func TestNextItems(t *testing.T) {
+	t.Parallel()
+	pkg := build(t, `func use(string) {}
+		func ranged(xs []string) { for _, x := range xs { use(x) } }
+		func indexed(xs []string) { for i := 0; i < len(xs); i++ { use(xs[i]) } }
+		func received(ch chan string) { for x := range ch { use(x) } }
+		func keys(m map[string]int) { for k := range m { use(k) } }
+		func attempt(s string) { for i := 0; i < 3; i++ { use(s + string(rune(i))) } }
+		func same(s string) { for i := 0; i < 3; i++ { use(s) } }`)
+	for _, tc := range []struct {
+		fn   string
+		want bool
+	}{
+		{"ranged", true}, {"indexed", true}, {"received", true}, {"keys", true},
+		{"attempt", false}, {"same", false},
+	} {
+		var use *ssa.Call
+		for _, b := range pkg.Func(tc.fn).Blocks {
+			for _, instr := range b.Instrs {
+				if c, ok := instr.(*ssa.Call); ok {
+					if fn, ok := c.Call.Value.(*ssa.Function); ok && fn.Name() == "use" {
+						use = c
+					}
+				}
+			}
+		}
+		if got := len(ssaflow.NextItems(use)) > 0; got != tc.want {
+			t.Errorf("%s: items found = %v, want %v", tc.fn, got, tc.want)
+		}
+	}
+}

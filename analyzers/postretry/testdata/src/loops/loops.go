@@ -147,3 +147,79 @@ func retryOnce(c *http.Client, u string) {
 		c.Post(u, "text/plain", nil) // want `POST via Client\.Post is not retried`
 	}
 }
+
+// heroku/log-shuttle#25: a loop over batches that logs a failure and moves
+// on to the next batch sends each once; the failure branch comes back to
+// the send only with the next item, which is no retry.
+func drain(c *http.Client, u string, inbox <-chan []byte) {
+	for b := range inbox {
+		if err := postOne(c, u, b); err != nil {
+			continue
+		}
+	}
+}
+
+func postOne(c *http.Client, u string, b []byte) error {
+	resp, err := c.Post(u, "text/plain", bytes.NewReader(b)) // want `POST via Client\.Post is not retried`
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+func eachItem(c *http.Client, u string, items [][]byte) {
+	for _, item := range items {
+		resp, err := c.Post(u, "text/plain", bytes.NewReader(item)) // want `POST via Client\.Post is not retried`
+		if err != nil {
+			continue
+		}
+		resp.Body.Close()
+	}
+}
+
+// Each item tried again until it is sent: a retry, inside the loop over
+// the items.
+func drainRetrying(c *http.Client, u string, inbox <-chan []byte) {
+	for b := range inbox {
+		for try := 0; try < 3; try++ {
+			if err := postItem(c, u, b); err == nil {
+				break
+			}
+		}
+	}
+}
+
+func postItem(c *http.Client, u string, b []byte) error {
+	resp, err := c.Post(u, "text/plain", bytes.NewReader(b))
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+// The same item again on failure, the index stepping only on success.
+func untilSent(c *http.Client, u string, items [][]byte) {
+	for i := 0; i < len(items); {
+		resp, err := c.Post(u, "text/plain", bytes.NewReader(items[i]))
+		if err != nil {
+			continue
+		}
+		resp.Body.Close()
+		i++
+	}
+}
+
+// A failover: the same request to each peer in turn until one answers
+// (rqlite's gorqlite): a stale connection to one peer is tried again on
+// the next, so it is a retry.
+func failover(c *http.Client, peers []string, body []byte) ([]byte, error) {
+	for _, p := range peers {
+		resp, err := c.Post(p, "application/json", bytes.NewReader(body))
+		if err != nil {
+			continue
+		}
+		resp.Body.Close()
+		return body, nil
+	}
+	return nil, nil
+}
