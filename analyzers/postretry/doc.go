@@ -163,7 +163,11 @@
 // as 429 or 503, or a predicate's answer; or in a closure or function
 // called by such a loop) when the request was built by http.NewRequest or
 // an http.Request literal with a body of a known type, outside the loop,
-// and no Body store happens in the loop. An empty in-memory body
+// and no Body store happens in the loop. A body stored after the request
+// is made counts too, also through io.NopCloser and through a helper of
+// the package that every call given this request runs where it is built,
+// outside the loop (cloudevents' setBody; a GetBody set there rewinds only
+// net/http's own retries and redirects, not a request sent again). An empty in-memory body
 // (strings.NewReader(""), bytes.NewBuffer(nil)) is none: NewRequest sends
 // NoBody for it (NewRequestWithContext in net/http/request.go). When the
 // send itself shows no such request (it is a parameter, of an exported

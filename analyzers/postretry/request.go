@@ -98,6 +98,12 @@ func (s *state) fromWalk(w *httpflow.Request) *request {
 // http.NewRequest). Values of unknown type count as no body: a missed
 // report is better than a false one.
 func (s *state) body(r *request, src ssa.Value, viaNewRequest bool) {
+	if call, ok := src.(*ssa.Call); ok && httpapi.IONopCloser.Matches(callee.Func(&call.Call)) && len(call.Call.Args) == 1 {
+		for _, inner := range s.sources(call.Call.Args[0]) {
+			s.body(r, inner, viaNewRequest) // io.NopCloser(x) reads what x reads
+		}
+		return
+	}
 	t := src.Type()
 	switch {
 	case ssaflow.IsNil(src), httpflow.IsLoadOf(src, httpapi.NoBody):

@@ -164,16 +164,42 @@ func (s *state) calls(fn *ssa.Function) []ssa.CallInstruction {
 
 // reset reports whether the request's body may be replaced in each attempt:
 // a store to its Body field inside the attempt, or in a function other than
-// the ones that build it.
+// the ones that build it, unless that function is a helper whose every
+// call the package shows is in one of those and outside the attempt
+// (cloudevents' setBody, called once where the request is built).
 func (s *state) reset(at *attempt, req *request) bool {
+	built := func(fn *ssa.Function) bool {
+		return slices.ContainsFunc(req.origins, func(o ssa.Value) bool { return o.(ssa.Instruction).Parent() == fn })
+	}
 	for _, st := range req.bodyStores {
-		if at.inside(st) || !slices.ContainsFunc(req.origins, func(o ssa.Value) bool {
-			return o.(ssa.Instruction).Parent() == st.Parent()
-		}) {
+		if at.inside(st) || !built(st.Parent()) && !s.setOnceWhereBuilt(at, st.Parent(), req, built) {
 			return true
 		}
 	}
 	return false
+}
+
+// setOnceWhereBuilt reports whether fn, a function that stores a body, is
+// given this request only where it is built (built holds for the
+// caller) and outside the attempt, by calls the package shows all of:
+// calls of fn with other requests do not touch this one.
+func (s *state) setOnceWhereBuilt(at *attempt, fn *ssa.Function, req *request, built func(*ssa.Function) bool) bool {
+	if s.index.MayHaveUnseenCallers(fn) {
+		return false
+	}
+	passes := func(c ssa.CallInstruction) bool {
+		return slices.ContainsFunc(c.Common().Args, func(a ssa.Value) bool { return slices.Contains(req.flow.Values, a) })
+	}
+	given := 0
+	for _, c := range s.index.Callers(fn) {
+		if !passes(c) {
+			continue
+		}
+		if given++; !built(c.Parent()) || at.inside(c) {
+			return false
+		}
+	}
+	return given > 0
 }
 
 // firstAttempt returns an earlier send, in the same function, of the same

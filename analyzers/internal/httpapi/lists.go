@@ -85,6 +85,10 @@ var (
 // GetBody, so the transport can send the body again.
 var RewindableBodies = []Type{BytesBuffer, bytesReader, stringsReader}
 
+// IONopCloser wraps a reader as a body without changing what it reads:
+// the body is the reader's (NopCloser in io/io.go).
+var IONopCloser = function("io", "NopCloser")
+
 // RewindableBodyMakers make the RewindableBodies from their content, their
 // argument 0. Given one made empty, http.NewRequest sends no body: it sets
 // Body to NoBody when the length it reads is 0 (NewRequestWithContext in
