@@ -218,6 +218,14 @@
 // information. There is no suggested fix: how to retry, and whether the
 // server deduplicates, is the author's decision.
 //
+// A controller-runtime Reconcile method (results reconcile.Result and
+// error) is run again by the controller's work queue when it returns an
+// error ("the request will be requeued using exponential backoff",
+// TypedReconciler in sigs.k8s.io/controller-runtime/pkg/reconcile): a send
+// in it, or in the package's functions it calls, is retried when its
+// failure is returned from Reconcile as a non-nil error, and not when
+// Reconcile swallows it.
+//
 // Known limits: the analysis sees one package at a time and uses no facts,
 // so a closure (or function value) passed to a function of another package
 // counts as possibly retried, whatever that function does; an exported

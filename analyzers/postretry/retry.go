@@ -35,7 +35,40 @@ func (s *state) isRetried(call ssa.CallInstruction) bool {
 	if c, ok := call.(*ssa.Call); ok && ssaflow.ErrorSwallowed(c, printer) {
 		return false
 	}
+	if obj, ok := call.Parent().Object().(*types.Func); ok && httpapi.IsRequeued(obj) {
+		// A controller's Reconcile: its work queue runs it again when it
+		// returns an error, so the call is retried when its failure is
+		// returned.
+		c, ok := call.(*ssa.Call)
+		return ok && failureReturned(c)
+	}
 	return s.funcRetried(call.Parent())
+}
+
+// failureReturned reports whether c's function returns a non-nil error
+// after c fails: a return whose last result is c's error, or one that its
+// failure branches lead to with an error that is not the constant nil (the
+// error wrapped, or another made for it).
+func failureReturned(c *ssa.Call) bool {
+	errs := ssaflow.ErrorValues(c)
+	failures := ssaflow.FailureBranches(c)
+	for _, b := range c.Parent().Blocks {
+		if len(b.Instrs) == 0 {
+			continue
+		}
+		r, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+		if !ok || len(r.Results) == 0 {
+			continue
+		}
+		last := r.Results[len(r.Results)-1]
+		if slices.Contains(errs, last) {
+			return true
+		}
+		if !ssaflow.IsNil(last) && slices.ContainsFunc(failures, func(f *ssa.BasicBlock) bool { return f.Dominates(b) }) {
+			return true
+		}
+	}
+	return false
 }
 
 // printer reports whether a call only prints its arguments.

@@ -50,6 +50,24 @@ func IsRetrier(fn *types.Func) bool {
 	return false
 }
 
+// ReconcileResult is controller-runtime's reconcile.Result. A Reconcile
+// method returning it and an error is run again by the controller's work
+// queue when the error is non-nil: "If the returned error is non-nil, the
+// Result is ignored and the request will be requeued using exponential
+// backoff" (TypedReconciler in pkg/reconcile/reconcile.go of
+// sigs.k8s.io/controller-runtime v0.25.3; a TerminalError is not).
+var ReconcileResult = typ("sigs.k8s.io/controller-runtime/pkg/reconcile", "Result")
+
+// IsRequeued reports whether fn is a method Reconcile whose results are a
+// reconcile.Result and an error: a controller's work queue retries it.
+func IsRequeued(fn *types.Func) bool {
+	if fn == nil || fn.Name() != "Reconcile" || fn.Signature().Recv() == nil {
+		return false
+	}
+	res := fn.Signature().Results()
+	return res.Len() == 2 && ReconcileResult.Matches(res.At(0).Type()) && types.Identical(res.At(1).Type(), types.Universe.Lookup("error").Type())
+}
+
 // unversioned returns a module's package path without its major-version
 // element (github.com/cenkalti/backoff/v4 to github.com/cenkalti/backoff).
 func unversioned(path string) string {
