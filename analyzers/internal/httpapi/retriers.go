@@ -56,7 +56,7 @@ func IsRetrier(fn *types.Func) bool {
 // Result is ignored and the request will be requeued using exponential
 // backoff" (TypedReconciler in pkg/reconcile/reconcile.go of
 // sigs.k8s.io/controller-runtime v0.25.3; a TerminalError is not).
-var ReconcileResult = typ("sigs.k8s.io/controller-runtime/pkg/reconcile", "Result")
+var ReconcileResult = Type{"sigs.k8s.io/controller-runtime/pkg/reconcile", "Result"}
 
 // IsRequeued reports whether fn is a method Reconcile whose results are a
 // reconcile.Result and an error: a controller's work queue retries it.
