@@ -15,7 +15,7 @@ import (
 // A pool is what the package does with one transport (or with the default
 // one) and the clients that use it.
 type pool struct {
-	root      ssa.Value // the transport's allocation, clone or package variable; nil for the default pool
+	root      ssa.Value // the transport's allocation, clone or package variable; nil for the default pool (stores count from their function's entry)
 	perHost   bool      // MaxIdleConnsPerHost set to something other than 0
 	off       bool      // DisableKeepAlives true in every run ([ssaflow.AlwaysTrue])
 	handedOff bool      // the transport or a client reaches code that may configure or use it
@@ -117,7 +117,7 @@ func (s *state) settings(p *pool, flow *ssaflow.Flow) {
 					switch {
 					case perHost && !ssaflow.IsZero(st.Val):
 						p.perHost = true
-					case off && p.root != nil && ssaflow.AlwaysTrue(s.settingBack, p.root, st):
+					case off && ssaflow.AlwaysTrue(s.settingBack, p.root, st):
 						// Off in every run: a value from a configuration,
 						// a flag or a parameter, or a store under a
 						// condition, leaves keep-alives on in some run

@@ -81,7 +81,7 @@
 // as an argument (only the calls that pass it count, not who else may
 // call that function, and each of them is judged on its own: a send
 // helper called by several functions that each made their client); a
-// a transport whose every send (through it or its clients) sends requests
+// transport whose every send (through it or its clients) sends requests
 // net/http does not replay (Client.Post, PostForm, or Do and RoundTrip
 // of requests whose methods are all constants other than GET, HEAD,
 // OPTIONS and TRACE): keep-alives off there keeps POSTs off stale pooled

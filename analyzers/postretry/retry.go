@@ -52,14 +52,11 @@ func (s *state) isRetried(call ssa.CallInstruction) bool {
 func failureReturned(c *ssa.Call) bool {
 	errs := ssaflow.ErrorValues(c)
 	failures := ssaflow.FailureBranches(c)
-	for _, b := range c.Parent().Blocks {
-		if len(b.Instrs) == 0 {
+	for _, r := range ssaflow.Returns(c.Parent()) {
+		if len(r.Results) == 0 {
 			continue
 		}
-		r, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
-		if !ok || len(r.Results) == 0 {
-			continue
-		}
+		b := r.Block()
 		last := r.Results[len(r.Results)-1]
 		if slices.Contains(errs, last) {
 			return true

@@ -128,9 +128,8 @@ func (s *state) failsAfter(fn *ssa.Function, instr ssa.Instruction, errs []ssa.V
 	if s.retrier(fn) == nil {
 		return nil
 	}
-	for _, b := range fn.Blocks {
-		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
-		if !ok || len(ret.Results) == 0 || !ssaflow.Reaches(instr, ret) {
+	for _, ret := range ssaflow.Returns(fn) {
+		if len(ret.Results) == 0 || !ssaflow.Reaches(instr, ret) {
 			continue
 		}
 		res := ret.Results[len(ret.Results)-1]

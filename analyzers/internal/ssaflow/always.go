@@ -34,11 +34,8 @@ func AlwaysTrue(b *Backtracer, root ssa.Value, st *ssa.Store) bool {
 		return false
 	}
 	skip := func(x ssa.Instruction) bool { return x == st }
-	for _, blk := range st.Parent().Blocks {
-		if len(blk.Instrs) == 0 {
-			continue
-		}
-		if r, ok := blk.Instrs[len(blk.Instrs)-1].(*ssa.Return); ok && ReachesAvoiding(from, r, skip) {
+	for _, r := range Returns(st.Parent()) {
+		if ReachesAvoiding(from, r, skip) {
 			return false
 		}
 	}

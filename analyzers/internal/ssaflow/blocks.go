@@ -401,3 +401,17 @@ func NextItems(call ssa.CallInstruction) map[*ssa.BasicBlock]bool {
 	}
 	return items
 }
+
+// Returns returns the return instructions of fn, in block order.
+func Returns(fn *ssa.Function) []*ssa.Return {
+	var out []*ssa.Return
+	for _, b := range fn.Blocks {
+		if len(b.Instrs) == 0 {
+			continue
+		}
+		if r, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok {
+			out = append(out, r)
+		}
+	}
+	return out
+}

@@ -425,7 +425,7 @@ func (tr *tracer) ret(r *ssa.Return, v ssa.Value) {
 		tr.handOff(Return, r, v)
 	}
 	var at func(*ssa.Call) bool
-	if p, ok := unconverted(v).(*ssa.Parameter); ok && tr.via[p] != nil {
+	if p, ok := Unconverted(v).(*ssa.Parameter); ok && tr.via[p] != nil {
 		at = func(c *ssa.Call) bool { return slices.Contains(tr.via[p], c) }
 	}
 	for _, res := range tr.Index.ReturnedAt(r, v, at) { // go and defer discard results
@@ -443,37 +443,13 @@ func (tr *tracer) enter(p *ssa.Parameter, call *ssa.Call) {
 	if !again || tr.NoReturns || tr.Local {
 		return
 	}
-	for _, b := range p.Parent().Blocks {
-		if len(b.Instrs) == 0 {
-			continue
-		}
-		r, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
-		if !ok {
-			continue
-		}
+	for _, r := range Returns(p.Parent()) {
 		for _, res := range r.Results {
-			if _, seen := tr.flow.Labels[res]; seen && unconverted(res) == p {
+			if _, seen := tr.flow.Labels[res]; seen && Unconverted(res) == p {
 				for _, v := range tr.Index.ReturnedAt(r, res, func(c *ssa.Call) bool { return c == call }) {
 					tr.value(v)
 				}
 			}
-		}
-	}
-}
-
-// unconverted returns the value v converts (ChangeType, MakeInterface,
-// ChangeInterface), through any number of conversions, or v.
-func unconverted(v ssa.Value) ssa.Value {
-	for {
-		switch c := v.(type) {
-		case *ssa.ChangeType:
-			v = c.X
-		case *ssa.MakeInterface:
-			v = c.X
-		case *ssa.ChangeInterface:
-			v = c.X
-		default:
-			return v
 		}
 	}
 }
