@@ -231,6 +231,12 @@
 //     read or not (syncthing's usage reporter). transportreuse reports
 //     such transports where requests repeat. A body left open still holds
 //     its connection and is reported.
+//   - An unread Close of a response from a client whose every transport
+//     is one the package makes with DisableKeepAlives true where it is
+//     made (httpflow.KeepAlivesOff): (*Transport).tryPutIdleConn pools no
+//     connection then (net/http/transport.go), so none is lost by the
+//     close; keepalivesoff judges the switch. A wrapper RoundTripper
+//     around such a transport (otelhttp.NewTransport) is not looked into.
 //   - Responses returned to the caller (the caller is checked instead),
 //     stored in a struct, map, slice, global or channel (a send, also as
 //     a case of a select), or passed to code

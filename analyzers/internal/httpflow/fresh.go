@@ -85,3 +85,41 @@ func IsCallOf(v ssa.Value, m httpapi.Callee) bool {
 	call, ok := v.(*ssa.Call)
 	return ok && m.Matches(callee.Func(&call.Call))
 }
+
+// KeepAlivesOff reports whether every transport that client, an
+// *http.Client value, may send through is one the package makes with
+// DisableKeepAlives true where it is made ([ssaflow.AlwaysTrue]): such a
+// transport pools no connection after its response ((*Transport).tryPutIdleConn
+// refuses it with errKeepAlivesDisabled, net/http/transport.go), so none
+// is kept for another request. A client made elsewhere, or without a
+// Transport of the package's (http.DefaultTransport), keeps them. back
+// walks the client and its transports back to where they are made;
+// tracer follows a client to the transports it is given.
+func KeepAlivesOff(x *ssaflow.Index, back *ssaflow.Backtracer, tracer *ssaflow.Tracer, client ssa.Value) bool {
+	clients := back.Sources(client).Sources
+	for _, src := range clients {
+		c, ok := src.Value.(*ssa.Alloc)
+		if !ok || !httpapi.Client.MatchesPtr(c.Type()) {
+			return false
+		}
+		stores := ClientTransports(x, tracer, c)
+		if len(stores) == 0 {
+			return false // http.DefaultTransport
+		}
+		for _, st := range stores {
+			transports := back.Sources(st.Val).Sources
+			for _, t := range transports {
+				tr, ok := t.Value.(*ssa.Alloc)
+				if !ok || !httpapi.Transport.MatchesPtr(tr.Type()) || !slices.ContainsFunc(
+					FieldStores(x, TraceMade(tracer, tr).Values, httpapi.TransportDisableKeepAlives),
+					func(off *ssa.Store) bool { return ssaflow.AlwaysTrue(nil, tr, off) }) {
+					return false
+				}
+			}
+			if len(transports) == 0 {
+				return false
+			}
+		}
+	}
+	return len(clients) > 0
+}

@@ -74,3 +74,40 @@ func reportShared(u string, b []byte) error {
 	resp.Body.Close()
 	return nil
 }
+
+// Keep-alives off on the client's transport: every connection is closed
+// after its response, read or not (docker/cli's registry login, through
+// a wrapper there): quiet. The same client with keep-alives on is
+// reportShared above.
+var noKeepAlive = &http.Client{Transport: &http.Transport{DisableKeepAlives: true}}
+
+func checkNoKeepAlive(u string) error {
+	resp, err := noKeepAlive.Get(u)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return errors.New("check failed")
+	}
+	return nil
+}
+
+// Off only under a condition: reported.
+var maybeKeepAlive = newMaybeClient(len(shared.Jar.Cookies(nil)) == 0)
+
+func newMaybeClient(off bool) *http.Client {
+	tr := &http.Transport{}
+	if off {
+		tr.DisableKeepAlives = true
+	}
+	return &http.Client{Transport: tr}
+}
+
+func checkMaybeKeepAlive(u string) error {
+	resp, err := maybeKeepAlive.Get(u) // want `resp.Body is closed without being read`
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
