@@ -55,6 +55,19 @@ func TestScenarios(t *testing.T) {
 	for at := range returns {
 		t.Errorf("%s: no leak reported on a path that returns", at)
 	}
+	// A golden file is compared only for a file that gets a fix: the
+	// `_ = resp.Body.Close()` drain of retried.go must be offered.
+	fixed := false
+	for _, r := range results {
+		for _, d := range r.Diagnostics {
+			if posn := r.Pass.Fset.Position(d.Pos); filepath.Base(posn.Filename) == "retried.go" && posn.Line == 16 {
+				fixed = len(d.SuggestedFixes) > 0
+			}
+		}
+	}
+	if !fixed {
+		t.Error("retried.go:16: no drain fix offered")
+	}
 }
 
 // A module whose path has no dot (module myservice): its own packages are

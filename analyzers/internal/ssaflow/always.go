@@ -8,9 +8,12 @@ import "golang.org/x/tools/go/ssa"
 // is nil) is the constant true, and st runs on every path from root to a
 // return of root's function, st being in that function. A store in
 // another function (a caller that tunes what a constructor returns, a
-// helper) sets the field for the instances that pass there only; a root
-// that is no instruction (a package variable) counts from the entry of
-// st's function. A value from a configuration, a flag's variable or an
+// helper) sets the field for the instances that pass there only; for a
+// root that is no instruction (a package variable, or nil for a value
+// the package does not make, such as http.DefaultTransport) a store
+// counts from the entry of its function, whichever function that is, so
+// a store in a function that may never run still counts (a missed report
+// at worst). A value from a configuration, a flag's variable or an
 // exported function's parameter, or a store under a condition, leaves the
 // field false in some run.
 func AlwaysTrue(b *Backtracer, root ssa.Value, st *ssa.Store) bool {

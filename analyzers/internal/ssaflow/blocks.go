@@ -380,14 +380,6 @@ func NextItems(call ssa.CallInstruction) map[*ssa.BasicBlock]bool {
 					}
 				}
 			}
-		case *ssa.BinOp:
-			if index {
-				for _, op := range []ssa.Value{x.X, x.Y} {
-					if p, ok := op.(*ssa.Phi); ok && slices.Contains(p.Edges, ssa.Value(x)) {
-						items[x.Block()] = true
-					}
-				}
-			}
 		}
 		var ops []*ssa.Value
 		for _, op := range instr.Operands(ops) {
