@@ -46,23 +46,22 @@ func (s *state) isRetried(call ssa.CallInstruction) bool {
 }
 
 // failureReturned reports whether c's function returns a non-nil error
-// after c fails: a return whose last result is c's error, or one that its
-// failure branches lead to with an error that is not the constant nil (the
-// error wrapped, or another made for it).
+// after c fails: a return whose last result may be c's error, or a
+// non-nil error made where only c's failure leads (the error wrapped, or
+// another made for it), also through a function's named results
+// ([ssaflow.LastResultAfter]).
 func failureReturned(c *ssa.Call) bool {
 	errs := ssaflow.ErrorValues(c)
 	failures := ssaflow.FailureBranches(c)
+	afterFailure := func(v ssa.Value) bool {
+		instr, ok := v.(ssa.Instruction)
+		return ok && !ssaflow.IsNil(v) && slices.ContainsFunc(failures, func(f *ssa.BasicBlock) bool { return f.Dominates(instr.Block()) })
+	}
 	for _, r := range ssaflow.Returns(c.Parent()) {
-		if len(r.Results) == 0 {
-			continue
-		}
-		b := r.Block()
-		last := r.Results[len(r.Results)-1]
-		if slices.Contains(errs, last) {
-			return true
-		}
-		if !ssaflow.IsNil(last) && slices.ContainsFunc(failures, func(f *ssa.BasicBlock) bool { return f.Dominates(b) }) {
-			return true
+		for _, v := range ssaflow.LastResultAfter(c, r) {
+			if slices.Contains(errs, v) || afterFailure(v) {
+				return true
+			}
 		}
 	}
 	return false

@@ -129,21 +129,7 @@ func (s *state) failsAfter(fn *ssa.Function, instr ssa.Instruction, errs []ssa.V
 		return nil
 	}
 	for _, ret := range ssaflow.Returns(fn) {
-		if len(ret.Results) == 0 || !ssaflow.Reaches(instr, ret) {
-			continue
-		}
-		res := ret.Results[len(ret.Results)-1]
-		if load, ok := res.(*ssa.UnOp); ok {
-			if sts, ok := ssaflow.VarLastStores(load); ok {
-				if slices.ContainsFunc(sts, func(st *ssa.Store) bool {
-					return ssaflow.Reaches(instr, st) && s.freshError(st.Val, errs)
-				}) {
-					return ret
-				}
-				continue
-			}
-		}
-		if s.freshError(res, errs) {
+		if ssaflow.Reaches(instr, ret) && slices.ContainsFunc(ssaflow.LastResultAfter(instr, ret), func(v ssa.Value) bool { return s.freshError(v, errs) }) {
 			return ret
 		}
 	}

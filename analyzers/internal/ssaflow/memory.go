@@ -495,3 +495,27 @@ func (x *Index) FieldStores(f *types.Var) []*ssa.Store {
 	}
 	return out
 }
+
+// LastResultAfter returns the values that ret's last result may hold
+// when ret is reached on a path from from: the result itself, or, when it
+// is a load of a local variable (a function with defers keeps its results
+// in one, see [VarLastStores]), the values of the last stores into it
+// that a path from from makes. It is empty when ret has no results.
+func LastResultAfter(from ssa.Instruction, ret *ssa.Return) []ssa.Value {
+	if len(ret.Results) == 0 {
+		return nil
+	}
+	res := ret.Results[len(ret.Results)-1]
+	if load, ok := res.(*ssa.UnOp); ok {
+		if sts, ok := VarLastStores(load); ok {
+			var out []ssa.Value
+			for _, st := range sts {
+				if Reaches(from, st) {
+					out = append(out, st.Val)
+				}
+			}
+			return out
+		}
+	}
+	return []ssa.Value{res}
+}

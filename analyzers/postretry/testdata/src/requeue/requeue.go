@@ -6,6 +6,7 @@ package requeue
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io"
 	"net/http"
 	"time"
@@ -67,4 +68,23 @@ func (s *Syncer) Reconcile(ctx context.Context, name string) error {
 		return err
 	}
 	return resp.Body.Close()
+}
+
+// The failure wrapped into a named result, with a deferred call: still
+// returned, so requeued.
+type WrapReconciler struct {
+	c   *http.Client
+	url string
+	log func(error)
+}
+
+func (r *WrapReconciler) Reconcile(ctx context.Context, req reconcile.Request) (res reconcile.Result, err error) {
+	defer func() { r.log(err) }()
+	resp, postErr := r.c.Post(r.url, "application/json", bytes.NewReader([]byte(req.Name)))
+	if postErr != nil {
+		err = fmt.Errorf("submit %s: %w", req.Name, postErr)
+		return
+	}
+	resp.Body.Close()
+	return
 }
