@@ -310,19 +310,7 @@ func TestInvariant(t *testing.T) {
 		{"ranged", false}, {"element", true}, {"noLoop", true},
 	} {
 		var l ssaflow.Loops
-		var use *ssa.Call
-		for _, b := range pkg.Func(tc.fn).Blocks {
-			for _, instr := range b.Instrs {
-				if c, ok := instr.(*ssa.Call); ok {
-					if fn, ok := c.Call.Value.(*ssa.Function); ok && fn.Name() == "use" {
-						use = c
-					}
-				}
-			}
-		}
-		if use == nil {
-			t.Fatalf("%s: no call of use", tc.fn)
-		}
+		use := callOfUse(t, pkg.Func(tc.fn))
 		if got := l.Invariant(use.Call.Args[0], use); got != tc.want {
 			t.Errorf("%s: Invariant = %v, want %v", tc.fn, got, tc.want)
 		}
@@ -347,18 +335,28 @@ func TestNextItems(t *testing.T) {
 		{"ranged", true}, {"indexed", true}, {"received", true}, {"keys", true},
 		{"attempt", false}, {"same", false},
 	} {
-		var use *ssa.Call
-		for _, b := range pkg.Func(tc.fn).Blocks {
-			for _, instr := range b.Instrs {
-				if c, ok := instr.(*ssa.Call); ok {
-					if fn, ok := c.Call.Value.(*ssa.Function); ok && fn.Name() == "use" {
-						use = c
-					}
-				}
-			}
-		}
+		use := callOfUse(t, pkg.Func(tc.fn))
 		if got := len(ssaflow.NextItems(use)) > 0; got != tc.want {
 			t.Errorf("%s: items found = %v, want %v", tc.fn, got, tc.want)
 		}
 	}
+}
+
+// callOfUse returns the last call of the function use in fn.
+func callOfUse(t *testing.T, fn *ssa.Function) *ssa.Call {
+	t.Helper()
+	var use *ssa.Call
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			if c, ok := instr.(*ssa.Call); ok {
+				if f, ok := c.Call.Value.(*ssa.Function); ok && f.Name() == "use" {
+					use = c
+				}
+			}
+		}
+	}
+	if use == nil {
+		t.Fatalf("%s: no call of use", fn.Name())
+	}
+	return use
 }
