@@ -325,10 +325,13 @@
 //     are mostly impossible ones (a flag set with the status, a counter's
 //     last round) that the analysis cannot rule out.
 //   - A status without a body is known only where the code compares with
-//     it on the path. A helper that closes a 204 and hands back nil, and
-//     the body otherwise, does not say which of its callers' endpoints
-//     answer 204: a caller that drops its result is reported, and so is
-//     one that closes unread a 201 or 202 that its protocol sends empty.
+//     it on the path, with one exception: a helper of the package that
+//     closes a 1xx, 204 or 304 and hands back a nil body and a nil error
+//     there, and the body otherwise, tells its callers that some requests
+//     are answered without content, and a caller that drops its result is
+//     taken to be one of them (quiet; a 201 with a body dropped so leaks
+//     unreported). A caller that closes unread a 201 or 202 that its
+//     protocol sends empty is reported.
 //   - A select with a case that sends the response hands it off on all its
 //     cases: one that drops it on another case (`default:`) is not
 //     reported.

@@ -38,6 +38,9 @@ type funcResult struct {
 	// handed on by the caller if any of them is.
 	same    []int
 	senders int // producing calls whose response fn returns
+	// noContent: fn hands back no body for a bodiless status, so its
+	// callers that drop the result expect one (see [noContent]).
+	noContent bool
 }
 
 // returns records a producing call whose response fn returns in the
@@ -141,6 +144,9 @@ type producer struct {
 	decider ssa.Value // the argument the request's method comes from, or nil
 	upgrade bool      // the request asks for a protocol upgrade
 	unseen  bool      // recognised by its signature alone
+	// noContent: the package's wrapper hands back no body when the
+	// status has none ([funcResult.noContent]).
+	noContent bool
 	// guard is the argument (or the field of one) that, when it is not
 	// guardOpen, makes the package's wrapper hand back no open response
 	// (see [resultGuard]), or nil.
@@ -199,7 +205,7 @@ func (s *state) producer(call *ssa.Call) (producer, bool) {
 		if handled(body) {
 			return producer{}, false
 		}
-		p := producer{resp: idx[0], err: -1, k: fresh[idx[0]], target: target}
+		p := producer{resp: idx[0], err: -1, k: fresh[idx[0]], target: target, noContent: r.noContent}
 		if len(r.same) > 1 && r.same[0] == idx[0] {
 			p.same = make(map[int]kind, len(r.same)-1)
 			for _, i := range r.same[1:] {

@@ -45,8 +45,10 @@ func (s *state) source(fn *ssa.Function, call *ssa.Call, b *ssa.BasicBlock, i in
 		// nor where a test that expected an error stops with t.Fatal. A
 		// response from code the package cannot see, discarded whole, is
 		// one its caller evidently knows needs nothing (a wrapper that
-		// handles it).
-		if p.head || p.unseen || p.target != nil || report.InTest(s.pass.Fset, call.Pos()) || s.rep.Generated(call.Pos()) {
+		// handles it). So is the result of the package's wrapper that
+		// hands back no body for 204 No Content: the caller that drops
+		// it expects that answer.
+		if p.head || p.unseen || p.noContent || p.target != nil || report.InTest(s.pass.Fset, call.Pos()) || s.rep.Generated(call.Pos()) {
 			return // tests discard responses of calls that must fail
 		}
 		t := s.track(fn, nil, nil)
@@ -72,6 +74,7 @@ func (s *state) source(fn *ssa.Function, call *ssa.Call, b *ssa.BasicBlock, i in
 		r.fresh[idx] = k
 	}
 	if len(w.returned) > 0 {
+		r.noContent = r.noContent || p.noContent || noContent(t, call, w.returned)
 		r.returns(w.returned, s.methodParam(fn, p.decider), p.target, resultGuard(fn, w), s.returnedCancel(call, p, w.rets))
 	}
 	if s.rep.Generated(call.Pos()) || p.target != nil {

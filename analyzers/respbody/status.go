@@ -2,6 +2,7 @@ package respbody
 
 import (
 	"go/token"
+	"slices"
 
 	"github.com/kalint/kalint/analyzers/internal/httpapi"
 	"github.com/kalint/kalint/analyzers/internal/ssaflow"
@@ -174,19 +175,65 @@ func isStatusLoad(t *tracked, v ssa.Value) bool {
 	return ok && t.kind(fa.X) == respKind && httpapi.ResponseStatusCode.Matches(fa.X.Type(), ssaflow.FieldOf(fa.X.Type(), fa.Field))
 }
 
-// notFoundSucc returns the index of the successor of an If on cond where
-// the response's status is 404 (resp.StatusCode == http.StatusNotFound, a
-// switch case), or -1.
-func notFoundSucc(t *tracked, cond ssa.Value) int {
+// statusSucc returns the index of the successor of an If on cond where
+// the response's status is one that is (resp.StatusCode == 404, a switch
+// case, for is404), or -1.
+func statusSucc(t *tracked, cond ssa.Value, is func(code int64) bool) int {
 	bin, ok := cond.(*ssa.BinOp)
 	if !ok || bin.Op != token.EQL && bin.Op != token.NEQ {
 		return -1
 	}
-	if code, ok := checkedStatus(t, bin); !ok || code != 404 {
+	if code, ok := checkedStatus(t, bin); !ok || !is(code) {
 		return -1
 	}
 	if bin.Op == token.EQL {
 		return 0
 	}
 	return 1
+}
+
+func is404(code int64) bool { return code == 404 }
+
+// noContent reports whether fn, after call and on a path where the
+// response's status has no body (1xx, 204, 304: [httpapi.BodilessStatus]),
+// returns nil for every result that hands the response back on other
+// paths, and a nil error: a wrapper that maps "no content" to no body
+// (miniflux's client: `case http.StatusNoContent: return nil, nil`). Its
+// author knows which requests the API answers that way.
+func noContent(t *tracked, call *ssa.Call, returned map[int]kind) bool {
+	for _, b := range call.Parent().Blocks {
+		ifi, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If)
+		if !ok || !call.Block().Dominates(b) {
+			continue
+		}
+		i := statusSucc(t, ifi.Cond, func(code int64) bool { return code != 101 && httpapi.BodilessStatus(code) })
+		if i < 0 {
+			continue
+		}
+		for _, rb := range call.Parent().Blocks {
+			ret, ok := rb.Instrs[len(rb.Instrs)-1].(*ssa.Return)
+			if ok && b.Succs[i].Dominates(rb) && nilReturn(b.Succs[i].Instrs[0], ret, returned) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// nilReturn reports whether ret, reached from from, returns nil for every
+// index of returned and, when the last result is an error, nil for it
+// (through the variables a function with defers keeps its results in:
+// [ssaflow.ResultAfter]).
+func nilReturn(from ssa.Instruction, ret *ssa.Return, returned map[int]kind) bool {
+	isNil := func(i int) bool {
+		vals := ssaflow.ResultAfter(from, ret, i)
+		return len(vals) > 0 && !slices.ContainsFunc(vals, func(v ssa.Value) bool { return !ssaflow.IsNil(v) })
+	}
+	for i := range returned {
+		if i >= len(ret.Results) || !isNil(i) {
+			return false
+		}
+	}
+	n := len(ret.Results)
+	return n == 0 || !ssaflow.IsError(ret.Results[n-1].Type()) || isNil(n-1)
 }

@@ -195,7 +195,7 @@ func (s *state) walkBlock(t *tracked, p point, source ssa.Instruction, res *path
 			if j, ok := t.settled[instr]; ok {
 				skip = j // the body holds no connection there: the path is done
 			}
-			found := notFoundSucc(t, instr.Cond)
+			found := statusSucc(t, instr.Cond, is404)
 			g, neg, isGuard := guardOf(t.fn, instr.Cond)
 			for j, succ := range b.Succs {
 				if j != skip {

@@ -497,15 +497,22 @@ func (x *Index) FieldStores(f *types.Var) []*ssa.Store {
 }
 
 // LastResultAfter returns the values that ret's last result may hold
-// when ret is reached on a path from from: the result itself, or, when it
-// is a load of a local variable (a function with defers keeps its results
-// in one, see [VarLastStores]), the values of the last stores into it
-// that a path from from makes. It is empty when ret has no results.
+// when ret is reached on a path from from (see [ResultAfter]). It is
+// empty when ret has no results.
 func LastResultAfter(from ssa.Instruction, ret *ssa.Return) []ssa.Value {
 	if len(ret.Results) == 0 {
 		return nil
 	}
-	res := ret.Results[len(ret.Results)-1]
+	return ResultAfter(from, ret, len(ret.Results)-1)
+}
+
+// ResultAfter returns the values that ret's result i may hold when ret is
+// reached on a path from from: the result itself, or, when it is a load
+// of a local variable (a function with defers keeps its results in one,
+// see [VarLastStores]), the values of the last stores into it that a path
+// from from makes.
+func ResultAfter(from ssa.Instruction, ret *ssa.Return, i int) []ssa.Value {
+	res := ret.Results[i]
 	if load, ok := res.(*ssa.UnOp); ok {
 		if sts, ok := VarLastStores(load); ok {
 			var out []ssa.Value

@@ -2,6 +2,7 @@ package wrappers
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"io"
 	"net/http"
@@ -13,9 +14,11 @@ type restAPI struct {
 }
 
 // send closes the body and hands back nil for 204 No Content, and the
-// body otherwise. That the helper expects bodiless answers says nothing
-// about what one endpoint answers: a caller that drops the result of a
-// 200 or 201 with a body leaks it, so the discard is still reported.
+// body otherwise (miniflux's client). The helper's author knows the API
+// answers some requests with no content, and a caller that drops its
+// result is one of them: quiet. (Dropping a 201 with a body would leak
+// it; the code cannot tell the two apart, and on miniflux fourteen of the
+// fifteen drops were 204s.)
 func (a *restAPI) send(ctx context.Context, method, path string) (io.ReadCloser, error) {
 	req, err := http.NewRequestWithContext(ctx, method, a.base+path, nil)
 	if err != nil {
@@ -37,7 +40,59 @@ func (a *restAPI) send(ctx context.Context, method, path string) (io.ReadCloser,
 }
 
 func (a *restAPI) markRead(ctx context.Context) error {
-	_, err := a.send(ctx, http.MethodPut, "/read") // want `the response of a.send is discarded`
+	_, err := a.send(ctx, http.MethodPut, "/read")
+	return err
+}
+
+// sendAny hands back the body of every answer below 400: nothing says
+// any request is answered without one.
+func (a *restAPI) sendAny(ctx context.Context, method, path string) (io.ReadCloser, error) {
+	req, err := http.NewRequestWithContext(ctx, method, a.base+path, nil)
+	if err != nil {
+		return nil, err
+	}
+	resp, err := a.c.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	if resp.StatusCode >= 400 {
+		resp.Body.Close()
+		return nil, errors.New(resp.Status)
+	}
+	return resp.Body, nil
+}
+
+func (a *restAPI) markReadAny(ctx context.Context) error {
+	_, err := a.sendAny(ctx, http.MethodPut, "/read") // want `the response of a.sendAny is discarded`
+	return err
+}
+
+// A wrapper of send hands its no-content answer on.
+func (a *restAPI) put(ctx context.Context, path string) (io.ReadCloser, error) {
+	return a.send(ctx, http.MethodPut, path)
+}
+
+func (a *restAPI) markStarred(ctx context.Context) error {
+	_, err := a.put(ctx, "/star")
+	return err
+}
+
+// A nil body with an error on a 204 is not "no content": the discard
+// is reported.
+func (a *restAPI) sendStrict(ctx context.Context, path string) (io.ReadCloser, error) {
+	resp, err := a.c.Get(a.base + path)
+	if err != nil {
+		return nil, err
+	}
+	if resp.StatusCode == http.StatusNoContent {
+		resp.Body.Close()
+		return nil, errors.New("no content")
+	}
+	return resp.Body, nil
+}
+
+func (a *restAPI) fetchStrict(ctx context.Context) error {
+	_, err := a.sendStrict(ctx, "/x") // want `the response of a.sendStrict is discarded`
 	return err
 }
 
@@ -48,5 +103,32 @@ func (a *restAPI) markReadClosed(ctx context.Context) error {
 		_, _ = io.Copy(io.Discard, body)
 		body.Close()
 	}
+	return err
+}
+
+// With a defer in the helper, its results live in variables until the
+// deferred calls ran: the 204 case still hands back nil, nil.
+func (a *restAPI) sendDecoding(ctx context.Context, path string) (io.ReadCloser, error) {
+	resp, err := a.c.Get(a.base + path)
+	if err != nil {
+		return nil, err
+	}
+	switch resp.StatusCode {
+	case http.StatusBadRequest:
+		defer resp.Body.Close()
+		var msg struct{ Error string }
+		if err := json.NewDecoder(resp.Body).Decode(&msg); err != nil {
+			return nil, err
+		}
+		return nil, errors.New(msg.Error)
+	case http.StatusNoContent:
+		resp.Body.Close()
+		return nil, nil
+	}
+	return resp.Body, nil
+}
+
+func (a *restAPI) refresh(ctx context.Context) error {
+	_, err := a.sendDecoding(ctx, "/refresh")
 	return err
 }
