@@ -193,8 +193,9 @@
 // ((*transferWriter).writeBody in net/http/transfer.go, run by
 // (*persistConn).writeLoop in net/http/transport.go), so the next
 // attempt's request reads nothing. The analyzer reports a send whose
-// request each attempt builds with http.NewRequest around a body that is
-// the same value in every attempt: a reader made before the loop,
+// request each attempt builds with http.NewRequest (or that http.Post and
+// Client.Post build) around a body that is the same value in every
+// attempt: a reader made before the loop,
 // captured by the closure a retry helper calls, passed unchanged to a
 // recursive retry (return try(n-1, wait*2, body)) or kept in a field of
 // the package that the attempt sets only while it is nil (if r.buf == nil

@@ -170,6 +170,12 @@ func (s *state) check(call ssa.CallInstruction, snd send) {
 			return // net/http's own Post forwarding to Client.Post: its callers are judged
 		}
 	}
+	if c, ok := call.(*ssa.Call); ok && snd.body >= 0 && snd.body < len(c.Call.Args) {
+		if again := s.postedBody(c, c.Call.Args[snd.body]); again.attempt != nil {
+			s.reportReuse(call, nil, again)
+			return
+		}
+	}
 	var req *request
 	if reqArg != nil {
 		req = s.request(reqArg)

@@ -22,7 +22,7 @@ func (s *state) sameBody(at *attempt, req *request) *ssa.Call {
 			continue // a literal, or a request built once: see [state.invariant]
 		}
 		w := newSameWalk()
-		if s.invariant(at, httpflow.NewRequestArgs(call)[2], w) && s.consumedReader(at, w.ends) {
+		if s.invariant(at, httpflow.NewRequestArgs(call)[2], w) && s.consumedReader(at, w.ends, call) {
 			return call
 		}
 	}
@@ -31,13 +31,14 @@ func (s *state) sameBody(at *attempt, req *request) *ssa.Call {
 
 // consumedReader reports whether one of readers, the values a body is in
 // every attempt, comes from a body that a send reads to its end (see
-// [state.body]) and that the attempt does not touch.
-func (s *state) consumedReader(at *attempt, readers []ssa.Value) bool {
+// [state.body]) and that the attempt does not touch but to give it to
+// made, the call that builds a request of it.
+func (s *state) consumedReader(at *attempt, readers []ssa.Value, made *ssa.Call) bool {
 	for _, r := range readers {
 		for _, src := range s.back.Sources(r).Sources {
 			var kind request
 			s.body(&kind, src.Value, true)
-			if kind.body && !s.touched(at, src.Value) {
+			if kind.body && !s.touched(at, src.Value, made) {
 				return true
 			}
 		}
@@ -46,15 +47,16 @@ func (s *state) consumedReader(at *attempt, readers []ssa.Value) bool {
 }
 
 // touched reports whether a reader is used inside the attempt other than
-// to build a request.
-func (s *state) touched(at *attempt, reader ssa.Value) bool {
+// to build a request (with http.NewRequest, or by made, a send that
+// builds its own).
+func (s *state) touched(at *attempt, reader ssa.Value, made *ssa.Call) bool {
 	flow := s.local().Trace(reader)
 	use := func(instr ssa.Instruction) bool {
 		call, ok := instr.(ssa.CallInstruction)
 		if !ok || !at.inside(instr) {
 			return false
 		}
-		if c, ok := call.(*ssa.Call); ok && httpflow.NewRequestArgs(c) != nil {
+		if c, ok := call.(*ssa.Call); ok && (c == made || httpflow.NewRequestArgs(c) != nil) {
 			return false
 		}
 		fn := callee.Body(call.Common())
@@ -94,7 +96,7 @@ func (s *state) replay(at *attempt, req *request) (*ssa.Call, *ssa.Alloc) {
 		tees := make(map[*ssa.Alloc]bool)
 		for _, src := range srcs {
 			if tee, ok := src.Value.(*ssa.Call); ok && httpapi.TeeReader.Matches(callee.Func(&tee.Call)) {
-				if buf := bufferOf(tee.Call.Args[1]); buf != nil && onlyTeeWrites(buf) && !s.touched(at, tee) {
+				if buf := bufferOf(tee.Call.Args[1]); buf != nil && onlyTeeWrites(buf) && !s.touched(at, tee, nil) {
 					tees[buf] = true
 				}
 			}

@@ -112,18 +112,7 @@ func isPredicate(instr ssa.Instruction) bool {
 // the request itself may be the one re-sent. A loop that sends again on a status, or whatever a predicate
 // says, consumes the body as one that retries on an error.
 func (s *state) reusedBody(call ssa.CallInstruction, req *request, reqArg ssa.Value, whole bool) reuse {
-	attempts := s.attempts(call)
-	// A closure given to a retry helper (backoff.RetryNotify(op, b, n)),
-	// directly or through the package's function that returns it, is
-	// called again after each failure; what it captures is the same in
-	// every attempt.
-	send := call.Parent()
-	for _, a := range s.index.ClosureCalls(send) {
-		if httpapi.IsRetrier(callee.Func(a.Common())) {
-			attempts = append(attempts, s.newAttempt(a, false, []*ssa.Function{send}, []ssa.CallInstruction{nil}))
-		}
-	}
-	for _, at := range attempts {
+	for _, at := range s.retryAttempts(call) {
 		if s.reset(at, req) {
 			continue
 		}
@@ -135,6 +124,38 @@ func (s *state) reusedBody(call ssa.CallInstruction, req *request, reqArg ssa.Va
 		}
 		if made, buf := s.replay(at, req); made != nil {
 			return reuse{attempt: at.call, made: made, replay: buf}
+		}
+	}
+	return reuse{}
+}
+
+// retryAttempts returns the attempts that run the send at call again (see
+// [state.attempts]) and the calls of a retry helper given a closure that
+// makes it (backoff.RetryNotify(op, b, n)), directly or through the
+// package's function that returns it: the helper calls the closure again
+// after each failure, and what it captures is the same in every attempt.
+func (s *state) retryAttempts(call ssa.CallInstruction) []*attempt {
+	attempts := s.attempts(call)
+	send := call.Parent()
+	for _, a := range s.index.ClosureCalls(send) {
+		if httpapi.IsRetrier(callee.Func(a.Common())) {
+			attempts = append(attempts, s.newAttempt(a, false, []*ssa.Function{send}, []ssa.CallInstruction{nil}))
+		}
+	}
+	return attempts
+}
+
+// postedBody returns where a send that builds its own request around the
+// reader body (http.Post, Client.Post) runs again with the same reader:
+// each attempt's request is new, its body is what the first attempt's
+// transport read to its end (segmentio/objects-go#6: one bytes.Reader
+// posted by a closure given to backoff.Retry). The reader counts as in
+// [state.sameBody].
+func (s *state) postedBody(call *ssa.Call, body ssa.Value) reuse {
+	for _, at := range s.retryAttempts(call) {
+		w := newSameWalk()
+		if s.invariant(at, body, w) && s.consumedReader(at, w.ends, call) {
+			return reuse{attempt: at.call, made: call}
 		}
 	}
 	return reuse{}

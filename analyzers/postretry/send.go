@@ -16,6 +16,9 @@ type send struct {
 	// request argument says.
 	method string
 	via    sender
+	// body is the index of the argument holding the body reader of a
+	// send that builds its own request around one (http.Post), or -1.
+	body int
 }
 
 // A sender is what a send goes through.
@@ -30,13 +33,13 @@ const (
 )
 
 var sends = []send{
-	{httpapi.Post, "http.Post", "POST", defaultClient},
-	{httpapi.PostForm, "http.PostForm", "POST", defaultClient},
-	{httpapi.ClientPost, "Client.Post", "POST", client},
-	{httpapi.ClientPostForm, "Client.PostForm", "POST", client},
-	{httpapi.ClientDo, "Client.Do", "", clientDo},
-	{httpapi.TransportRoundTrip, "Transport.RoundTrip", "", transport},
-	{httpapi.RoundTripperRoundTrip, "RoundTripper.RoundTrip", "", roundTripper},
+	{httpapi.Post, "http.Post", "POST", defaultClient, 2},
+	{httpapi.PostForm, "http.PostForm", "POST", defaultClient, -1},
+	{httpapi.ClientPost, "Client.Post", "POST", client, 3},
+	{httpapi.ClientPostForm, "Client.PostForm", "POST", client, -1},
+	{httpapi.ClientDo, "Client.Do", "", clientDo, -1},
+	{httpapi.TransportRoundTrip, "Transport.RoundTrip", "", transport, -1},
+	{httpapi.RoundTripperRoundTrip, "RoundTripper.RoundTrip", "", roundTripper, -1},
 }
 
 func sendOf(fn *types.Func) (send, bool) {
