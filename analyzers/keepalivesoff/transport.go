@@ -19,7 +19,7 @@ func (s *state) transport(root ssa.Value) {
 	if len(stores) == 0 {
 		return
 	}
-	if a, ok := root.(*ssa.Alloc); ok && httpflow.DialsUnix(a) {
+	if httpflow.DialsUnix(root) {
 		return // no TCP connection to open again, no TIME_WAIT
 	}
 	u := s.transportSends(root, flow)

@@ -237,6 +237,10 @@
 //     connection then (net/http/transport.go), so none is lost by the
 //     close; keepalivesoff judges the switch. A wrapper RoundTripper
 //     around such a transport (otelhttp.NewTransport) is not looked into.
+//     So is one from a client whose every transport dials only a Unix
+//     domain socket (httpflow.UnixOnly, as keepalivesoff judges one:
+//     tailscale's gokrazy updater): the connection it gives up is
+//     replaced without a TCP or TLS handshake and leaves no TIME_WAIT.
 //   - Responses returned to the caller (the caller is checked instead),
 //     stored in a struct, map, slice, global or channel (a send, also as
 //     a case of a select), or passed to code

@@ -96,7 +96,7 @@ func (s *state) source(fn *ssa.Function, call *ssa.Call, b *ssa.BasicBlock, i in
 	if s.http2Only(call) {
 		return // an unread close resets one stream, not the connection
 	}
-	if s.freshPool(call) || s.keepAlivesOff(call) {
+	if s.freshPool(call) || s.cheapConns(call) {
 		return // no connection of this pool is reused, read or not
 	}
 	if len(w.returned) > 0 || !s.checkReuse(call, p, t) {
@@ -134,16 +134,19 @@ func (s *state) freshPool(call *ssa.Call) bool {
 	return httpflow.FreshPool(s.index, s.run, s.clientTracer, &s.loops, call, common.Args[0])
 }
 
-// keepAlivesOff reports whether call sends through a client whose every
-// transport has keep-alives off ([httpflow.KeepAlivesOff]): its
-// connections are closed after each response, read or not, so an unread
-// close loses nothing (keepalivesoff judges the switch itself).
-func (s *state) keepAlivesOff(call *ssa.Call) bool {
+// cheapConns reports whether call sends through a client whose every
+// transport has keep-alives off ([httpflow.KeepAlivesOff]: its
+// connections are closed after each response, read or not, and
+// keepalivesoff judges the switch itself) or dials only Unix sockets
+// ([httpflow.UnixOnly]: a new connection costs no handshake and leaves no
+// TIME_WAIT). An unread close loses nothing worth reporting.
+func (s *state) cheapConns(call *ssa.Call) bool {
 	common := &call.Call
 	if common.IsInvoke() || len(common.Args) == 0 || !httpapi.ClientSends.Matches(callee.Func(common)) {
 		return false
 	}
-	return httpflow.KeepAlivesOff(s.index, s.clients, s.clientTracer, common.Args[0])
+	return httpflow.KeepAlivesOff(s.index, s.clients, s.clientTracer, common.Args[0]) ||
+		httpflow.UnixOnly(s.clients, s.clientTracer, common.Args[0])
 }
 
 // checkUnreadReturn reports a body whose close is deferred and that a

@@ -96,27 +96,41 @@ func IsCallOf(v ssa.Value, m httpapi.Callee) bool {
 // walks the client and its transports back to where they are made;
 // tracer follows a client to the transports it is given.
 func KeepAlivesOff(x *ssaflow.Index, back *ssaflow.Backtracer, tracer *ssaflow.Tracer, client ssa.Value) bool {
+	return EveryTransport(back, tracer, client, func(t ssa.Value) bool {
+		tr, ok := t.(*ssa.Alloc)
+		return ok && httpapi.Transport.MatchesPtr(tr.Type()) && slices.ContainsFunc(
+			FieldStores(x, TraceMade(tracer, tr).Values, httpapi.TransportDisableKeepAlives),
+			func(off *ssa.Store) bool { return ssaflow.AlwaysTrue(nil, tr, off) })
+	})
+}
+
+// UnixOnly reports whether every transport that client, an *http.Client
+// value, may send through is one the package makes to dial only Unix
+// domain sockets ([DialsUnix]): a lost connection costs such a client no
+// TCP or TLS handshake and leaves no TIME_WAIT socket.
+func UnixOnly(back *ssaflow.Backtracer, tracer *ssaflow.Tracer, client ssa.Value) bool {
+	return EveryTransport(back, tracer, client, DialsUnix)
+}
+
+// EveryTransport reports whether client, an *http.Client value, comes only
+// from clients the package makes ([ClientTransports]) whose every
+// transport, walked back by back to where it is made, is one that is: a
+// client without a transport of the package's (http.DefaultTransport), or
+// made elsewhere, is not.
+func EveryTransport(back *ssaflow.Backtracer, tracer *ssaflow.Tracer, client ssa.Value, is func(transport ssa.Value) bool) bool {
 	clients := back.Sources(client).Sources
 	for _, src := range clients {
 		c, ok := src.Value.(*ssa.Alloc)
 		if !ok || !httpapi.Client.MatchesPtr(c.Type()) {
 			return false
 		}
-		stores := ClientTransports(x, tracer, c)
+		stores := ClientTransports(back.Index, tracer, c)
 		if len(stores) == 0 {
 			return false // http.DefaultTransport
 		}
 		for _, st := range stores {
 			transports := back.Sources(st.Val).Sources
-			for _, t := range transports {
-				tr, ok := t.Value.(*ssa.Alloc)
-				if !ok || !httpapi.Transport.MatchesPtr(tr.Type()) || !slices.ContainsFunc(
-					FieldStores(x, TraceMade(tracer, tr).Values, httpapi.TransportDisableKeepAlives),
-					func(off *ssa.Store) bool { return ssaflow.AlwaysTrue(nil, tr, off) }) {
-					return false
-				}
-			}
-			if len(transports) == 0 {
+			if len(transports) == 0 || slices.ContainsFunc(transports, func(t ssaflow.Source) bool { return !is(t.Value) }) {
 				return false
 			}
 		}

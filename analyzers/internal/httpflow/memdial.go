@@ -17,14 +17,22 @@ import (
 // has no network connection, so no pool to lose and no body to leak.
 func InMemoryTransport(t *ssa.Alloc) bool {
 	dials, ok := storedDials(t, httpapi.TransportDial, httpapi.TransportDialContext)
-	return ok && len(dials) > 0 && !slices.ContainsFunc(dials, func(v ssa.Value) bool { return !memoryDialer(v, t.Parent().Pkg) })
+	return ok && dialsAlways(t, dials) && !slices.ContainsFunc(dials, func(st *ssa.Store) bool { return !memoryDialer(st.Val, t.Parent().Pkg) })
 }
 
-// storedDials returns the values stored, in t's own function, into those
-// of t's fields that are one of fields; ok is false if t is not an
-// allocated http.Transport.
-func storedDials(t *ssa.Alloc, fields ...httpapi.Field) (dials []ssa.Value, ok bool) {
-	if t.Referrers() == nil || !httpapi.Transport.MatchesPtr(t.Type()) {
+// dialsAlways reports whether one of dials, stores into t's Dial or
+// DialContext, runs on every path from t's making to its function's
+// return: a dialer set under a condition (influxdb1-client's
+// `if c.UnixSocket != ""`) leaves net's default dialer on the others.
+func dialsAlways(t ssa.Value, dials []*ssa.Store) bool {
+	return slices.ContainsFunc(dials, func(st *ssa.Store) bool { return ssaflow.Unavoidable(t, st) })
+}
+
+// storedDials returns the stores, in t's own function, into those of t's
+// fields that are one of fields; ok is false if t is not an allocated
+// http.Transport or a clone of one (see [madeTransport]).
+func storedDials(t ssa.Value, fields ...httpapi.Field) (dials []*ssa.Store, ok bool) {
+	if madeTransport(t) == nil || t.Referrers() == nil {
 		return nil, false
 	}
 	for _, ref := range *t.Referrers() {
@@ -38,11 +46,29 @@ func storedDials(t *ssa.Alloc, fields ...httpapi.Field) (dials []ssa.Value, ok b
 		}
 		for _, use := range *fa.Referrers() {
 			if st, ok := use.(*ssa.Store); ok && st.Addr == fa {
-				dials = append(dials, st.Val)
+				dials = append(dials, st)
 			}
 		}
 	}
 	return dials, true
+}
+
+// madeTransport returns the function that makes t, an allocated
+// http.Transport or the result of a call of (*http.Transport).Clone (a
+// copy whose fields t's function sets), or nil when t is neither.
+func madeTransport(t ssa.Value) *ssa.Function {
+	if !httpapi.Transport.MatchesPtr(t.Type()) {
+		return nil
+	}
+	switch t := t.(type) {
+	case *ssa.Alloc:
+		return t.Parent()
+	case *ssa.Call:
+		if httpapi.TransportClone.Matches(callee.Func(t.Common())) {
+			return t.Parent()
+		}
+	}
+	return nil
 }
 
 // ownFunc returns the function of pkg, with a body, that v is or whose

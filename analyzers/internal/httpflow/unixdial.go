@@ -9,21 +9,25 @@ import (
 	"golang.org/x/tools/go/ssa"
 )
 
-// DialsUnix reports whether t, an allocated http.Transport, dials only a
-// Unix domain socket: its Dial or DialContext is set, and every function
+// DialsUnix reports whether t, an allocated http.Transport or a clone of
+// one ([madeTransport]: tailscale's gokrazy client clones
+// http.DefaultTransport and sets its DialContext), dials only a
+// Unix domain socket: its Dial or DialContext is set on every path
+// ([dialsAlways]), and every function
 // stored there or in DialTLS or DialTLSContext is one of the package's
 // own whose every returned connection comes from a dial of net
 // ([httpapi.DialNetwork]) of the constant network "unix" or
 // "unixpacket". Such a transport opens no TCP connection: a new
 // connection costs no TCP or TLS handshake and leaves no TIME_WAIT socket
 // (github.com/cli/go-gh's client of a Unix socket).
-func DialsUnix(t *ssa.Alloc) bool {
+func DialsUnix(t ssa.Value) bool {
 	plain, ok := storedDials(t, httpapi.TransportDial, httpapi.TransportDialContext)
-	if !ok || len(plain) == 0 {
+	if !ok || !dialsAlways(t, plain) {
 		return false
 	}
 	tls, _ := storedDials(t, httpapi.TransportDialTLS, httpapi.TransportDialTLSContext)
-	return !slices.ContainsFunc(append(plain, tls...), func(v ssa.Value) bool { return !unixDialer(v, t.Parent().Pkg) })
+	pkg := madeTransport(t).Pkg
+	return !slices.ContainsFunc(append(plain, tls...), func(st *ssa.Store) bool { return !unixDialer(st.Val, pkg) })
 }
 
 // unixDialer reports whether v is a function of pkg whose every returned

@@ -29,18 +29,26 @@ func AlwaysTrue(b *Backtracer, root ssa.Value, st *ssa.Store) bool {
 			return false
 		}
 	}
+	return len(srcs) > 0 && Unavoidable(root, st)
+}
+
+// Unavoidable reports whether instr runs on every path from root to a
+// return of root's function, instr being in that function; for a root
+// that is no instruction (a package variable, a value the package does
+// not make) on every path from the entry of instr's function.
+func Unavoidable(root ssa.Value, instr ssa.Instruction) bool {
 	from, ok := root.(ssa.Instruction)
 	switch {
 	case !ok:
 		from = nil
-	case from.Parent() != st.Parent():
+	case from.Parent() != instr.Parent():
 		return false
 	}
-	skip := func(x ssa.Instruction) bool { return x == st }
-	for _, r := range Returns(st.Parent()) {
+	skip := func(x ssa.Instruction) bool { return x == instr }
+	for _, r := range Returns(instr.Parent()) {
 		if ReachesAvoiding(from, r, skip) {
 			return false
 		}
 	}
-	return len(srcs) > 0
+	return true
 }

@@ -81,3 +81,37 @@ func FetchVariable(url string) (*http.Response, error)  { return variable.Get(ur
 func FetchParameter(url string) (*http.Response, error) { return parameter.Get(url) }
 func FetchBranches(url string) (*http.Response, error)  { return branches.Get(url) }
 func FetchTLSOnTCP(url string) (*http.Response, error)  { return tlsOnTCP.Get(url) }
+
+// A clone of http.DefaultTransport set to dial the socket is the same.
+func NewClonedSocketAPI(socketPath string) *API {
+	tr := http.DefaultTransport.(*http.Transport).Clone()
+	tr.DialContext = func(ctx context.Context, _, _ string) (net.Conn, error) {
+		var d net.Dialer
+		return d.DialContext(ctx, "unix", socketPath)
+	}
+	tr.DisableKeepAlives = true
+	return &API{hc: &http.Client{Transport: tr}}
+}
+
+func NewClonedTCPAPI(addr string) *API {
+	tr := http.DefaultTransport.(*http.Transport).Clone()
+	tr.DialContext = func(ctx context.Context, _, _ string) (net.Conn, error) {
+		var d net.Dialer
+		return d.DialContext(ctx, "tcp", addr)
+	}
+	tr.DisableKeepAlives = true // want `sets DisableKeepAlives`
+	return &API{hc: &http.Client{Transport: tr}}
+}
+
+// A socket dialer set only when a socket is configured (influxdb1-client)
+// leaves net's TCP dialer on the other path.
+func NewMaybeSocketAPI(socketPath string) *API {
+	tr := &http.Transport{DisableKeepAlives: true} // want `sets DisableKeepAlives`
+	if socketPath != "" {
+		tr.DialContext = func(ctx context.Context, _, _ string) (net.Conn, error) {
+			var d net.Dialer
+			return d.DialContext(ctx, "unix", socketPath)
+		}
+	}
+	return &API{hc: &http.Client{Transport: tr}}
+}
