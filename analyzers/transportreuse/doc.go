@@ -122,7 +122,11 @@
 // CancelRequest or CloseIdleConnections (a timer). It stays quiet for
 // http.Client{} without a Transport (it shares DefaultTransport), for
 // transports with DisableKeepAlives set to true or to a value it cannot
-// tell (there is no pool to reuse; keepalivesoff judges that choice), for
+// tell (there is no pool to reuse; keepalivesoff judges that choice)
+// unless made on every iteration of a loop, or on every call of a
+// function that the package calls in a loop (a plain call, not a
+// goroutine, passed no next work item: go-nsq's per-poll lookupd
+// transport), where turning keep-alives on alone would not help, for
 // transports whose every request asks for its connection to be closed
 // after the response (each send is a Client.Do or RoundTrip of a request
 // given a Connection: close header on every path to it, or built by a

@@ -33,6 +33,7 @@ type use struct {
 	// again: a request may follow another's success in one call, and
 	// reuse its connection (see [state.oneAfterAnother]).
 	again bool
+	off   bool // keep-alives are (or may be) off
 }
 
 // closers close a client's or transport's idle connections.

@@ -22,9 +22,10 @@ func (s *state) judge(r root) {
 		s.judgeStored(r, u)
 		return
 	}
-	if u.kept || u.replaced || len(u.returns) > 0 || len(u.requests) == 0 || u.disabled || r.disabled && !u.enabled {
+	if u.kept || u.replaced || len(u.returns) > 0 || len(u.requests) == 0 {
 		return
 	}
+	off := u.disabled || r.disabled && !u.enabled
 	if a, ok := r.instr.(*ssa.Alloc); ok && httpflow.InMemoryTransport(a) {
 		return // no network connection: no pool to lose
 	}
@@ -38,6 +39,8 @@ func (s *state) judge(r root) {
 	}
 	var where string
 	switch h := handler(fn); {
+	case off && h != nil:
+		return // per request, but a handler's targets are often the request's own
 	case h != nil:
 		where = "on every request handled by " + report.FuncName(h)
 	case s.loops.InLoop(r.instr) && slices.ContainsFunc(sites, func(i ssa.Instruction) bool { return s.loops.SameLoop(i, r.instr) }):
@@ -46,6 +49,11 @@ func (s *state) judge(r root) {
 		return // made once and used for many requests
 	case u.closed && !s.opts.Strict:
 		return
+	case off && !s.repeats(fn, maxRepeatDepth):
+		// Keep-alives off: no pool to reuse, unless the package shows
+		// the call made again and again (go-nsq's per-poll transport),
+		// where turning them on alone would not help.
+		return
 	default:
 		where = "on every call to " + report.FuncName(fn)
 	}
@@ -53,7 +61,29 @@ func (s *state) judge(r root) {
 		return // no idle connection kept (keepalivesoff, too, leaves a per-call transport alone)
 	}
 	u.again = s.oneAfterAnother(sites)
+	u.off = off
 	s.report(r, u, where)
+}
+
+// maxRepeatDepth bounds the callers [state.repeats] climbs.
+const maxRepeatDepth = 3
+
+// repeats reports whether the package shows fn called again and again
+// for the same work: a plain call of it, or of a function that calls it
+// (up to depth calls up), in a loop that does not pass it the next work
+// item ([ssaflow.NextItems]: each item may go to another host) and does
+// not start it as a goroutine (concurrent calls cannot share a
+// connection: pebble's validations from several vantage points).
+func (s *state) repeats(fn *ssa.Function, depth int) bool {
+	if depth == 0 {
+		return false
+	}
+	return slices.ContainsFunc(s.x.Callers(fn), func(c ssa.CallInstruction) bool {
+		if _, plain := c.(*ssa.Call); !plain || c.Parent() == fn {
+			return false
+		}
+		return s.loops.InLoop(c) && len(ssaflow.NextItems(c)) == 0 || s.repeats(c.Parent(), depth-1)
+	})
 }
 
 // oneAfterAnother reports whether one of sites may run after another has

@@ -27,6 +27,8 @@ func (s *state) report(r root, u *use, where string) {
 		consequence = "no connection is reused by the next call"
 	}
 	switch {
+	case u.off:
+		consequence += "; keep-alives are off as well"
 	case u.closed:
 	case r.idle || u.idle:
 		consequence += "; idle connections leak until IdleConnTimeout"

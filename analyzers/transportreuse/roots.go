@@ -153,7 +153,7 @@ func (s *state) summary(fn *ssa.Function) summary {
 	sum := make(summary)
 	for _, r := range s.rootsIn(fn) {
 		u := s.follow(r)
-		if u.kept || len(u.stored) > 0 || u.replaced || len(u.returns) == 0 || r.disabled && !u.enabled || u.disabled {
+		if u.kept || len(u.stored) > 0 || u.replaced || len(u.returns) == 0 {
 			continue
 		}
 		idx := -1
@@ -169,6 +169,7 @@ func (s *state) summary(fn *ssa.Function) summary {
 		if idx >= 0 {
 			made := r
 			made.idle = r.idle || u.idle
+			made.disabled = u.disabled || r.disabled && !u.enabled
 			made.held = u.held
 			sum[idx] = made
 		}
