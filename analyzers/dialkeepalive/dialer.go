@@ -272,7 +272,7 @@ func (s *state) indexFuncValues() {
 // transports. lacking are the fed transports that never expire idle
 // connections.
 func (s *state) reportDialer(set setting, feeds []feed, lacking []*transport) {
-	if s.reported[set.instr] {
+	if s.reported[set.instr] || s.inTest(set) {
 		return
 	}
 	var problems []string

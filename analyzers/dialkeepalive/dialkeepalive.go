@@ -37,6 +37,9 @@ type Options struct {
 	// IdleConnTimeout is the value the suggested fix sets; zero means
 	// DefaultIdleConnTimeout. Flag -dialkeepalive.idle-conn-timeout.
 	IdleConnTimeout time.Duration
+	// Tests also reports settings in _test.go files. Flag
+	// -dialkeepalive.tests.
+	Tests bool
 }
 
 // Analyzer is dialkeepalive with default options.
@@ -62,6 +65,7 @@ func New(opts Options) *analysis.Analyzer {
 		"report a constant net.Dialer.KeepAlive below this on a dialer of an http.Transport")
 	option.DurationVar(&a.Flags, &c.opts.IdleConnTimeout, "idle-conn-timeout", opts.IdleConnTimeout,
 		"IdleConnTimeout that the suggested fix adds to an http.Transport literal")
+	option.TestsVar(&a.Flags, &c.opts.Tests, opts.Tests, "also report keep-alive settings in _test.go files")
 	return report.Directives(a)
 }
 

@@ -22,11 +22,16 @@ func TestScenarios(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	tests := dialkeepalive.New(dialkeepalive.Options{})
+	if err := tests.Flags.Set("tests", "true"); err != nil {
+		t.Fatal(err)
+	}
 	oneload.Run(t, analysistest.TestData(),
 		oneload.Case{Analyzer: dialkeepalive.Analyzer, Patterns: []string{
 			"basic", "idle", "threshold", "closures", "quiet", "server", "generics", "crosspkg/user", "crosspkg/lib", "protocols"}},
 		oneload.Case{Analyzer: dialkeepalive.Analyzer, Patterns: []string{"fix"}, Fixes: true},
-		oneload.Case{Analyzer: dialkeepalive.New(dialkeepalive.Options{MinKeepAlive: 15 * time.Second, IdleConnTimeout: 2 * time.Minute}), Patterns: []string{"flags"}, Same: flagged, Fixes: true})
+		oneload.Case{Analyzer: dialkeepalive.New(dialkeepalive.Options{MinKeepAlive: 15 * time.Second, IdleConnTimeout: 2 * time.Minute}), Patterns: []string{"flags"}, Same: flagged, Fixes: true},
+		oneload.Case{Analyzer: dialkeepalive.New(dialkeepalive.Options{Tests: true}), Patterns: []string{"testfiles"}, Same: tests, Quiet: dialkeepalive.Analyzer})
 	// Instances do not share flags.
 	if got := dialkeepalive.Analyzer.Flags.Lookup("min-keep-alive").Value.String(); got != "5s" {
 		t.Errorf("default analyzer's min-keep-alive = %s after setting another instance's", got)

@@ -69,7 +69,9 @@
 // http2.ConfigureTransport, which only turns HTTP/2 on; a container, a
 // channel), which may set it; dialers whose Dial or DialContext never reaches a Transport
 // (databases, raw TCP, gRPC, or handed to other packages); servers that set
-// IdleTimeout or ReadTimeout, switch keep-alives off, or are handed off.
+// IdleTimeout or ReadTimeout, switch keep-alives off, or are handed off;
+// settings in _test.go files unless -dialkeepalive.tests is given (a test's
+// transport lives as long as its test).
 //
 // Known limits: the analysis is flow-insensitive within a package. A
 // dialer, Transport or listener built in another package is not seen (no

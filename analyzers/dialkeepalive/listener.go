@@ -248,7 +248,7 @@ func (s *state) listenerOf(v ssa.Value, tn *types.TypeName) bool {
 // reportListener reports one keep-alive setting of a listener served by
 // http.Servers that never close idle connections.
 func (s *state) reportListener(set setting, served []serveCall) {
-	if s.reported[set.instr] {
+	if s.reported[set.instr] || s.inTest(set) {
 		return
 	}
 	diag, ok := s.diagnostic(set)

@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/kalint/kalint/analyzers/internal/httpapi"
+	"github.com/kalint/kalint/analyzers/internal/report"
 	"github.com/kalint/kalint/analyzers/internal/ssaflow"
 	"golang.org/x/tools/go/ssa"
 )
@@ -21,6 +22,12 @@ type setting struct {
 	instr   ssa.Instruction
 	subject string    // as written in diagnostics, e.g. net.Dialer.KeepAlive
 	value   ssa.Value // the KeepAlive duration; nil for KeepAliveConfig and calls
+}
+
+// inTest reports whether set is in a _test.go file and the analyzer
+// leaves those alone.
+func (s *state) inTest(set setting) bool {
+	return !s.opts.Tests && report.InTest(s.pass.Fset, set.pos())
 }
 
 // pos is where a setting is reported.
