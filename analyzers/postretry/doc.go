@@ -61,6 +61,13 @@
 // a goroutine, is resolved through the package's own calls of it: the
 // send is reported when those pass a reported method, and stays quiet when
 // each of those calls is retried. Callers in other packages are not seen.
+// A send whose *http.Response its function returns, as http.Post returns
+// Client.Do's (a sender wrapper: alertmanager's notify.PostJSON, through
+// post and request), hands the retry to the wrapper's callers: it is
+// reported only when one of the package's own calls of the wrapper (or of
+// a wrapper of it, up to four up; through the package's interfaces too)
+// neither retries nor returns the response on, and stays quiet when only
+// callers the package cannot see are left.
 //
 // A send is retried, and not reported, when any of these holds:
 //   - it sits in a loop whose failure branch (the error result compared with

@@ -197,7 +197,7 @@ func (s *state) check(call ssa.CallInstruction, snd send) {
 		}
 		return
 	}
-	if !s.keepAlive(call, snd, recv) || s.isRetried(call) || len(helpers) > 0 && s.callsRetried(helpers) {
+	if !s.keepAlive(call, snd, recv) || s.isRetried(call) || len(helpers) > 0 && s.callsRetried(helpers) || s.handedBack(call, maxWrapperDepth) {
 		return
 	}
 	if req != nil && req.replayable() {

@@ -25,7 +25,7 @@ func TestScenarios(t *testing.T) {
 	oneload.Run(t, analysistest.TestData(),
 		oneload.Case{Analyzer: postretry.Analyzer, Patterns: []string{
 			"basic", "loops", "helpers", "callers", "recursion", "idempotency", "methods", "generics",
-			"quiet", "reuse", "bodyreader", "testfilesquiet", "crosspkg/user", "crosspkg/lib", "recall", "periodic", "predicates", "exported", "literals", "callsites", "fields", "resend", "interfaces", "freshpool", "retriers", "swallowed", "doloop", "keptrequest", "requeue"}},
+			"quiet", "reuse", "bodyreader", "testfilesquiet", "crosspkg/user", "crosspkg/lib", "recall", "periodic", "predicates", "exported", "literals", "callsites", "fields", "resend", "interfaces", "freshpool", "retriers", "swallowed", "doloop", "keptrequest", "requeue", "senders"}},
 		oneload.Case{Analyzer: postretry.New(postretry.Options{Tests: true}), Patterns: []string{"testfiles"}, Same: tests},
 		oneload.Case{Analyzer: postretry.New(postretry.Options{Methods: []string{"PUT", "DELETE"}}), Patterns: []string{"flags"}, Same: methods})
 	// Instances do not share flags.

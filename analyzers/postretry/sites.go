@@ -24,7 +24,7 @@ func (s *state) checkSites(call ssa.CallInstruction, snd send, reqArg ssa.Value)
 		}
 		req := s.fromWalk(site.Request)
 		method, ok := s.method(snd, req)
-		if !ok || req.replayable() || req.closes || s.chainRetried(site.Calls) {
+		if !ok || req.replayable() || req.closes || s.chainRetried(site.Calls) || s.siteHandedBack(call, site.Calls) {
 			continue
 		}
 		outer := site.Calls[len(site.Calls)-1]
@@ -34,6 +34,23 @@ func (s *state) checkSites(call ssa.CallInstruction, snd send, reqArg ssa.Value)
 		}, req, "retry the request, or set an Idempotency-Key header")
 		return
 	}
+}
+
+// siteHandedBack reports whether the response of call, the send, is
+// returned by each function of a site's calls, innermost first, and by the
+// outermost's on to callers that decide ([state.handedBack]):
+// alertmanager's request(ctx, c, method, ...) sends what post gives it,
+// and PostJSON returns post's response.
+func (s *state) siteHandedBack(call ssa.CallInstruction, calls []*ssa.Call) bool {
+	if !returnsResponse(call) {
+		return false
+	}
+	for _, c := range calls[:len(calls)-1] {
+		if !returnsResponse(c) {
+			return false
+		}
+	}
+	return s.handedBack(calls[len(calls)-1], maxWrapperDepth)
 }
 
 // chainRetried reports whether a site's calls, innermost first, are

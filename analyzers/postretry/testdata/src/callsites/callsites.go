@@ -130,8 +130,14 @@ func (c *C) Do(ctx context.Context, method, path string, body io.Reader) (*http.
 	return c.hc.Do(req.WithContext(ctx)) // want `POST via Client\.Do is not retried`
 }
 
-func (c *C) CreateItem(ctx context.Context, data []byte) (*http.Response, error) {
-	return c.Do(ctx, http.MethodPost, "/items", bytes.NewReader(data))
+// (CreateItem consumes the response: a wrapper that handed it back to
+// its callers elsewhere would leave them the retry, see senders.)
+func (c *C) CreateItem(ctx context.Context, data []byte) error {
+	resp, err := c.Do(ctx, http.MethodPost, "/items", bytes.NewReader(data))
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
 }
 
 // The same Do, whose POST from the package is retried.
@@ -193,8 +199,12 @@ func (c *C) DoKeyedStream(ctx context.Context, method, path, key string, body io
 	return c.hc.Do(req) // want `POST via Client\.Do is not retried`
 }
 
-func (c *C) CreateStream(ctx context.Context, data []byte) (*http.Response, error) {
+func (c *C) CreateStream(ctx context.Context, data []byte) error {
 	r, w := io.Pipe()
 	go func() { w.CloseWithError(nil); _ = data }()
-	return c.DoKeyedStream(ctx, http.MethodPost, "/items", "k2", r)
+	resp, err := c.DoKeyedStream(ctx, http.MethodPost, "/items", "k2", r)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
 }
