@@ -116,7 +116,9 @@ func TestVetCache(t *testing.T) {
 }
 
 // A package that does not type-check gets its compiler error once, with
-// file and line, and nothing else; in JSON too.
+// file and line, and nothing else; in JSON, under every package it keeps
+// from analysis (the broken one, its test variant, its importer), so that
+// none is left out silently.
 func TestTypeErrorOnce(t *testing.T) {
 	t.Parallel()
 	dir := writeModule(t, map[string]string{
@@ -134,14 +136,13 @@ func TestTypeErrorOnce(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &tree); err != nil || code != 1 {
 		t.Fatalf("kalint -json: exit %d, %v:\n%s", code, err, out)
 	}
-	var errs []string
-	for _, byAnalyzer := range tree {
-		for _, e := range byAnalyzer {
-			errs = append(errs, e.Error)
+	for pkg, byAnalyzer := range tree {
+		if len(byAnalyzer) != 1 || byAnalyzer["kalint"].Error != want {
+			t.Errorf("kalint -json for %s: %v, want only the kalint error %q", pkg, byAnalyzer, want)
 		}
 	}
-	if len(errs) != 1 || errs[0] != want {
-		t.Errorf("kalint -json errors %q, want [%q]", errs, want)
+	if tree["example.com/m/user"]["kalint"].Error != want {
+		t.Errorf("kalint -json: the importer of the broken package has no error:\n%s", out)
 	}
 }
 

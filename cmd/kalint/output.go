@@ -15,6 +15,9 @@ import (
 // printErrors prints the load, type and analysis errors, one line each.
 func printErrors(r *run) {
 	for _, e := range r.errors {
+		if e.repeat {
+			continue
+		}
 		if e.key == "kalint" {
 			fmt.Fprintln(os.Stderr, e.msg)
 		} else {
@@ -98,7 +101,9 @@ type (
 )
 
 // printJSON prints the findings, each under the first package that
-// reported it, and the errors, each once. It returns 0: with -json,
+// reported it, and the errors, the first of each package and key under it
+// (a package that imports a broken one, or the test variant of one, gets
+// the error that kept it from analysis too). It returns 0: with -json,
 // findings are data, not a failure.
 func printJSON(w io.Writer, r *run) int {
 	tree := map[string]map[string]any{}
@@ -109,7 +114,9 @@ func printJSON(w io.Writer, r *run) int {
 		return tree[pkg]
 	}
 	for _, e := range r.errors {
-		entry(e.pkg)[e.key] = jsonError{e.msg}
+		if m := entry(e.pkg); m[e.key] == nil {
+			m[e.key] = jsonError{e.msg}
+		}
 	}
 	for _, f := range r.findings {
 		m := entry(f.pkg.ID)

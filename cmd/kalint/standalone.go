@@ -37,10 +37,14 @@ type run struct {
 	errors   []pkgError // load and type errors, then analysis errors, each once
 }
 
-// A pkgError is an error, with the first package it was seen in.
+// A pkgError is an error, with a package it was seen in.
 type pkgError struct {
 	pkg, key string // key: the analyzer, or "kalint" for load errors
 	msg      string
+	// repeat: an earlier package had the same error (one it imports, or
+	// its test variant): printed once, but listed under each package in
+	// JSON, so that every package left unanalysed says why.
+	repeat bool
 }
 
 // standalone is kalint on packages named on the command line.
@@ -126,14 +130,17 @@ func analyse(enabled []*analysis.Analyzer, patterns []string, tests bool) (*run,
 	seen := map[string]bool{}
 	var ok []*packages.Package
 	for _, p := range pkgs {
-		// Report each load and type error once: a package and its test
+		// Print each load and type error once: a package and its test
 		// variant share files, so the same error comes twice, and the
 		// packages that import a broken one repeat it too.
+		mine := map[string]bool{}
 		packages.Visit([]*packages.Package{p}, nil, func(q *packages.Package) {
 			for _, e := range loadErrors(q) {
-				if !seen[e.Error()] {
-					seen[e.Error()] = true
-					r.errors = append(r.errors, pkgError{p.ID, "kalint", e.Error()})
+				msg := e.Error()
+				if !mine[msg] {
+					mine[msg] = true
+					r.errors = append(r.errors, pkgError{p.ID, "kalint", msg, seen[msg]})
+					seen[msg] = true
 				}
 			}
 		})
@@ -167,7 +174,7 @@ func (r *run) collect(graph *checker.Graph) {
 	for act := range graph.All() {
 		if act.Err != nil && !errs[act.Err.Error()] {
 			errs[act.Err.Error()] = true
-			r.errors = append(r.errors, pkgError{act.Package.ID, act.Analyzer.Name, act.Err.Error()})
+			r.errors = append(r.errors, pkgError{pkg: act.Package.ID, key: act.Analyzer.Name, msg: act.Err.Error()})
 		}
 		if !act.IsRoot {
 			continue
