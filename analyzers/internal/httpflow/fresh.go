@@ -15,7 +15,9 @@ import (
 // in the run of its function (there, or in a helper that returns it:
 // newClient(addr) returning &http.Client{Transport: &http.Transport{...}})
 // and sent through once in that run: not in a loop, and the client or
-// transport value sent through by no other call. Its idle pool is empty
+// transport value sent through by no other call, nor by another send of
+// the function through a value with the same origin (a captured client,
+// loaded again for each use). Its idle pool is empty
 // when the request goes out (queueForIdleConn in net/http/transport.go
 // finds no idle connection), and it dies with the call: no connection the
 // server has closed can be picked, and none is kept for a later request.
@@ -34,6 +36,9 @@ func FreshPool(x *ssaflow.Index, run *ssaflow.Backtracer, tracer *ssaflow.Tracer
 	if !slices.ContainsFunc(srcs, func(src ssaflow.Source) bool { return !NilPointer(src.Value) }) {
 		return false
 	}
+	if sendsAgain(run, send, srcs) {
+		return false
+	}
 	for _, src := range srcs {
 		switch {
 		case IsAllocOf(src.Value, httpapi.Transport), IsCallOf(src.Value, httpapi.TransportClone), NilPointer(src.Value):
@@ -46,6 +51,28 @@ func FreshPool(x *ssaflow.Index, run *ssaflow.Backtracer, tracer *ssaflow.Tracer
 		}
 	}
 	return true
+}
+
+// sendsAgain reports whether a send of send's function other than send
+// goes through a value that comes from one of srcs: the same client or
+// transport loaded again from a variable (one a closure captures, so
+// that each use is a load of its own).
+func sendsAgain(run *ssaflow.Backtracer, send ssa.CallInstruction, srcs []ssaflow.Source) bool {
+	for _, b := range send.Parent().Blocks {
+		for _, instr := range b.Instrs {
+			other, ok := instr.(ssa.CallInstruction)
+			if !ok || other == send || other.Common().IsInvoke() || len(other.Common().Args) == 0 ||
+				!httpapi.ProducerMethods.Matches(callee.Func(other.Common())) {
+				continue
+			}
+			if slices.ContainsFunc(run.Sources(other.Common().Args[0]).Sources, func(o ssaflow.Source) bool {
+				return !NilPointer(o.Value) && slices.ContainsFunc(srcs, func(s ssaflow.Source) bool { return s.Value == o.Value })
+			}) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // NilPointer reports whether v is a nil *http.Client or *http.Transport:

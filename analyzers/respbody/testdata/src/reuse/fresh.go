@@ -3,6 +3,7 @@ package reuse
 import (
 	"bytes"
 	"errors"
+	"io"
 	"net/http"
 )
 
@@ -110,4 +111,42 @@ func checkMaybeKeepAlive(u string) error {
 		return err
 	}
 	return resp.Body.Close()
+}
+
+// A client that a closure captures is loaded again for each use: its two
+// sends still share one pool, so the first one's unread close costs the
+// second a connection.
+func twoLoads(u string) error {
+	c := &http.Client{Transport: &http.Transport{}}
+	defer func() { c.CloseIdleConnections() }()
+	resp, err := c.Get(u + "/a") // want `resp.Body is closed without being read`
+	if err != nil {
+		return err
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return errors.New(resp.Status)
+	}
+	resp, err = c.Get(u + "/b")
+	if err != nil {
+		return err
+	}
+	_, err = io.Copy(io.Discard, resp.Body)
+	resp.Body.Close()
+	return err
+}
+
+// Its twin sends once: the captured client's pool dies with the call.
+func oneLoad(u string) error {
+	c := &http.Client{Transport: &http.Transport{}}
+	defer func() { c.CloseIdleConnections() }()
+	resp, err := c.Get(u + "/a")
+	if err != nil {
+		return err
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return errors.New(resp.Status)
+	}
+	return nil
 }
