@@ -175,5 +175,8 @@ func ListVar(fs *flag.FlagSet, p *[]string, name string, def []string, checkItem
 // files by default share: when true, the analyzer reports there too.
 // usage says what else, if anything, the analyzer counts as test code.
 func TestsVar(fs *flag.FlagSet, p *bool, def bool, usage string) {
-	fs.BoolVar(p, "tests", def, usage)
+	fs.BoolVar(p, TestsFlag, def, usage)
 }
+
+// TestsFlag is the name of the flag [TestsVar] defines.
+const TestsFlag = "tests"
