@@ -55,7 +55,7 @@ func (s *state) transports() {
 	for i, roots := range append(roots, httpflow.Params(s.index, httpapi.Transport)...) {
 		t := &transport{root: roots[0], param: i >= made}
 		if httpflow.Foreign(s.index, t.root) {
-			t.defaultCow = cloneOfDefault(t.root)
+			t.defaultCow = httpflow.CloneOfDefault(t.root)
 		}
 		flow := s.tracer.Trace(roots...)
 		for _, v := range flow.Values {
@@ -153,16 +153,6 @@ func (s *state) handOff(t *transport, h ssaflow.HandOff) {
 	default:
 		t.unknown = true
 	}
-}
-
-// cloneOfDefault reports whether v is http.DefaultTransport.(*http.Transport).Clone().
-func cloneOfDefault(v ssa.Value) bool {
-	call, ok := v.(*ssa.Call)
-	if !ok || !httpapi.TransportClone.Matches(callee.Func(&call.Call)) || len(call.Call.Args) == 0 {
-		return false
-	}
-	ta, ok := call.Call.Args[0].(*ssa.TypeAssert)
-	return ok && httpflow.IsLoadOf(ta.X, httpapi.DefaultTransport)
 }
 
 // health tells whether the transport's HTTP/2 connections are

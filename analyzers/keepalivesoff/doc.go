@@ -87,9 +87,10 @@
 // OPTIONS and TRACE): keep-alives off there keeps POSTs off stale pooled
 // connections, a remedy postretry counts as handled, as Close on such
 // requests is (syncthing's discovery announcer); a
-// transport (allocated, or a Clone) that dials only a Unix domain socket
-// (its Dial or DialContext, set on every path from where the transport is
-// made, and DialTLS or DialTLSContext if set, is a function of the package whose
+// transport (allocated, or a Clone of http.DefaultTransport) that dials
+// only a Unix domain socket (its Dial or DialContext, a clone's
+// DialContext, set on every path from where the transport is made, and
+// DialTLS or DialTLSContext if set, is a function of the package whose
 // every connection comes from net.Dial, DialTimeout, DialUnix or a
 // net.Dialer's Dial or DialContext of the constant network "unix" or
 // "unixpacket", as github.com/cli/go-gh does to reach a local daemon: a new

@@ -81,6 +81,7 @@ func TestInMemoryTransport(t *testing.T) {
 		     func f(nc *net.TCPConn) { sink = &http.Transport{Dial: func(n, a string) (net.Conn, error) { return &conn{c: nc}, nil }} }`, "false"},
 		{"one dial of two in memory", conn + `func f() { t := &http.Transport{DialContext: pipe}; t.Dial = net.Dial }`, "false"},
 		{"two transports", conn + `func f() { sink = &http.Transport{DialContext: pipe}; sink = &http.Transport{} }`, "true false"},
+		{"set under a condition", conn + `func f(c bool) { t := &http.Transport{}; if c { t.DialContext = pipe }; sink = t }`, "false"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
@@ -100,8 +101,8 @@ func TestInMemoryTransport(t *testing.T) {
 	}
 }
 
-// TestDialsUnix reports whether each allocation of an http.Transport in
-// f dials only a Unix domain socket, in order.
+// TestDialsUnix reports whether each allocation or clone of an
+// http.Transport in f dials only a Unix domain socket, in order.
 func TestDialsUnix(t *testing.T) {
 	t.Parallel()
 	for _, tc := range []struct {
@@ -120,6 +121,14 @@ func TestDialsUnix(t *testing.T) {
 		{"through a helper", `func dial(a string) (net.Conn, error) { return net.Dial("unix", a) }
 		     func f() { sink = &http.Transport{Dial: func(_, a string) (net.Conn, error) { return dial(a) }} }`, "false"},
 		{"no dial", `func f() { sink = &http.Transport{} }`, "false"},
+		{"set under a condition", `func f(path string) { t := &http.Transport{}; if path != "" { t.Dial = func(_, _ string) (net.Conn, error) { return net.Dial("unix", path) } }; sink = t }`, "false"},
+		{"a clone of DefaultTransport", `func f(path string) { t := http.DefaultTransport.(*http.Transport).Clone(); t.DialContext = func(ctx context.Context, _, _ string) (net.Conn, error) { return net.Dial("unix", path) }; sink = t }`, "true"},
+		// The clone's DialContext, DefaultTransport's, is called before Dial.
+		{"a clone's Dial", `func f(path string) { t := http.DefaultTransport.(*http.Transport).Clone(); t.Dial = func(_, _ string) (net.Conn, error) { return net.Dial("unix", path) }; sink = t }`, "false"},
+		// A clone keeps the DialTLS of the transport it copies.
+		{"a clone of a TLS dialer", `func f(path string) {
+		     b := &http.Transport{DialTLS: net.Dial}
+		     t := b.Clone(); t.DialContext = func(ctx context.Context, _, _ string) (net.Conn, error) { return net.Dial("unix", path) }; sink = t }`, "false false"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
@@ -127,8 +136,9 @@ func TestDialsUnix(t *testing.T) {
 			var got []string
 			for _, b := range fn.Blocks {
 				for _, instr := range b.Instrs {
-					if a, ok := instr.(*ssa.Alloc); ok && httpapi.Transport.MatchesPtr(a.Type()) {
-						got = append(got, strconv.FormatBool(httpflow.DialsUnix(a)))
+					v, ok := instr.(ssa.Value)
+					if ok && (httpflow.IsAllocOf(v, httpapi.Transport) || httpflow.IsCallOf(v, httpapi.TransportClone)) {
+						got = append(got, strconv.FormatBool(httpflow.DialsUnix(v)))
 					}
 				}
 			}

@@ -30,7 +30,7 @@ func dialsAlways(t ssa.Value, dials []*ssa.Store) bool {
 
 // storedDials returns the stores, in t's own function, into those of t's
 // fields that are one of fields; ok is false if t is not an allocated
-// http.Transport or a clone of one (see [madeTransport]).
+// http.Transport or a clone of http.DefaultTransport (see [madeTransport]).
 func storedDials(t ssa.Value, fields ...httpapi.Field) (dials []*ssa.Store, ok bool) {
 	if madeTransport(t) == nil || t.Referrers() == nil {
 		return nil, false
@@ -54,19 +54,13 @@ func storedDials(t ssa.Value, fields ...httpapi.Field) (dials []*ssa.Store, ok b
 }
 
 // madeTransport returns the function that makes t, an allocated
-// http.Transport or the result of a call of (*http.Transport).Clone (a
-// copy whose fields t's function sets), or nil when t is neither.
+// http.Transport or a clone of http.DefaultTransport ([CloneOfDefault]) whose
+// fields t's function sets, or nil when t is neither. A clone of another
+// transport keeps that one's dial functions (Clone in
+// net/http/transport.go copies them), which t's function need not show.
 func madeTransport(t ssa.Value) *ssa.Function {
-	if !httpapi.Transport.MatchesPtr(t.Type()) {
-		return nil
-	}
-	switch t := t.(type) {
-	case *ssa.Alloc:
-		return t.Parent()
-	case *ssa.Call:
-		if httpapi.TransportClone.Matches(callee.Func(t.Common())) {
-			return t.Parent()
-		}
+	if IsAllocOf(t, httpapi.Transport) || CloneOfDefault(t) {
+		return t.(ssa.Instruction).Parent()
 	}
 	return nil
 }

@@ -10,9 +10,9 @@ import (
 )
 
 // DialsUnix reports whether t, an allocated http.Transport or a clone of
-// one ([madeTransport]: tailscale's gokrazy client clones
-// http.DefaultTransport and sets its DialContext), dials only a
-// Unix domain socket: its Dial or DialContext is set on every path
+// http.DefaultTransport ([madeTransport]: tailscale's gokrazy client
+// clones it and sets its DialContext), dials only a Unix domain socket:
+// its Dial or DialContext (a clone's DialContext) is set on every path
 // ([dialsAlways]), and every function
 // stored there or in DialTLS or DialTLSContext is one of the package's
 // own whose every returned connection comes from a dial of net
@@ -22,7 +22,13 @@ import (
 // (github.com/cli/go-gh's client of a Unix socket).
 func DialsUnix(t ssa.Value) bool {
 	plain, ok := storedDials(t, httpapi.TransportDial, httpapi.TransportDialContext)
-	if !ok || !dialsAlways(t, plain) {
+	always := plain
+	if CloneOfDefault(t) {
+		// The clone keeps DefaultTransport's DialContext, which
+		// (*Transport).dial in net/http/transport.go calls before Dial.
+		always, _ = storedDials(t, httpapi.TransportDialContext)
+	}
+	if !ok || !dialsAlways(t, always) {
 		return false
 	}
 	tls, _ := storedDials(t, httpapi.TransportDialTLS, httpapi.TransportDialTLSContext)

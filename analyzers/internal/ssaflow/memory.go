@@ -509,15 +509,21 @@ func LastResultAfter(from ssa.Instruction, ret *ssa.Return) []ssa.Value {
 // ResultAfter returns the values that ret's result i may hold when ret is
 // reached on a path from from: the result itself, or, when it is a load
 // of a local variable (a function with defers keeps its results in one,
-// see [VarLastStores]), the values of the last stores into it that a path
-// from from makes.
+// see [VarLastStores]), the values of the last stores into it on such a
+// path: those the path makes, and, where it makes none (a bare return of
+// named results), those that reach from.
 func ResultAfter(from ssa.Instruction, ret *ssa.Return, i int) []ssa.Value {
 	res := ret.Results[i]
 	if load, ok := res.(*ssa.UnOp); ok {
 		if sts, ok := VarLastStores(load); ok {
+			into := func(x ssa.Instruction) bool {
+				st, ok := x.(*ssa.Store)
+				return ok && st.Addr == load.X
+			}
+			held := ReachesAvoiding(from, load, into)
 			var out []ssa.Value
 			for _, st := range sts {
-				if Reaches(from, st) {
+				if Reaches(from, st) || held && ReachesAvoiding(st, from, into) {
 					out = append(out, st.Val)
 				}
 			}

@@ -103,6 +103,25 @@ func NewClonedTCPAPI(addr string) *API {
 	return &API{hc: &http.Client{Transport: tr}}
 }
 
+// A clone of another transport keeps its DialTLSContext: HTTPS requests
+// dial TCP whatever the clone's DialContext does.
+var tlsBase = &http.Transport{
+	DialTLSContext: func(ctx context.Context, _, addr string) (net.Conn, error) {
+		var d net.Dialer
+		return d.DialContext(ctx, "tcp", addr)
+	},
+}
+
+func NewClonedTLSAPI(socketPath string) *API {
+	tr := tlsBase.Clone()
+	tr.DialContext = func(ctx context.Context, _, _ string) (net.Conn, error) {
+		var d net.Dialer
+		return d.DialContext(ctx, "unix", socketPath)
+	}
+	tr.DisableKeepAlives = true // want `sets DisableKeepAlives`
+	return &API{hc: &http.Client{Transport: tr}}
+}
+
 // A socket dialer set only when a socket is configured (influxdb1-client)
 // leaves net's TCP dialer on the other path.
 func NewMaybeSocketAPI(socketPath string) *API {
