@@ -74,7 +74,7 @@ func (s *state) source(fn *ssa.Function, call *ssa.Call, b *ssa.BasicBlock, i in
 		r.fresh[idx] = k
 	}
 	if len(w.returned) > 0 {
-		r.noContent = r.noContent || p.noContent || noContent(t, call, w.returned)
+		r.noContent = r.noContent || p.noContent && passesError(call, w.rets, errs) || noContent(t, call, w.returned)
 		r.returns(w.returned, s.methodParam(fn, p.decider), p.target, resultGuard(fn, w), s.returnedCancel(call, p, w.rets))
 	}
 	if s.rep.Generated(call.Pos()) || p.target != nil {

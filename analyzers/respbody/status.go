@@ -220,6 +220,20 @@ func noContent(t *tracked, call *ssa.Call, returned map[int]kind) bool {
 	return false
 }
 
+// passesError reports whether every one of rets returns, as its last
+// result, one of errs, the error of call, the producing call (through
+// the result variables of a function with defers:
+// [ssaflow.LastResultAfter]): a wrapper that hands its helper's answer on
+// as it is (miniflux's Put returning execute's), nil body and nil error
+// included. One that turns the helper's nil body into an error (`if rc ==
+// nil { return nil, errNoBody }`) does not.
+func passesError(call *ssa.Call, rets []*ssa.Return, errs []ssa.Value) bool {
+	return len(errs) > 0 && !slices.ContainsFunc(rets, func(ret *ssa.Return) bool {
+		vals := ssaflow.LastResultAfter(call, ret)
+		return len(vals) == 0 || slices.ContainsFunc(vals, func(v ssa.Value) bool { return !contains(errs, v) })
+	})
+}
+
 // nilReturn reports whether ret, reached from from, returns nil for every
 // index of returned and, when the last result is an error, nil for it
 // (through the variables a function with defers keeps its results in:
