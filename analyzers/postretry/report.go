@@ -5,6 +5,7 @@ import (
 	"go/types"
 
 	"github.com/kalint/kalint/analyzers/internal/astfix"
+	"github.com/kalint/kalint/analyzers/internal/ssaflow"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 )
@@ -42,6 +43,12 @@ func (s *state) reportReuse(call ssa.CallInstruction, req *request, again reuse)
 	case again.replay != nil:
 		d.Message = fmt.Sprintf("%s holds only what the first attempt read of the body through io.TeeReader, and the retries send it (an attempt that failed before writing the body leaves it empty or cut)", bufferName(again.replay))
 		remedy = "keep the whole body (a []byte) and make a reader of it in each attempt"
+	case again.made != nil && overItems(again.attempt):
+		// The same reader for every work item: no retry, but the
+		// same loss (a fan-out of one payload to many URLs).
+		d.Message = fmt.Sprintf("%s is given to the request of every round of a loop over items after the first round read it to its end (later requests send an empty or cut body)", s.bodySubject(again.made))
+		remedy = "make the body reader anew in each round, or rewind it before each request"
+		related = "looped here"
 	case again.made != nil:
 		d.Message = fmt.Sprintf("%s is given to the request of every attempt of a retry after the first attempt read it to its end (retries send an empty or cut body)", s.bodySubject(again.made))
 		remedy = "make the body reader anew in each attempt, or rewind it before each attempt"
@@ -52,6 +59,14 @@ func (s *state) reportReuse(call ssa.CallInstruction, req *request, again reuse)
 		d.Related = append(d.Related, analysis.RelatedInformation{Pos: again.attempt.Pos(), Message: related})
 	}
 	s.report(call, d, req, remedy)
+}
+
+// overItems reports whether the attempt that runs again is a call in a
+// loop that passes it the next work item ([ssaflow.NextItems]): a loop
+// over URLs or records, not a retry.
+func overItems(attempt ssa.Instruction) bool {
+	call, ok := attempt.(ssa.CallInstruction)
+	return ok && len(ssaflow.NextItems(call)) > 0
 }
 
 // bodySubject names the body argument of a call of http.NewRequest as

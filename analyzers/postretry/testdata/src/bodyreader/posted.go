@@ -79,3 +79,27 @@ func postLoopRewound(c *http.Client, u string, payload []byte) error {
 	}
 	return err
 }
+
+// One payload posted to many URLs through one reader: no retry, but
+// every URL after the first gets an empty body.
+func fanOut(urls []string, payload []byte) {
+	body := bytes.NewReader(payload)
+	for _, u := range urls {
+		resp, err := http.Post(u, "application/json", body) // want `body is given to the request of every round of a loop over items after the first round read it`
+		if err != nil {
+			continue
+		}
+		resp.Body.Close()
+	}
+}
+
+// The twin makes a reader for each URL (its POSTs are still not retried).
+func fanOutFixed(urls []string, payload []byte) {
+	for _, u := range urls {
+		resp, err := http.Post(u, "application/json", bytes.NewReader(payload)) // want `POST via http.Post is not retried`
+		if err != nil {
+			continue
+		}
+		resp.Body.Close()
+	}
+}
