@@ -8,6 +8,7 @@ import (
 	"github.com/kalint/kalint/analyzers/internal/callee"
 	"github.com/kalint/kalint/analyzers/internal/httpapi"
 	"github.com/kalint/kalint/analyzers/internal/httpflow"
+	"github.com/kalint/kalint/analyzers/internal/report"
 	"github.com/kalint/kalint/analyzers/internal/ssaflow"
 	"github.com/kalint/kalint/analyzers/internal/syntax"
 	"golang.org/x/tools/go/ssa"
@@ -37,6 +38,7 @@ func (s *state) buildDefaultPool() (*pool, []sink) {
 	var transports, clients []ssa.Value
 	var clientAllocs []*ssa.Alloc
 	var sinks []sink
+	var proxies []*ssa.Call
 	for _, fn := range s.x.Funcs {
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
@@ -64,6 +66,9 @@ func (s *state) buildDefaultPool() (*pool, []sink) {
 					fn := callee.Func(call.Common())
 					if httpapi.ProducerFuncs.Matches(fn) {
 						sinks = append(sinks, sink{call, call.Common().Args[0], kindString})
+					}
+					if c, ok := call.(*ssa.Call); ok && httpapi.NewSingleHostReverseProxy.Matches(fn) && !c.Common().IsInvoke() {
+						proxies = append(proxies, c)
 					}
 				}
 			}
@@ -103,7 +108,38 @@ func (s *state) buildDefaultPool() (*pool, []sink) {
 			sinks = append(sinks, own.sinks...)
 		}
 	}
+	for _, c := range proxies {
+		if s.defaultProxy(c) {
+			sinks = append(sinks, sink{c, c.Call.Args[0], kindProxy})
+		}
+	}
 	return p, append(sinks, p.sinks...)
+}
+
+// defaultProxy reports whether call makes a reverse proxy that sends
+// through http.DefaultTransport for as long as it is kept: made once (in
+// no loop, and not while serving a request: [httpflow.Handler]), given
+// no Transport by the package, handed nowhere as itself (only as an
+// http.Handler, or served), and kept or handed to a server. It forwards
+// every request it serves to its target, from the server's goroutines
+// (see [state.proxy]; brave/nitriding-daemon's enclave).
+func (s *state) defaultProxy(call *ssa.Call) bool {
+	if s.loops.InLoop(call) || httpflow.Handler(call.Parent()) != nil {
+		return false
+	}
+	if report.InTest(s.pass.Fset, call.Pos()) {
+		return false // a test's proxy serves that test's own requests
+	}
+	flow := s.tracer.Trace(call)
+	if len(httpflow.FieldStores(s.x, flow.Values, httpapi.ReverseProxyTransport)) > 0 {
+		return false
+	}
+	for _, h := range flow.HandOffs {
+		if !servedAt(h, flow.Values) && (h.Value == nil || !types.IsInterface(h.Value.Type())) {
+			return false
+		}
+	}
+	return s.kept(flow.Values) || len(flow.HandOffs) > 0
 }
 
 // setsTransport reports whether the package sets or may set the Transport
@@ -186,6 +222,11 @@ func (s *state) defaultPool() {
 		seen[sk.call] = true
 		if s.rep.Generated(sk.call.Pos()) {
 			continue // reported at the call
+		}
+		if sk.kind == kindProxy {
+			// One target, served from the server's goroutines.
+			s.reportDefault(sk, s.proxyTarget(sk.call), sk.call)
+			continue
 		}
 		t := s.resolve(sk.arg, sk.kind, 0)
 		if t.host == "" && !s.constructedBase(t, sk.call.Parent()) {

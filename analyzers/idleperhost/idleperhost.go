@@ -96,8 +96,8 @@ func mentionsPool(names httpapi.Names) bool {
 				return true
 			}
 		case *types.Func:
-			if httpapi.ProducerFuncs.Matches(obj) {
-				return true
+			if httpapi.ProducerFuncs.Matches(obj) || httpapi.NewSingleHostReverseProxy.Matches(obj) {
+				return true // a proxy left without a Transport uses the default one
 			}
 		}
 	}

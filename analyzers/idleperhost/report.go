@@ -98,11 +98,16 @@ func (s *state) reportDefault(sk sink, t target, start ssa.Instruction) {
 		}
 		call = path[i].(*ast.CallExpr)
 	}
+	what, to := types.ExprString(call.Fun)+" sends", t.String()
+	if sk.kind == kindProxy && len(call.Args) == 1 {
+		what = "the reverse proxy made by " + types.ExprString(call.Fun) + " forwards"
+		to = "the host of " + types.ExprString(call.Args[0])
+	}
 	diag := analysis.Diagnostic{
 		Pos: call.Pos(),
 		End: call.End(),
-		Message: fmt.Sprintf("%s sends concurrent requests to %s through http.DefaultTransport, which keeps 2 idle connections per host (%s)",
-			types.ExprString(call.Fun), t, churn),
+		Message: fmt.Sprintf("%s concurrent requests to %s through http.DefaultTransport, which keeps 2 idle connections per host (%s)",
+			what, to, churn),
 	}
 	if pos := start.Pos(); pos.IsValid() && start != sk.call {
 		diag.Related = []analysis.RelatedInformation{{Pos: pos, Message: "goroutines started here in a loop"}}

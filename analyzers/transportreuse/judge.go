@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/kalint/kalint/analyzers/internal/callee"
-	"github.com/kalint/kalint/analyzers/internal/httpapi"
 	"github.com/kalint/kalint/analyzers/internal/httpflow"
 	"github.com/kalint/kalint/analyzers/internal/report"
 	"github.com/kalint/kalint/analyzers/internal/ssaflow"
@@ -38,7 +37,7 @@ func (s *state) judge(r root) {
 		return // a closure that may run for many requests uses it
 	}
 	var where string
-	switch h := handler(fn); {
+	switch h := httpflow.Handler(fn); {
 	case off && h != nil:
 		return // per request, but a handler's targets are often the request's own
 	case h != nil:
@@ -107,19 +106,6 @@ func (s *state) oneAfterAnother(sites []ssa.Instruction) bool {
 		}
 	}
 	return false
-}
-
-// handler returns fn or the function it is nested in that is an HTTP
-// handler, or nil.
-func handler(fn *ssa.Function) *ssa.Function {
-	for ; fn != nil; fn = fn.Parent() {
-		params := fn.Signature.Params()
-		if params.Len() == 2 && fn.Signature.Results().Len() == 0 &&
-			httpapi.ResponseWriter.Matches(params.At(0).Type()) && httpapi.Request.MatchesPtr(params.At(1).Type()) {
-			return fn
-		}
-	}
-	return nil
 }
 
 // sites returns the instructions of fn through which the requests are

@@ -52,7 +52,7 @@ func (s *state) judgeStored(r root, u *use) {
 	everyRun := ssaflow.RunsUnlessFailing(stores...)
 	var where string
 	switch {
-	case everyRun && handler(fn) != nil:
+	case everyRun && httpflow.Handler(fn) != nil:
 		where = "on every request handled by " + report.FuncName(fn)
 	case s.loops.InLoop(r.instr) && slices.ContainsFunc(u.stored, func(st *ssa.Store) bool { return s.loops.SameLoop(st, r.instr) }):
 		where = "on every iteration of a loop in " + report.FuncName(fn)
@@ -73,7 +73,7 @@ func (s *state) perRequest(fn *ssa.Function) bool {
 		return per
 	}
 	s.perReq[fn] = false // recursion adds nothing
-	per := handler(fn) != nil || sendsOrBuilds(fn)
+	per := httpflow.Handler(fn) != nil || sendsOrBuilds(fn)
 	for _, c := range s.x.Callers(fn) {
 		if per {
 			break

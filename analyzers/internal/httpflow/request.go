@@ -102,3 +102,17 @@ func MethodOrGet(m string) string {
 	}
 	return m
 }
+
+// Handler returns fn or the function it is nested in that is an HTTP
+// handler (func(http.ResponseWriter, *http.Request)), or nil: code that
+// runs once for every request served.
+func Handler(fn *ssa.Function) *ssa.Function {
+	for ; fn != nil; fn = fn.Parent() {
+		params := fn.Signature.Params()
+		if params.Len() == 2 && fn.Signature.Results().Len() == 0 &&
+			httpapi.ResponseWriter.Matches(params.At(0).Type()) && httpapi.Request.MatchesPtr(params.At(1).Type()) {
+			return fn
+		}
+	}
+	return nil
+}
