@@ -235,8 +235,10 @@
 //     is one the package makes with DisableKeepAlives true where it is
 //     made (httpflow.KeepAlivesOff): (*Transport).tryPutIdleConn pools no
 //     connection then (net/http/transport.go), so none is lost by the
-//     close; keepalivesoff judges the switch. A wrapper RoundTripper
-//     around such a transport (otelhttp.NewTransport) is not looked into.
+//     close; keepalivesoff judges the switch. A well-known wrapper of
+//     another package around such a transport (otelhttp.NewTransport,
+//     docker distribution's transport.NewTransport: httpapi.Wraps) is
+//     looked through; any other RoundTripper wrapper is not.
 //     So is one from a client whose every transport dials only a Unix
 //     domain socket (httpflow.UnixOnly, as keepalivesoff judges one:
 //     tailscale's gokrazy updater): the connection it gives up is

@@ -140,6 +140,10 @@ var Wraps = []Wrap{
 	{Path: "k8s.io/client-go/transport", Name: "NewBearerAuthRoundTripper", Arg: 1},
 	{Path: "k8s.io/client-go/transport", Name: "NewBasicAuthRoundTripper", Arg: 2},
 	{Path: "k8s.io/client-go/transport", Name: "NewUserAgentRoundTripper", Arg: 1},
+	// docker/distribution v2.8.3 registry/client/transport/transport.go:
+	// &transport{Base: base}; RoundTrip sends a modified clone of each
+	// request through Base (http.DefaultTransport when nil).
+	{Path: "github.com/docker/distribution/registry/client/transport", Name: "NewTransport"},
 }
 
 // WrapFields are fields of third-party RoundTripper structs that hold the

@@ -139,13 +139,40 @@ func UnixOnly(back *ssaflow.Backtracer, tracer *ssaflow.Tracer, client ssa.Value
 	return EveryTransport(back, tracer, client, DialsUnix)
 }
 
+// maxWraps bounds the well-known wrappers [unwrapped] looks through.
+const maxWraps = 4
+
+// unwrapped replaces each of srcs that is a call of a well-known wrapper
+// of another package ([httpapi.WrapOf]: otelhttp.NewTransport, docker
+// distribution's transport.NewTransport) by the sources of the
+// RoundTripper it wraps, up to depth wrappers deep: every request the
+// wrapper sends goes through that one.
+func unwrapped(back *ssaflow.Backtracer, srcs []ssaflow.Source, depth int) []ssaflow.Source {
+	var out []ssaflow.Source
+	for _, src := range srcs {
+		call, ok := src.Value.(*ssa.Call)
+		if !ok || depth == 0 || call.Common().IsInvoke() {
+			out = append(out, src)
+			continue
+		}
+		arg, ok := httpapi.WrapOf(callee.Func(call.Common()))
+		if !ok || arg >= len(call.Common().Args) {
+			out = append(out, src)
+			continue
+		}
+		out = append(out, unwrapped(back, back.Sources(call.Common().Args[arg]).Sources, depth-1)...)
+	}
+	return out
+}
+
 // EveryTransport reports whether client, an *http.Client value, comes only
 // from clients the package makes ([ClientTransports]) whose every
 // transport, walked back by back to where it is made, is one that is: a
 // client without a transport of the package's (http.DefaultTransport), or
-// made elsewhere, is not.
+// made elsewhere, is not. A nil client (a constructor's `return nil, err`)
+// sends nothing ([NilPointer]).
 func EveryTransport(back *ssaflow.Backtracer, tracer *ssaflow.Tracer, client ssa.Value, is func(transport ssa.Value) bool) bool {
-	clients := back.Sources(client).Sources
+	clients := slices.DeleteFunc(slices.Clone(back.Sources(client).Sources), func(src ssaflow.Source) bool { return NilPointer(src.Value) })
 	for _, src := range clients {
 		c, ok := src.Value.(*ssa.Alloc)
 		if !ok || !httpapi.Client.MatchesPtr(c.Type()) {
@@ -156,7 +183,7 @@ func EveryTransport(back *ssaflow.Backtracer, tracer *ssaflow.Tracer, client ssa
 			return false // http.DefaultTransport
 		}
 		for _, st := range stores {
-			transports := back.Sources(st.Val).Sources
+			transports := unwrapped(back, back.Sources(st.Val).Sources, maxWraps)
 			if len(transports) == 0 || slices.ContainsFunc(transports, func(t ssaflow.Source) bool { return !is(t.Value) }) {
 				return false
 			}
