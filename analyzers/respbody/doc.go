@@ -291,7 +291,9 @@
 //     path)`): each call is judged by its argument. A function or method
 //     of another package named Head with the signature
 //     func(...) (*http.Response, error) is taken, by the convention of
-//     Client.Head, to send HEAD.
+//     Client.Head, to send HEAD, and so is one given the constant "HEAD"
+//     for a string parameter named method (kivik's chttp
+//     DoError(ctx, http.MethodHead, path, opts)).
 //   - Paths on which the code has established a status without a body:
 //     resp.StatusCode compared with a constant 1xx, 204 or 304 (==, the
 //     other branch of !=, a switch case). The response there is

@@ -3,6 +3,7 @@ package respbody
 import (
 	"go/types"
 	"slices"
+	"strings"
 
 	"github.com/kalint/kalint/analyzers/internal/httpapi"
 	"github.com/kalint/kalint/analyzers/internal/httpflow"
@@ -30,6 +31,22 @@ func (s *state) isHead(common *ssa.CallCommon, fn *types.Func, decider ssa.Value
 		return true
 	}
 	return decider != nil && s.method(s.back, decider) == "HEAD"
+}
+
+// methodArg returns the argument that a call gives a string parameter
+// named method, of a sender the package cannot see that builds the
+// request itself (kivik's chttp DoError(ctx, method, path, opts), called
+// with http.MethodHead by its Ping), or nil.
+func methodArg(common *ssa.CallCommon) ssa.Value {
+	params := common.Signature().Params()
+	offset := len(common.Args) - params.Len() // a static method's receiver
+	for i := range params.Len() {
+		p := params.At(i)
+		if strings.EqualFold(p.Name(), "method") && ssaflow.IsString(p.Type()) && offset+i >= 0 {
+			return common.Args[offset+i]
+		}
+	}
+	return nil
 }
 
 // requestArg returns the last *http.Request argument of a call, or nil.

@@ -245,7 +245,11 @@ func (s *state) producer(call *ssa.Call) (producer, bool) {
 			return producer{}, false
 		}
 		req := requestArg(common)
-		return producer{resp: 0, err: 1, k: respKind, unseen: true, head: s.isHead(common, fn, req, true), decider: req, upgrade: upgradeRequest(common), target: target}, true
+		decider := req
+		if decider == nil {
+			decider = methodArg(common)
+		}
+		return producer{resp: 0, err: 1, k: respKind, unseen: true, head: s.isHead(common, fn, decider, true), decider: req, upgrade: upgradeRequest(common), target: target}, true
 	}
 	return producer{}, false
 }
