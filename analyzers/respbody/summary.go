@@ -21,22 +21,27 @@ type summary struct {
 }
 
 // effect is the summary as the effect of one call of the function. A
-// function with results that closes the body on some of its paths, or
-// reads it to EOF on every path where it returns an error (which hands
-// the connection back as a close does: bodyEOFSignal in
-// net/http/transport.go; benthos' checkResponse reads a failed answer
-// with io.ReadAll, and leaves a successful one to its caller), may have
-// released it: which of its paths ran usually shows in its result
+// function with results that closes the body on some of its paths may
+// have released it: which of its paths ran usually shows in its result
 // (`if err := check(resp); err != nil { return err }` after a check that
 // closes on error), and the caller's branches on it cannot be told apart.
 // The caller's paths go on (the response may still be returned: `return
-// resp, check(resp)`), but leak nowhere.
+// resp, check(resp)`), but leak nowhere. One that reads the body to EOF on
+// every path where it returns an error, and leaves it open only where it
+// returns nil (okLeaks; reading to EOF hands the connection back as a
+// close does: bodyEOFSignal in net/http/transport.go; benthos'
+// checkResponse reads a failed answer with io.ReadAll, and leaves a
+// successful one to its caller), releases it where its error is not nil:
+// the caller's successors of `err != nil` carry no open body, and its
+// paths where the error is nil still hold it.
 func (sum summary) effect(call ssa.CallInstruction) effect {
 	e := effect{ends: sum.ends, close: sum.close, read: sum.read, full: sum.full, kept: sum.kept}
 	switch {
 	case sum.ends:
-	case (sum.close || sum.full && sum.okLeaks) && sum.results:
+	case sum.close && sum.results:
 		e.mayClose = true
+	case sum.full && sum.okLeaks:
+		e.errReleases = true
 	case !sum.returns:
 		e.notClosed = call
 	}

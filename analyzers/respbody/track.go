@@ -28,10 +28,14 @@ type effect struct {
 	// mayClose: a function that closes the body on some of its paths; see
 	// [summary.effect].
 	mayClose bool
-	close    bool // the body is (or may be) closed here
-	read     bool // the body is (or may be) read here
-	full     bool // the body is read to EOF here
-	kept     bool // the response or body leaves what the package can see
+	// errReleases: a function that leaves the body open only where it
+	// returns a nil error, and reads it to EOF where it fails; see
+	// [summary.effect].
+	errReleases bool
+	close       bool // the body is (or may be) closed here
+	read        bool // the body is (or may be) read here
+	full        bool // the body is read to EOF here
+	kept        bool // the response or body leaves what the package can see
 	// attempt: stored in the variable a retried closure leaves its
 	// response in (see [tracked.attemptVar]): kept if the closure
 	// succeeds, lost to the next attempt if it fails.
@@ -47,6 +51,7 @@ type effect struct {
 func (e *effect) merge(o effect) {
 	e.ends = e.ends || o.ends
 	e.mayClose = e.mayClose || o.mayClose
+	e.errReleases = e.errReleases || o.errReleases
 	e.close = e.close || o.close
 	e.read = e.read || o.read
 	e.full = e.full || o.full

@@ -10,6 +10,7 @@ import (
 
 	"github.com/kalint/kalint/analyzers/internal/callee"
 	"github.com/kalint/kalint/analyzers/internal/httpapi"
+	"github.com/kalint/kalint/analyzers/internal/ssaflow"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -140,6 +141,18 @@ func (s *state) walkBlock(t *tracked, p point, source ssa.Instruction, res *path
 				// err != nil { resp.Body.Close() } }()`), may close it at
 				// any return.
 				p.mayClosed = true
+			}
+			if e.errReleases {
+				// Where its error is not nil the body is read to EOF:
+				// those successors carry no open body, the others do.
+				var errs []ssa.Value
+				if c, ok := instr.(ssa.CallInstruction); ok {
+					errs = ssaflow.ErrorResult(c)
+				}
+				for _, v := range errs {
+					p.errs = with(p.errs, v)
+				}
+				p.mayClosed = p.mayClosed || len(errs) == 0
 			}
 			if e.notClosed != nil {
 				p.notClosed = e.notClosed

@@ -99,3 +99,28 @@ func queryChunks(c *http.Client, req *http.Request) (io.ReadCloser, error) {
 	}
 	return res.Body, nil
 }
+
+// checkAnswer leaves a successful answer open: a caller that returns
+// without closing it on the path where the check passes leaks it.
+func pingChecked(ctx context.Context, req *http.Request) error {
+	res, err := http.DefaultClient.Do(req.WithContext(ctx)) // want `res.Body is not closed on a path that returns`
+	if err != nil {
+		return err
+	}
+	if _, err := checkAnswer(res); err != nil {
+		return err
+	}
+	return nil
+}
+
+// Its twin closes the successful answer; the failed one is read to EOF.
+func pingCheckedClosed(ctx context.Context, req *http.Request) error {
+	res, err := http.DefaultClient.Do(req.WithContext(ctx))
+	if err != nil {
+		return err
+	}
+	if _, err := checkAnswer(res); err != nil {
+		return err
+	}
+	return res.Body.Close()
+}
