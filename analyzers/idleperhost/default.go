@@ -67,7 +67,7 @@ func (s *state) buildDefaultPool() (*pool, []sink) {
 					if httpapi.ProducerFuncs.Matches(fn) {
 						sinks = append(sinks, sink{call, call.Common().Args[0], kindString})
 					}
-					if c, ok := call.(*ssa.Call); ok && httpapi.NewSingleHostReverseProxy.Matches(fn) && !c.Common().IsInvoke() {
+					if c, ok := call.(*ssa.Call); ok && httpapi.NewSingleHostReverseProxy.Matches(fn) {
 						proxies = append(proxies, c)
 					}
 				}

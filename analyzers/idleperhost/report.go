@@ -99,7 +99,7 @@ func (s *state) reportDefault(sk sink, t target, start ssa.Instruction) {
 		call = path[i].(*ast.CallExpr)
 	}
 	what, to := types.ExprString(call.Fun)+" sends", t.String()
-	if sk.kind == kindProxy && len(call.Args) == 1 {
+	if sk.kind == kindProxy {
 		what = "the reverse proxy made by " + types.ExprString(call.Fun) + " forwards"
 		to = "the host of " + types.ExprString(call.Args[0])
 	}
