@@ -26,10 +26,10 @@ type summary struct {
 // (`if err := check(resp); err != nil { return err }` after a check that
 // closes on error), and the caller's branches on it cannot be told apart.
 // The caller's paths go on (the response may still be returned: `return
-// resp, check(resp)`), but leak nowhere. One that reads the body to EOF on
-// every path where it returns an error, and leaves it open only where it
-// returns nil (okLeaks; reading to EOF hands the connection back as a
-// close does: bodyEOFSignal in net/http/transport.go; benthos'
+// resp, check(resp)`), but leak nowhere. One that closes the body or reads
+// it to EOF on every path where it returns an error, and leaves it open
+// only where it returns nil (okLeaks; reading to EOF hands the connection
+// back as a close does: bodyEOFSignal in net/http/transport.go; benthos'
 // checkResponse reads a failed answer with io.ReadAll, and leaves a
 // successful one to its caller), releases it where its error is not nil:
 // the caller's successors of `err != nil` carry no open body, and its
@@ -38,10 +38,10 @@ func (sum summary) effect(call ssa.CallInstruction) effect {
 	e := effect{ends: sum.ends, close: sum.close, read: sum.read, full: sum.full, kept: sum.kept}
 	switch {
 	case sum.ends:
+	case (sum.close || sum.full) && sum.okLeaks:
+		e.errReleases = true
 	case sum.close && sum.results:
 		e.mayClose = true
-	case sum.full && sum.okLeaks:
-		e.errReleases = true
 	case !sum.returns:
 		e.notClosed = call
 	}
