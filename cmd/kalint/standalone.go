@@ -153,12 +153,34 @@ func analyse(enabled []*analysis.Analyzer, patterns []string, tests bool) (*run,
 	if len(ok) == 0 {
 		return r, nil
 	}
+	analysedOnly(ok)
 	graph, err := checker.Analyze(enabled, ok, nil)
 	if err != nil {
 		return nil, err
 	}
 	r.collect(graph)
 	return r, nil
+}
+
+// analysedOnly cuts each package's imports down to the packages analysed
+// with it. The others were loaded from export data, without the syntax an
+// analyzer with facts needs (the checker would run it on them): facts flow
+// between the packages analysed together, which `kalint ./...` makes the
+// whole module, and the rest of the import graph costs nothing.
+func analysedOnly(pkgs []*packages.Package) {
+	analysed := make(map[string]*packages.Package, len(pkgs))
+	for _, p := range pkgs {
+		analysed[p.ID] = p
+	}
+	for _, p := range pkgs {
+		kept := make(map[string]*packages.Package)
+		for path, imp := range p.Imports {
+			if q := analysed[imp.ID]; q != nil {
+				kept[path] = q
+			}
+		}
+		p.Imports = kept
+	}
 }
 
 // collect gathers the root actions' diagnostics, each once, sorted by
