@@ -185,11 +185,29 @@
 // MaxIdleConns when that is above 2, else to the value of the
 // -idleperhost.max-idle-per-host flag (default 100).
 //
+// A transport or client made in another package of the module and
+// returned by one of its exported functions or methods is judged where it
+// is used, as if made there, when that package leaves its pool at 2 idle
+// connections per host and neither hands it off nor replaces it (a
+// factory: NewTransport() (*http.Transport, error), a RoundTripper, an
+// *http.Client on its own transport; not a struct holding the client,
+// whose methods send out of the caller's view). The message names the
+// function ("the http.Transport that lib.NewTransport returns keeps 2
+// idle connections per host ..."), and for t := lib.NewTransport() the fix
+// sets t.MaxIdleConnsPerHost on the next line. What the factory returns is
+// a fact of the analysis (idlepools), computed for the packages of the
+// modules being developed (those without a version: the main module, a
+// workspace, a directory replacement), not for the standard library or the
+// module cache; standalone, facts pass between the packages analysed
+// together (kalint ./... in the module), go vet and golangci-lint pass
+// them from every dependency of the module.
+//
 // Known limits: the analysis is flow-insensitive within a package; it sees
 // one package at a time, so a transport configured or used in another
-// package is judged only by what its own package does with it (a client
-// that another package returns counts as a new one, though that package
-// may keep it and send through it too), and a
+// package is judged only by what its own package does with it, but for
+// the factories above (a client that a package of the module cache
+// returns counts as a new one, though that package may keep it and send
+// through it too), and a
 // DefaultTransport tuned in another package (often main) is not seen; a
 // kept transport counts as shared by concurrent code without proof that it
 // is (unless a polling loop sends all its requests); a base URL held by a

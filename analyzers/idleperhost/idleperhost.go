@@ -3,6 +3,7 @@ package idleperhost
 import (
 	_ "embed"
 	"go/types"
+	"reflect"
 
 	"github.com/kalint/kalint/analyzers/internal/docs"
 	"github.com/kalint/kalint/analyzers/internal/httpapi"
@@ -42,7 +43,7 @@ func New(opts Options) *analysis.Analyzer {
 		Name:     "idleperhost",
 		Doc:      docs.MustExtract(doc, "idleperhost"),
 		URL:      "https://pkg.go.dev/github.com/kalint/kalint/analyzers/idleperhost",
-		Requires: []*analysis.Analyzer{ssapass.Analyzer},
+		Requires: []*analysis.Analyzer{ssapass.Analyzer, poolsAnalyzer},
 		Run:      ssapass.Guard(c.run),
 	}
 	option.IntVar(&a.Flags, &c.opts.MaxIdlePerHost, "max-idle-per-host", opts.MaxIdlePerHost,
@@ -54,10 +55,66 @@ type checker struct {
 	opts Options
 }
 
+// defaults are the options idlepools analyses with.
+var defaults = Options{MaxIdlePerHost: DefaultMaxIdlePerHost}
+
+// run reports what idlepools found in the package, or analyses it here
+// when idlepools did not (see [factsHere]) or analysed it with other
+// options.
 func (c *checker) run(pass *analysis.Pass) (any, error) {
+	made := pass.ResultOf[poolsAnalyzer].(*pools)
+	if made.analysed && c.opts == defaults {
+		for _, d := range made.diagnostics {
+			pass.Report(d)
+		}
+		return nil, nil
+	}
+	c.analyse(pass, made, false)
+	return nil, nil
+}
+
+// poolsAnalyzer (idlepools) runs on the dependencies of the analysed
+// packages too, since it has facts, and analyses only the packages of the
+// modules being developed, so that elsewhere it costs nothing. It keeps
+// its diagnostics for idleperhost to report.
+var poolsAnalyzer = &analysis.Analyzer{
+	Name:       "idlepools",
+	Doc:        "idleperhost's analysis of the packages of the modules being developed, with facts about the pools their functions return",
+	Requires:   []*analysis.Analyzer{ssapass.Analyzer},
+	Run:        ssapass.Guard(runPools),
+	FactTypes:  []analysis.Fact{new(poolFact)},
+	ResultType: reflect.TypeFor[*pools](),
+}
+
+func runPools(pass *analysis.Pass) (any, error) {
+	made := &pools{made: make(map[*types.Func]*poolFact)}
+	for _, f := range pass.AllObjectFacts() {
+		if fn, ok := f.Object.(*types.Func); ok {
+			made.made[fn] = f.Fact.(*poolFact)
+		}
+	}
+	if !factsHere(pass) {
+		return made, nil
+	}
+	made.analysed = true
+	kept := *pass
+	kept.Report = func(d analysis.Diagnostic) { made.diagnostics = append(made.diagnostics, d) }
+	(&checker{opts: defaults}).analyse(&kept, made, true)
+	return made, nil
+}
+
+// pools is idlepools' result.
+type pools struct {
+	made        map[*types.Func]*poolFact // the facts of the package's imports
+	analysed    bool                      // the package was analysed: its diagnostics follow
+	diagnostics []analysis.Diagnostic
+}
+
+// analyse runs the analysis on pass, exporting facts when export says so.
+func (c *checker) analyse(pass *analysis.Pass, made *pools, export bool) {
 	res := pass.ResultOf[ssapass.Analyzer].(*ssapass.Result)
 	if !res.ReachesHTTP || !mentionsPool(res.Names()) {
-		return nil, nil
+		return
 	}
 	_, index := res.SSA()
 	s := &state{
@@ -70,14 +127,19 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 		parallelTests: httpapi.TestingParallel.Mentioned(res.Names()),
 
 		fromParam: make(map[*types.Var]bool),
+
+		made:    made.made,
+		facts:   export,
+		exports: make(map[*types.Func]*poolFact),
+		covered: make(map[*ssa.Return]bool),
 	}
 	s.tracer = &ssaflow.Tracer{Index: index, Fields: true, OwnFields: true}
 	s.back = &ssaflow.Backtracer{Index: index, CallersSeen: s.callersComplete, Stop: stop}
 	s.settingBack = &ssaflow.Backtracer{Index: index, CallersSeen: s.callersComplete}
 	s.heldBack = &ssaflow.Backtracer{Index: index, Fields: true, CallersSeen: s.callersComplete}
 	s.transports()
+	s.checkExports()
 	s.defaultPool()
-	return nil, nil
 }
 
 // mentionsPool reports whether the package names http.Transport or
@@ -127,4 +189,13 @@ type state struct {
 	dfltSinks    []sink
 	loops        ssaflow.Loops
 	fromParam    map[*types.Var]bool // fields that an exported function sets from a parameter (see setFromParam)
+
+	// made are the facts of the package's imports. facts: the
+	// package's functions get pool facts ([factsHere]); exports are the
+	// candidates, nil where two disagree, and covered the returns they
+	// were found at (see [state.checkExports]).
+	made    map[*types.Func]*poolFact
+	facts   bool
+	exports map[*types.Func]*poolFact
+	covered map[*ssa.Return]bool
 }

@@ -22,7 +22,7 @@ func TestScenarios(t *testing.T) {
 	oneload.Run(t, analysistest.TestData(),
 		oneload.Case{Analyzer: idleperhost.Analyzer, Patterns: []string{
 			"basic", "fields", "closures", "concurrent", "quiet", "generics", "crosspkg/user", "crosspkg/lib", "recall", "oneshot", "heldbase", "heldbasetuned", "holders", "polling", "values", "wrappers", "locked", "foreignclient", "foreignholder", "foreignholdertuned", "urlhelpers", "testseq", "testpar", "testload", "options", "proxies", "bursts", "defaultoff", "defaultproxy", "defaultproxytuned", "proxyonly"}},
-		oneload.Case{Analyzer: idleperhost.Analyzer, Patterns: []string{"fix"}, Fixes: true},
+		oneload.Case{Analyzer: idleperhost.Analyzer, Patterns: []string{"fix", "factory/user"}, Fixes: true},
 		oneload.Case{Analyzer: idleperhost.New(idleperhost.Options{MaxIdlePerHost: 32}), Patterns: []string{"flags"}, Same: flagged, Fixes: true})
 	// Instances do not share flags.
 	if got := idleperhost.Analyzer.Flags.Lookup("max-idle-per-host").Value.String(); got != "100" {

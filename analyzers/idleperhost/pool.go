@@ -24,6 +24,10 @@ type pool struct {
 	// that no code of the package calls, to callers the package does not
 	// show (returned to the package's own callers, it is followed there).
 	returned bool
+	returns  []ssaflow.HandOff // where it is returned to callers out of view
+	// made: the transport (or client) is another package's, made by a
+	// function of that package with this pool (see [poolFact]).
+	made     *poolFact
 	maxIdle  *ssa.Store
 	maxConns *ssa.Store
 	sinks    []sink
@@ -382,5 +386,6 @@ func (s *state) otherHandOff(p *pool, h ssaflow.HandOff) {
 		p.handedOff = true
 	case len(s.x.Callers(h.Instr.Parent())) == 0:
 		p.returned = true
+		p.returns = append(p.returns, h)
 	}
 }

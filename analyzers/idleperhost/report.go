@@ -20,7 +20,7 @@ const churn = "connections beyond 2 are closed after each burst: TIME_WAIT churn
 
 // reportTransport reports a transport at its construction.
 func (s *state) reportTransport(root ssa.Value, p *pool, t target) {
-	_, path := s.rep.Path(root.Pos())
+	_, path := s.rep.Path(rootPos(root))
 	if len(path) == 0 {
 		return
 	}
@@ -46,12 +46,19 @@ func (s *state) reportTransport(root ssa.Value, p *pool, t target) {
 	if t.burst {
 		where = t.name + " send to one host at once"
 	}
-	msg := fmt.Sprintf("http.Transport keeps 2 idle connections per host but %s (%s)", where, churn)
+	what := "http.Transport"
+	if p.made != nil && call != nil {
+		what = "the http.Transport that " + types.ExprString(call.Fun) + " returns"
+		if p.made.Client {
+			what = "the http.Client that " + types.ExprString(call.Fun) + " returns"
+		}
+	}
+	msg := fmt.Sprintf("%s keeps 2 idle connections per host but %s (%s)", what, where, churn)
 	switch r := raised(p); {
 	case !t.known(): // see connsRaised
-		msg = fmt.Sprintf("http.Transport sets MaxConnsPerHost %s but keeps 2 idle connections per host (%s)", s.connsRaised(p), churn)
+		msg = fmt.Sprintf("%s sets MaxConnsPerHost %s but keeps 2 idle connections per host (%s)", what, s.connsRaised(p), churn)
 	case r != "":
-		msg = fmt.Sprintf("http.Transport sets %s but keeps 2 idle connections per host, and %s (%s)", r, where, churn)
+		msg = fmt.Sprintf("%s sets %s but keeps 2 idle connections per host, and %s (%s)", what, r, where, churn)
 	}
 	diag := analysis.Diagnostic{Pos: node.Pos(), End: node.End(), Message: msg}
 	var sites []analysis.RelatedInformation
@@ -71,13 +78,22 @@ func (s *state) reportTransport(root ssa.Value, p *pool, t target) {
 	switch {
 	case lit != nil:
 		fix, ok = s.literalFix(lit, p)
-	case call != nil:
+	case call != nil && httpapi.Transport.MatchesPtr(root.Type()):
 		fix, ok = s.assignFix(path, call, p)
 	}
 	if ok {
 		diag.SuggestedFixes = []analysis.SuggestedFix{fix}
 	}
 	s.rep.Report(diag, "")
+}
+
+// rootPos is the position of the construction at root: a call's for
+// one of its results.
+func rootPos(root ssa.Value) token.Pos {
+	if ex, ok := root.(*ssa.Extract); ok {
+		return ex.Tuple.Pos()
+	}
+	return root.Pos()
 }
 
 // reportDefault reports a request call that concurrent code sends through
@@ -244,6 +260,9 @@ func raised(p *pool) string {
 		case n > 2:
 			return c.name + " to " + strconv.FormatInt(n, 10)
 		}
+	}
+	if p.made != nil {
+		return p.made.Raised
 	}
 	return ""
 }

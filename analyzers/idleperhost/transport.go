@@ -33,6 +33,8 @@ func (s *state) transports() {
 					if httpapi.TransportClone.Matches(callee.Func(common)) && !common.IsInvoke() &&
 						len(common.Args) == 1 && isDefaultTransport(common.Args[0]) {
 						s.transport(instr, true)
+					} else if root, fact := s.factoryResult(instr); root != nil {
+						s.madeElsewhere(root, fact)
 					}
 				}
 			}
@@ -60,27 +62,50 @@ func (s *state) transport(root ssa.Value, clone bool) {
 	if s.rep.Generated(root.Pos()) {
 		return // reported at root
 	}
-	p := newPool()
-	p.root = root
-	if fn := root.Parent(); fn != nil {
-		p.creators[fn] = true
-	}
+	p := rootPool(root)
 	s.followTransport(p, root)
 	if p.perHost || p.off || p.replaced || p.handedOff || clone && s.defaultTuned() {
 		return // a clone inherits the package's own setting
 	}
-	if !p.returned && len(p.sinks) > 0 {
-		if t, ok := s.target(p); ok && s.longLived(p) && !s.sequentialTests(root, p) {
-			s.reportTransport(root, p, t)
-			return
-		}
+	if s.judge(root, p) {
+		return
 	}
 	if s.connsRaised(p) != "" && (s.pass.Pkg.Name() != "main" || s.longLived(p)) {
 		// Planned for more concurrent connections per host than are
 		// kept idle: a mistake whatever the hosts, wherever it is used,
 		// but for a one-shot program.
 		s.reportTransport(root, p, target{})
+		return
 	}
+	if p.returned && p.maxConns == nil && !capped(p) {
+		// Neither a limit on connections per host nor a capped idle pool:
+		// callers that send to one host at once lose connections.
+		s.exportPool(p)
+	}
+}
+
+// rootPool starts the pool of the transport (or client) made at root.
+func rootPool(root ssa.Value) *pool {
+	p := newPool()
+	p.root = root
+	if fn := root.Parent(); fn != nil {
+		p.creators[fn] = true
+	}
+	return p
+}
+
+// judge reports the pool when every request it sends goes to one host
+// and it serves them at the same time; it says whether it did.
+func (s *state) judge(root ssa.Value, p *pool) bool {
+	if p.returned || len(p.sinks) == 0 {
+		return false
+	}
+	t, ok := s.target(p)
+	if !ok || !s.longLived(p) || s.sequentialTests(root, p) {
+		return false
+	}
+	s.reportTransport(root, p, t)
+	return true
 }
 
 // connsRaised says how the transport plans for more concurrent
@@ -95,10 +120,8 @@ func (s *state) connsRaised(p *pool) string {
 	if p.maxConns == nil {
 		return ""
 	}
-	if p.maxIdle != nil {
-		if n, ok := ssaflow.ConstInt(p.maxIdle.Val); ok && n > 0 && n <= 2 {
-			return ""
-		}
+	if capped(p) {
+		return ""
 	}
 	var most int64
 	for _, src := range s.settingBack.Sources(p.maxConns.Val).Sources {
@@ -112,6 +135,16 @@ func (s *state) connsRaised(p *pool) string {
 		return "to " + strconv.FormatInt(most, 10)
 	}
 	return ""
+}
+
+// capped reports whether the transport's MaxIdleConns is a constant of 1
+// or 2: the whole idle pool kept below the per-host limit on purpose.
+func capped(p *pool) bool {
+	if p.maxIdle == nil {
+		return false
+	}
+	n, ok := ssaflow.ConstInt(p.maxIdle.Val)
+	return ok && n > 0 && n <= 2
 }
 
 // storedText spells the value that st stores as its source does, or

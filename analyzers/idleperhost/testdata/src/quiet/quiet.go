@@ -53,7 +53,8 @@ func wrapped() {
 	}
 }
 
-// Returned to callers the package cannot see: they choose the URLs.
+// Returned to callers the package cannot see: they choose the URLs (the
+// facts tell them what the pools are).
 func NewTransport() *http.Transport { return &http.Transport{} }
 
 func NewClient() *http.Client { return &http.Client{Transport: &http.Transport{}} }
