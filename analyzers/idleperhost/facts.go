@@ -7,7 +7,6 @@ import (
 
 	"github.com/kalint/kalint/analyzers/internal/callee"
 	"github.com/kalint/kalint/analyzers/internal/httpapi"
-	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -40,20 +39,6 @@ func raisedNote(r string) string {
 		return ""
 	}
 	return ", " + r
-}
-
-// factsHere says whether idlepools analyses the package and gives its
-// functions pool facts: a package of the modules being developed (no
-// version: the main module, a workspace or a replacement by a directory),
-// not of the standard library nor of the module cache. Drivers that run
-// analyzers with facts on every dependency (go vet, golangci-lint, nogo)
-// then pay for the module's own packages only, which they analyse anyway;
-// idleperhost analyses the others it is run on itself.
-func factsHere(pass *analysis.Pass) bool {
-	if httpapi.IsStd(pass.Pkg) {
-		return false
-	}
-	return pass.Module == nil || pass.Module.Version == ""
 }
 
 // factoryResult returns the value of call's result that holds a pool
@@ -119,7 +104,7 @@ func (s *state) exportPool(p *pool) {
 		fn := ret.Parent()
 		obj, _ := fn.Object().(*types.Func)
 		i := slices.Index(ret.Results, h.Value)
-		if obj == nil || fn.Parent() != nil || obj.Pkg() != s.pass.Pkg || !exported(obj) || i < 0 {
+		if obj == nil || fn.Parent() != nil || obj.Pkg() != s.pass.Pkg || !callee.Exported(obj) || i < 0 {
 			continue
 		}
 		f := &poolFact{Result: i, Raised: raised(p)}
@@ -137,24 +122,6 @@ func (s *state) exportPool(p *pool) {
 		s.exports[obj] = f
 		s.covered[ret] = true
 	}
-}
-
-// exported reports whether callers in other packages can call fn by name:
-// an exported function, or an exported method of an exported type.
-func exported(fn *types.Func) bool {
-	if !fn.Exported() {
-		return false
-	}
-	recv := fn.Signature().Recv()
-	if recv == nil {
-		return true
-	}
-	t := recv.Type()
-	if ptr, ok := t.(*types.Pointer); ok {
-		t = ptr.Elem()
-	}
-	named, ok := t.(*types.Named)
-	return ok && named.Obj().Exported()
 }
 
 // checkExports exports the facts whose function returns, at every return,

@@ -59,7 +59,7 @@ type checker struct {
 var defaults = Options{MaxIdlePerHost: DefaultMaxIdlePerHost}
 
 // run reports what idlepools found in the package, or analyses it here
-// when idlepools did not (see [factsHere]) or analysed it with other
+// when idlepools did not (see [ssapass.FactsHere]) or analysed it with other
 // options.
 func (c *checker) run(pass *analysis.Pass) (any, error) {
 	made := pass.ResultOf[poolsAnalyzer].(*pools)
@@ -93,7 +93,7 @@ func runPools(pass *analysis.Pass) (any, error) {
 			made.made[fn] = f.Fact.(*poolFact)
 		}
 	}
-	if !factsHere(pass) {
+	if !ssapass.FactsHere(pass) {
 		return made, nil
 	}
 	made.analysed = true
@@ -191,7 +191,7 @@ type state struct {
 	fromParam    map[*types.Var]bool // fields that an exported function sets from a parameter (see setFromParam)
 
 	// made are the facts of the package's imports. facts: the
-	// package's functions get pool facts ([factsHere]); exports are the
+	// package's functions get pool facts ([ssapass.FactsHere]); exports are the
 	// candidates, nil where two disagree, and covered the returns they
 	// were found at (see [state.checkExports]).
 	made    map[*types.Func]*poolFact

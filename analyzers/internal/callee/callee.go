@@ -74,3 +74,22 @@ func Receiver(call *ssa.CallCommon) ssa.Value {
 	}
 	return nil
 }
+
+// Exported reports whether code in other packages can call fn by name: an
+// exported function, or an exported method of an exported type. Facts
+// about such functions are what their callers elsewhere can use.
+func Exported(fn *types.Func) bool {
+	if !fn.Exported() {
+		return false
+	}
+	recv := fn.Signature().Recv()
+	if recv == nil {
+		return true
+	}
+	t := recv.Type()
+	if ptr, ok := t.(*types.Pointer); ok {
+		t = ptr.Elem()
+	}
+	named, ok := t.(*types.Named)
+	return ok && named.Obj().Exported()
+}

@@ -77,3 +77,43 @@ func TestFunc(t *testing.T) {
 		t.Errorf("Body of id[*http.Client] = %v, want the generic origin", bodies[4])
 	}
 }
+
+func TestExported(t *testing.T) {
+	t.Parallel()
+	const src = `package p
+
+type T struct{}
+type t struct{}
+
+func F()          {}
+func f()          {}
+func (T) M()      {}
+func (*T) P()     {}
+func (T) m()      {}
+func (t) M2()     {}
+`
+	pkg := ssatest.Build(t, src).Pkg
+	want := map[string]bool{"F": true, "f": false, "M": true, "P": true, "m": false, "M2": false}
+	scope := pkg.Scope()
+	funcs := map[string]*types.Func{}
+	for _, name := range scope.Names() {
+		switch obj := scope.Lookup(name).(type) {
+		case *types.Func:
+			funcs[name] = obj
+		case *types.TypeName:
+			named := obj.Type().(*types.Named)
+			for m := range named.Methods() {
+				funcs[m.Name()] = m
+			}
+		}
+	}
+	for name, w := range want {
+		fn := funcs[name]
+		if fn == nil {
+			t.Fatalf("no function %s", name)
+		}
+		if got := callee.Exported(fn); got != w {
+			t.Errorf("Exported(%s) = %v, want %v", name, got, w)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package ssapass_test
 
 import (
 	"go/types"
+	"path"
 	"reflect"
 	"runtime"
 	"strings"
@@ -126,4 +127,24 @@ func TestReleased(t *testing.T) {
 		},
 	}
 	analysistest.Run(t, analysistest.TestData(), a, "release")
+}
+
+func TestFactsHere(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		path   string
+		module *analysis.Module
+		want   bool
+	}{
+		{"example.com/svc/api", &analysis.Module{Path: "example.com/svc"}, true},
+		{"myservice/api", &analysis.Module{Path: "myservice"}, true}, // a module without a dot
+		{"example.com/svc/api", nil, true},                           // a driver naming no module
+		{"github.com/lib/pq", &analysis.Module{Path: "github.com/lib/pq", Version: "v1.10.9"}, false},
+		{"net/http", &analysis.Module{}, false},
+	} {
+		pass := &analysis.Pass{Pkg: types.NewPackage(c.path, path.Base(c.path)), Module: c.module}
+		if got := ssapass.FactsHere(pass); got != c.want {
+			t.Errorf("FactsHere(%s, %+v) = %v, want %v", c.path, c.module, got, c.want)
+		}
+	}
 }
