@@ -67,11 +67,16 @@
 // A constructor may give the client its transport after the literal
 // (c.Transport = &http.Transport{...}), on each of several branches: a
 // store replaces the transport only when it may run after it.
-// Constructors are summarised once per package and memoised. Constructors
-// of other packages cannot be summarised without facts, which would make
-// every driver load every dependency from source (on the benchmark corpus
-// that alone costs 2.1x the CPU time and 2.6x the memory of loading from
-// export data). Two rules stand in for them: a package-level function
+// Constructors are summarised once per package and memoised. Those of the
+// other packages of the module being developed (no module version, not the
+// standard library) are summarised too, in facts (transportmakers): an
+// exported function or method that returns a fresh transport, or a client
+// holding one, not a struct holding it (cs3org/reva's rhttp.GetHTTPClient
+// called for every request); standalone, facts pass between the packages
+// analysed together. Summarising the module cache's would make every
+// driver load every dependency from source (on the benchmark corpus that
+// alone costs 2.1x the CPU time and 2.6x the memory of loading from export
+// data). Two rules stand in for them: a package-level function
 // named New... that returns an *http.Transport and takes no transport or
 // client is a constructor, by Go's naming convention; and a few
 // well-known constructors, read in their source, make a transport with

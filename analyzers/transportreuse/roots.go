@@ -13,7 +13,8 @@ import (
 
 // A root is a place that makes a fresh transport: a literal or new, a
 // Clone, or a call of a constructor that returns one (or a client holding
-// one): of this package, or of another that [httpapi.Foreign] recognises.
+// one): of this package, or of another that [httpapi.Foreign] recognises
+// or that a fact describes ([makeFact]).
 type root struct {
 	value   ssa.Value
 	instr   ssa.Instruction // the allocation or the call
@@ -68,6 +69,11 @@ func (s *state) rootsIn(fn *ssa.Function) []root {
 								// What it sets is unknown: say its idle
 								// connections expire, the milder claim.
 								rs = append(rs, root{value: v, instr: instr, foreign: fn, made: instr.Pos(), idle: true})
+							}
+						} else if f := s.made[fn]; f != nil {
+							// A constructor of another package of the module.
+							if v := ssaflow.CallResult(instr, f.Result); v != nil {
+								rs = append(rs, root{value: v, instr: instr, foreign: fn, made: instr.Pos(), idle: f.Idle, disabled: f.Disabled})
 							}
 						}
 					}

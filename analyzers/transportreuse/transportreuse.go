@@ -39,7 +39,7 @@ func New(opts Options) *analysis.Analyzer {
 		Name:     "transportreuse",
 		Doc:      docs.MustExtract(doc, "transportreuse"),
 		URL:      "https://pkg.go.dev/github.com/kalint/kalint/analyzers/transportreuse",
-		Requires: []*analysis.Analyzer{ssapass.Analyzer},
+		Requires: []*analysis.Analyzer{ssapass.Analyzer, makersAnalyzer},
 		Run:      ssapass.Guard(c.run),
 	}
 	option.TestsVar(&a.Flags, &c.opts.Tests, opts.Tests,
@@ -58,6 +58,7 @@ type state struct {
 	*analysis.Pass
 	rep     *report.Reporter
 	opts    Options
+	made    map[*types.Func]*makeFact // other packages' constructors, from facts
 	x       *ssaflow.Index
 	tracer  *ssaflow.Tracer
 	back    *ssaflow.Backtracer // walks a clone's receiver back to its origin
@@ -72,15 +73,32 @@ type state struct {
 }
 
 func (c *checker) run(pass *analysis.Pass) (any, error) {
-	res := pass.ResultOf[ssapass.Analyzer].(*ssapass.Result)
-	if !res.ReachesHTTP || !mentionsTransport(res.Names()) || !makesTransport(pass, c.opts.Tests) {
+	s := newState(pass, c.opts, pass.ResultOf[makersAnalyzer].(*makers).made)
+	if s == nil {
 		return nil, nil // nothing here makes a transport
 	}
+	for _, fn := range s.x.Funcs {
+		for _, r := range s.rootsIn(fn) {
+			s.judge(r)
+		}
+	}
+	return nil, nil
+}
+
+// newState prepares the analysis of pass, or returns nil when nothing in
+// the package makes a transport. made are the constructors of other
+// packages that facts describe (see [makeFact]).
+func newState(pass *analysis.Pass, opts Options, made map[*types.Func]*makeFact) *state {
+	res := pass.ResultOf[ssapass.Analyzer].(*ssapass.Result)
+	if !res.ReachesHTTP || !mentionsTransport(res.Names(), made) || !makesTransport(pass, opts.Tests, made) {
+		return nil
+	}
 	_, x := res.SSA()
-	s := &state{
+	return &state{
 		Pass:   pass,
 		rep:    report.New(pass),
-		opts:   c.opts,
+		opts:   opts,
+		made:   made,
 		x:      x,
 		tracer: &ssaflow.Tracer{Index: x, NoReturns: true},
 		back:   &ssaflow.Backtracer{Index: x, Stop: isClone},
@@ -90,19 +108,13 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 		once:   make(map[*ssa.Function]bool),
 		perReq: make(map[*ssa.Function]bool),
 	}
-	for _, fn := range x.Funcs {
-		for _, r := range s.rootsIn(fn) {
-			s.judge(r)
-		}
-	}
-	return nil, nil
 }
 
 // mentionsTransport reports whether the package names http.Transport, its
 // Clone method or another package's constructor: without one it cannot
 // make a transport (a constructor of this package that makes one names it
 // too).
-func mentionsTransport(names httpapi.Names) bool {
+func mentionsTransport(names httpapi.Names, made map[*types.Func]*makeFact) bool {
 	for _, obj := range names {
 		switch obj := obj.(type) {
 		case *types.TypeName:
@@ -113,7 +125,7 @@ func mentionsTransport(names httpapi.Names) bool {
 			if httpapi.TransportClone.Matches(obj) {
 				return true
 			}
-			if _, ok := httpapi.Foreign(obj); ok {
+			if _, ok := httpapi.Foreign(obj); ok || made[obj] != nil {
 				return true
 			}
 		}
@@ -124,12 +136,12 @@ func mentionsTransport(names httpapi.Names) bool {
 // makesTransport reports whether the package's syntax makes a transport:
 // an http.Transport literal, new(http.Transport), a variable of type
 // http.Transport, a call of Clone or of another package's constructor
-// (see [httpapi.Foreign]). Many client packages name the type
+// (see [httpapi.Foreign], [makeFact]). Many client packages name the type
 // only in signatures and type assertions; they need no SSA. Unless tests
 // are judged, _test.go files do not count: an external test package
 // (pkg_test) is skipped whole. The test variant of a package is not, since
 // some drivers (golangci-lint) analyse only that variant.
-func makesTransport(pass *analysis.Pass, tests bool) bool {
+func makesTransport(pass *analysis.Pass, tests bool, made map[*types.Func]*makeFact) bool {
 	info := pass.TypesInfo
 	found := false
 	for _, f := range pass.Files {
@@ -150,6 +162,7 @@ func makesTransport(pass *analysis.Pass, tests bool) bool {
 				fn, ok := info.Uses[n.Sel].(*types.Func)
 				if ok && fn.Pkg() != pass.Pkg {
 					_, found = httpapi.Foreign(fn)
+					found = found || made[fn] != nil
 				}
 				found = found || ok && httpapi.TransportClone.Matches(fn)
 			case *ast.ValueSpec:
