@@ -64,16 +64,20 @@ func (s *state) rootsIn(fn *ssa.Function) []root {
 				body := callee.Body(common)
 				if body == nil || body.Pkg != s.x.Pkg {
 					if fn := callee.Func(common); !common.IsInvoke() && fn != nil && fn.Pkg() != s.Pkg {
-						if i, ok := httpapi.Foreign(fn); ok {
+						if f := s.made[fn]; f != nil && httpapi.ConstructorOf(fn) == nil {
+							// A constructor of another package of the
+							// module: its fact knows better than the
+							// naming convention (a well-known
+							// constructor's entry, read in its source,
+							// knows best).
+							if v := ssaflow.CallResult(instr, f.Result); v != nil {
+								rs = append(rs, root{value: v, instr: instr, foreign: fn, made: instr.Pos(), idle: f.Idle, disabled: f.Disabled})
+							}
+						} else if i, ok := httpapi.Foreign(fn); ok {
 							if v := ssaflow.CallResult(instr, i); v != nil {
 								// What it sets is unknown: say its idle
 								// connections expire, the milder claim.
 								rs = append(rs, root{value: v, instr: instr, foreign: fn, made: instr.Pos(), idle: true})
-							}
-						} else if f := s.made[fn]; f != nil {
-							// A constructor of another package of the module.
-							if v := ssaflow.CallResult(instr, f.Result); v != nil {
-								rs = append(rs, root{value: v, instr: instr, foreign: fn, made: instr.Pos(), idle: f.Idle, disabled: f.Disabled})
 							}
 						}
 					}
