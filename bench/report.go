@@ -244,10 +244,12 @@ func (r *report) factsBound(p func(string, ...any)) {
 	if facts == nil || peer == nil {
 		return
 	}
-	p("## A design with facts: its loading floor against the bound")
+	p("## A design with facts from every dependency: its loading floor against the bound")
 	p("")
-	p("Declaring any fact type makes the driver load and analyse every dependency from")
-	p("source. The floor with facts does only that; a design with facts costs at least as much.")
+	p("Declaring a fact type makes a multichecker load and analyse every dependency from")
+	p("source. The floor with facts does only that; a design whose facts come from every")
+	p("dependency costs at least as much. (kalint's own facts pass only between the packages")
+	p("it analyses, on the floor above: see docs/design.md.)")
 	p("")
 	p("| measure | floor with facts / floor | floor with facts / bodyclose (paired median) | within 0.5x bodyclose |")
 	p("| --- | ---: | ---: | --- |")
