@@ -187,11 +187,14 @@ func kalintConfig(t *testing.T, settings string) string {
 }
 
 // golangciRun runs golangci-lint with a configuration on the fixture, with
-// a cache of its own.
+// a cache of its own. The subtests run at once, and other golangci-lint
+// runs may share the machine: without --allow-parallel-runners one of them
+// waits for the others' lock and gives up ("parallel golangci-lint is
+// running").
 func golangciRun(t *testing.T, bin, config string, args ...string) (issues []golangciIssue, stderr string, code int) {
 	t.Helper()
 	args = append([]string{"run", "--config", config, "--output.json.path=stdout",
-		"--path-mode=abs", "--show-stats=false"}, args...)
+		"--path-mode=abs", "--show-stats=false", "--allow-parallel-runners"}, args...)
 	cmd := exec.Command(bin, append(args, "./...")...)
 	cmd.Dir = fixtureDir(t)
 	cmd.Env = append(os.Environ(), "GOLANGCI_LINT_CACHE="+t.TempDir())
