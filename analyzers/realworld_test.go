@@ -22,6 +22,10 @@ import (
 type realCase struct {
 	analyzer, name, fix string
 	found, reported     bool // recorded: bad has a finding, good has one
+	// twin: the verdict on the good twin's report, read in the code
+	// (true: the fix left a real instance of the mistake; debatable;
+	// false); "" when quiet.
+	twin string
 }
 
 func (c realCase) pkg(variant string) string {
@@ -96,7 +100,7 @@ func TestRealWorld(t *testing.T) {
 // scoreCases compares each case with its record, then logs the scores
 // per analyzer and the other analyzers' findings (for judgement).
 func scoreCases(t *testing.T, cases []realCase, findings map[string]map[string][]string) {
-	type score struct{ cases, found, reported int }
+	type score struct{ cases, found, reported, trueTwins, falseTwins int }
 	scores := make(map[string]*score)
 	for _, c := range cases {
 		s := scores[c.analyzer]
@@ -112,6 +116,12 @@ func scoreCases(t *testing.T, cases []realCase, findings map[string]map[string][
 		}
 		if reported {
 			s.reported++
+			switch c.twin {
+			case "true":
+				s.trueTwins++
+			case "false":
+				s.falseTwins++
+			}
 		}
 		if found != c.found {
 			t.Errorf("%s/%s (%s): bad now %s, cases.tsv says %s %v", c.analyzer, c.name, c.fix, outcome(found, "found", "missed"), outcome(c.found, "found", "missed"), bad[c.analyzer])
@@ -133,17 +143,23 @@ func scoreCases(t *testing.T, cases []realCase, findings map[string]map[string][
 		all.cases += s.cases
 		all.found += s.found
 		all.reported += s.reported
-		t.Logf("%-15s %s", a, scoreLine(s.cases, s.found, s.reported))
+		all.trueTwins += s.trueTwins
+		all.falseTwins += s.falseTwins
+		t.Logf("%-15s %s", a, scoreLine(s.cases, s.found, s.reported, s.trueTwins, s.falseTwins))
 	}
-	t.Logf("%-15s %s", "all", scoreLine(all.cases, all.found, all.reported))
+	t.Logf("%-15s %s", "all", scoreLine(all.cases, all.found, all.reported, all.trueTwins, all.falseTwins))
 }
 
-func scoreLine(cases, found, reported int) string {
-	precision := "n/a"
+func scoreLine(cases, found, reported, trueTwins, falseTwins int) string {
+	precision, verdicts := "n/a", "n/a"
 	if found+reported > 0 {
 		precision = fmt.Sprintf("%.2f", float64(found)/float64(found+reported))
 	}
-	return fmt.Sprintf("recall %d/%d = %.2f, precision %s (%d good twins reported)", found, cases, float64(found)/float64(cases), precision, reported)
+	if found+trueTwins+falseTwins > 0 {
+		verdicts = fmt.Sprintf("%.2f", float64(found+trueTwins)/float64(found+trueTwins+falseTwins))
+	}
+	return fmt.Sprintf("recall %d/%d = %.2f, precision %s (%d good twins reported), by verdict %s (%d of them true, %d false)",
+		found, cases, float64(found)/float64(cases), precision, reported, verdicts, trueTwins, falseTwins)
 }
 
 func outcome(b bool, yes, no string) string {
@@ -168,10 +184,23 @@ func readCases(t *testing.T, file string) []realCase {
 			continue
 		}
 		cols := strings.Split(text, "\t")
-		if len(cols) != 5 || !slices.Contains([]string{"found", "missed"}, cols[3]) || !slices.Contains([]string{"quiet", "reported"}, cols[4]) {
-			t.Fatalf("%s:%d: want analyzer, case, fix, found|missed, quiet|reported separated by tabs: %q", file, line, text)
+		ok := len(cols) >= 5 && slices.Contains([]string{"found", "missed"}, cols[3])
+		switch {
+		case ok && cols[4] == "quiet":
+			ok = len(cols) == 5
+		case ok && cols[4] == "reported":
+			ok = len(cols) == 6 && slices.Contains([]string{"true", "debatable", "false"}, cols[5])
+		default:
+			ok = false
 		}
-		cases = append(cases, realCase{analyzer: cols[0], name: cols[1], fix: cols[2], found: cols[3] == "found", reported: cols[4] == "reported"})
+		if !ok {
+			t.Fatalf("%s:%d: want analyzer, case, fix, found|missed, quiet|reported and, after reported, the report's verdict (true|debatable|false), separated by tabs: %q", file, line, text)
+		}
+		c := realCase{analyzer: cols[0], name: cols[1], fix: cols[2], found: cols[3] == "found", reported: cols[4] == "reported"}
+		if c.reported {
+			c.twin = cols[5]
+		}
+		cases = append(cases, c)
 	}
 	if err := sc.Err(); err != nil {
 		t.Fatal(err)
