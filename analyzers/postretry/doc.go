@@ -188,9 +188,15 @@
 // counts as handed off. A call of a predicate (results bool, or bool and
 // error) given the request, a retry policy, does not count as rewinding
 // its body. The same holds without a loop: a request sent again, as the
-// same value or variable, on the failure branch of a first send of it with
-// no Body store between (also in a helper of the package given the
-// request), and a RoundTrip method of the package that re-sends the
+// same value or variable, after a first send of it failed or had its
+// StatusCode tested (a 401 that makes the client fetch a new token), with
+// no Body store between, in the same function or in a helper of the
+// package that the first send's function calls with the request (up to
+// three calls down), and a new request built around the Body of one so
+// sent (`http.NewRequest(req.Method, u, req.Body)`, splunk-cloud-sdk-go's
+// onUnauthorizedRequest): the first attempt read that reader to its end.
+// A body taken from GetBody, or made anew from the bytes, is a fresh one;
+// and a RoundTrip method of the package that re-sends the
 // request it is given without reading or setting its Body or GetBody (a
 // Client passes every request through it, those with bodies too). A
 // request handed to code it cannot see counts as rewound.
@@ -256,7 +262,9 @@
 // value (the others are not built), and a helper's calls are judged one by
 // one only when they pass constants through at most eight calls; a second attempt with a rebuilt request is
 // not taken for a retry of the first (the first is reported); a second
-// attempt that re-sends the body is seen in the function of the first; a
+// attempt that re-sends the body is seen in the function of the first
+// and in the helpers it calls, not in a function that calls the first
+// attempt's (a caller that sends again what an exported Do sent); a
 // method value given to a retry helper (backoff(k.send)) binds its
 // receiver where the analysis does not follow it, so a body reader kept in
 // that receiver is not judged (a closure calling k.send() is); a body

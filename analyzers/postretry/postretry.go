@@ -183,6 +183,10 @@ func (s *state) check(call ssa.CallInstruction, snd send) {
 			s.reportReuse(call, resent, again)
 			return
 		}
+		if again := s.rebuilt(call, req); again.attempt != nil {
+			s.reportReuse(call, req, again)
+			return
+		}
 	}
 	var helpers []*ssa.Function // exported helpers the request came through
 	if req != nil && req.opaque {

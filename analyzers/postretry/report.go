@@ -37,6 +37,10 @@ func (s *state) reportReuse(call ssa.CallInstruction, req *request, again reuse)
 	remedy := "rebuild the request or reset its Body from GetBody in each attempt"
 	related := "retried here"
 	switch {
+	case again.first && again.made != nil:
+		d.Message = fmt.Sprintf("%s is given to a new request after an earlier attempt consumed it (the second attempt sends an empty or cut body)", s.bodySubject(again.made))
+		remedy = "take a fresh body from GetBody, or make the body reader anew from its bytes"
+		related = "first attempt here"
 	case again.first:
 		d.Message = fmt.Sprintf("%s is sent again after a failed attempt consumed its body (the second attempt sends no body or fails with \"ContentLength=N with Body length 0\")", subject)
 		related = "first attempt here"

@@ -26,17 +26,7 @@ func (s *state) resent(call ssa.CallInstruction, req *request, reqArg ssa.Value)
 	if w := s.wrapperRequest(reqArg); req.opaque && w != nil {
 		resent = w
 	}
-	candidates := []*request{resent}
-	if !consumable(call, resent, false) {
-		candidates = candidates[:0]
-		if consumable(call, resent, true) {
-			candidates = append(candidates, resent)
-		}
-		for _, site := range httpflow.Sites(s.every, s.kept, reqArg) {
-			candidates = append(candidates, s.fromWalk(site.Request))
-		}
-	}
-	for _, r := range candidates {
+	for _, r := range s.candidates(call, resent, reqArg) {
 		whole := consumable(call, r, false)
 		if !whole && !consumable(call, r, true) {
 			continue
@@ -49,6 +39,25 @@ func (s *state) resent(call ssa.CallInstruction, req *request, reqArg ssa.Value)
 		}
 	}
 	return nil, reuse{}
+}
+
+// candidates returns the requests whose body may be consumed that v, a
+// request sent at call and resolved as req, may be: req itself when its
+// body may be consumed as far as it shows, else the requests of the
+// package's calls that lead to it ([httpflow.Sites]; see
+// [state.resent]).
+func (s *state) candidates(call ssa.CallInstruction, req *request, v ssa.Value) []*request {
+	if consumable(call, req, false) {
+		return []*request{req}
+	}
+	var out []*request
+	if consumable(call, req, true) {
+		out = append(out, req)
+	}
+	for _, site := range httpflow.Sites(s.every, s.kept, v) {
+		out = append(out, s.fromWalk(site.Request))
+	}
+	return out
 }
 
 // A reuse is where a consumed body is sent again: attempt is the call that
@@ -221,40 +230,6 @@ func (s *state) setOnceWhereBuilt(at *attempt, fn *ssa.Function, req *request, b
 		}
 	}
 	return given > 0
-}
-
-// firstAttempt returns an earlier send, in the same function, of the same
-// request whose failure branch leads to call without a loop (a second
-// attempt after a failed first one), when no Body store may run between
-// them; nil otherwise.
-func (s *state) firstAttempt(call ssa.CallInstruction, req *request, reqArg ssa.Value) ssa.Instruction {
-	c, ok := call.(*ssa.Call)
-	if !ok {
-		return nil
-	}
-	for _, b := range c.Parent().Blocks {
-		for _, instr := range b.Instrs {
-			first, ok := instr.(*ssa.Call)
-			if !ok || first == c || ssaflow.Reaches(c, first) {
-				continue // the same send, or one that may come after it (a loop)
-			}
-			snd, ok := sendOf(callee.Func(&first.Call))
-			if !ok {
-				continue
-			}
-			_, arg, ok := snd.operands(first.Common())
-			if !ok || arg == nil || !s.sameRequest(first, arg, reqArg) ||
-				!ssaflow.ReachesBlock(ssaflow.FailureBranches(first), func(b *ssa.BasicBlock) bool { return b == c.Block() }, noReturn) {
-				continue
-			}
-			if !slices.ContainsFunc(req.bodyStores, func(st *ssa.Store) bool {
-				return st.Parent() != c.Parent() || ssaflow.Reaches(first, st)
-			}) {
-				return first
-			}
-		}
-	}
-	return nil
 }
 
 // sameRequest reports whether two sent values, a before b, are the same

@@ -64,7 +64,14 @@
 // to the write holds what it stored last there
 // (`c.hc.Transport = http.DefaultTransport` right before
 // `c.hc.Transport.(*http.Transport).TLSClientConfig = conf`), whatever
-// other functions store in it. A write through a field is left alone when
+// other functions store in it; a path on which it stores nothing but took
+// the branch of a test of that field against nil on which it holds a
+// value keeps what the caller gave there. So a function that fills the
+// nil Transport of the client it is given with http.DefaultTransport
+// (`if cli.Transport == nil { cli.Transport = http.DefaultTransport }`)
+// and then writes through it is reported: when the caller gave none, the
+// write changes the default (sourcegraph/sourcegraph-public-snapshot#4666).
+// A write through a field is left alone when
 // its function replaced the field on every path to it, after anything
 // else that may have set it: stored a fresh value there (`&http.Client{}`),
 // took the branch of `c.hc == http.DefaultClient` on which it is not the

@@ -221,6 +221,13 @@ func earlier(blk *ssa.BasicBlock, a, b ssa.Instruction) bool {
 // can run without c having run since a" means: a serve reached after a
 // ReadTimeout store without passing an IdleTimeout store, say.
 func ReachesAvoiding(a, b ssa.Instruction, avoid func(ssa.Instruction) bool) bool {
+	return ReachesAvoidingOn(a, b, avoid, nil)
+}
+
+// ReachesAvoidingOn is [ReachesAvoiding] on the edges of the block graph
+// that cut, if set, does not remove: a path that takes the branch of a
+// test on which a field holds a value, say.
+func ReachesAvoidingOn(a, b ssa.Instruction, avoid func(ssa.Instruction) bool, cut func(from, to *ssa.BasicBlock) bool) bool {
 	fn := b.Parent()
 	if b.Block() == nil || len(fn.Blocks) == 0 || a != nil && (a.Block() == nil || a.Parent() != fn) {
 		return false
@@ -248,7 +255,15 @@ func ReachesAvoiding(a, b ssa.Instruction, avoid func(ssa.Instruction) bool) boo
 		return found
 	}
 	seen := make(map[*ssa.BasicBlock]bool)
-	work := slices.Clone(start.Succs)
+	var work []*ssa.BasicBlock
+	next := func(from *ssa.BasicBlock) {
+		for _, to := range from.Succs {
+			if cut == nil || !cut(from, to) {
+				work = append(work, to)
+			}
+		}
+	}
+	next(start)
 	for len(work) > 0 {
 		blk := work[len(work)-1]
 		work = work[:len(work)-1]
@@ -261,7 +276,7 @@ func ReachesAvoiding(a, b ssa.Instruction, avoid func(ssa.Instruction) bool) boo
 			return true
 		}
 		if !blocked {
-			work = append(work, blk.Succs...)
+			next(blk)
 		}
 	}
 	return false

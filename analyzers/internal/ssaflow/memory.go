@@ -31,10 +31,13 @@ func (b *Backtracer) stored(load *ssa.UnOp) ([]ssa.Value, bool) {
 		return out, ok
 	case *ssa.FieldAddr:
 		if b.Last {
-			if sts, ok := b.LastStores(load); ok {
-				out := make([]ssa.Value, len(sts))
-				for i, st := range sts {
-					out[i] = st.Val
+			if sts, tested, ok := b.LastStores(load); ok {
+				out := make([]ssa.Value, 0, len(sts)+len(tested))
+				for _, st := range sts {
+					out = append(out, st.Val)
+				}
+				for _, t := range tested {
+					out = append(out, t)
 				}
 				return out, true
 			}
@@ -98,13 +101,17 @@ func (b *Backtracer) fieldStores(x ssa.Value, i int) ([]ssa.Value, bool) {
 // every path to it: the stores that reach the load with none of these in
 // between: another such store, a store to a field or variable of the
 // chain (c.config = other), or a call of the package's functions or of a
-// function value, which may store one. ok is false when a path reaches
-// the load without such a store, or from one of those in between: then
+// function value, which may store one. A path that stores nothing may
+// instead take the branch of a test of the field against nil on which
+// it holds a value, with none of those after the test (if c.T == nil
+// { c.T = def }): the load then reads what the test read, and tested
+// holds those earlier loads. ok is false when a path reaches the load
+// without a store or such a test, or from one of those in between: then
 // the load may read anything the package stores there.
-func (b *Backtracer) LastStores(load *ssa.UnOp) (stores []*ssa.Store, ok bool) {
+func (b *Backtracer) LastStores(load *ssa.UnOp) (stores []*ssa.Store, tested []*ssa.UnOp, ok bool) {
 	fa, isField := load.X.(*ssa.FieldAddr)
 	if load.Op != token.MUL || !isField || load.Block() == nil {
-		return nil, false
+		return nil, nil, false
 	}
 	fields, vars := chainOf(fa)
 	var blockers []ssa.Instruction
@@ -132,7 +139,38 @@ func (b *Backtracer) LastStores(load *ssa.UnOp) (stores []*ssa.Store, ok bool) {
 			}
 		}
 	}
-	return reachingStores(load, candidates, blockers)
+	tests := keptBranches(load, fa, candidates, blockers)
+	stores, ok = reachingStores(load, candidates, blockers, tests)
+	if !ok {
+		return nil, nil, false
+	}
+	for t := range tests {
+		tested = append(tested, t)
+	}
+	slices.SortFunc(tested, func(x, y *ssa.UnOp) int { return int(x.Block().Index - y.Block().Index) })
+	return stores, tested, true
+}
+
+// keptBranches returns the loads of the field at fa that a block of
+// load's function tests against nil, with no store of the field nor
+// blocker after them in their block, and whose value reaches load: by
+// load, the branch on which it holds a value.
+func keptBranches(load *ssa.UnOp, fa *ssa.FieldAddr, candidates []*ssa.Store, blockers []ssa.Instruction) map[*ssa.UnOp]*ssa.BasicBlock {
+	sets := func(x ssa.Instruction) bool {
+		st, ok := x.(*ssa.Store)
+		return ok && slices.Contains(candidates, st) || slices.Contains(blockers, x)
+	}
+	tests := make(map[*ssa.UnOp]*ssa.BasicBlock)
+	for _, blk := range load.Parent().Blocks {
+		t, _, kept := nilTest(blk)
+		if t == nil || t.Block() != blk || !sameAddr(t.X, fa) ||
+			slices.ContainsFunc(blk.Instrs[slices.Index(blk.Instrs, ssa.Instruction(t))+1:], sets) ||
+			!ReachesAvoiding(t, load, sets) {
+			continue
+		}
+		tests[t] = kept
+	}
+	return tests
 }
 
 // VarLastStores returns the stores that load, of a local variable of its
@@ -188,13 +226,14 @@ func VarLastStores(load *ssa.UnOp) (stores []*ssa.Store, ok bool) {
 			}
 		}
 	}
-	return reachingStores(load, candidates, blockers)
+	return reachingStores(load, candidates, blockers, nil)
 }
 
 // reachingStores returns the candidates that reach load with no other
 // candidate and no blocker in between; ok is false when the function's
-// entry or a blocker reaches it so.
-func reachingStores(load *ssa.UnOp, candidates []*ssa.Store, blockers []ssa.Instruction) (stores []*ssa.Store, ok bool) {
+// entry or a blocker reaches it so other than through a kept branch of
+// tests (a tested load's block and the branch it takes from there).
+func reachingStores(load *ssa.UnOp, candidates []*ssa.Store, blockers []ssa.Instruction, tests map[*ssa.UnOp]*ssa.BasicBlock) (stores []*ssa.Store, ok bool) {
 	if len(candidates) == 0 {
 		return nil, false
 	}
@@ -202,8 +241,16 @@ func reachingStores(load *ssa.UnOp, candidates []*ssa.Store, blockers []ssa.Inst
 		st, ok := x.(*ssa.Store)
 		return ok && slices.Contains(candidates, st) || slices.Contains(blockers, x)
 	}
-	if ReachesAvoiding(nil, load, avoid) ||
-		slices.ContainsFunc(blockers, func(x ssa.Instruction) bool { return ReachesAvoiding(x, load, avoid) }) {
+	cut := func(from, to *ssa.BasicBlock) bool {
+		for t, kept := range tests {
+			if t.Block() == from && kept == to {
+				return true
+			}
+		}
+		return false
+	}
+	if ReachesAvoidingOn(nil, load, avoid, cut) ||
+		slices.ContainsFunc(blockers, func(x ssa.Instruction) bool { return ReachesAvoidingOn(x, load, avoid, cut) }) {
 		return nil, false
 	}
 	for _, st := range candidates {

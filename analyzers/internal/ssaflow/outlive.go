@@ -53,36 +53,44 @@ func NilGuard(st *ssa.Store) (*ssa.If, *ssa.BasicBlock) {
 		return nil, nil
 	}
 	for _, b := range st.Parent().Blocks {
-		if len(b.Instrs) == 0 || len(b.Succs) != 2 {
-			continue
-		}
-		cond, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If)
-		if !ok {
-			continue
-		}
-		cmp, ok := cond.Cond.(*ssa.BinOp)
-		if !ok || cmp.Op != token.EQL && cmp.Op != token.NEQ {
-			continue
-		}
-		other := cmp.X
-		if IsNil(other) {
-			other = cmp.Y
-		} else if !IsNil(cmp.Y) {
-			continue
-		}
-		load, ok := other.(*ssa.UnOp)
-		if !ok || load.Op != token.MUL || !sameAddr(load.X, st.Addr) {
-			continue
-		}
-		isNil, kept := b.Succs[0], b.Succs[1] // the branches of ==
-		if cmp.Op == token.NEQ {
-			isNil, kept = kept, isNil
-		}
-		if isNil.Dominates(blk) {
-			return cond, kept
+		load, isNil, kept := nilTest(b)
+		if load != nil && sameAddr(load.X, st.Addr) && isNil.Dominates(blk) {
+			return b.Instrs[len(b.Instrs)-1].(*ssa.If), kept
 		}
 	}
 	return nil, nil
+}
+
+// nilTest returns, when b ends by testing a load from memory against nil
+// (if x.f == nil, if x.f != nil), that load and the branches b takes when
+// it is nil and when it holds a value; nil otherwise.
+func nilTest(b *ssa.BasicBlock) (load *ssa.UnOp, isNil, kept *ssa.BasicBlock) {
+	if len(b.Instrs) == 0 || len(b.Succs) != 2 {
+		return nil, nil, nil
+	}
+	cond, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If)
+	if !ok {
+		return nil, nil, nil
+	}
+	cmp, ok := cond.Cond.(*ssa.BinOp)
+	if !ok || cmp.Op != token.EQL && cmp.Op != token.NEQ {
+		return nil, nil, nil
+	}
+	other := cmp.X
+	if IsNil(other) {
+		other = cmp.Y
+	} else if !IsNil(cmp.Y) {
+		return nil, nil, nil
+	}
+	load, ok = other.(*ssa.UnOp)
+	if !ok || load.Op != token.MUL {
+		return nil, nil, nil
+	}
+	isNil, kept = b.Succs[0], b.Succs[1] // the branches of ==
+	if cmp.Op == token.NEQ {
+		isNil, kept = kept, isNil
+	}
+	return load, isNil, kept
 }
 
 // RunsUnlessFailing reports whether every run of the function of instrs

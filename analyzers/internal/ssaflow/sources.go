@@ -82,7 +82,9 @@ type Backtracer struct {
 	// Last makes a load of a field that its function stores, through the
 	// same chain of fields, on every path to it come from the last of
 	// those stores ([Backtracer.LastStores]) rather than from every store
-	// of the field in the package.
+	// of the field in the package; a path that only took the branch of a
+	// nil test of the field on which it holds a value reads the tested
+	// load (if c.T == nil { c.T = def }).
 	Last bool
 	// Instances makes a load of a field of a value that comes only from
 	// allocations of the package (a literal passed to a parameter, say)

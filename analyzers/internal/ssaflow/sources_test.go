@@ -410,10 +410,17 @@ func TestLastStores(t *testing.T) {
 		func some(x *S, a *int, c bool) *int { if c { x.s.f = a }; return x.s.f }
 		func swapped(x, y *S, a *int) *int { x.s.f = a; x.s = y; return x.s.f }
 		func called(x *S, a *int) *int { x.s.f = a; other(x); return x.s.f }
-		func elsewhere(x *S, a *int) *int { x.s.f = a; y := x.s; return y.f }`)
+		func elsewhere(x *S, a *int) *int { x.s.f = a; y := x.s; return y.f }
+		func filled(x *S, a *int) *int { if x.s.f == nil { x.s.f = a }; return x.s.f }
+		func kept(x *S, a, b *int) *int { if x.s.f != nil { a = b } else { x.s.f = a }; return x.s.f }
+		func callAfter(x *S, a *int) *int { if x.s.f == nil { x.s.f = a }; other(x); return x.s.f }
+		func otherField(x *S, a *int) *int { if x.s.s == nil { x.s.f = a }; return x.s.f }
+		func nilOnly(x *S, a *int) *int { if x.s.f == nil { other(nil) } else { x.s.f = a }; return x.s.f }`)
 	b := &ssaflow.Backtracer{Index: ssaflow.NewIndex(pkg)}
 	for name, want := range map[string]string{
 		"one": "a", "both": "a b", "some": "", "swapped": "", "called": "", "elsewhere": "a",
+		// A path that stores nothing keeps what the nil test read.
+		"filled": "a tested", "kept": "a tested", "callAfter": "", "otherField": "", "nilOnly": "",
 	} {
 		fn := pkg.Func(name)
 		var load *ssa.UnOp
@@ -422,10 +429,13 @@ func TestLastStores(t *testing.T) {
 				load = ret.Results[0].(*ssa.UnOp)
 			}
 		}
-		stores, ok := b.LastStores(load)
+		stores, tested, ok := b.LastStores(load)
 		var got []string
 		for _, st := range stores {
 			got = append(got, st.Val.Name())
+		}
+		for range tested {
+			got = append(got, "tested")
 		}
 		slices.Sort(got)
 		if strings.Join(got, " ") != want || ok != (want != "") {
