@@ -77,7 +77,7 @@ func (s *state) relative(ref ssa.Value) bool {
 				return false
 			}
 		default:
-			str, ok := ssaflow.ConstString(concatParts(v)[0])
+			str, ok := ssaflow.ConstString(ssaflow.ConcatParts(v)[0])
 			colon, slash := strings.IndexByte(str, ':'), strings.IndexByte(str, '/')
 			if !ok || strings.HasPrefix(str, "//") || colon >= 0 && (slash < 0 || colon < slash) {
 				return false
@@ -106,7 +106,7 @@ func relativeLiteral(a *ssa.Alloc) bool {
 // concat resolves a string concatenation: the leading constants name the
 // host, or the first operand is the base that the rest extends.
 func (s *state) concat(v *ssa.BinOp, depth int) target {
-	parts := concatParts(v)
+	parts := ssaflow.ConcatParts(v)
 	prefix, n := "", 0
 	for _, p := range parts {
 		str, ok := ssaflow.ConstString(p)
@@ -140,13 +140,6 @@ func (s *state) heldHost(v ssa.Value, depth int) target {
 		return t
 	}
 	return target{}
-}
-
-func concatParts(v ssa.Value) []ssa.Value {
-	if b, ok := v.(*ssa.BinOp); ok && b.Op == token.ADD {
-		return append(concatParts(b.X), concatParts(b.Y)...)
-	}
-	return []ssa.Value{v}
 }
 
 // sprintf resolves fmt.Sprintf(format, args...): the constant text before

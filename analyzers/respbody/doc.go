@@ -294,6 +294,19 @@
 //     Client.Head, to send HEAD, and so is one given the constant "HEAD"
 //     for a string parameter named method (kivik's chttp
 //     DoError(ctx, http.MethodHead, path, opts)).
+//   - Requests to the package's own server that it answers with no body:
+//     a request whose URL ends in a constant path (c.host + "/up", a
+//     parameter given constant paths by every call, fmt.Sprintf with the
+//     path after its last verb, a constant URL) that the package registers
+//     on a ServeMux (ServeMux.Handle or HandleFunc, http.Handle or
+//     HandleFunc, a constant pattern naming that one path) only to
+//     handlers that use their ResponseWriter for nothing but WriteHeader
+//     and Header, themselves or through the package's functions they pass
+//     it to. net/http answers those with Content-Length 0
+//     ((*response).finishRequest in net/http/server.go), and the client's
+//     body is http.NoBody: a package that is client and server of one
+//     protocol (ginkgo's parallel support, a CLI's /quitquitquit) has
+//     nothing to read there.
 //   - Paths on which the code has established a status without a body:
 //     resp.StatusCode compared with a constant 1xx, 204 or 304 (==, the
 //     other branch of !=, a switch case). The response there is

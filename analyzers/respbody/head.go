@@ -5,9 +5,11 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/kalint/kalint/analyzers/internal/callee"
 	"github.com/kalint/kalint/analyzers/internal/httpapi"
 	"github.com/kalint/kalint/analyzers/internal/httpflow"
 	"github.com/kalint/kalint/analyzers/internal/ssaflow"
+	"github.com/kalint/kalint/analyzers/internal/syntax"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -131,4 +133,43 @@ func methodLeaves(b *ssaflow.Backtracer, v ssa.Value) (leaves []ssa.Value, ok bo
 func isParam(v ssa.Value) bool {
 	_, ok := v.(*ssa.Parameter)
 	return ok
+}
+
+// silent reports whether a net/http send (fn, with the request req or a
+// URL argument) goes to a path that the package's own handlers answer with
+// no body ([syntax.SilentRoutes]): every request it may send is built
+// with a URL ending in such a path ([httpflow.URLPaths]). The package is
+// then client and server of one protocol, and those answers carry
+// http.NoBody.
+func (s *state) silent(common *ssa.CallCommon, fn *types.Func, req ssa.Value) bool {
+	if s.routes == nil {
+		s.routes = syntax.SilentRoutes(s.pass.Files, s.pass.TypesInfo)
+	}
+	if len(s.routes) == 0 {
+		return false
+	}
+	var urls []ssa.Value
+	switch {
+	case httpapi.URLSenders.Matches(fn):
+		args := callee.Args(common, fn)
+		if len(args) == 0 {
+			return false
+		}
+		urls = append(urls, args[0])
+	case req != nil:
+		for _, src := range s.back.Sources(req).Sources {
+			if !httpflow.IsNewRequest(src.Value) {
+				return false
+			}
+			_, args := httpflow.NewRequest(src.Value)
+			urls = append(urls, args[1])
+		}
+	}
+	for _, u := range urls {
+		paths := httpflow.URLPaths(s.urlBack, u)
+		if paths == nil || slices.ContainsFunc(paths, func(p string) bool { return !s.routes[p] }) {
+			return false
+		}
+	}
+	return len(urls) > 0
 }

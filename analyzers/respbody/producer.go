@@ -139,8 +139,11 @@ type producer struct {
 	k         kind
 	// same holds the other results of the package's wrapper that hold the
 	// same response as resp, with their kinds (see [funcResult.same]).
-	same    map[int]kind
-	head    bool
+	same map[int]kind
+	head bool
+	// silent: the request goes to a path that the package's own handlers
+	// answer with no body (see [state.silent]).
+	silent  bool
 	decider ssa.Value // the argument the request's method comes from, or nil
 	upgrade bool      // the request asks for a protocol upgrade
 	unseen  bool      // recognised by its signature alone
@@ -176,7 +179,8 @@ func (s *state) producer(call *ssa.Call) (producer, bool) {
 				return producer{}, false
 			}
 			req := requestArg(common)
-			return producer{resp: 0, err: 1, k: respKind, head: s.isHead(common, fn, req, false), decider: req, upgrade: upgradeRequest(common)}, true
+			return producer{resp: 0, err: 1, k: respKind, head: s.isHead(common, fn, req, false), decider: req, upgrade: upgradeRequest(common),
+				silent: s.silent(common, fn, req)}, true
 		}
 	}
 	results := common.Signature().Results()

@@ -48,7 +48,7 @@ func (s *state) source(fn *ssa.Function, call *ssa.Call, b *ssa.BasicBlock, i in
 		// handles it). So is the result of the package's wrapper that
 		// hands back no body for 204 No Content: the caller that drops
 		// it expects that answer.
-		if p.head || p.unseen || p.noContent || p.target != nil || report.InTest(s.pass.Fset, call.Pos()) || s.rep.Generated(call.Pos()) {
+		if p.head || p.silent || p.unseen || p.noContent || p.target != nil || report.InTest(s.pass.Fset, call.Pos()) || s.rep.Generated(call.Pos()) {
 			return // tests discard responses of calls that must fail
 		}
 		t := s.track(fn, nil, nil)
@@ -58,8 +58,8 @@ func (s *state) source(fn *ssa.Function, call *ssa.Call, b *ssa.BasicBlock, i in
 		}
 		return
 	}
-	if p.head {
-		return // a HEAD response's body is http.NoBody: nothing to close or read
+	if p.head || p.silent {
+		return // a HEAD response's body is http.NoBody, and so is an empty answer's: nothing to close or read
 	}
 	t := s.track(fn, vals, nil)
 	s.contextDone(t, call, p)

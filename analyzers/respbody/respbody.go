@@ -94,6 +94,8 @@ type state struct {
 	clientTracer    *ssaflow.Tracer     // follows clients to the transports they are given
 	retriers        map[*ssa.Function]ssa.CallInstruction
 	bound           bound
+	routes          map[string]bool     // the package's silent routes, built on first use (see [state.silent])
+	urlBack         *ssaflow.Backtracer // walks request URLs back to their constant paths
 }
 
 func (c *checker) run(pass *analysis.Pass) (any, error) {
@@ -121,6 +123,7 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 		local: &ssaflow.Backtracer{Index: index, Stop: httpflow.IsNewRequest, Through: httpflow.Derived,
 			CallersSeen: func(*ssa.Function) bool { return false }},
 		contexts:        &ssaflow.Backtracer{Index: index, Stop: httpflow.SetsContext},
+		urlBack:         &ssaflow.Backtracer{Index: index},
 		dones:           make(map[*ssa.Function][]httpflow.Done),
 		deferredCancels: make(map[*ssa.Function][]httpflow.DeferredCancel),
 	}

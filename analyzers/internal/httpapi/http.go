@@ -88,6 +88,9 @@ var (
 	// ProducerFuncs through http.DefaultClient.
 	ProducerMethods = slices.Concat(ClientSends, TransportSends)
 	ProducerFuncs   = Callees{Get, Head, Post, PostForm}
+	// URLSenders take the request's URL, a string, as their first
+	// argument (after the client).
+	URLSenders = Callees{ClientGet, ClientHead, ClientPost, ClientPostForm, Get, Head, Post, PostForm}
 )
 
 // net/http: requests and responses.

@@ -131,3 +131,12 @@ func StringValue(v constant.Value) (s string, known bool) {
 	}
 	return constant.StringVal(v), true
 }
+
+// ConcatParts flattens a string concatenation (a + b + c) into its
+// operands, left to right; any other value is its own one part.
+func ConcatParts(v ssa.Value) []ssa.Value {
+	if b, ok := v.(*ssa.BinOp); ok && b.Op == token.ADD {
+		return append(ConcatParts(b.X), ConcatParts(b.Y)...)
+	}
+	return []ssa.Value{v}
+}
