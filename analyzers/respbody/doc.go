@@ -112,7 +112,17 @@
 // func(...) (*http.Response, error): other packages' functions and methods,
 // function values and interface methods (an HTTPDoer interface, say). A
 // function of the package declared without a body (assembly, go:linkname)
-// is not such a source: nothing says its response is fresh.
+// is not such a source: nothing says its response is fresh. An exported
+// function or method of another package of the module being developed
+// (no module version, not the standard library) that hands back an open
+// response or body is followed as the package's own wrappers are, from a
+// fact that package's analysis records (respmakers): its discarded
+// result leaks, its unread close gives the connection up, and a body it
+// returns as an io.ReadCloser is tracked (minio's storage REST Call). A
+// sender whose open response depends on its caller (a decode target,
+// which an empty-interface parameter may be, a guard argument, a cancel
+// result) gets no fact and keeps the convention above; standalone, facts
+// pass between the packages analysed together.
 //
 // # What counts as handled
 //

@@ -235,6 +235,24 @@ func (s *state) producer(call *ssa.Call) (producer, bool) {
 		}
 		return p, true
 	}
+	if fn != nil && fn.Pkg() != s.pkg.Pkg && !common.IsInvoke() {
+		if f := s.made[fn]; f != nil {
+			// A sender of another package of the module: as one of the
+			// package's own wrappers, but for a decode target its
+			// signature shows, which it may read the body into on a path
+			// its fact does not tell (a nil target, lego's sender).
+			target, consumed := s.callDecoding(call)
+			if consumed {
+				return producer{}, false
+			}
+			p := producer{resp: f.Result, err: f.Err, k: kind(f.Kind), noContent: f.NoContent, target: target}
+			if i := f.HeadParam; i >= 0 && i < len(common.Args) {
+				p.decider = common.Args[i]
+				p.head = s.isHead(common, fn, p.decider, false)
+			}
+			return p, true
+		}
+	}
 	if fn != nil && s.std(fn.Pkg()) {
 		return producer{}, false // the table covers the standard library
 	}

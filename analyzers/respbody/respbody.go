@@ -56,7 +56,7 @@ func New(opts Options) *analysis.Analyzer {
 		Name:     "respbody",
 		Doc:      docs.MustExtract(doc, "respbody"),
 		URL:      "https://pkg.go.dev/github.com/kalint/kalint/analyzers/respbody",
-		Requires: []*analysis.Analyzer{ssapass.Analyzer},
+		Requires: []*analysis.Analyzer{ssapass.Analyzer, makersAnalyzer},
 		Run:      ssapass.Guard(c.run),
 		// Where the bound on one function's cost stopped the analysis.
 		ResultType: reflect.TypeFor[report.Notes](),
@@ -78,6 +78,7 @@ type state struct {
 	strict          bool
 	tests           bool // check functions in _test.go files
 	pkg             *ssa.Package
+	made            map[*types.Func]*makeFact // other packages' senders, from facts
 	summaries       map[summaryKey]summary
 	funcs           map[*ssa.Function]*funcResult
 	decodings       map[*ssa.Function]decodingResult
@@ -99,17 +100,32 @@ type state struct {
 }
 
 func (c *checker) run(pass *analysis.Pass) (any, error) {
-	res := pass.ResultOf[ssapass.Analyzer].(*ssapass.Result)
-	if !res.ReachesHTTP || !mentionsResponses(res.Names()) {
+	s := newState(pass, c.opts, pass.ResultOf[makersAnalyzer].(*makers).made)
+	if s == nil {
 		return report.Notes(nil), nil
 	}
+	for _, fn := range s.index.Funcs {
+		s.function(fn)
+	}
+	return s.bound.notes(), nil
+}
+
+// newState prepares the analysis of pass, or returns nil when the package
+// uses no function that returns a response. made are the other packages'
+// senders that facts describe (see [makeFact]).
+func newState(pass *analysis.Pass, opts Options, made map[*types.Func]*makeFact) *state {
+	res := pass.ResultOf[ssapass.Analyzer].(*ssapass.Result)
+	if !res.ReachesHTTP || !mentionsResponses(res.Names(), made) {
+		return nil
+	}
 	pkg, index := res.SSA()
-	s := &state{
+	return &state{
 		pass:         pass,
 		rep:          report.New(pass),
-		strict:       c.opts.Drain == DrainStrict,
-		tests:        c.opts.Tests,
+		strict:       opts.Drain == DrainStrict,
+		tests:        opts.Tests,
 		pkg:          pkg,
+		made:         made,
 		summaries:    make(map[summaryKey]summary),
 		funcs:        make(map[*ssa.Function]*funcResult),
 		decodings:    make(map[*ssa.Function]decodingResult),
@@ -127,19 +143,19 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 		dones:           make(map[*ssa.Function][]httpflow.Done),
 		deferredCancels: make(map[*ssa.Function][]httpflow.DeferredCancel),
 	}
-	for _, fn := range index.Funcs {
-		s.function(fn)
-	}
-	return s.bound.notes(), nil
 }
 
 // mentionsResponses reports whether the package uses any function that
-// returns an *http.Response: without one it has no response to check.
-func mentionsResponses(names httpapi.Names) bool {
+// returns an *http.Response, or another package's sender that a fact
+// describes: without one it has no response to check.
+func mentionsResponses(names httpapi.Names, made map[*types.Func]*makeFact) bool {
 	for _, obj := range names {
 		fn, ok := obj.(*types.Func)
 		if !ok {
 			continue
+		}
+		if made[fn] != nil {
+			return true
 		}
 		results := fn.Signature().Results()
 		for i := range results.Len() {

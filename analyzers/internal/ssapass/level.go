@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/kalint/kalint/analyzers/internal/httpapi"
+	"github.com/kalint/kalint/analyzers/internal/ssaflow"
 )
 
 // level is how much a function or type matters: not at all (ignored), when
@@ -52,6 +53,9 @@ func (t *trimmer) object(obj types.Object) level {
 		}
 		if httpapi.FileCalls.Matches(fn) {
 			return matters // the socket's duplicate, whatever the connection's type
+		}
+		if bodySender(fn, t.pkg) {
+			return matters // maybe a response's open body, which respbody's facts may say
 		}
 	}
 	if p := obj.Pkg(); p != nil && p != t.pkg {
@@ -239,4 +243,18 @@ func errorPredicate(fn *types.Func) bool {
 	errType := types.Universe.Lookup("error").Type()
 	return types.Identical(sig.Params().At(0).Type(), errType) &&
 		types.Identical(sig.Results().At(0).Type(), types.Typ[types.Bool])
+}
+
+// bodySender reports whether fn, a function of another package that can
+// reach net/http, returns an io.ReadCloser and an error: what a module's
+// sender hands back when it returns a response's body (minio's storage
+// REST Call), which respbody follows when a fact of that package says the
+// body is open.
+func bodySender(fn *types.Func, pkg *types.Package) bool {
+	results := fn.Signature().Results()
+	if fn.Pkg() == nil || fn.Pkg() == pkg || results.Len() != 2 ||
+		!httpapi.ReadCloser.Matches(results.At(0).Type()) || !ssaflow.IsError(results.At(1).Type()) {
+		return false
+	}
+	return Reaches(fn.Pkg(), httpapi.NetHTTP)
 }

@@ -30,7 +30,10 @@ import (
 //     ReadTimeout, a method such as SetKeepAlivesEnabled) other than an
 //     [httpapi.Context] one; anything of syscall or golang.org/x/sys;
 //     another package's constructor of a transport or client
-//     ([httpapi.Foreign]); or a function, field or package variable
+//     ([httpapi.Foreign]); another package's function that can reach
+//     net/http and returns an io.ReadCloser and an error, a module's
+//     sender of a body (respbody's facts may say it is open); or a
+//     function, field or package variable
 //     whose type is made of one of those types (a pointer, container,
 //     function or interface type: structs are not looked into, since using
 //     a field names it). The rest of net/http counts only through its
