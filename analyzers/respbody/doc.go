@@ -214,7 +214,15 @@
 //     on has its tests of it settled the same way. In any function each
 //     test of such a flag takes the side the path took before: a close
 //     under `if !p.DontReadBody` and a read under the same test are on the
-//     same paths.
+//     same paths. A type assertion of a parameter to a concrete type is
+//     such a flag too (ns1-go's Do defers the close unless
+//     `v.(**bufio.Reader)` holds, and hands the body to that reader): a
+//     caller that converts a value of another type to the parameter gets
+//     no open response. A parameter whose address is taken
+//     (`Decode(&v)`) counts where nothing can have assigned it yet. A
+//     function that passes its own parameter on as the flag hands the
+//     response back under the same flag, to its callers, and is not
+//     judged for it itself: their arguments decide.
 //   - Closures and the package's own functions that close the body on every
 //     path, take it as an io.Closer, or defer the close; called, deferred or
 //     started as goroutines. Their effect is summarised once per parameter.

@@ -155,6 +155,7 @@ type producer struct {
 	// (see [resultGuard]), or nil.
 	guard     ssa.Value
 	guardOpen bool
+	guardOf   guard // the wrapper's guard that guard is the argument for
 	// target is the parameter or free variable of the calling function
 	// that the decode target given to the sender comes from: the body is
 	// read into it unless the caller of that function gives nil.
@@ -217,11 +218,11 @@ func (s *state) producer(call *ssa.Call) (producer, bool) {
 			}
 		}
 		if g := r.guard; g.param >= 0 && g.param < len(common.Args) {
-			v, on, known := guardArg(call, common.Args[g.param], g.field)
+			v, on, known := guardArg(call, common.Args[g.param], g.guard)
 			if known && on != g.open {
 				return producer{}, false // the caller asks for no open response
 			}
-			p.guard, p.guardOpen = v, g.open
+			p.guard, p.guardOpen, p.guardOf = v, g.open, g.guard
 		}
 		if i := r.headParam; i >= 0 && i < len(common.Args) {
 			p.decider = common.Args[i]

@@ -64,6 +64,7 @@ func (s *state) source(fn *ssa.Function, call *ssa.Call, b *ssa.BasicBlock, i in
 	t := s.track(fn, vals, nil)
 	s.contextDone(t, call, p)
 	guarded(t, p.guard, p.guardOpen)
+	t.start = forwardedGuard(fn, p)
 	for instr, e := range t.effects {
 		if d, ok := instr.(*ssa.Defer); ok && e.ends && ssaflow.Dominates(d, call) {
 			return // closed by a deferred call set up before the request
@@ -77,10 +78,12 @@ func (s *state) source(fn *ssa.Function, call *ssa.Call, b *ssa.BasicBlock, i in
 		r.noContent = r.noContent || p.noContent && passesError(call, w.rets, errs) || noContent(t, call, w.returned)
 		r.returns(w.returned, s.methodParam(fn, p.decider), p.target, resultGuard(fn, w), s.returnedCancel(call, p, w.rets))
 	}
-	if s.rep.Generated(call.Pos()) || p.target != nil {
+	if s.rep.Generated(call.Pos()) || p.target != nil || len(t.start) > 0 {
 		// fn's callers needed its fresh results; the rest is reporting.
 		// A body read into a target unless fn's caller gives nil is not
-		// known to be open here.
+		// known to be open here, nor one the wrapper hands back open
+		// only for some values of fn's own parameter: fn's callers'
+		// arguments decide, and fn hands the guard on to them.
 		return
 	}
 	if s.releasedInLoop(t, call) {
@@ -409,6 +412,23 @@ func subject(ce *ast.CallExpr, path []ast.Node, p producer) string {
 func directClose(call ssa.CallInstruction) bool {
 	common := call.Common()
 	return common.IsInvoke() && httpapi.CloserClose.Matches(common.Method)
+}
+
+// forwardedGuard returns the decision that fn's paths from the producing
+// call start with when the wrapper's guard comes from fn's own parameter
+// (or a field of it), untested in fn: the response is open only where the
+// caller of fn gives the guard's open value (getURI(v, uri) passing v on
+// to Do), so fn hands it back under the same guard, on that parameter.
+func forwardedGuard(fn *ssa.Function, p producer) []decision {
+	if p.guard == nil {
+		return nil
+	}
+	param, field, ok := ssaflow.ParamField(p.guard)
+	if !ok || param.Parent() != fn {
+		return nil
+	}
+	g := guard{slices.Index(fn.Params, param), field, p.guardOf.assert}
+	return []decision{{g, p.guardOpen}}
 }
 
 // guarded settles, for each If on guard (the argument that makes the

@@ -2,7 +2,9 @@ package respbody
 
 import (
 	"go/token"
+	"go/types"
 	"slices"
+	"strings"
 
 	"github.com/kalint/kalint/analyzers/internal/ssaflow"
 	"golang.org/x/tools/go/ssa"
@@ -115,7 +117,15 @@ func readsResults(d *ssa.Defer) bool {
 // parameter itself). A wrapper that closes the body unless its caller
 // sets `params.DontReadBody` tests the guard twice, around the close and
 // around the read; the walk takes the same side each time.
-type guard struct{ param, field int }
+//
+// A guard may also be a type assertion of such a parameter (or field) to a
+// concrete type, assert naming the type: ns1's Do defers the close unless
+// `v.(**bufio.Reader)` holds, and hands the body back on that same test.
+// Two assertions of one value to one type hold together.
+type guard struct {
+	param, field int
+	assert       string // the asserted concrete type, for a type assertion's ok
+}
 
 // A decision is the value a path has taken a guard with.
 type decision struct {
@@ -129,11 +139,17 @@ func guardOf(fn *ssa.Function, cond ssa.Value) (g guard, neg, ok bool) {
 	if not, isNot := cond.(*ssa.UnOp); isNot && not.Op == token.NOT {
 		cond, neg = not.X, true
 	}
+	assert := ""
+	if ex, isExtract := cond.(*ssa.Extract); isExtract && ex.Index == 1 {
+		if ta, isAssert := ex.Tuple.(*ssa.TypeAssert); isAssert && ta.CommaOk && !types.IsInterface(ta.AssertedType) {
+			cond, assert = ta.X, types.TypeString(ta.AssertedType, nil)
+		}
+	}
 	p, field, ok := ssaflow.ParamField(cond)
 	if !ok || p.Parent() != fn {
 		return guard{}, false, false
 	}
-	return guard{slices.Index(fn.Params, p), field}, neg, true
+	return guard{slices.Index(fn.Params, p), field, assert}, neg, true
 }
 
 // take returns ds with g taken as val, kept sorted, and false when ds has
@@ -149,7 +165,10 @@ func take(ds []decision, g guard, val bool) ([]decision, bool) {
 		if a.param != b.param {
 			return a.param - b.param
 		}
-		return a.field - b.field
+		if a.field != b.field {
+			return a.field - b.field
+		}
+		return strings.Compare(a.assert, b.assert)
 	})
 	return out, true
 }
@@ -174,7 +193,7 @@ type returnGuard struct {
 	open bool
 }
 
-var noGuard = returnGuard{guard{-1, -1}, false}
+var noGuard = returnGuard{guard{-1, -1, ""}, false}
 
 // resultGuard returns the guard of the returns of fn that w found handing
 // back the response: a boolean parameter false on every path to them (see
@@ -182,7 +201,7 @@ var noGuard = returnGuard{guard{-1, -1}, false}
 // one value.
 func resultGuard(fn *ssa.Function, w paths) returnGuard {
 	if i := guardParam(fn, w.rets); i >= 0 {
-		return returnGuard{guard{i, -1}, false}
+		return returnGuard{guard{i, -1, ""}, false}
 	}
 	if len(w.retGuards) > 0 {
 		d := w.retGuards[0]
@@ -191,10 +210,13 @@ func resultGuard(fn *ssa.Function, w paths) returnGuard {
 	return noGuard
 }
 
-// guardArg returns what call gives for the guard, arg or its field: the
+// guardArg returns what call gives for the guard g, arg or its field: the
 // value, and whether it is a constant, on. A field that a composite
-// literal leaves out is false.
-func guardArg(call *ssa.Call, arg ssa.Value, field int) (v ssa.Value, on, known bool) {
+// literal leaves out is false. For a type assertion's guard, on is
+// whether the argument's dynamic type, when the call shows it (a value
+// converted to the interface there), is the asserted type.
+func guardArg(call *ssa.Call, arg ssa.Value, g guard) (v ssa.Value, on, known bool) {
+	field := g.field
 	if field >= 0 {
 		vals, ok := ssaflow.ArgFieldValues(call, arg, field)
 		switch {
@@ -204,6 +226,12 @@ func guardArg(call *ssa.Call, arg ssa.Value, field int) (v ssa.Value, on, known 
 			return nil, false, true // the zero value
 		}
 		arg = vals[0]
+	}
+	if g.assert != "" {
+		if mi, ok := arg.(*ssa.MakeInterface); ok {
+			return arg, types.TypeString(mi.X.Type(), nil) == g.assert, true
+		}
+		return arg, false, false
 	}
 	on, known = ssaflow.ConstBool(arg)
 	return arg, on, known

@@ -67,8 +67,12 @@ func (e *effect) merge(o effect) {
 // values that hold it or its body, labelled with their kind, and what each
 // instruction does with it. It is flow-insensitive; [walk] adds the paths.
 type tracked struct {
-	s       *state
-	fn      *ssa.Function
+	s  *state
+	fn *ssa.Function
+	// start holds the guard the walk's paths start with: a guard of the
+	// wrapper that produced the response, which fn's own parameter
+	// decides (see [forwardedGuard]).
+	start   []decision
 	kinds   map[ssa.Value]int // by value, its kind
 	effects map[ssa.Instruction]*effect
 	// upgrade is set when the code checks for 101 Switching Protocols:

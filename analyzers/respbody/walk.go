@@ -77,7 +77,7 @@ type point struct {
 func (s *state) walk(t *tracked, start *ssa.BasicBlock, at int, source ssa.Instruction, errs []ssa.Value) paths {
 	res := paths{returned: make(map[int]kind)}
 	seen := make(map[string]bool)
-	stack := []point{{block: start, at: at, errs: errs}}
+	stack := []point{{block: start, at: at, errs: errs, guards: t.start}}
 	for len(stack) > 0 {
 		if !s.bound.take(t.fn, source) {
 			return paths{returned: res.returned} // see [bound]
@@ -313,7 +313,7 @@ func (p point) key() string {
 		sb.WriteString(" notFound")
 	}
 	for _, d := range p.guards {
-		fmt.Fprintf(&sb, " g%d.%d=%t", d.param, d.field, d.val)
+		fmt.Fprintf(&sb, " g%d.%d%s=%t", d.param, d.field, d.assert, d.val)
 	}
 	names := make([]string, len(p.errs))
 	for i, e := range p.errs {

@@ -10,7 +10,9 @@ import (
 // stay the same wherever it reads them, and what a call gives for them.
 
 // ParamField reports whether v is a parameter p of its function (field
-// -1) or field i of one that the function never assigns: p.f of a struct
+// -1), or a load of the variable it is spilled into where nothing that
+// may assign the variable can have run, or field i of one that the
+// function never assigns: p.f of a struct
 // parameter (a Field of it, or a load of the field of the variable the
 // parameter is spilled into, which nothing else is stored into), or of a
 // pointer to a struct. Two values with the same p and field hold the same
@@ -26,6 +28,15 @@ func ParamField(v ssa.Value) (p *ssa.Parameter, field int, ok bool) {
 		p, ok := v.X.(*ssa.Parameter)
 		return p, v.Field, ok
 	case *ssa.UnOp:
+		if a, isAlloc := v.X.(*ssa.Alloc); isAlloc && v.Op == token.MUL {
+			// The variable a parameter is spilled into (its address
+			// taken: json.NewDecoder(r).Decode(&v)), loaded where
+			// nothing that may assign it can have run yet.
+			if p := spilled(a); p != nil && unassignedAt(a, p, v) {
+				return p, -1, true
+			}
+			return nil, -1, false
+		}
 		fa, isField := v.X.(*ssa.FieldAddr)
 		if v.Op != token.MUL || !isField {
 			return nil, -1, false
@@ -56,6 +67,31 @@ func spilled(a *ssa.Alloc) *ssa.Parameter {
 		}
 	}
 	return p
+}
+
+// unassignedAt reports whether load, a load of a, the variable p is
+// spilled into, still reads p: every other use of a that may assign it (a
+// store, its address given to a call or a closure, a field's address) is
+// unable to reach load.
+func unassignedAt(a *ssa.Alloc, p *ssa.Parameter, load *ssa.UnOp) bool {
+	for _, ref := range *a.Referrers() {
+		switch ref := ref.(type) {
+		case *ssa.UnOp:
+			if ref.Op == token.MUL {
+				continue
+			}
+		case *ssa.Store:
+			if ref.Addr == a && ref.Val == p {
+				continue // the spill itself
+			}
+		case *ssa.DebugRef:
+			continue
+		}
+		if Reaches(ref, load) {
+			return false
+		}
+	}
+	return true
 }
 
 // fieldKept reports whether nothing assigns field i of the struct at
