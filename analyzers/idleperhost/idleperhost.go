@@ -87,12 +87,7 @@ var poolsAnalyzer = &analysis.Analyzer{
 }
 
 func runPools(pass *analysis.Pass) (any, error) {
-	made := &pools{made: make(map[*types.Func]*poolFact)}
-	for _, f := range pass.AllObjectFacts() {
-		if fn, ok := f.Object.(*types.Func); ok {
-			made.made[fn] = f.Fact.(*poolFact)
-		}
-	}
+	made := &pools{made: ssapass.FuncFacts[*poolFact](pass)}
 	if !ssapass.FactsHere(pass) {
 		return made, nil
 	}

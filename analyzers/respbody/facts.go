@@ -7,7 +7,6 @@ import (
 	"reflect"
 	"slices"
 
-	"github.com/kalint/kalint/analyzers/internal/callee"
 	"github.com/kalint/kalint/analyzers/internal/ssaflow"
 	"github.com/kalint/kalint/analyzers/internal/ssapass"
 	"golang.org/x/tools/go/analysis"
@@ -64,12 +63,7 @@ var makersAnalyzer = &analysis.Analyzer{
 }
 
 func runMakers(pass *analysis.Pass) (any, error) {
-	m := &makers{made: make(map[*types.Func]*makeFact)}
-	for _, f := range pass.AllObjectFacts() {
-		if fn, ok := f.Object.(*types.Func); ok {
-			m.made[fn] = f.Fact.(*makeFact)
-		}
-	}
+	m := &makers{made: ssapass.FuncFacts[*makeFact](pass)}
 	if !ssapass.FactsHere(pass) {
 		return m, nil
 	}
@@ -79,9 +73,9 @@ func runMakers(pass *analysis.Pass) (any, error) {
 	if s == nil {
 		return m, nil
 	}
-	for _, fn := range s.index.Funcs {
-		obj, _ := fn.Object().(*types.Func)
-		if obj == nil || fn.Parent() != nil || obj.Pkg() != pass.Pkg || !callee.Exported(obj) || handled(fn) {
+	for _, fn := range ssapass.ExportedFuncs(s.index) {
+		obj := fn.Object().(*types.Func)
+		if handled(fn) {
 			continue
 		}
 		r := s.function(fn)

@@ -7,7 +7,6 @@ import (
 	"reflect"
 	"slices"
 
-	"github.com/kalint/kalint/analyzers/internal/callee"
 	"github.com/kalint/kalint/analyzers/internal/ssapass"
 	"golang.org/x/tools/go/analysis"
 )
@@ -50,12 +49,7 @@ var makersAnalyzer = &analysis.Analyzer{
 }
 
 func runMakers(pass *analysis.Pass) (any, error) {
-	m := &makers{made: make(map[*types.Func]*makeFact)}
-	for _, f := range pass.AllObjectFacts() {
-		if fn, ok := f.Object.(*types.Func); ok {
-			m.made[fn] = f.Fact.(*makeFact)
-		}
-	}
+	m := &makers{made: ssapass.FuncFacts[*makeFact](pass)}
 	if !ssapass.FactsHere(pass) {
 		return m, nil
 	}
@@ -63,11 +57,8 @@ func runMakers(pass *analysis.Pass) (any, error) {
 	if s == nil {
 		return m, nil
 	}
-	for _, fn := range s.x.Funcs {
-		obj, _ := fn.Object().(*types.Func)
-		if obj == nil || fn.Parent() != nil || obj.Pkg() != pass.Pkg || !callee.Exported(obj) {
-			continue
-		}
+	for _, fn := range ssapass.ExportedFuncs(s.x) {
+		obj := fn.Object().(*types.Func)
 		sum := s.summary(fn)
 		for _, i := range slices.Sorted(maps.Keys(sum)) {
 			r := sum[i]

@@ -183,19 +183,3 @@ func traceback() string {
 	}
 	return "\n" + string(debug.Stack())
 }
-
-// FactsHere says whether an analyzer with facts should analyse the
-// package and give its objects facts: a package of the modules being
-// developed (no module version: the main module, a workspace module, a
-// directory replacement), not of the standard library nor of the module
-// cache. Drivers that run analyzers with facts on every dependency (go
-// vet, golangci-lint, nogo) then pay for the module's own packages only,
-// which they analyse anyway; the module cache is not the user's to fix. A
-// driver that names no module (analysistest's GOPATH trees) gets facts for
-// every package outside the standard library.
-func FactsHere(pass *analysis.Pass) bool {
-	if httpapi.IsStd(pass.Pkg) {
-		return false
-	}
-	return pass.Module == nil || pass.Module.Version == ""
-}
