@@ -26,7 +26,13 @@ import (
 // A CancelFunc of the request's context, or of one it derives from, that
 // the function defers before the call on every path to it
 // ([httpflow.DeferredCancels]) makes that context done when the function
-// returns: its returns need nothing (see [tracked.cancelledAtExit]). So
+// returns: its returns need nothing (see [tracked.cancelledAtExit]), and
+// a response it returns is no fresh one for its callers: once the context
+// is done, the transport's readLoop gives the connection up
+// ((*persistConn).readLoop in net/http/transport.go, its ctx.Done case
+// cancels the request and closes the connection), so there is nothing for
+// them to close or drain (adal's getMSIEndpoint, whose deferred cancel
+// runs before MSIAvailable closes the answer). So
 // does one that a wrapper of the package hands back with the response
 // (p.cancel, see [state.returnedCancel]), from where the function defers
 // it on (`resp, cancel, err := c.get(u); defer cancel()`). Not the call

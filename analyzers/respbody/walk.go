@@ -177,8 +177,12 @@ func (s *state) walkBlock(t *tracked, p point, source ssa.Instruction, res *path
 				return
 			}
 			returned := false
+			// A response whose request's context is cancelled when fn
+			// returns is dead once its caller has it: the transport
+			// closes the connection (see [state.contextDone]).
+			dead := t.cancelledAtExit || p.cancelled
 			for i, r := range instr.Results {
-				if k := resultKind(t, r); k != 0 {
+				if k := resultKind(t, r); k != 0 && !dead {
 					res.returned[i] = k
 					returned = true
 				}
