@@ -111,6 +111,99 @@ func readsResults(d *ssa.Defer) bool {
 	return false
 }
 
+// skipFlag returns the local variable of d's function that, when true,
+// keeps the deferred closure d from closing the body, or nil: `defer
+// func() { if !skip { resp.Body.Close() } }()`, the closure's first test
+// being of the captured variable, its true side doing nothing but return,
+// and its other side closing (boxo's routing client skips the close where
+// it hands the body to an iterator).
+func skipFlag(d *ssa.Defer) *ssa.Alloc {
+	mc, ok := d.Call.Value.(*ssa.MakeClosure)
+	if !ok {
+		return nil
+	}
+	fn, ok := mc.Fn.(*ssa.Function)
+	if !ok || len(fn.Blocks) == 0 {
+		return nil
+	}
+	entry := fn.Blocks[0]
+	ifi, ok := entry.Instrs[len(entry.Instrs)-1].(*ssa.If)
+	if !ok {
+		return nil
+	}
+	load, ok := ifi.Cond.(*ssa.UnOp)
+	if !ok || load.Op != token.MUL {
+		return nil
+	}
+	fv, ok := load.X.(*ssa.FreeVar)
+	i := slices.Index(fn.FreeVars, fv)
+	if !ok || i < 0 || i >= len(mc.Bindings) {
+		return nil
+	}
+	a, ok := mc.Bindings[i].(*ssa.Alloc)
+	if !ok || a.Parent() != d.Parent() {
+		return nil
+	}
+	skip, closes := entry.Succs[0], entry.Succs[1]
+	if len(skip.Instrs) != 1 {
+		return nil // the true side does more than return
+	}
+	if _, isRet := skip.Instrs[0].(*ssa.Return); !isRet {
+		return nil
+	}
+	for _, instr := range closes.Instrs {
+		if c, ok := instr.(*ssa.Call); ok && directClose(c) {
+			return a
+		}
+	}
+	return nil
+}
+
+// flagSetBefore reports whether a store of anything but false into a,
+// a deferred close's skip flag, may have run before ret.
+func flagSetBefore(a *ssa.Alloc, ret ssa.Instruction) bool {
+	for _, ref := range *a.Referrers() {
+		switch ref := ref.(type) {
+		case *ssa.UnOp, *ssa.DebugRef:
+			continue
+		case *ssa.Store:
+			if b, known := ssaflow.ConstBool(ref.Val); known && !b {
+				continue
+			}
+		case *ssa.MakeClosure:
+			if slices.Contains(ref.Bindings, ssa.Value(a)) && onlyLoads(ref, a) {
+				continue
+			}
+		}
+		if ssaflow.Reaches(ref, ret) {
+			return true
+		}
+	}
+	return false
+}
+
+// onlyLoads reports whether the closure mc only loads the variable a that
+// it captures.
+func onlyLoads(mc *ssa.MakeClosure, a *ssa.Alloc) bool {
+	fn, ok := mc.Fn.(*ssa.Function)
+	if !ok {
+		return false
+	}
+	for i, b := range mc.Bindings {
+		if b != a || i >= len(fn.FreeVars) {
+			continue
+		}
+		for _, ref := range *fn.FreeVars[i].Referrers() {
+			if u, ok := ref.(*ssa.UnOp); !ok || u.Op != token.MUL {
+				if _, debug := ref.(*ssa.DebugRef); !debug {
+					return false
+				}
+			}
+		}
+	}
+	return true
+}
+
 // A guard is a boolean that a function's caller gives it and that keeps
 // its value through the function: a parameter, or a field of one that
 // the function never assigns (see [ssaflow.ParamField]; field -1 for the

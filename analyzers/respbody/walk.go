@@ -60,6 +60,9 @@ type point struct {
 	// deferred: a close of the body is deferred on the path; it goes on
 	// only to see whether the body is read before a return.
 	deferred bool
+	// skip: a close of the body is deferred unless this flag is set (see
+	// [skipFlag]); a return that no setting of it can precede is closed.
+	skip *ssa.Alloc
 	// notFound: the path has established status 404 Not Found, an answer
 	// about the resource that lookups meet as a normal outcome.
 	notFound bool
@@ -135,6 +138,13 @@ func (s *state) walkBlock(t *tracked, p point, source ssa.Instruction, res *path
 			if e.read {
 				p.read = true
 			}
+			if d, isDefer := instr.(*ssa.Defer); isDefer && e.close && !e.read && !e.kept {
+				if a := skipFlag(d); a != nil {
+					// Closed at a return unless the flag is set before it.
+					p.skip = a
+					continue
+				}
+			}
 			if d, isDefer := instr.(*ssa.Defer); e.mayClose || isDefer && e.close && readsResults(d) {
 				// A deferred closure that closes the body on some of its
 				// paths, by the function's results (`defer func() { if
@@ -169,6 +179,9 @@ func (s *state) walkBlock(t *tracked, p point, source ssa.Instruction, res *path
 		}
 		switch instr := instr.(type) {
 		case *ssa.Return:
+			if p.skip != nil && !flagSetBefore(p.skip, instr) {
+				p.deferred = true // the deferred closure closes here
+			}
 			if p.deferred {
 				// Closed by the deferred call: no leak, and not handed back.
 				if !p.read && (succeeds(instr) || p.notFound) && !slices.Contains(res.unreadReturns, instr) {
@@ -268,7 +281,7 @@ func (s *state) releasedInLoop(t *tracked, source ssa.Instruction) bool {
 // enter moves a path from block b into succ, carrying the error through
 // the φ-nodes that take it on this edge.
 func enter(p point, b, succ *ssa.BasicBlock) point {
-	q := point{block: succ, errs: p.errs, notClosed: p.notClosed, looped: p.looped, mayClosed: p.mayClosed, attempt: p.attempt, cancelled: p.cancelled, read: p.read, deferred: p.deferred, notFound: p.notFound, guards: p.guards}
+	q := point{block: succ, errs: p.errs, notClosed: p.notClosed, looped: p.looped, mayClosed: p.mayClosed, attempt: p.attempt, cancelled: p.cancelled, read: p.read, deferred: p.deferred, skip: p.skip, notFound: p.notFound, guards: p.guards}
 	pred := -1
 	for i, pr := range succ.Preds {
 		if pr == b {
@@ -312,6 +325,9 @@ func (p point) key() string {
 	}
 	if p.deferred {
 		sb.WriteString(" deferred")
+	}
+	if p.skip != nil {
+		sb.WriteString(" skip" + p.skip.Name())
 	}
 	if p.notFound {
 		sb.WriteString(" notFound")
