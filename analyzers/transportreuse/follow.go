@@ -27,6 +27,7 @@ type use struct {
 	closed   bool                // CloseIdleConnections is called
 	disabled bool                // DisableKeepAlives set to true or to an unknown value
 	enabled  bool                // DisableKeepAlives set to false
+	config   []configField       // DisableKeepAlives set from fields that nothing here sets (see [state.unsetField])
 	idle     bool                // IdleConnTimeout set to something other than 0
 	replaced bool                // a client holding it is given another transport
 	held     map[*types.Var]bool // fields of the package's structs that hold it
@@ -119,7 +120,7 @@ func (s *state) follow(r root) *use {
 		if grown {
 			continue // trace again with the new client
 		}
-		fields(u)
+		s.fields(u)
 		u.held = held
 		s.uses[r.value] = u
 		return u
@@ -322,7 +323,7 @@ func (s *state) call(u *use, h ssaflow.HandOff) {
 
 // fields records the transport settings that the traced values store, and
 // whether a client holding the transport is given another one after it.
-func fields(u *use) {
+func (s *state) fields(u *use) {
 	traced := make(map[ssa.Value]bool, len(u.values))
 	for _, v := range u.values {
 		traced[v] = true
@@ -345,7 +346,12 @@ func fields(u *use) {
 				}
 				switch {
 				case isFieldStore(st, httpapi.TransportDisableKeepAlives):
-					if ssaflow.IsZero(st.Val) {
+					if cf, ok := s.unsetField(st.Val); ok {
+						// On in every run the package shows; a caller's
+						// package that sets the field turns them off.
+						u.enabled = true
+						u.config = append(u.config, cf)
+					} else if ssaflow.IsZero(st.Val) {
 						u.enabled = true
 					} else {
 						u.disabled = true

@@ -27,6 +27,10 @@ type root struct {
 	idle bool
 	// disabled: keep-alives are (or may be) off at the construction.
 	disabled bool
+	// config: the fields, set by no code of the constructor's package,
+	// that keep-alives follow; a caller's package that sets one may turn
+	// them off.
+	config []configField
 	// held: the fields of the package's structs that hold it, for a
 	// constructor that returns such a struct.
 	held map[*types.Var]bool
@@ -71,7 +75,7 @@ func (s *state) rootsIn(fn *ssa.Function) []root {
 							// constructor's entry, read in its source,
 							// knows best).
 							if v := ssaflow.CallResult(instr, f.Result); v != nil {
-								rs = append(rs, root{value: v, instr: instr, foreign: fn, made: instr.Pos(), idle: f.Idle, disabled: f.Disabled})
+								rs = append(rs, root{value: v, instr: instr, foreign: fn, made: instr.Pos(), idle: f.Idle, disabled: f.Disabled || s.setsConfig(f.Config)})
 							}
 						} else if i, ok := httpapi.Foreign(fn); ok {
 							if v := ssaflow.CallResult(instr, i); v != nil {
@@ -180,6 +184,7 @@ func (s *state) summary(fn *ssa.Function) summary {
 			made := r
 			made.idle = r.idle || u.idle
 			made.disabled = u.disabled || r.disabled && !u.enabled
+			made.config = append(slices.Clip(r.config), u.config...)
 			made.held = u.held
 			sum[idx] = made
 		}

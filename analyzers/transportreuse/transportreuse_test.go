@@ -27,7 +27,7 @@ func TestScenarios(t *testing.T) {
 	results := oneload.Run(t, analysistest.TestData(),
 		oneload.Case{Analyzer: transportreuse.Analyzer, Patterns: []string{
 			"basic", "handlers", "wrappers", "loops", "constructors", "closed", "quiet", "notests", "generics",
-			"crosspkg/user", "foreign", "crosspkg/lib", "recall", "proxies", "assigned", "polls", "holders", "wrapped", "controllers", "protocols", "replaced", "connclose", "makers/user"}},
+			"crosspkg/user", "foreign", "crosspkg/lib", "recall", "proxies", "assigned", "polls", "holders", "wrapped", "controllers", "protocols", "replaced", "connclose", "makers/user", "makers/offuser"}},
 		oneload.Case{Analyzer: transportreuse.New(transportreuse.Options{Tests: true}), Patterns: []string{"tests"}, Same: flagged},
 		oneload.Case{Analyzer: transportreuse.New(transportreuse.Options{Strict: true}), Patterns: []string{"strict"}, Same: flagged})
 	// Instances do not share flags.

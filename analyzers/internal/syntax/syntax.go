@@ -6,6 +6,7 @@ package syntax
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 )
@@ -73,6 +74,37 @@ func Writes(files []*ast.File, info *types.Info, v *types.Var) []Write {
 		}
 	}
 	return out
+}
+
+// OnlyZeroWrites reports whether every write of v in files gives it its
+// zero value: no assignment or struct literal key sets it to anything
+// but a constant false, 0 or "", and no code takes its address. A field
+// nothing sets keeps its zero value in every run the files show; a
+// decoder that fills its struct as a whole (`json.Unmarshal(b, &cfg)`)
+// is not seen.
+func OnlyZeroWrites(files []*ast.File, info *types.Info, v *types.Var) bool {
+	for _, w := range Writes(files, info, v) {
+		if w.Value == nil {
+			return false
+		}
+		tv, ok := info.Types[w.Value]
+		if !ok || tv.Value == nil || !zeroConst(tv.Value) {
+			return false
+		}
+	}
+	return true
+}
+
+func zeroConst(c constant.Value) bool {
+	switch c.Kind() {
+	case constant.Bool:
+		return !constant.BoolVal(c)
+	case constant.String:
+		return constant.StringVal(c) == ""
+	case constant.Int, constant.Float, constant.Complex:
+		return constant.Sign(c) == 0
+	}
+	return false
 }
 
 // isStruct reports whether a composite literal of type t is a struct's

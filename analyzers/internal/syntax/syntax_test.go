@@ -15,7 +15,7 @@ import (
 
 const src = `package p
 
-type config struct{ Off, On bool; N int }
+type config struct{ Off, On, Quiet, Never bool; N int }
 
 var global bool
 
@@ -34,7 +34,7 @@ func (c *config) N2() *config { return c }
 
 func set() {
 	global, _ = two()
-	cs := []*config{{Off: false}}
+	cs := []*config{{Off: false, Quiet: false}}
 	m := map[bool]int{global: 1}
 	_, _ = cs, m
 }
@@ -89,6 +89,12 @@ func TestWrites(t *testing.T) {
 			t.Errorf("%s: %q, want %q", tc.v.Name(), got, tc.want)
 		}
 	}
+	// Only fields that nothing sets, or sets to false, keep their zero value.
+	for name, want := range map[string]bool{"Off": false, "On": false, "N": false, "Quiet": true, "Never": true} {
+		if got := syntax.OnlyZeroWrites([]*ast.File{f}, info, field(name)); got != want {
+			t.Errorf("OnlyZeroWrites(%s) = %v, want %v", name, got, want)
+		}
+	}
 }
 
 // TestStoredValue finds the value written at a store's position: a
@@ -115,7 +121,7 @@ func TestStoredValue(t *testing.T) {
 		{at("c.On = true", 2), "true"},        // the selector
 		{at("global, _ = two()", 0), "<nil>"}, // several results
 		{at("return c\n", 0), "<nil>"},        // no write
-		{at("{Off: false}", 4), "false"},      // an elided literal's key
+		{at("{Off: false,", 4), "false"},      // an elided literal's key
 	} {
 		path, _ := astutil.PathEnclosingInterval(f, tc.pos, tc.pos)
 		got := "<nil>"

@@ -159,3 +159,26 @@ func RegisterOrFetch(base string, fetch bool) error {
 	}
 	return getDrained(c, base+"/register")
 }
+
+// Config is the package's configuration; nothing here sets NoKeepAlive.
+type Config struct {
+	Timeout     int
+	NoKeepAlive bool
+}
+
+func ConfiguredKeepAlives(url string, cfg *Config) (*http.Response, error) {
+	tr := &http.Transport{DisableKeepAlives: cfg.NoKeepAlive} // want `created on every call to ConfiguredKeepAlives`
+	return (&http.Client{Transport: tr}).Get(url)
+}
+
+// Flags is set by the package's flag parsing: keep-alives may be off.
+type Flags struct{ NoKeepAlive bool }
+
+func (f *Flags) Parse(args []string) {
+	f.NoKeepAlive = len(args) > 0 && args[0] == "-no-keepalive"
+}
+
+func FlaggedKeepAlives(url string, f *Flags) (*http.Response, error) {
+	tr := &http.Transport{DisableKeepAlives: f.NoKeepAlive}
+	return (&http.Client{Transport: tr}).Get(url)
+}
