@@ -1,0 +1,3 @@
+module github.com/gambol99/goproxy
+
+go 1.26

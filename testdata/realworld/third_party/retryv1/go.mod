@@ -1,0 +1,3 @@
+module gopkg.in/retry.v1
+
+go 1.26
